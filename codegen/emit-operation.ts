@@ -1,0 +1,156 @@
+/**
+ * Emits the code of one callable: its operation data, its Params and Result types, and the function.
+ * Each emitter returns a ts-morph structure; nothing here touches files.
+ */
+import {
+  StructureKind,
+  VariableDeclarationKind,
+  type FunctionDeclarationStructure,
+  type InterfaceDeclarationStructure,
+  type OptionalKind,
+  type PropertySignatureStructure,
+  type TypeAliasDeclarationStructure,
+  type VariableStatementStructure,
+} from 'ts-morph';
+import { describeSecurity, descriptorName, typePrefix } from './names';
+import type { Callable, ParamModel } from './spec-model';
+import { quote, tsLiteralBlock } from './ts-literal';
+
+/** `const loginByEmailOperation: OperationDescriptor = { … }`: the data the runtime needs. */
+export function emitDescriptor(c: Callable): VariableStatementStructure {
+  const data = {
+    id: c.name,
+    method: c.method,
+    path: c.path,
+    security: c.security,
+    pathParams: c.pathParams.length ? c.pathParams.map((p) => p.name) : undefined,
+    query: c.query.length ? Object.fromEntries(c.query.map((q) => [q.name, q.required ? { type: q.type, required: true } : { type: q.type }])) : undefined,
+    body: c.body ? (c.body.required ? 'required' : 'optional') : undefined,
+    idempotent: c.idempotent ? true : undefined,
+    server: c.server,
+  };
+  return {
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name: descriptorName(c.name), type: 'OperationDescriptor', initializer: tsLiteralBlock(data) }],
+    leadingTrivia: '\n',
+  };
+}
+
+/** The operation's type in openapi-typescript's `operations` map. */
+function operationType(c: Callable): string {
+  return `operations[${quote(c.operationId)}]`;
+}
+
+/** `interface LoginByEmailParams { … }`: exactly what this function accepts. */
+export function emitParamsType(c: Callable): InterfaceDeclarationStructure {
+  const properties: OptionalKind<PropertySignatureStructure>[] = [];
+  if (c.pathParams.length) {
+    properties.push({ name: 'path', type: `PathOf<${operationType(c)}>`, docs: [`Path parameters: ${c.pathParams.map((p) => p.name).join(', ')}.`] });
+  }
+  if (c.query.length) {
+    properties.push({ name: 'query', hasQuestionToken: !c.query.some((q) => q.required), type: queryType(c), docs: [queryDoc(c.query)] });
+  }
+  if (c.body) {
+    const type = c.isVariant || c.body.schemaName ? `components['schemas'][${quote(c.body.schemaName!)}]` : `JsonBodyOf<${operationType(c)}>`;
+    properties.push({ name: 'body', hasQuestionToken: !c.body.required, type, docs: ['The JSON request body.'] });
+  }
+  const token = credentialNeed(c, 'accessToken');
+  if (token !== 'never') {
+    properties.push({ name: 'accessToken', hasQuestionToken: token === 'optional', type: 'string', docs: ["The signed-in user's access token (sent as a Bearer token)."] });
+  }
+  const sott = credentialNeed(c, 'sott');
+  if (sott !== 'never') {
+    properties.push({ name: 'sott', hasQuestionToken: sott === 'optional', type: 'string', docs: ['A Secure One-Time Token for this registration (see `generateSott`).'] });
+  }
+  return {
+    kind: StructureKind.Interface,
+    leadingTrivia: '\n',
+    name: `${typePrefix(c.name)}Params`,
+    isExported: true,
+    docs: [`Parameters of {@link ${c.name}}.`],
+    properties,
+  };
+}
+
+/** `type LoginByEmailResult = …`: what the function resolves to. */
+export function emitResultType(c: Callable): TypeAliasDeclarationStructure {
+  return {
+    kind: StructureKind.TypeAlias,
+    name: `${typePrefix(c.name)}Result`,
+    isExported: true,
+    docs: [`What {@link ${c.name}} resolves to.`],
+    type: `JsonResultOf<${operationType(c)}>`,
+  };
+}
+
+/** The exported function: JSDoc from the spec, then one call into the client. */
+export function emitFunction(c: Callable): FunctionDeclarationStructure {
+  const params = `${typePrefix(c.name)}Params`;
+  return {
+    kind: StructureKind.Function,
+    name: c.name,
+    isExported: true,
+    docs: [functionDoc(c)],
+    parameters: [
+      { name: 'client', type: 'LoginRadiusClient' },
+      paramsAreOptional(c) ? { name: 'params', type: params, initializer: '{}' } : { name: 'params', type: params },
+      { name: 'options', type: 'RequestOptions', hasQuestionToken: true },
+    ],
+    returnType: `Promise<${typePrefix(c.name)}Result>`,
+    statements: [`return client.call(${descriptorName(c.name)}, params, options);`],
+  };
+}
+
+/** True when a call can be made with no params at all. */
+export function paramsAreOptional(c: Callable): boolean {
+  return (
+    c.pathParams.length === 0 &&
+    !c.query.some((q) => q.required) &&
+    !c.body?.required &&
+    credentialNeed(c, 'accessToken') !== 'required' &&
+    credentialNeed(c, 'sott') !== 'required'
+  );
+}
+
+/** Whether every, some or none of the operation's credential alternatives need a per-call credential. */
+export function credentialNeed(c: Callable, scheme: 'accessToken' | 'sott'): 'required' | 'optional' | 'never' {
+  const uses = c.security.filter((set) => set.includes(scheme)).length;
+  if (uses === 0) return 'never';
+  return uses === c.security.length ? 'required' : 'optional';
+}
+
+function queryType(c: Callable): string {
+  const all = `QueryOf<${operationType(c)}>`;
+  if (!c.isVariant) return all;
+  const names = (list: readonly ParamModel[]): string => list.map((q) => quote(q.name)).join(' | ');
+  const picked = `Pick<${all}, ${names(c.query)}>`;
+  // A variant may require a parameter the shared operation leaves optional (e.g. Email for checkEmailAvailability).
+  const tightened = c.query.filter((q) => q.required);
+  return tightened.length ? `${picked} & Required<Pick<${all}, ${names(tightened)}>>` : picked;
+}
+
+function queryDoc(query: readonly ParamModel[]): string {
+  const required = query.filter((q) => q.required).map((q) => q.name);
+  return required.length ? `Query parameters (required: ${required.join(', ')}).` : 'Query parameters.';
+}
+
+function functionDoc(c: Callable): string {
+  const lines: string[] = [c.summary];
+  if (c.description) lines.push('', c.description);
+  if (c.isVariant) lines.push('', `A typed variant of \`${c.operationId}\` (same endpoint).`);
+  if (c.variants.length) lines.push('', `Typed variants: ${c.variants.map((v) => `{@link ${v}}`).join(', ')}.`);
+  lines.push('', `\`${c.method} ${c.path}\`${c.server ? ` on ${c.server}` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`);
+  const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
+  if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`);
+  lines.push(
+    '',
+    '@param client - A client from `createClient`.',
+    `@param params - ${paramsAreOptional(c) ? 'Optional parameters.' : 'The call parameters.'}`,
+    '@param options - Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.',
+    '@throws LoginRadiusValidationError before sending when a required parameter is missing or malformed.',
+    '@throws LoginRadiusApiError when LoginRadius answers with an error.',
+  );
+  if (c.deprecated) lines.push('@deprecated LoginRadius keeps this endpoint for older integrations; see the description.');
+  return lines.join('\n').replace(/\*\//g, '*\\/');
+}

@@ -1,0 +1,50 @@
+/**
+ * The whole generation as one pure-ish step: spec document in, a map of output files (path → text) out.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { emitApiReference } from './emit-docs';
+import { emitGroupModule, emitIndexModule, emitModelsModule, createEmitProject } from './emit-files';
+import { emitSpecLock } from './emit-lock';
+import { emitSchemaTypes } from './emit-types';
+import { readCallables, type OpenApiDocument } from './spec-model';
+
+/** Output paths are relative to the repository root. */
+export type GeneratedFiles = Map<string, string>;
+
+export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
+  const files: GeneratedFiles = new Map();
+  const callables = readCallables(doc);
+  const tags = (doc.tags ?? []).map((t) => t.name).filter((tag) => callables.some((c) => c.tag === tag));
+  const untagged = callables.find((c) => !tags.includes(c.tag));
+  if (untagged) throw new Error(`${untagged.name}: tag ${untagged.tag} is not declared in openapi.yaml`);
+  const duplicate = callables.find((c, i) => callables.findIndex((d) => d.name === c.name) !== i);
+  if (duplicate) throw new Error(`two functions would be named ${duplicate.name}`);
+
+  const bundled = `${JSON.stringify(doc, null, 2)}\n`;
+  files.set('generated/openapi.json', bundled);
+  files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions()));
+  files.set('docs/API.md', emitApiReference(doc, callables, tags));
+  const schema = await emitSchemaTypes(doc);
+  files.set(`generated/${schema.path}`, schema.text);
+  const project = createEmitProject();
+  for (const tag of tags) {
+    const module = emitGroupModule(project, tag, callables.filter((c) => c.tag === tag));
+    files.set(`generated/${module.path}`, module.text);
+  }
+  const models = emitModelsModule(project, doc);
+  files.set(`generated/${models.path}`, models.text);
+  const index = emitIndexModule(project, tags);
+  files.set(`generated/${index.path}`, index.text);
+  return files;
+}
+
+function generatorVersions(): { name: string; version: string; openapiTypescript: string; tsMorph: string } {
+  const version = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  return {
+    name: 'loginradius-client/codegen',
+    version: version(join(__dirname, '..', 'package.json')),
+    openapiTypescript: version(require.resolve('openapi-typescript/package.json')),
+    tsMorph: version(require.resolve('ts-morph/package.json')),
+  };
+}

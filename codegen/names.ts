@@ -1,0 +1,32 @@
+/** Naming rules shared by the emitters. */
+
+/** `loginByEmail` → `LoginByEmail`: the prefix of a function's Params and Result types. */
+export function typePrefix(functionName: string): string {
+  return functionName.charAt(0).toUpperCase() + functionName.slice(1);
+}
+
+/** `MultiFactorAuthentication` → `multi-factor-authentication`, `PINAuthentication` → `pin-authentication`. */
+export function groupFileName(tag: string): string {
+  return tag
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
+    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** The module-private constant that holds a function's operation data. */
+export function descriptorName(functionName: string): string {
+  return `${functionName}Operation`;
+}
+
+const CREDENTIAL_WORDS: Record<string, string> = {
+  apiKey: 'API key',
+  apiSecret: 'API secret',
+  accessToken: "user's access token",
+  sott: 'SOTT',
+};
+
+/** `[['apiKey', 'accessToken']]` → `API key + user's access token`; alternatives joined with "or". */
+export function describeSecurity(security: readonly (readonly string[])[]): string {
+  if (security.length === 0) return 'none';
+  return security.map((set) => set.map((s) => CREDENTIAL_WORDS[s] ?? s).join(' + ')).join(', or ');
+}

@@ -1,0 +1,229 @@
+/**
+ * Reads the bundled OpenAPI document into the model the emitters work from: one {@link Callable} per
+ * generated function (each operation, plus one per official-SDK variant listed in `x-lr-sdk-methods`).
+ * Pure: no files, no side effects, so it is shared by the generator, the docs emitter and the tests.
+ */
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
+
+/** The slice of an OpenAPI 3.1 document the generator reads. */
+export interface OpenApiDocument {
+  readonly openapi: string;
+  readonly info: { readonly title: string; readonly version: string };
+  readonly servers?: readonly { readonly url: string }[];
+  readonly tags?: readonly { readonly name: string; readonly description?: string }[];
+  readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
+  readonly components?: {
+    readonly schemas?: Readonly<Record<string, SchemaObject>>;
+    readonly securitySchemes?: Readonly<Record<string, unknown>>;
+  };
+}
+
+export interface SchemaObject {
+  readonly type?: string | readonly string[];
+  readonly $ref?: string;
+  readonly oneOf?: readonly SchemaObject[];
+  readonly examples?: readonly unknown[];
+  readonly example?: unknown;
+  readonly [key: string]: unknown;
+}
+
+interface ParameterObject {
+  readonly name: string;
+  readonly in: 'query' | 'path' | 'header' | 'cookie';
+  readonly required?: boolean;
+  readonly description?: string;
+  readonly schema?: SchemaObject;
+  readonly example?: unknown;
+}
+
+interface SdkVariant {
+  readonly name: string;
+  readonly summary?: string;
+  readonly node?: string;
+  readonly python?: string;
+  readonly body?: string;
+  readonly query?: readonly string[];
+  readonly requiredQuery?: readonly string[];
+  /** The variant's own credential requirements, when narrower than the operation's alternatives. */
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+}
+
+interface OperationObject {
+  readonly operationId?: string;
+  readonly tags?: readonly string[];
+  readonly summary?: string;
+  readonly description?: string;
+  readonly deprecated?: boolean;
+  readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+  readonly servers?: readonly { readonly url: string }[];
+  readonly parameters?: readonly (ParameterObject | { $ref: string })[];
+  readonly requestBody?: {
+    readonly required?: boolean;
+    readonly content?: Readonly<Record<string, { readonly schema?: SchemaObject; readonly example?: unknown }>>;
+  };
+  readonly responses?: Readonly<Record<string, unknown>>;
+  readonly 'x-lr-sdk'?: { readonly node?: string; readonly python?: string };
+  readonly 'x-lr-sdk-methods'?: readonly SdkVariant[];
+  readonly 'x-lr-idempotent'?: boolean;
+  readonly 'x-lr-secret-in-query'?: string;
+}
+
+/** A parameter as one callable sees it. */
+export interface ParamModel {
+  readonly name: string;
+  readonly required: boolean;
+  readonly type: ParamType;
+  readonly description: string | undefined;
+  readonly example: unknown;
+}
+
+/** One generated function. */
+export interface Callable {
+  /** The function name. */
+  readonly name: string;
+  /** The OpenAPI operationId this function calls. */
+  readonly operationId: string;
+  /** True for a function generated from an `x-lr-sdk-methods` entry. */
+  readonly isVariant: boolean;
+  /** For an operation with variants: the variants' function names. */
+  readonly variants: readonly string[];
+  readonly tag: string;
+  readonly method: HttpMethod;
+  readonly path: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly deprecated: boolean;
+  /** Alternative credential sets (scheme names). */
+  readonly security: readonly (readonly string[])[];
+  /** An operation-level server URL. */
+  readonly server: string | undefined;
+  readonly idempotent: boolean;
+  readonly secretInQuery: string | undefined;
+  readonly pathParams: readonly ParamModel[];
+  readonly query: readonly ParamModel[];
+  /** The request body, when the operation takes one. */
+  readonly body:
+    | {
+        readonly required: boolean;
+        /** A component schema name when the body is exactly one named schema (always for variants). */
+        readonly schemaName: string | undefined;
+        readonly example: unknown;
+      }
+    | undefined;
+  readonly sdk: { readonly node: string | undefined; readonly python: string | undefined } | undefined;
+}
+
+const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
+
+/** Every callable of the document, in document order (path order, then GET, POST, PUT, DELETE; variants after their operation). */
+export function readCallables(doc: OpenApiDocument): Callable[] {
+  const callables: Callable[] = [];
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const method of METHODS) {
+      const op = item[method.toLowerCase()] as OperationObject | undefined;
+      if (op) callables.push(...callablesOf(doc, path, method, op));
+    }
+  }
+  return callables;
+}
+
+function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op: OperationObject): Callable[] {
+  const where = `${method} ${path}`;
+  if (!op.operationId) throw new Error(`${where}: operationId is missing`);
+  const params = (op.parameters ?? []).map((p) => {
+    if ('$ref' in p) throw new Error(`${where}: parameter $refs must be bundled inline`);
+    return p;
+  });
+  const pathParams = params.filter((p) => p.in === 'path').map(toParamModel);
+  const query = params.filter((p) => p.in === 'query').map(toParamModel);
+  const json = op.requestBody?.content?.['application/json'];
+  const variants = op['x-lr-sdk-methods'] ?? [];
+  const base = {
+    operationId: op.operationId,
+    tag: op.tags?.[0] ?? failOn(where, 'has no tag'),
+    method,
+    path,
+    deprecated: op.deprecated === true,
+    security: (op.security ?? []).map((requirement) => Object.keys(requirement)),
+    server: op.servers?.[0]?.url,
+    idempotent: op['x-lr-idempotent'] === true,
+    secretInQuery: op['x-lr-secret-in-query'],
+    pathParams,
+    description: (op.description ?? '').trim(),
+  };
+  const operation: Callable = {
+    ...base,
+    name: op.operationId,
+    isVariant: false,
+    variants: variants.map((v) => v.name),
+    summary: op.summary ?? failOn(where, 'has no summary'),
+    query,
+    body: json ? { required: op.requestBody?.required === true, schemaName: refName(json.schema), example: json.example } : undefined,
+    sdk: op['x-lr-sdk'] ? { node: op['x-lr-sdk'].node, python: op['x-lr-sdk'].python } : undefined,
+  };
+  return [operation, ...variants.map((variant) => variantCallable(doc, where, base, operation, variant))];
+}
+
+function variantCallable(doc: OpenApiDocument, where: string, base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk'>, operation: Callable, v: SdkVariant): Callable {
+  const known = new Map(operation.query.map((q) => [q.name, q]));
+  const required = new Set(v.requiredQuery ?? []);
+  const names = [...new Set([...(v.query ?? []), ...required])];
+  const query = names.map((name) => {
+    const param = known.get(name) ?? failOn(where, `variant ${v.name} lists unknown query parameter ${name}`);
+    return { ...param, required: param.required || required.has(name) };
+  });
+  let body: Callable['body'];
+  if (v.body) {
+    const schema = doc.components?.schemas?.[v.body] ?? failOn(where, `variant ${v.name} names unknown schema ${v.body}`);
+    body = { required: true, schemaName: v.body, example: schema.examples?.[0] ?? schema.example };
+  } else if (operation.body?.required) {
+    failOn(where, `variant ${v.name} needs a body schema`);
+  }
+  const security = v.security ? v.security.map((requirement) => Object.keys(requirement)) : base.security;
+  return {
+    ...base,
+    security,
+    name: v.name,
+    isVariant: true,
+    variants: [],
+    summary: v.summary ?? operation.summary,
+    query,
+    body,
+    sdk: { node: v.node, python: v.python },
+  };
+}
+
+function toParamModel(p: ParameterObject): ParamModel {
+  return {
+    name: p.name,
+    required: p.required === true,
+    type: paramType(p.schema),
+    description: p.description,
+    example: p.example ?? p.schema?.examples?.[0] ?? p.schema?.example,
+  };
+}
+
+function paramType(schema: SchemaObject | undefined): ParamType {
+  const type = Array.isArray(schema?.type) ? schema.type.find((t: string) => t !== 'null') : schema?.type;
+  switch (type) {
+    case 'boolean':
+    case 'integer':
+    case 'number':
+    case 'array':
+    case 'object':
+      return type;
+    default:
+      return 'string';
+  }
+}
+
+function refName(schema: SchemaObject | undefined): string | undefined {
+  const match = /^#\/components\/schemas\/(.+)$/.exec(schema?.$ref ?? '');
+  return match?.[1];
+}
+
+function failOn(where: string, problem: string): never {
+  throw new Error(`${where}: ${problem}`);
+}

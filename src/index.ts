@@ -1,0 +1,34 @@
+/**
+ * loginradius-client: a typed, tree-shakable client for the LoginRadius V2 identity API.
+ *
+ * ```ts
+ * import { createClient, loginByEmail, getProfileByAccessToken } from 'loginradius-client';
+ * const lr = createClient({ apiKey: process.env.LR_API_KEY! });
+ * const session = await loginByEmail(lr, { body: { email, password } });
+ * const profile = await getProfileByAccessToken(lr, { accessToken: session.access_token });
+ * ```
+ *
+ * Every operation is a standalone function taking the client first, so bundlers keep only what you call.
+ */
+export { createClient, type ClientSettings, type LoginRadiusClient } from './client';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientConfig } from './config';
+export {
+  LoginRadiusAbortError,
+  LoginRadiusApiError,
+  LoginRadiusAuthenticationError,
+  LoginRadiusBadRequestError,
+  LoginRadiusConnectionError,
+  LoginRadiusError,
+  LoginRadiusNotFoundError,
+  LoginRadiusPermissionDeniedError,
+  LoginRadiusRateLimitError,
+  LoginRadiusServerError,
+  LoginRadiusTimeoutError,
+  LoginRadiusValidationError,
+  type LoginRadiusErrorBody,
+} from './errors';
+export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
+export { redactHeaders, redactUrl } from './redact';
+export { signRequest, type SignatureHeaders, type SignRequestInput } from './signing';
+export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './sott';
+export * from '../generated/index';

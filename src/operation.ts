@@ -1,0 +1,60 @@
+/**
+ * The data a generated operation function hands to the client: everything the runtime needs to build,
+ * authenticate, validate and retry the request. Generated code holds no logic of its own.
+ */
+
+/** A credential LoginRadius accepts, named as in the spec's `securitySchemes`. */
+export type SecurityScheme = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott';
+
+/** The JSON type of a query parameter, checked at runtime before sending. */
+export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
+
+/** One query parameter an operation accepts. */
+export interface QueryParam {
+  readonly type: ParamType;
+  readonly required?: true;
+}
+
+/** Describes one callable operation (an OpenAPI operation, or one official-SDK variant of it). */
+export interface OperationDescriptor {
+  /** The function name, used in errors and hooks (e.g. `loginByEmail`). */
+  readonly id: string;
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** The path template, e.g. `/identity/v2/manage/account/{uid}`. */
+  readonly path: string;
+  /** Alternative sets of credentials; the first set the call can satisfy is used. */
+  readonly security: readonly (readonly SecurityScheme[])[];
+  /** The path parameters, in template order. */
+  readonly pathParams?: readonly string[];
+  /** The query parameters the operation accepts, by exact name. */
+  readonly query?: Readonly<Record<string, QueryParam>>;
+  /** Whether a JSON body is required, optional, or (when absent) not accepted. */
+  readonly body?: 'required' | 'optional';
+  /** True when repeating the call has no side effect, so timeouts and 5xx may be retried. */
+  readonly idempotent?: true;
+  /** A host that serves this operation instead of the default API host (a custom `baseUrl` still wins). */
+  readonly server?: string;
+}
+
+/** The untyped shape of every operation's params; generated functions narrow it per operation. */
+export interface OperationParams {
+  readonly path?: Readonly<Record<string, string | number>>;
+  readonly query?: Readonly<Record<string, unknown>>;
+  readonly body?: unknown;
+  /** The signed-in user's access token, for operations that act on the user's behalf. */
+  readonly accessToken?: string;
+  /** A Secure One-Time Token, for registration operations. */
+  readonly sott?: string;
+}
+
+/** Per-call options, the last argument of every operation function. */
+export interface RequestOptions {
+  /** Cancels the call (and any pending retry wait). */
+  readonly signal?: AbortSignal;
+  /** Overrides the client's `timeoutMs` for this call. */
+  readonly timeoutMs?: number;
+  /** Overrides the client's `maxRetries` for this call. */
+  readonly maxRetries?: number;
+  /** Extra headers for this call (credentials cannot be overridden here). */
+  readonly headers?: Readonly<Record<string, string>>;
+}

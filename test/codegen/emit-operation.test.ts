@@ -1,0 +1,92 @@
+import { Project, type StatementStructures } from 'ts-morph';
+import { describe, expect, test } from 'vitest';
+import { credentialNeed, emitDescriptor, emitFunction, emitParamsType, paramsAreOptional } from '../../codegen/emit-operation';
+import type { Callable } from '../../codegen/spec-model';
+
+const base: Callable = {
+  name: 'getThing',
+  operationId: 'getThing',
+  isVariant: false,
+  variants: [],
+  tag: 'Account',
+  method: 'GET',
+  path: '/things/{uid}',
+  summary: 'Read a thing.',
+  description: 'Reads it.',
+  deprecated: false,
+  security: [['apiKey', 'apiSecret']],
+  server: undefined,
+  idempotent: true,
+  secretInQuery: undefined,
+  pathParams: [{ name: 'uid', required: true, type: 'string', description: undefined, example: 'u1' }],
+  query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid' }],
+  body: undefined,
+  sdk: { node: 'accountApi.getThing', python: 'account.get_thing' },
+};
+
+function print(structure: StatementStructures): string {
+  const file = new Project({ useInMemoryFileSystem: true }).createSourceFile('x.ts');
+  file.addStatements([structure]);
+  return file.getFullText();
+}
+
+describe('emitDescriptor', () => {
+  test.for<[string, Partial<Callable>, string[], string[]]>([
+    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:']],
+    ['a required body and a foreign host', { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false }, ["body: 'required'", "server: 'https://config.lrcontent.com'"], ['idempotent']],
+    ['a required query parameter', { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a' }] }, ["Email: { type: 'string', required: true }"], []],
+  ])('%s', ([, change, present, absent]) => {
+    const text = print(emitDescriptor({ ...base, ...change }));
+    for (const snippet of present) expect(text).toContain(snippet);
+    for (const snippet of absent) expect(text).not.toContain(snippet);
+  });
+});
+
+describe('emitParamsType', () => {
+  test('operation params reference the spec types', () => {
+    const text = print(emitParamsType(base));
+    expect(text).toContain("path: PathOf<operations['getThing']>;");
+    expect(text).toContain("query?: QueryOf<operations['getThing']>;");
+    expect(text).not.toContain('accessToken');
+  });
+
+  test('a variant picks its query parameters and tightens the ones it requires', () => {
+    const variant: Callable = {
+      ...base,
+      name: 'checkEmailAvailability',
+      isVariant: true,
+      pathParams: [],
+      query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a' }],
+      body: { required: true, schemaName: 'EmailBody', example: {} },
+      security: [['apiKey', 'accessToken']],
+    };
+    const text = print(emitParamsType(variant));
+    expect(text).toContain("query: Pick<QueryOf<operations['getThing']>, 'Email'> & Required<Pick<QueryOf<operations['getThing']>, 'Email'>>;");
+    expect(text).toContain("body: components['schemas']['EmailBody'];");
+    expect(text).toContain('accessToken: string;');
+  });
+});
+
+describe('emitFunction', () => {
+  test('is one call into the client with the operation data', () => {
+    const text = print(emitFunction(base));
+    expect(text).toContain('export function getThing(client: LoginRadiusClient, params: GetThingParams, options?: RequestOptions): Promise<GetThingResult>');
+    expect(text).toContain('return client.call(getThingOperation, params, options);');
+    expect(text).toContain('`GET /things/{uid}` · credentials: API key + API secret · safe to retry');
+    expect(text).toContain('Official SDKs: Node `accountApi.getThing`, Python `account.get_thing`.');
+  });
+
+  test('params default to {} when nothing is required', () => {
+    const open = { ...base, pathParams: [], security: [['apiKey']] };
+    expect(paramsAreOptional(open)).toBe(true);
+    expect(print(emitFunction(open))).toContain('params: GetThingParams = {}');
+  });
+});
+
+describe('credentialNeed', () => {
+  test.for<[string[][], 'required' | 'optional' | 'never']>([
+    [[['apiKey']], 'never'],
+    [[['apiKey', 'accessToken']], 'required'],
+    [[['apiKey'], ['apiKey', 'accessToken']], 'optional'],
+  ])('%j → %s', ([security, need]) => expect(credentialNeed({ ...base, security }, 'accessToken')).toBe(need));
+});

@@ -1,0 +1,45 @@
+import { describe, expect, test } from 'vitest';
+import { describeSecurity, groupFileName, typePrefix } from '../../codegen/names';
+import { propertyKey, tsLiteral } from '../../codegen/ts-literal';
+
+describe('groupFileName', () => {
+  test.for([
+    ['Authentication', 'authentication'],
+    ['MultiFactorAuthentication', 'multi-factor-authentication'],
+    ['PINAuthentication', 'pin-authentication'],
+    ['PasswordLessLogin', 'password-less-login'],
+    ['WebHook', 'web-hook'],
+    ['Sott', 'sott'],
+  ])('%s → %s', ([tag, file]) => expect(groupFileName(tag!)).toBe(file));
+});
+
+describe('typePrefix', () => {
+  test.for([
+    ['loginByEmail', 'LoginByEmail'],
+    ['mfaLoginByEmail', 'MfaLoginByEmail'],
+  ])('%s → %s', ([name, prefix]) => expect(typePrefix(name!)).toBe(prefix));
+});
+
+describe('describeSecurity', () => {
+  test.for<[string[][], string]>([
+    [[], 'none'],
+    [[['apiKey']], 'API key'],
+    [[['apiKey', 'apiSecret']], 'API key + API secret'],
+    [[['apiKey'], ['apiKey', 'accessToken']], "API key, or API key + user's access token"],
+  ])('%j → %s', ([security, text]) => expect(describeSecurity(security)).toBe(text));
+});
+
+describe('tsLiteral', () => {
+  test.for<[unknown, string]>([
+    ['it\'s', "'it\\'s'"],
+    [{ a: 1, 'b-c': true, d: undefined }, "{ a: 1, 'b-c': true }"],
+    [[['apiKey', 'accessToken']], "[['apiKey', 'accessToken']]"],
+    [{}, '{}'],
+    [null, 'null'],
+  ])('%j', ([value, text]) => expect(tsLiteral(value)).toBe(text));
+
+  test('quotes keys only when needed', () => {
+    expect(propertyKey('g-recaptcha-response')).toBe("'g-recaptcha-response'");
+    expect(propertyKey('EmailTemplate')).toBe('EmailTemplate');
+  });
+});

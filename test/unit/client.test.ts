@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import * as api from '../../src/index';
+import { capturingFetch } from '../support/capturing-fetch';
+import { callables, exampleParams, TEST_CREDENTIALS } from '../support/spec';
+
+type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Promise<unknown>;
+const fn = (name: string): OperationFunction => (api as unknown as Record<string, OperationFunction>)[name]!;
+
+describe('what the client sends', () => {
+  test.for(callables.map((c) => [c.name, c] as const))('%s: the API secret never appears in the URL', async ([name, c]) => {
+    const capture = capturingFetch();
+    const client = api.createClient({ apiKey: TEST_CREDENTIALS.apiKey, apiSecret: TEST_CREDENTIALS.apiSecret, fetch: capture.fetch, maxRetries: 0 });
+    await fn(name)(client, exampleParams(c)).catch(() => undefined);
+    expect(capture.requests).toHaveLength(1);
+    const sent = capture.requests[0]!;
+    expect(sent.url).not.toContain(TEST_CREDENTIALS.apiSecret);
+    expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
+    expect(new URL(sent.url).searchParams.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
+    const needsSecret = c.security.every((set) => set.includes('apiSecret'));
+    expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(needsSecret ? TEST_CREDENTIALS.apiSecret : null);
+  });
+
+  test('the access token goes only in the Authorization header', async () => {
+    const capture = capturingFetch({ body: {} });
+    const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
+    await api.getProfileByAccessToken(client, { accessToken: 'tok-123', query: { Fields: 'Uid' } });
+    expect(capture.requests[0]!.headers.get('authorization')).toBe('Bearer tok-123');
+    expect(capture.requests[0]!.url).toBe('https://api.loginradius.com/identity/v2/auth/account?Fields=Uid&apikey=k');
+  });
+
+  test('the origin IP is forwarded and the body is JSON', async () => {
+    const capture = capturingFetch({ body: { access_token: 't' } });
+    const client = api.createClient({ apiKey: 'k', originIp: '203.0.113.7', fetch: capture.fetch });
+    await api.loginByEmail(client, { body: { email: 'a@example.com', password: 'pw' } });
+    const sent = capture.requests[0]!;
+    expect(sent.headers.get('x-origin-ip')).toBe('203.0.113.7');
+    expect(sent.headers.get('content-type')).toBe('application/json');
+    expect(JSON.parse(sent.body)).toEqual({ email: 'a@example.com', password: 'pw' });
+  });
+
+  test('path parameters are percent-encoded', async () => {
+    const capture = capturingFetch({ body: {} });
+    const client = api.createClient({ apiKey: 'k', apiSecret: 's', fetch: capture.fetch });
+    const op = { id: 'readRole', method: 'GET', path: '/identity/v2/manage/role/{role}', security: [['apiKey', 'apiSecret']], pathParams: ['role'] } as const;
+    await client.call(op, { path: { role: 'a b?c#d' } });
+    expect(capture.requests[0]!.url).toContain('/identity/v2/manage/role/a%20b%3Fc%23d?');
+  });
+
+  test('an operation served from another host goes there, unless a custom domain is set', async () => {
+    const op = { id: 'readAppInfo', method: 'GET', path: '/ciam/appinfo', security: [['apiKey']], server: 'https://config.lrcontent.com' } as const;
+    const capture = capturingFetch({ body: {} });
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(op, {});
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch, baseUrl: 'https://auth.example.com' }).call(op, {});
+    expect(capture.requests.map((r) => new URL(r.url).origin)).toEqual(['https://config.lrcontent.com', 'https://auth.example.com']);
+  });
+
+  test('two clients never share credentials', async () => {
+    const capture = capturingFetch({ body: {} });
+    const a = api.createClient({ apiKey: 'key-a', fetch: capture.fetch });
+    const b = api.createClient({ apiKey: 'key-b', fetch: capture.fetch });
+    await Promise.all([api.getProfileByAccessToken(a, { accessToken: 't' }), api.getProfileByAccessToken(b, { accessToken: 't' })]);
+    expect(capture.requests.map((r) => new URL(r.url).searchParams.get('apikey')).sort()).toEqual(['key-a', 'key-b']);
+  });
+});
+
+describe('bad input: a typed error and nothing sent', () => {
+  test.for<[string, (client: api.LoginRadiusClient) => Promise<unknown>]>([
+    ['missing access token', (client) => api.getProfileByAccessToken(client, {} as never)],
+    ['missing body', (client) => api.loginByEmail(client, {} as never)],
+    ['unknown query parameter', (client) => api.loginByEmail(client, { body: { email: 'a@x.io', password: 'p' }, query: { fields: 'Uid' } as never })],
+    ['credential header override', (client) => api.getProfileByAccessToken(client, { accessToken: 't' }, { headers: { Authorization: 'Bearer x' } })],
+    ['bad per-call timeout', (client) => api.getProfileByAccessToken(client, { accessToken: 't' }, { timeoutMs: -1 })],
+  ])('%s', async ([, call]) => {
+    const capture = capturingFetch();
+    const error = await call(api.createClient({ apiKey: 'k', fetch: capture.fetch })).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
+    expect(capture.requests).toHaveLength(0);
+  });
+
+  test('an operation needing the secret, called without one', async () => {
+    const capture = capturingFetch();
+    const op = { id: 'deleteAccount', method: 'DELETE', path: '/identity/v2/manage/account/{uid}', security: [['apiKey', 'apiSecret']], pathParams: ['uid'] } as const;
+    const error = await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(op, { path: { uid: 'u' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
+    expect((error as Error).message).toBe('deleteAccount: missing the API secret (config.apiSecret, server-side only)');
+    expect(capture.requests).toHaveLength(0);
+  });
+});

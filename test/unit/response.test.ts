@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import {
+  LoginRadiusApiError,
+  LoginRadiusAuthenticationError,
+  LoginRadiusBadRequestError,
+  LoginRadiusNotFoundError,
+  LoginRadiusPermissionDeniedError,
+  LoginRadiusRateLimitError,
+  LoginRadiusServerError,
+} from '../../src/index';
+import { readResponse } from '../../src/response';
+
+const noScrub = (text: string): string => text;
+const lrError = JSON.stringify({ ErrorCode: 906, Description: 'Access token has expired.', Message: 'Expired', IsProviderError: false, ProviderErrorResponse: null });
+
+describe('readResponse', () => {
+  test('returns the parsed body of a 2xx JSON response', () => {
+    expect(readResponse('op', 200, new Headers(), '{"IsPosted":true}', noScrub)).toEqual({ ok: true, data: { IsPosted: true } });
+  });
+
+  test('treats HTTP 200 with a non-zero ErrorCode as an error', () => {
+    const result = readResponse('getProfileByAccessToken', 200, new Headers(), lrError, noScrub);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error).toBeInstanceOf(LoginRadiusApiError);
+    expect(result.error).toMatchObject({ status: 200, errorCode: 906, description: 'Access token has expired.', isProviderError: false });
+    expect(result.error.message).toBe('getProfileByAccessToken failed with HTTP 200 (ErrorCode 906): Access token has expired.');
+  });
+
+  test.for<[number, new (...args: never[]) => LoginRadiusApiError]>([
+    [400, LoginRadiusBadRequestError],
+    [401, LoginRadiusAuthenticationError],
+    [403, LoginRadiusPermissionDeniedError],
+    [404, LoginRadiusNotFoundError],
+    [429, LoginRadiusRateLimitError],
+    [503, LoginRadiusServerError],
+  ])('HTTP %i maps to its subclass', ([status, type]) => {
+    const result = readResponse('op', status, new Headers(), lrError, noScrub);
+    expect(!result.ok && result.error).toBeInstanceOf(type);
+  });
+
+  test('an HTML page from a proxy becomes an error with a short excerpt, not a parse crash', () => {
+    const html = `<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`;
+    const result = readResponse('op', 502, new Headers(), html, noScrub);
+    expect(!result.ok && result.error).toMatchObject({ status: 502, errorCode: undefined });
+    expect(!result.ok && result.error.bodyExcerpt!.length).toBeLessThanOrEqual(201);
+    expect(!result.ok && result.error.message).toMatch(/^op failed with HTTP 502 and a non-JSON body: <html>/);
+  });
+
+  test('an empty 403 from a firewall is an error that says the body was empty', () => {
+    const result = readResponse('op', 403, new Headers(), '', noScrub);
+    expect(!result.ok && result.error.message).toBe('op failed with HTTP 403 and an empty body');
+  });
+
+  test('a 2xx body that is not JSON is an error', () => {
+    expect(readResponse('op', 200, new Headers(), 'OK', noScrub).ok).toBe(false);
+  });
+
+  test('a request id header is surfaced', () => {
+    const result = readResponse('op', 500, new Headers({ 'x-request-id': 'req-123' }), lrError, noScrub);
+    expect(!result.ok && result.error.requestId).toBe('req-123');
+  });
+
+  test('excerpts are scrubbed of secrets', () => {
+    const result = readResponse('op', 500, new Headers(), 'echo: the-secret', (t) => t.replace('the-secret', '[redacted]'));
+    expect(!result.ok && result.error.bodyExcerpt).toBe('echo: [redacted]');
+  });
+});
