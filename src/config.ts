@@ -1,4 +1,6 @@
 import { LoginRadiusValidationError } from './errors';
+import type { ClientHooks } from './hooks';
+import { loggingHooks, type Logger, type LogLevel } from './logger';
 import { DEFAULT_SIGNATURE_VALID_MINUTES } from './signing';
 
 /** The default LoginRadius API host. A custom domain replaces it through `baseUrl`. */
@@ -38,6 +40,12 @@ export interface ClientConfig {
    * window; pass `{ validForMinutes }` to change it. Enable "API request signing" in the LoginRadius dashboard.
    */
   requestSigning?: boolean | { readonly validForMinutes?: number };
+  /** Hooks called once per attempt with redacted request descriptions (logging, metrics, tracing). */
+  hooks?: ClientHooks | readonly ClientHooks[];
+  /** A console-like logger; lines are redacted like hook descriptions. Nothing is logged without one. */
+  logger?: Logger;
+  /** The least severe level logged: `debug` (requests), `info` (responses, the default), `warn` (retries), `error`. */
+  logLevel?: LogLevel;
 }
 
 /** A validated config with defaults applied. */
@@ -53,6 +61,8 @@ export interface ResolvedConfig {
   readonly maxRetries: number;
   /** Minutes a request signature stays valid, or `undefined` when signing is off. */
   readonly signatureValidMinutes: number | undefined;
+  /** The caller's hooks, then the logger's. */
+  readonly hooks: readonly ClientHooks[];
 }
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
@@ -65,6 +75,9 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'maxRetries',
   'dangerouslyAllowBrowser',
   'requestSigning',
+  'hooks',
+  'logger',
+  'logLevel',
 ]);
 
 // Printable ASCII without spaces: what LoginRadius keys, secrets and header values can safely be.
@@ -104,7 +117,24 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     timeoutMs: positiveNumber(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS),
     maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES),
     signatureValidMinutes: signingWindow(config.requestSigning, apiSecret !== undefined),
+    hooks: resolveHooks(config),
   };
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+
+function resolveHooks(config: ClientConfig): readonly ClientHooks[] {
+  const given = config.hooks === undefined ? [] : Array.isArray(config.hooks) ? config.hooks : [config.hooks as ClientHooks];
+  for (const hooks of given) {
+    if (hooks === null || typeof hooks !== 'object') throw invalid('hooks', 'hooks must be an object (or an array of objects) with onRequest, onResponse or onError');
+  }
+  if (config.logLevel !== undefined && !LOG_LEVELS.includes(config.logLevel)) throw invalid('logLevel', `logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  if (config.logger === undefined) return Object.freeze([...given]);
+  const logger = config.logger;
+  if (logger === null || typeof logger !== 'object' || (['debug', 'info', 'warn', 'error'] as const).some((m) => typeof logger[m] !== 'function')) {
+    throw invalid('logger', 'logger must have debug, info, warn and error methods (console works)');
+  }
+  return Object.freeze([...given, loggingHooks(logger, config.logLevel ?? 'info')]);
 }
 
 function signingWindow(option: ClientConfig['requestSigning'], hasSecret: boolean): number | undefined {

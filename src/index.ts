@@ -27,6 +27,8 @@ export {
   LoginRadiusValidationError,
   type LoginRadiusErrorBody,
 } from './errors';
+export type { ClientHooks, ErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './hooks';
+export type { Logger, LogLevel } from './logger';
 export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
 export { redactHeaders, redactUrl } from './redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './signing';

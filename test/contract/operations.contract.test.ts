@@ -24,6 +24,29 @@ describe('every generated function against the Prism mock', () => {
   });
 });
 
+describe('documented error responses come back as typed errors', () => {
+  test.for<[number, new (...args: never[]) => api.LoginRadiusApiError, number | undefined]>([
+    [400, api.LoginRadiusBadRequestError, 958],
+    [401, api.LoginRadiusAuthenticationError, 902],
+    [403, api.LoginRadiusPermissionDeniedError, 905],
+    [429, api.LoginRadiusRateLimitError, undefined],
+    [500, api.LoginRadiusServerError, 950],
+  ])('HTTP %i', async ([status, type, errorCode]) => {
+    const error = await api
+      .getProfileByAccessToken(client(), { accessToken: TEST_CREDENTIALS.accessToken }, { headers: { Prefer: `code=${status}` } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(type);
+    expect(error).toMatchObject({ status, errorCode, operation: 'getProfileByAccessToken' });
+  });
+
+  test.concurrent.for(callables.map((c) => [c.name, c] as const))('%s: a 403 keeps LoginRadius ErrorCode and Description', async ([name, c]) => {
+    const fn = (api as unknown as Record<string, (client: api.LoginRadiusClient, params: unknown, options: unknown) => Promise<unknown>>)[name]!;
+    const error = await fn(client(), exampleParams(c), { headers: { Prefer: 'code=403' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusPermissionDeniedError);
+    expect(error).toMatchObject({ status: 403, errorCode: 905, description: 'Access token is invalid.' });
+  });
+});
+
 describe('requests the spec forbids', () => {
   test('a body missing a required field comes back as a typed 400 error', async () => {
     const error = await api.loginByEmail(client(), { body: { email: 'jane.doe@example.com' } as never }).catch((e: unknown) => e);

@@ -1,0 +1,49 @@
+/**
+ * Observability hooks: called once per attempt (a retried call calls them again), with the operation's
+ * name and a description of the request in which every credential is redacted. For logging, metrics and
+ * tracing; `onRequest` may add headers (a `traceparent`, say) but never credentials.
+ */
+import type { LoginRadiusError } from './errors';
+import { redactHeaders, redactUrl } from './redact';
+
+/** A request as hooks and logs see it: credentials replaced by `[redacted]`. */
+export interface RequestDescription {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+
+export interface RequestEvent {
+  /** The function name, e.g. `loginByEmail`. */
+  readonly operation: string;
+  /** 1 for the first attempt, 2 for the first retry, … */
+  readonly attempt: number;
+  readonly request: RequestDescription;
+}
+
+export interface ResponseEvent extends RequestEvent {
+  readonly status: number;
+  readonly headers: Headers;
+  /** Time from sending to the response headers, in milliseconds. */
+  readonly durationMs: number;
+}
+
+export interface ErrorEvent extends RequestEvent {
+  readonly error: LoginRadiusError;
+  /** True when the client will retry after this failure. */
+  readonly willRetry: boolean;
+}
+
+export interface ClientHooks {
+  /** Before each attempt is sent. Return `{ headers }` to add (non-credential) headers to this attempt. */
+  onRequest?(event: RequestEvent): void | { readonly headers?: Readonly<Record<string, string>> } | Promise<void | { readonly headers?: Readonly<Record<string, string>> }>;
+  /** After each attempt's response headers arrive, whatever the status. */
+  onResponse?(event: ResponseEvent): void | Promise<void>;
+  /** After each failed attempt (an error status, a network failure, a timeout). */
+  onError?(event: ErrorEvent): void | Promise<void>;
+}
+
+/** Describes a request for hooks and logs, with credentials redacted. */
+export function describeRequest(request: Request): RequestDescription {
+  return { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
+}

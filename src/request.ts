@@ -1,0 +1,64 @@
+/**
+ * Turns a validated call into the request to send: the host, path, query, headers and the exact body text,
+ * with credentials placed where the operation's security says.
+ */
+import type { ResolvedConfig } from './config';
+import { CREDENTIAL_PLACEMENT, placeCredentials } from './credentials';
+import { LoginRadiusValidationError } from './errors';
+import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
+
+export interface PreparedRequest {
+  readonly method: OperationDescriptor['method'];
+  readonly path: string;
+  readonly baseUrl: string;
+  readonly pathParams: Readonly<Record<string, string | number>> | undefined;
+  readonly query: Readonly<Record<string, unknown>>;
+  readonly headers: Readonly<Record<string, string>>;
+  /** The exact body text that is sent (and signed). */
+  readonly body: string | undefined;
+  /** True when the request carries the API secret and the client signs instead of sending it. */
+  readonly sign: boolean;
+}
+
+/** Headers that carry credentials or a signature: per-call options and hooks may not set them. */
+export const PROTECTED_HEADERS: ReadonlySet<string> = new Set([
+  ...Object.values(CREDENTIAL_PLACEMENT)
+    .filter((p) => p.in === 'header')
+    .map((p) => p.name.toLowerCase()),
+  'digest',
+  'x-request-expires',
+]);
+
+export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams, options: RequestOptions): PreparedRequest {
+  const credentials = placeCredentials(op, {
+    apiKey: config.apiKey,
+    apiSecret: config.apiSecret,
+    accessToken: params.accessToken,
+    sott: params.sott,
+  });
+  const sign = config.signatureValidMinutes !== undefined && credentials.schemes.includes('apiSecret');
+  const credentialHeaders: Record<string, string> = { ...credentials.headers };
+  if (sign) delete credentialHeaders[CREDENTIAL_PLACEMENT.apiSecret.name];
+  const extraHeaders = options.headers ?? {};
+  for (const name of Object.keys(extraHeaders)) {
+    if (PROTECTED_HEADERS.has(name.toLowerCase())) {
+      throw new LoginRadiusValidationError(`${op.id}: credentials cannot be set through options.headers (${name})`, { operation: op.id, parameter: `headers.${name}` });
+    }
+  }
+  return {
+    method: op.method,
+    path: op.path,
+    // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
+    baseUrl: op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl,
+    pathParams: params.path,
+    query: { ...params.query, ...credentials.query },
+    headers: {
+      Accept: 'application/json',
+      ...extraHeaders,
+      ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),
+      ...credentialHeaders,
+    },
+    body: params.body === undefined ? undefined : JSON.stringify(params.body),
+    sign,
+  };
+}
