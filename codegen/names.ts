@@ -20,7 +20,9 @@ export function descriptorName(functionName: string): string {
 
 const CREDENTIAL_WORDS: Record<string, string> = {
   apiKey: 'API key',
+  socialApiKey: 'API key (as `key`)',
   apiSecret: 'API secret',
+  socialApiSecret: 'API secret (in the URL as `secret`)',
   accessToken: "user's access token",
   sott: 'SOTT',
 };

@@ -3,6 +3,7 @@
 
 export * from './operations/authentication';
 export * from './operations/account';
+export * from './operations/social';
 export * from './operations/custom-object';
 export * from './operations/phone-authentication';
 export * from './operations/multi-factor-authentication';
@@ -12,8 +13,10 @@ export * from './operations/consent-management';
 export * from './operations/smart-login';
 export * from './operations/one-touch-login';
 export * from './operations/password-less-login';
+export * from './operations/configuration';
 export * from './operations/role';
 export * from './operations/sott';
+export * from './operations/native-social';
 export * from './operations/web-hook';
 export * from './operations/sliding-token';
 export * from './models';

@@ -3,13 +3,25 @@
 
 import type { components } from './schema';
 
-/** The target URLs subscribed through the legacy webhook API. */
-export type LegacyWebhookSubscriptionList = components['schemas']['LegacyWebhookSubscriptionList'];
+/** An access token and its lifetime. */
+export type AccessToken = components['schemas']['AccessToken'];
 /**
  * The body LoginRadius returns when a call fails. It may arrive with a 4xx/5xx status or, on some
  * endpoints, with HTTP 200: the client treats any body carrying a non-zero `ErrorCode` as an error.
  */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** One active LoginRadius session (access token) of a user, with the device it was opened from. */
+export type ActiveSession = components['schemas']['ActiveSession'];
+/** The active sessions LoginRadius holds for a user, one page at a time. */
+export type ActiveSessionList = components['schemas']['ActiveSessionList'];
+/**
+ * LoginRadius's acknowledgement that an access token was invalidated through the `/api/v2/access_token/invalidate`
+ * endpoint. LoginRadius's docs show the flag in camel case (`isPosted`), unlike the `IsPosted` of other
+ * acknowledgements; both spellings are accepted here.
+ */
+export type SocialTokenInvalidateResponse = components['schemas']['SocialTokenInvalidateResponse'];
+/** The target URLs subscribed through the legacy webhook API. */
+export type LegacyWebhookSubscriptionList = components['schemas']['LegacyWebhookSubscriptionList'];
 /** An event and a target URL, identifying a subscription of the legacy webhook API. */
 export type WebhookSubscribeRequest = components['schemas']['WebhookSubscribeRequest'];
 /** LoginRadius's acknowledgement that a request was accepted (and any email or SMS queued). */
@@ -18,10 +30,14 @@ export type PostResponse = components['schemas']['PostResponse'];
 export type DeleteResponse = components['schemas']['DeleteResponse'];
 /** Whether webhooks can be used by the app. */
 export type WebhookTestResponse = components['schemas']['WebhookTestResponse'];
+/**
+ * The public configuration of a LoginRadius app as set in the Admin Console: enabled social providers, the
+ * registration form, login options, MFA, privacy policy and related feature flags. LoginRadius adds fields over
+ * time; unknown fields are passed through.
+ */
+export type AppConfiguration = components['schemas']['AppConfiguration'];
 /** What LoginRadius knows about an active access token. */
 export type AccessTokenInfoResponse = components['schemas']['AccessTokenInfoResponse'];
-/** An access token and its lifetime. */
-export type AccessToken = components['schemas']['AccessToken'];
 /** One email address of a profile. */
 export type EmailAddress = components['schemas']['EmailAddress'];
 /** A profile from a social identity provider, linked to a LoginRadius account. */
@@ -299,6 +315,8 @@ export type RoleDefinitionList = components['schemas']['RoleDefinitionList'];
 export type CreateRolesRequest = components['schemas']['CreateRolesRequest'];
 /** Permission names to add to or remove from a role. */
 export type RolePermissionsRequest = components['schemas']['RolePermissionsRequest'];
+/** The LoginRadius server's clock and the validity window a SOTT generated now would have. */
+export type ServerInfoResponse = components['schemas']['ServerInfoResponse'];
 /** How LoginRadius authenticates itself to the webhook's target URL. */
 export type WebhookAuthentication = components['schemas']['WebhookAuthentication'];
 /** A webhook subscription of the app (current webhook API). */

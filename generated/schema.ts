@@ -2,6 +2,332 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 export interface paths {
+    "/api/v2/access_token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Exchange the request token of a social login for an access token.
+         * @description Server side: turns the one-time request token that LoginRadius hands to your callback after a social or
+         *     hosted login into a LoginRadius access token; the request token cannot be used again. LoginRadius's docs
+         *     and both SDKs send only the API secret, as the query parameter `secret` (no API key); no header form of
+         *     the secret is documented for this endpoint, so the secret travels in the URL.
+         */
+        get: operations["exchangeAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/activesession": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a user's active sessions by access token, account id or profile id.
+         * @description Returns the sessions (access tokens with browser, device and location) that are still active. Give exactly
+         *     one of `token`, `accountId` or `profileId`. LoginRadius's docs spell the path `activeSession` and the
+         *     parameters `accountid` / `profileid`; the SDKs send the spellings used here. Both the docs and the SDKs
+         *     pass the API key as `key` and the API secret as `secret` in the query string (no header form documented).
+         */
+        get: operations["listActiveSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/apple": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with an Apple ID authorization code from a native app.
+         * @description Exchanges the authorization code Sign in with Apple returned to the app for a LoginRadius access token,
+         *     signing the user in (and registering them on first use, unless social registration is disabled). Apple must
+         *     be configured as a social provider of the app. LoginRadius's docs and the SDKs pass the API key as the query
+         *     parameter `key`.
+         */
+        get: operations["getAccessTokenByAppleIdCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/facebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a Facebook access token from a native app.
+         * @description Exchanges a Facebook user access token obtained by the Facebook SDK in the app for a LoginRadius access
+         *     token, signing the user in (and registering them on first use, unless social registration is disabled).
+         *     LoginRadius's docs and the SDKs pass the API key as the query parameter `key`. The docs spell the token
+         *     parameter `fb_access_token`; the SDKs send `fb_Access_Token`.
+         */
+        get: operations["getAccessTokenByFacebookAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/foursquare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a Foursquare access token from a native app.
+         * @description Exchanges a Foursquare user access token for a LoginRadius access token, signing the user in (and
+         *     registering them on first use, unless social registration is disabled). LoginRadius's docs and the SDKs pass
+         *     the API key as the query parameter `key`. The docs spell the token parameter `fs_access_token`; the SDKs
+         *     send `fs_Access_Token`.
+         */
+        get: operations["getAccessTokenByFoursquareAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/google": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a Google access token or a Google authorization code.
+         * @description Exchanges a Google credential obtained in a native app for a LoginRadius access token, signing the user in
+         *     (and registering them on first use, unless social registration is disabled). Give either a Google access
+         *     token (`getAccessTokenByGoogleAccessToken`) or a server auth code (`getAccessTokenByGoogleAuthCode`).
+         *     LoginRadius's docs and the SDKs pass the API key as `key` for the access-token call but as `apikey` /
+         *     `apiKey` for the auth-code call, hence the two credential alternatives. The docs spell the token parameter
+         *     `google_access_token`; the SDKs send `google_Access_Token`.
+         */
+        get: operations["getAccessTokenByGoogle"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/googlejwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a Google ID token (JWT) from a native app.
+         * @description Exchanges the ID token (a signed JWT) that Google Sign-In returned to a native app for a LoginRadius access
+         *     token, signing the user in (and registering them on first use, unless social registration is disabled).
+         *     LoginRadius's docs and the SDKs pass the API key as the query parameter `key`. The docs spell the token
+         *     parameter `id_token`; the SDKs send `id_Token`.
+         */
+        get: operations["getAccessTokenByGoogleJWTAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/invalidate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Invalidate an access token from the server side.
+         * @description Ends the session of the access token; the Authentication group's `authInValidateAccessToken` does the same
+         *     without the API secret. LoginRadius's docs pass the API key as `key`, the API secret as `secret` and the
+         *     token as `access_token`, all in the query string, and document no header form; the Node SDK also sends the
+         *     token as a Bearer header, the Python SDK only in the query. `preventRefresh` is documented but not sent by
+         *     the SDKs. The docs show the response flag as `isPosted`.
+         */
+        get: operations["inValidateAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/jwt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a JWT issued by a custom identity provider.
+         * @description Exchanges an ID token (JWT) issued by a JWT login provider configured in the LoginRadius Admin Console for a
+         *     LoginRadius access token, signing the user in (and registering them on first use). The provider's signing
+         *     settings must be set up in the Admin Console first. LoginRadius's docs and the SDKs pass the API key as the
+         *     query parameter `key`. The docs spell the token parameter `id_token`; the SDKs send `id_Token`.
+         */
+        get: operations["accessTokenViaCustomJWTToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/linkedin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a LinkedIn access token from a native app.
+         * @description Exchanges a LinkedIn user access token for a LoginRadius access token, signing the user in (and registering
+         *     them on first use, unless social registration is disabled). LoginRadius's docs and the SDKs pass the API key
+         *     as the query parameter `key`. The docs spell the token parameter `ln_access_token`; the SDKs send
+         *     `ln_Access_Token`.
+         */
+        get: operations["getAccessTokenByLinkedinAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Extend the lifetime of an access token (server side).
+         * @description Renews the access token and returns it with its new expiry and a refresh token. Needs the API secret, which
+         *     LoginRadius's docs and both SDKs pass as the query parameter `secret` (no API key, no header form
+         *     documented); the docs pass the token as the `access_token` query parameter (the Node SDK adds a Bearer
+         *     header, the Python SDK uses only the query). The Node SDK sends empty `expiresIn=` and `isWeb=` when the
+         *     arguments are omitted; the Python SDK always sends `expiresIn=0` and `isWeb=False`.
+         */
+        get: operations["refreshAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/twitter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a Twitter (X) OAuth 1.0a token and token secret from a native app.
+         * @description Exchanges the Twitter OAuth 1.0a access token and token secret obtained in the app for a LoginRadius access
+         *     token, signing the user in (and registering them on first use, unless social registration is disabled). The
+         *     token secret is the user's Twitter secret, not the LoginRadius API secret. LoginRadius's docs and the SDKs
+         *     pass the API key as the query parameter `key`. The docs spell the parameters `tw_access_token` and
+         *     `tw_token_secret`; the SDKs send `tw_Access_Token` and `tw_Token_Secret`.
+         */
+        get: operations["getAccessTokenByTwitterAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/validate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Check that an access token is valid and read its expiry (server side).
+         * @description Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
+         *     `access_token/Validate` and pass the API key as `key`, the API secret as `secret` and the token as
+         *     `access_token`, all in the query string, with no header form documented; the Node SDK also sends the token
+         *     as a Bearer header, the Python SDK only in the query.
+         */
+        get: operations["validateAccessToken"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/access_token/wechat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sign in with a WeChat authorization code from a native app.
+         * @description Exchanges the authorization code WeChat returned to the app for a LoginRadius access token, signing the user
+         *     in (and registering them on first use, unless social registration is disabled). LoginRadius's docs and the
+         *     SDKs pass the API key as the query parameter `key`.
+         */
+        get: operations["getAccessTokenByWeChatCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/webhook": {
         parameters: {
             query?: never;
@@ -46,6 +372,29 @@ export interface paths {
          * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0); the current API has no equivalent, use `listAllWebhooks` to inspect subscriptions. LoginRadius describes it as a test of the webhook setup; it answers `IsAllowed`, true when the app may use webhooks.
          */
         get: operations["webhookTest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ciam/appinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the app's configuration as set in the LoginRadius Admin Console.
+         * @description Returns the app's public settings: social providers with their login URLs, the registration form, the
+         *     security questions, and the login, verification, MFA, privacy policy and reCAPTCHA options. Served from
+         *     `config.lrcontent.com` (both SDKs hard-code that host, whatever custom API domain is set); it needs only the
+         *     API key.
+         */
+        get: operations["getConfigurations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2940,6 +3289,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/identity/v2/serverinfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read the LoginRadius server time and the current SOTT validity window.
+         * @description Returns the server's current UTC time and the start and end of the window a SOTT generated now would be
+         *     valid for, so that a client with a skewed clock can generate SOTTs that LoginRadius accepts. Dates are
+         *     `yyyy-MM-dd HH:mm:ss` strings, not RFC 3339. The Node SDK sends an empty `timeDifference=` when the argument
+         *     is omitted; LoginRadius's docs spell it `timedifference`.
+         */
+        get: operations["getServerInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/manage/webhooks": {
         parameters: {
             query?: never;
@@ -3016,19 +3388,16 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description The target URLs subscribed through the legacy webhook API. */
-        LegacyWebhookSubscriptionList: {
-            /** @description One entry per subscription (LoginRadius spells this member in lower case). */
-            data?: ({
-                /** @description The URL LoginRadius posts the event to. */
-                TargetUrl?: string;
-                /** @description The event the URL is subscribed to. */
-                Event?: string;
-            } & {
-                [key: string]: unknown;
-            })[];
-            /** @description The number of entries in `data`. */
-            Count?: number;
+        /** @description An access token and its lifetime. */
+        AccessToken: {
+            /** @description The access token. */
+            access_token: string;
+            /** @description When it expires (ISO 8601). */
+            expires_in: string;
+            /** @description A token that renews the access token, when refresh tokens are enabled. */
+            refresh_token?: string;
+            session_token?: string;
+            session_expires_in?: string;
         } & {
             [key: string]: unknown;
         };
@@ -3054,6 +3423,67 @@ export interface components {
             }[];
             /** @description Extra data some errors carry (for example a limited access token when a privacy policy must be accepted, error code 1194). */
             Data?: Record<string, never> | null;
+        };
+        /** @description One active LoginRadius session (access token) of a user, with the device it was opened from. */
+        ActiveSession: {
+            /** @description The access token of the session. */
+            AccessToken?: string;
+            /** @description The browser the session was opened with, e.g. `Chrome`. */
+            Browser?: string | null;
+            /** @description The device family, e.g. `PC`. */
+            Device?: string | null;
+            /** @description The operating system, e.g. `Windows`. */
+            Os?: string | null;
+            /** @description The kind of device, e.g. `Computer` or `Mobile`. */
+            DeviceType?: string | null;
+            /** @description The city the login came from, as located from the IP address. */
+            City?: string | null;
+            /** @description The country the login came from, as located from the IP address. */
+            Country?: string | null;
+            /** @description The IP address of the login. */
+            Ip?: string | null;
+            /** @description When the session was opened (LoginRadius date string, usually ISO 8601). */
+            LoginDate?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The active sessions LoginRadius holds for a user, one page at a time. */
+        ActiveSessionList: {
+            /** @description The active sessions. */
+            data: components["schemas"]["ActiveSession"][];
+            /** @description Cursor of the next page of sessions; `0` when there is none. */
+            nextcursor?: number | string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description LoginRadius's acknowledgement that an access token was invalidated through the `/api/v2/access_token/invalidate`
+         *     endpoint. LoginRadius's docs show the flag in camel case (`isPosted`), unlike the `IsPosted` of other
+         *     acknowledgements; both spellings are accepted here.
+         */
+        SocialTokenInvalidateResponse: {
+            /** @description True when the token was invalidated (spelling shown in LoginRadius's docs). */
+            isPosted?: boolean;
+            /** @description The same flag in the spelling other LoginRadius acknowledgements use. */
+            IsPosted?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The target URLs subscribed through the legacy webhook API. */
+        LegacyWebhookSubscriptionList: {
+            /** @description One entry per subscription (LoginRadius spells this member in lower case). */
+            data?: ({
+                /** @description The URL LoginRadius posts the event to. */
+                TargetUrl?: string;
+                /** @description The event the URL is subscribed to. */
+                Event?: string;
+            } & {
+                [key: string]: unknown;
+            })[];
+            /** @description The number of entries in `data`. */
+            Count?: number;
+        } & {
+            [key: string]: unknown;
         };
         /** @description An event and a target URL, identifying a subscription of the legacy webhook API. */
         WebhookSubscribeRequest: {
@@ -3084,6 +3514,151 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /**
+         * @description The public configuration of a LoginRadius app as set in the Admin Console: enabled social providers, the
+         *     registration form, login options, MFA, privacy policy and related feature flags. LoginRadius adds fields over
+         *     time; unknown fields are passed through.
+         */
+        AppConfiguration: {
+            /** @description The app (site) name in LoginRadius. */
+            AppName?: string;
+            /** @description Which API versions are enabled for the app. */
+            ApiVersion?: ({
+                v1?: boolean;
+                v2?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description The social providers configured for the app. */
+            SocialSchema?: ({
+                Providers?: ({
+                    /** @description The provider's display name, e.g. `Google`. */
+                    Name?: string;
+                    /** @description The hosted URL that starts a login with this provider. */
+                    Endpoint?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description The fields of the registration form, in display order. */
+            RegistrationFormSchema?: ({
+                Checked?: boolean;
+                /** @description The input type, e.g. `string`, `password`, `option`. */
+                type?: string;
+                /** @description The field name sent in registration bodies. */
+                name?: string;
+                /** @description The label shown to users. */
+                display?: string;
+                /** @description Validation rules separated by `|`, e.g. `valid_email|required`. */
+                rules?: string | null;
+                /** @description Choices for option fields, `null` otherwise. */
+                options?: unknown[] | null;
+                /** @description `r` read-only or `w` writable. */
+                permission?: string | null;
+                DataSource?: string | null;
+                Parent?: string | null;
+                ParentDataSource?: string | null;
+            } & {
+                [key: string]: unknown;
+            })[] | null;
+            /** @description The security questions users may answer, and how many answers are required. */
+            SecurityQuestions?: ({
+                Questions?: ({
+                    QuestionId?: string;
+                    Question?: string;
+                } & {
+                    [key: string]: unknown;
+                })[] | null;
+                SecurityQuestionCount?: number;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            IsHttps?: boolean;
+            IsCustomerRegistration?: boolean;
+            /** @description `required`, `optional` or `disabled`: whether users must verify their email address. */
+            EmailVerificationFlow?: string | null;
+            IsAutoLookUpEnabled?: boolean;
+            /** @description True when the phone number is the login identifier. */
+            IsPhoneLogin?: boolean;
+            IsDisabledSocialRegistration?: boolean;
+            IsDisabledAccountLinking?: boolean;
+            IsAgeRestriction?: boolean;
+            IsSecurityQuestion?: boolean;
+            AskRequiredFieldsOnTraditionalLogin?: boolean;
+            IsLogoutOnEmailVerification?: boolean;
+            IsNoCallbackForSocialLogin?: boolean;
+            IsUserNameLogin?: boolean;
+            IsMobileCallbackForSocialLogin?: boolean;
+            IsInvisibleRecaptcha?: boolean;
+            IsBackendJobEnabled?: boolean;
+            AskPasswordOnSocialLogin?: boolean;
+            AskEmailIdForUnverifiedUserLogin?: boolean;
+            AskOptionalFieldsOnSocialSignup?: boolean;
+            IsRiskBasedAuthentication?: boolean;
+            IsV2Recaptcha?: boolean;
+            CheckPhoneNoAvailabilityOnRegistration?: boolean;
+            DuplicateEmailWithUniqueUsername?: boolean;
+            StoreOnlyRegistrationFormFieldsForSocial?: boolean;
+            OTPEmailVerification?: boolean;
+            /** @description What happens after repeated failed logins. */
+            LoginLockedConfiguration?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Which instant sign-in methods (email link, SMS OTP) are enabled. */
+            IsInstantSignin?: ({
+                EmailLink?: boolean;
+                SmsOtp?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            IsLoginOnEmailVerification?: boolean;
+            LoginOnPasswordReset?: boolean;
+            /** @description Multi-factor authentication settings (enabled, required, which factors). */
+            TwoFactorAuthentication?: ({
+                IsEnabled?: boolean;
+                IsRequired?: boolean;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            IsRememberMe?: boolean;
+            V2RecaptchaSiteKey?: string | null;
+            QQTencentCaptchaKey?: string | null;
+            NoRegistration?: boolean;
+            CustomDomain?: string | null;
+            /** @description The privacy policy mode and its versions. */
+            PrivacyPolicyConfiguration?: ({
+                IsEnabled?: boolean;
+                Mode?: string | null;
+                PrivacyPolicies?: ({
+                    Version?: string;
+                    StartDateTime?: string | null;
+                } & {
+                    [key: string]: unknown;
+                })[] | null;
+            } & {
+                [key: string]: unknown;
+            }) | null;
+            /** @description Which APIs require a reCAPTCHA response. */
+            OptionalRecaptchaConfiguration?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Request signing settings, when enabled. */
+            ApiRequestSigningConfig?: {
+                [key: string]: unknown;
+            } | null;
+            /** @description Per email template, whether it verifies with an OTP or a magic link. */
+            TemplateVerificationTypes?: {
+                [key: string]: string;
+            } | null;
+            /** @description Passkey settings, when passkeys are enabled. */
+            PassKeysConfig?: {
+                [key: string]: unknown;
+            } | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description What LoginRadius knows about an active access token. */
         AccessTokenInfoResponse: {
             /** @description The access token that was looked up. */
@@ -3092,19 +3667,6 @@ export interface components {
             provider?: string;
             /** @description True when the user asked to stay signed in, so the token has the longer lifetime. */
             isrememberme?: boolean;
-        } & {
-            [key: string]: unknown;
-        };
-        /** @description An access token and its lifetime. */
-        AccessToken: {
-            /** @description The access token. */
-            access_token: string;
-            /** @description When it expires (ISO 8601). */
-            expires_in: string;
-            /** @description A token that renews the access token, when refresh tokens are enabled. */
-            refresh_token?: string;
-            session_token?: string;
-            session_expires_in?: string;
         } & {
             [key: string]: unknown;
         };
@@ -4703,6 +5265,28 @@ export interface components {
             /** @description The permission names. */
             permissions: string[];
         };
+        /** @description The LoginRadius server's clock and the validity window a SOTT generated now would have. */
+        ServerInfoResponse: {
+            /** @description The region of the LoginRadius server that answered, e.g. `East Us`. */
+            ServerLocation?: string | null;
+            /** @description The name of the server that answered. */
+            ServerName?: string | null;
+            /** @description The server's current UTC time, formatted `yyyy-MM-dd HH:mm:ss` (not RFC 3339). */
+            CurrentTime?: string;
+            /** @description The validity window of a SOTT, computed from the server's clock and the requested time difference. */
+            Sott?: {
+                /** @description Start of the window (UTC, `yyyy-MM-dd HH:mm:ss`). */
+                StartTime?: string;
+                /** @description End of the window (UTC, `yyyy-MM-dd HH:mm:ss`). */
+                EndTime?: string;
+                /** @description The window length in words, e.g. `5 Minutes`. */
+                TimeDifference?: string;
+            } & {
+                [key: string]: unknown;
+            };
+        } & {
+            [key: string]: unknown;
+        };
         /** @description How LoginRadius authenticates itself to the webhook's target URL. */
         WebhookAuthentication: {
             /** @description The kind of authentication, e.g. `Basic` (uses `BasicAuth`) or `BearerToken` (uses `BearerToken`). */
@@ -4890,6 +5474,604 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    exchangeAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The request token LoginRadius passed to the callback URL after the social login.
+                 * @example 96d2f9b4-3e1a-4c7b-8f5d-2a6e0c9b1d73
+                 */
+                token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access token of the new session. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "expires_in": "2026-12-08T10:02:44.296Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    listActiveSessions: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user's LoginRadius access token, as LoginRadius's docs describe it (the SDKs call it the token of a successful social login); required by `getActiveSession`.
+                 * @example 6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71
+                 */
+                token?: string;
+                /**
+                 * @description The uid of the account whose sessions are listed (required by `getActiveSessionByAccountID`).
+                 * @example 4a7e2c19d0b84f6b9e1c53a2f87d6b10
+                 */
+                accountId?: string;
+                /**
+                 * @description The provider profile id whose sessions are listed (required by `getActiveSessionByProfileID`).
+                 * @example 108250945612399876543
+                 */
+                profileId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "AccessToken": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *           "Browser": "Chrome",
+                     *           "Device": "PC",
+                     *           "Os": "Windows",
+                     *           "DeviceType": "Computer",
+                     *           "City": "Berlin",
+                     *           "Country": "Germany",
+                     *           "Ip": "203.0.113.42",
+                     *           "LoginDate": "2026-11-23T09:12:44.534Z"
+                     *         }
+                     *       ],
+                     *       "nextcursor": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ActiveSessionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByAppleIdCode: {
+        parameters: {
+            query: {
+                /**
+                 * @description The authorization code Apple returned to the app.
+                 * @example c8a1f0e2d3b44e5f9a6b7c8d9e0f1a2b3.0.rrxyz.Kd9Qm2Lr7TfW
+                 */
+                code: string;
+                /**
+                 * @description Name of the provider app configured in LoginRadius to use, when the app has several for this provider.
+                 * @example acme-ios
+                 */
+                socialAppName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByFacebookAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The Facebook user access token.
+                 * @example EAAGm0PX4ZCpsBAKZBq7ZCZA0xZBd8fZCe2w3ZAm9rZCLsmT1
+                 */
+                fb_Access_Token: string;
+                /**
+                 * @description Name of the provider app configured in LoginRadius to use, when the app has several for this provider.
+                 * @example acme-ios
+                 */
+                socialAppName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByFoursquareAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The Foursquare user access token.
+                 * @example QX2BJ4XZ1GW0N5VKLM3C0RTY5HJ0PDQE2W1UOXK4FZT0B3SA
+                 */
+                fs_Access_Token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByGoogle: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The Google user access token (required by `getAccessTokenByGoogleAccessToken`; give this or `google_authcode`).
+                 * @example ya29.a0AfH6SMBx7Qk2LmN4pR8sT1vW3yZ5bC7dF9gH0jK2lM4nP6qR8sT0uV2wX4yZ
+                 */
+                google_Access_Token?: string;
+                /**
+                 * @description The OAuth client id of the Google app that issued the access token, when it is not the one configured in LoginRadius.
+                 * @example 123456789012-abc123def456ghi789jkl012mno345pq.apps.googleusercontent.com
+                 */
+                client_id?: string;
+                /**
+                 * @description The Google refresh token that belongs to the access token, so LoginRadius can keep the provider token fresh (a Google token, not a LoginRadius one).
+                 * @example 1//0gLmN4pR8sT1vW3yZ5bC7dF9gH0jK2lM4nP6qR8sT0uV2wX4yZ
+                 */
+                refresh_token?: string;
+                /**
+                 * @description The server auth code Google Sign-In returned to the app (required by `getAccessTokenByGoogleAuthCode`; give this or `google_Access_Token`).
+                 * @example 4/0AX4XfWh7Qk2LmN4pR8sT1vW3yZ5bC7dF9gH0jK2lM4nP6qR8sT0uV2w
+                 */
+                google_authcode?: string;
+                /**
+                 * @description Name of the provider app configured in LoginRadius to use, when the app has several for this provider.
+                 * @example acme-ios
+                 */
+                socialAppName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByGoogleJWTAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The ID token (JWT) Google issued to the app.
+                 * @example eyJhbGciOiJSUzI1NiIsImtpZCI6IjFlOWdkazcifQ.eyJpc3MiOiJodHRwczovL2FjY291bnRzLmdvb2dsZS5jb20iLCJzdWIiOiIxMDgyNTA5NDU2MTIzOTk4NzY1NDMifQ.c2lnbmF0dXJl
+                 */
+                id_Token: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    inValidateAccessToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description True to also stop the token from being renewed with its refresh token (documented by LoginRadius; not sent by the SDKs).
+                 * @example true
+                 */
+                preventRefresh?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token was invalidated. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "isPosted": true
+                     *     }
+                     */
+                    "application/json": components["schemas"]["SocialTokenInvalidateResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    accessTokenViaCustomJWTToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The JWT issued by the custom identity provider.
+                 * @example eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ1c2VyLTQyIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSJ9.c2lnbmF0dXJl
+                 */
+                id_Token: string;
+                /**
+                 * @description The name of the JWT provider as configured in the LoginRadius Admin Console.
+                 * @example acmejwt
+                 */
+                providername: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByLinkedinAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The LinkedIn user access token.
+                 * @example AQXdSP_W41_UPs5ioT_t8HESyODB4FqbkJ8LrV_5mff4gPODzOYR
+                 */
+                ln_Access_Token: string;
+                /**
+                 * @description Name of the provider app configured in LoginRadius to use, when the app has several for this provider.
+                 * @example acme-ios
+                 */
+                socialAppName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    refreshAccessToken: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Lifetime of the renewed token in minutes; the app's configured lifetime when omitted.
+                 * @example 60
+                 */
+                expiresIn?: number;
+                /**
+                 * @description True when the token belongs to a web session (the web token lifetime applies).
+                 * @example true
+                 */
+                isWeb?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The renewed access token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T11:02:44.6366507Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByTwitterAccessToken: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user's Twitter OAuth access token.
+                 * @example 1462812839-9gTQkWmBfE6xYvDLs0rP3uZaN7cHjK2oLq4RtSw
+                 */
+                tw_Access_Token: string;
+                /**
+                 * @description The user's Twitter OAuth token secret that belongs to the access token.
+                 * @example kT9wQ2mXbZ7vR4nL8pC3sF6hJ1dG5yA0eU2iO9
+                 */
+                tw_Token_Secret: string;
+                /**
+                 * @description Name of the provider app configured in LoginRadius to use, when the app has several for this provider.
+                 * @example acme-ios
+                 */
+                socialAppName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    validateAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The token is valid. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "expires_in": "2026-12-08T10:02:44.296Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getAccessTokenByWeChatCode: {
+        parameters: {
+            query: {
+                /**
+                 * @description The authorization code WeChat returned to the app.
+                 * @example 071aBcDe0fGhIj1KlMnO2pQrSt3uVwXy
+                 */
+                code: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A LoginRadius access token for the user of the provider token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+                     *       "refresh_token": "c2d1e0f9-8a7b-4c6d-9e5f-4a3b2c1d0e9f",
+                     *       "expires_in": "2026-12-08T10:02:44.0342693Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AccessToken"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
     getWebHookSubscribedURLs: {
         parameters: {
             query?: {
@@ -5037,6 +6219,31 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["WebhookTestResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getConfigurations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The app configuration. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppConfiguration"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -12895,6 +14102,49 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["RoleDefinition"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getServerInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Length of the SOTT validity window in minutes (LoginRadius uses 10 when omitted).
+                 * @example 10
+                 */
+                timeDifference?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The server time and SOTT window. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ServerLocation": "East Us",
+                     *       "ServerName": "RD0003FF3F38DD",
+                     *       "CurrentTime": "2026-11-23 09:15:53",
+                     *       "Sott": {
+                     *         "StartTime": "2026-11-23 09:15:53",
+                     *         "EndTime": "2026-11-23 09:25:53",
+                     *         "TimeDifference": "10 Minutes"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ServerInfoResponse"];
                 };
             };
             400: components["responses"]["BadRequest"];

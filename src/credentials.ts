@@ -1,13 +1,19 @@
 import { LoginRadiusValidationError } from './errors';
 import type { OperationDescriptor, SecurityScheme } from './operation';
 
-/** Where each credential travels, as the spec's security schemes declare. */
+/** The credentials a call can have: the client's keys and the call's own tokens. */
+type Credential = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott';
+
+/** Where each security scheme sends which credential, as the spec's `securitySchemes` declare (a test keeps them equal). */
 export const CREDENTIAL_PLACEMENT = {
-  apiKey: { in: 'query', name: 'apikey' },
-  apiSecret: { in: 'header', name: 'X-LoginRadius-ApiSecret' },
-  accessToken: { in: 'header', name: 'Authorization' },
-  sott: { in: 'header', name: 'X-LoginRadius-Sott' },
-} as const satisfies Record<SecurityScheme, { in: 'query' | 'header'; name: string }>;
+  apiKey: { credential: 'apiKey', in: 'query', name: 'apikey' },
+  socialApiKey: { credential: 'apiKey', in: 'query', name: 'key' },
+  apiSecret: { credential: 'apiSecret', in: 'header', name: 'X-LoginRadius-ApiSecret' },
+  // Only for the Social endpoints that accept the secret nowhere else; such URLs are redacted wherever described.
+  socialApiSecret: { credential: 'apiSecret', in: 'query', name: 'secret' },
+  accessToken: { credential: 'accessToken', in: 'header', name: 'Authorization' },
+  sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
+} as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
 
 /** The credentials available to one call. */
 export interface AvailableCredentials {
@@ -25,7 +31,7 @@ export interface CredentialPlacement {
   readonly schemes: readonly SecurityScheme[];
 }
 
-const WHAT: Record<SecurityScheme, string> = {
+const WHAT: Record<Credential, string> = {
   apiKey: 'the API key (config.apiKey)',
   apiSecret: 'the API secret (config.apiSecret, server-side only)',
   accessToken: "the user's access token (params.accessToken)",
@@ -38,10 +44,11 @@ const WHAT: Record<SecurityScheme, string> = {
  */
 export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials): CredentialPlacement {
   const alternatives = op.security.length ? op.security : [[]];
-  const chosen = alternatives.find((set) => set.every((scheme) => available[scheme] !== undefined));
+  const has = (scheme: SecurityScheme): boolean => available[CREDENTIAL_PLACEMENT[scheme].credential] !== undefined;
+  const chosen = alternatives.find((set) => set.every(has));
   if (!chosen) {
-    const needed = alternatives[0]!.filter((scheme) => available[scheme] === undefined);
-    throw new LoginRadiusValidationError(`${op.id}: missing ${needed.map((s) => WHAT[s]).join(' and ')}`, {
+    const needed = [...new Set(alternatives[0]!.filter((scheme) => !has(scheme)).map((scheme) => CREDENTIAL_PLACEMENT[scheme].credential))];
+    throw new LoginRadiusValidationError(`${op.id}: missing ${needed.map((c) => WHAT[c]).join(' and ')}`, {
       operation: op.id,
       parameter: needed[0],
     });
@@ -49,8 +56,8 @@ export function placeCredentials(op: OperationDescriptor, available: AvailableCr
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
   for (const scheme of chosen) {
-    const value = available[scheme]!;
     const placement = CREDENTIAL_PLACEMENT[scheme];
+    const value = available[placement.credential]!;
     if (placement.in === 'query') query[placement.name] = value;
     else headers[placement.name] = scheme === 'accessToken' ? `Bearer ${value}` : value;
   }

@@ -3,8 +3,12 @@
  * authenticate, validate and retry the request. Generated code holds no logic of its own.
  */
 
-/** A credential LoginRadius accepts, named as in the spec's `securitySchemes`. */
-export type SecurityScheme = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott';
+/**
+ * A way of sending a credential, named as in the spec's `securitySchemes`. `socialApiKey` and
+ * `socialApiSecret` are the query forms (`key`, `secret`) that LoginRadius documents for its
+ * `/api/v2/access_token*` endpoints only.
+ */
+export type SecurityScheme = 'apiKey' | 'socialApiKey' | 'apiSecret' | 'socialApiSecret' | 'accessToken' | 'sott';
 
 /** The JSON type of a query parameter, checked at runtime before sending. */
 export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';

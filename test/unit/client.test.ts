@@ -7,17 +7,32 @@ type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Pro
 const fn = (name: string): OperationFunction => (api as unknown as Record<string, OperationFunction>)[name]!;
 
 describe('what the client sends', () => {
-  test.for(callables.map((c) => [c.name, c] as const))('%s: the API secret never appears in the URL', async ([name, c]) => {
+  test.for(callables.map((c) => [c.name, c] as const))('%s: credentials go where the spec says, the secret never in a URL', async ([name, c]) => {
     const capture = capturingFetch();
     const client = api.createClient({ apiKey: TEST_CREDENTIALS.apiKey, apiSecret: TEST_CREDENTIALS.apiSecret, fetch: capture.fetch, maxRetries: 0 });
     await fn(name)(client, exampleParams(c)).catch(() => undefined);
     expect(capture.requests).toHaveLength(1);
     const sent = capture.requests[0]!;
-    expect(sent.url).not.toContain(TEST_CREDENTIALS.apiSecret);
+    const query = new URL(sent.url).searchParams;
+    const schemes = c.security[0] ?? [];
     expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
-    expect(new URL(sent.url).searchParams.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
-    const needsSecret = c.security.every((set) => set.includes('apiSecret'));
-    expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(needsSecret ? TEST_CREDENTIALS.apiSecret : null);
+    if (c.secretInQuery) {
+      // The five Social endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
+      expect(query.get(c.secretInQuery)).toBe(TEST_CREDENTIALS.apiSecret);
+      expect(sent.url.split(TEST_CREDENTIALS.apiSecret)).toHaveLength(2);
+    } else {
+      expect(sent.url).not.toContain(TEST_CREDENTIALS.apiSecret);
+    }
+    if (schemes.includes('apiKey')) expect(query.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
+    if (schemes.includes('socialApiKey')) expect(query.get('key')).toBe(TEST_CREDENTIALS.apiKey);
+    expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(schemes.includes('apiSecret') ? TEST_CREDENTIALS.apiSecret : null);
+    expect(sent.headers.get('Authorization')).toBe(schemes.includes('accessToken') ? `Bearer ${TEST_CREDENTIALS.accessToken}` : null);
+  });
+
+  test('only operations marked x-lr-secret-in-query send the secret in a query parameter', () => {
+    const inQuery = callables.filter((c) => c.security.some((set) => set.includes('socialApiSecret')));
+    expect(inQuery.every((c) => c.secretInQuery === 'secret')).toBe(true);
+    expect(callables.filter((c) => c.secretInQuery).map((c) => c.name)).toEqual(inQuery.map((c) => c.name));
   });
 
   test('the access token goes only in the Authorization header', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { placeCredentials } from '../../src/credentials';
+import { CREDENTIAL_PLACEMENT, placeCredentials } from '../../src/credentials';
+import { spec } from '../support/spec';
 import { LoginRadiusValidationError, type OperationDescriptor, type SecurityScheme } from '../../src/index';
 
 const available = { apiKey: 'the-key', apiSecret: 'the-secret', accessToken: 'the-token', sott: 'the-sott' };
@@ -14,11 +15,23 @@ describe('each security scheme goes where the spec says', () => {
     ['API key + secret', ['apiKey', 'apiSecret'], { apikey: 'the-key' }, { 'X-LoginRadius-ApiSecret': 'the-secret' }],
     ['API key + access token', ['apiKey', 'accessToken'], { apikey: 'the-key' }, { Authorization: 'Bearer the-token' }],
     ['API key + SOTT', ['apiKey', 'sott'], { apikey: 'the-key' }, { 'X-LoginRadius-Sott': 'the-sott' }],
+    ['Social API key + secret (query only)', ['socialApiKey', 'socialApiSecret'], { key: 'the-key', secret: 'the-secret' }, {}],
   ])('%s', ([, schemes, query, headers]) => {
     const placed = placeCredentials(op(schemes), available);
     expect(placed.query).toEqual(query);
     expect(placed.headers).toEqual(headers);
-    expect(Object.values(placed.query)).not.toContain('the-secret');
+    if (!schemes.includes('socialApiSecret')) expect(Object.values(placed.query)).not.toContain('the-secret');
+  });
+});
+
+describe('the runtime places credentials exactly as the spec declares its security schemes', () => {
+  test('every scheme of the spec, and no other', () => {
+    const schemes = spec.components!.securitySchemes as Record<string, { type: string; in?: string; name?: string; scheme?: string }>;
+    const declared = Object.fromEntries(
+      Object.entries(schemes).map(([name, s]) => [name, s.type === 'http' ? { in: 'header', name: 'Authorization' } : { in: s.in, name: s.name }]),
+    );
+    const runtime = Object.fromEntries(Object.entries(CREDENTIAL_PLACEMENT).map(([name, p]) => [name, { in: p.in, name: p.name }]));
+    expect(runtime).toEqual(declared);
   });
 });
 

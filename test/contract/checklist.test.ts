@@ -1,0 +1,54 @@
+// Every endpoint the official SDKs call is an operation of the spec, and every official SDK method is
+// reachable through a generated function (so the migration table is complete).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { callables } from '../support/spec';
+
+interface ChecklistRow {
+  readonly group: string;
+  readonly method: string;
+  readonly path: string;
+  readonly node: readonly string[];
+  readonly python: readonly string[];
+}
+
+const rows: ChecklistRow[] = readFileSync(join(__dirname, '..', 'fixtures', 'sdk-endpoints.tsv'), 'utf8')
+  .split('\n')
+  .filter((line) => line && !line.startsWith('#'))
+  .slice(1)
+  .map((line) => {
+    const [group, method, path, node, python] = line.split('\t');
+    // Cells list methods separated by ", ", some annotated with the SDK versions that have them: "name [node 11.6.1 …]".
+    const list = (cell: string | undefined): string[] => (cell ? cell.split(/, (?![^\[]*\])/).map((m) => m.replace(/ \[.*\]$/, '')).filter(Boolean) : []);
+    return { group: group!, method: method!, path: path!, node: list(node), python: list(python) };
+  });
+
+const operations = new Set(callables.filter((c) => !c.isVariant).map((c) => `${c.method} ${c.path}`));
+const byNode = new Map(callables.filter((c) => c.sdk?.node).map((c) => [c.sdk!.node!, c]));
+const byPython = new Map(callables.filter((c) => c.sdk?.python).map((c) => [c.sdk!.python!, c]));
+
+describe('the endpoint checklist', () => {
+  test('has every row', () => expect(rows).toHaveLength(189));
+
+  test.for(rows.map((r) => [`${r.method} ${r.path}`, r] as const))('%s is an operation of the spec', ([key, row]) => {
+    expect(operations.has(key), `${key} (${row.group}) is missing from spec/`).toBe(true);
+  });
+
+  test.for(rows.flatMap((r) => r.node.map((m) => [m, r] as const)))('Node %s has a function on its endpoint', ([method, row]) => {
+    const fn = byNode.get(method);
+    expect(fn, `no generated function declares x-lr-sdk node: ${method}`).toBeDefined();
+    expect(`${fn!.method} ${fn!.path}`).toBe(`${row.method} ${row.path}`);
+  });
+
+  test.for(rows.flatMap((r) => r.python.map((m) => [m, r] as const)))('Python %s has a function on its endpoint', ([method, row]) => {
+    const fn = byPython.get(method);
+    expect(fn, `no generated function declares x-lr-sdk python: ${method}`).toBeDefined();
+    expect(`${fn!.method} ${fn!.path}`).toBe(`${row.method} ${row.path}`);
+  });
+
+  test('the spec has no operation outside the checklist', () => {
+    const listed = new Set(rows.map((r) => `${r.method} ${r.path}`));
+    expect([...operations].filter((key) => !listed.has(key))).toEqual([]);
+  });
+});
