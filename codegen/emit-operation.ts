@@ -61,7 +61,13 @@ export function emitParamsType(c: Callable): InterfaceDeclarationStructure {
   }
   const sott = credentialNeed(c, 'sott');
   if (sott !== 'never') {
-    properties.push({ name: 'sott', hasQuestionToken: sott === 'optional', type: 'string', docs: ['A Secure One-Time Token for this registration (see `generateSott`).'] });
+    // Optional even where required: a client with the API secret generates the SOTT itself.
+    properties.push({
+      name: 'sott',
+      hasQuestionToken: true,
+      type: 'string',
+      docs: ['A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise.'],
+    });
   }
   return {
     kind: StructureKind.Interface,
@@ -108,8 +114,7 @@ export function paramsAreOptional(c: Callable): boolean {
     c.pathParams.length === 0 &&
     !c.query.some((q) => q.required) &&
     !c.body?.required &&
-    credentialNeed(c, 'accessToken') !== 'required' &&
-    credentialNeed(c, 'sott') !== 'required'
+    credentialNeed(c, 'accessToken') !== 'required'
   );
 }
 

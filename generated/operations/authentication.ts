@@ -1473,8 +1473,8 @@ export interface UserRegistrationParams {
   query?: QueryOf<operations['userRegistration']>;
   /** The JSON request body. */
   body: JsonBodyOf<operations['userRegistration']>;
-  /** A Secure One-Time Token for this registration (see `generateSott`). */
-  sott: string;
+  /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
+  sott?: string;
 }
 
 /** What {@link userRegistration} resolves to. */
@@ -1519,8 +1519,8 @@ export interface UserRegistrationByEmailParams {
   query?: Pick<QueryOf<operations['userRegistration']>, 'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp'>;
   /** The JSON request body. */
   body: components['schemas']['UserRegistrationByEmailRequest'];
-  /** A Secure One-Time Token for this registration (see `generateSott`). */
-  sott: string;
+  /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
+  sott?: string;
 }
 
 /** What {@link userRegistrationByEmail} resolves to. */
@@ -1566,8 +1566,8 @@ export interface UserRegistrationByPhoneParams {
   query?: Pick<QueryOf<operations['userRegistration']>, 'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp' | 'smsTemplate'>;
   /** The JSON request body. */
   body: components['schemas']['UserRegistrationByPhoneRequest'];
-  /** A Secure One-Time Token for this registration (see `generateSott`). */
-  sott: string;
+  /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
+  sott?: string;
 }
 
 /** What {@link userRegistrationByPhone} resolves to. */
