@@ -65,5 +65,6 @@ export function emitModelsModule(project: Project, doc: OpenApiDocument): { path
 
 function finish(file: SourceFile, source: string): string {
   file.formatText({ indentSize: 2, convertTabsToSpaces: true, ensureNewLineAtEndOfFile: true });
-  return `${generatedHeader(source)}\n${file.getFullText()}`;
+  // One blank line between declarations, however ts-morph joined them.
+  return `${generatedHeader(source)}\n${file.getFullText().replace(/\n{3,}/g, '\n\n')}`;
 }

@@ -41,7 +41,6 @@ export function getAccountProfile(client: LoginRadiusClient, params: GetAccountP
   return client.call(getAccountProfileOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccountProfileByEmail}. */
 export interface GetAccountProfileByEmailParams {
   /** Query parameters (required: email). */
@@ -79,7 +78,6 @@ const getAccountProfileByEmailOperation: OperationDescriptor = {
 export function getAccountProfileByEmail(client: LoginRadiusClient, params: GetAccountProfileByEmailParams, options?: RequestOptions): Promise<GetAccountProfileByEmailResult> {
   return client.call(getAccountProfileByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccountProfileByPhone}. */
 export interface GetAccountProfileByPhoneParams {
@@ -119,7 +117,6 @@ export function getAccountProfileByPhone(client: LoginRadiusClient, params: GetA
   return client.call(getAccountProfileByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccountProfileByUserName}. */
 export interface GetAccountProfileByUserNameParams {
   /** Query parameters (required: userName). */
@@ -157,7 +154,6 @@ const getAccountProfileByUserNameOperation: OperationDescriptor = {
 export function getAccountProfileByUserName(client: LoginRadiusClient, params: GetAccountProfileByUserNameParams, options?: RequestOptions): Promise<GetAccountProfileByUserNameResult> {
   return client.call(getAccountProfileByUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link createAccount}. */
 export interface CreateAccountParams {
@@ -197,7 +193,6 @@ export function createAccount(client: LoginRadiusClient, params: CreateAccountPa
   return client.call(createAccountOperation, params, options);
 }
 
-
 /** Parameters of {@link accountDeleteByEmail}. */
 export interface AccountDeleteByEmailParams {
   /** Query parameters (required: email). */
@@ -232,7 +227,6 @@ const accountDeleteByEmailOperation: OperationDescriptor = {
 export function accountDeleteByEmail(client: LoginRadiusClient, params: AccountDeleteByEmailParams, options?: RequestOptions): Promise<AccountDeleteByEmailResult> {
   return client.call(accountDeleteByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccessTokenByUid}. */
 export interface GetAccessTokenByUidParams {
@@ -269,7 +263,6 @@ export function getAccessTokenByUid(client: LoginRadiusClient, params: GetAccess
   return client.call(getAccessTokenByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link refreshAccessTokenByRefreshToken}. */
 export interface RefreshAccessTokenByRefreshTokenParams {
   /** Query parameters (required: refresh_Token). */
@@ -305,7 +298,6 @@ export function refreshAccessTokenByRefreshToken(client: LoginRadiusClient, para
   return client.call(refreshAccessTokenByRefreshTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link revokeRefreshToken}. */
 export interface RevokeRefreshTokenParams {
   /** Query parameters (required: refresh_Token). */
@@ -340,7 +332,6 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
 export function revokeRefreshToken(client: LoginRadiusClient, params: RevokeRefreshTokenParams, options?: RequestOptions): Promise<RevokeRefreshTokenResult> {
   return client.call(revokeRefreshTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link multipurposeEmailTokenGeneration}. */
 export interface MultipurposeEmailTokenGenerationParams {
@@ -380,7 +371,6 @@ export function multipurposeEmailTokenGeneration(client: LoginRadiusClient, para
   return client.call(multipurposeEmailTokenGenerationOperation, params, options);
 }
 
-
 /** Parameters of {@link getForgotPasswordToken}. */
 export interface GetForgotPasswordTokenParams {
   /** Query parameters. */
@@ -419,7 +409,6 @@ export function getForgotPasswordToken(client: LoginRadiusClient, params: GetFor
   return client.call(getForgotPasswordTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccountIdentitiesByEmail}. */
 export interface GetAccountIdentitiesByEmailParams {
   /** Query parameters (required: email). */
@@ -455,7 +444,6 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
 export function getAccountIdentitiesByEmail(client: LoginRadiusClient, params: GetAccountIdentitiesByEmailParams, options?: RequestOptions): Promise<GetAccountIdentitiesByEmailResult> {
   return client.call(getAccountIdentitiesByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link multipurposeSMSOTPGeneration}. */
 export interface MultipurposeSMSOTPGenerationParams {
@@ -495,7 +483,6 @@ export function multipurposeSMSOTPGeneration(client: LoginRadiusClient, params: 
   return client.call(multipurposeSMSOTPGenerationOperation, params, options);
 }
 
-
 /** Parameters of {@link accountUpdateUid}. */
 export interface AccountUpdateUidParams {
   /** Query parameters (required: uid). */
@@ -534,7 +521,6 @@ export function accountUpdateUid(client: LoginRadiusClient, params: AccountUpdat
   return client.call(accountUpdateUidOperation, params, options);
 }
 
-
 /** Parameters of {@link getEmailVerificationToken}. */
 export interface GetEmailVerificationTokenParams {
   /** The JSON request body. */
@@ -569,7 +555,6 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
 export function getEmailVerificationToken(client: LoginRadiusClient, params: GetEmailVerificationTokenParams, options?: RequestOptions): Promise<GetEmailVerificationTokenResult> {
   return client.call(getEmailVerificationTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccountProfileByUid}. */
 export interface GetAccountProfileByUidParams {
@@ -609,7 +594,6 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
 export function getAccountProfileByUid(client: LoginRadiusClient, params: GetAccountProfileByUidParams, options?: RequestOptions): Promise<GetAccountProfileByUidResult> {
   return client.call(getAccountProfileByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link updateAccountByUid}. */
 export interface UpdateAccountByUidParams {
@@ -652,7 +636,6 @@ export function updateAccountByUid(client: LoginRadiusClient, params: UpdateAcco
   return client.call(updateAccountByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteAccountByUid}. */
 export interface DeleteAccountByUidParams {
   /** Path parameters: uid. */
@@ -688,7 +671,6 @@ export function deleteAccountByUid(client: LoginRadiusClient, params: DeleteAcco
   return client.call(deleteAccountByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link revokeAllRefreshToken}. */
 export interface RevokeAllRefreshTokenParams {
   /** Path parameters: uid. */
@@ -723,7 +705,6 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
 export function revokeAllRefreshToken(client: LoginRadiusClient, params: RevokeAllRefreshTokenParams, options?: RequestOptions): Promise<RevokeAllRefreshTokenResult> {
   return client.call(revokeAllRefreshTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link upsertEmail}. */
 export interface UpsertEmailParams {
@@ -766,7 +747,6 @@ export function upsertEmail(client: LoginRadiusClient, params: UpsertEmailParams
   return client.call(upsertEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link removeEmailByUid}. */
 export interface RemoveEmailByUidParams {
   /** Path parameters: uid. */
@@ -808,7 +788,6 @@ export function removeEmailByUid(client: LoginRadiusClient, params: RemoveEmailB
   return client.call(removeEmailByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link invalidateAccountEmailVerification}. */
 export interface InvalidateAccountEmailVerificationParams {
   /** Path parameters: uid. */
@@ -846,7 +825,6 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
 export function invalidateAccountEmailVerification(client: LoginRadiusClient, params: InvalidateAccountEmailVerificationParams, options?: RequestOptions): Promise<InvalidateAccountEmailVerificationResult> {
   return client.call(invalidateAccountEmailVerificationOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPhoneIDVerificationByUid}. */
 export interface ResetPhoneIDVerificationByUidParams {
@@ -886,7 +864,6 @@ export function resetPhoneIDVerificationByUid(client: LoginRadiusClient, params:
   return client.call(resetPhoneIDVerificationByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccountPasswordHashByUid}. */
 export interface GetAccountPasswordHashByUidParams {
   /** Path parameters: uid. */
@@ -922,7 +899,6 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
 export function getAccountPasswordHashByUid(client: LoginRadiusClient, params: GetAccountPasswordHashByUidParams, options?: RequestOptions): Promise<GetAccountPasswordHashByUidResult> {
   return client.call(getAccountPasswordHashByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link setAccountPasswordByUid}. */
 export interface SetAccountPasswordByUidParams {
@@ -961,7 +937,6 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
 export function setAccountPasswordByUid(client: LoginRadiusClient, params: SetAccountPasswordByUidParams, options?: RequestOptions): Promise<SetAccountPasswordByUidResult> {
   return client.call(setAccountPasswordByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link updatePhoneIDByUid}. */
 export interface UpdatePhoneIDByUidParams {
@@ -1003,7 +978,6 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
 export function updatePhoneIDByUid(client: LoginRadiusClient, params: UpdatePhoneIDByUidParams, options?: RequestOptions): Promise<UpdatePhoneIDByUidResult> {
   return client.call(updatePhoneIDByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link getPrivacyPolicyHistoryByUid}. */
 export interface GetPrivacyPolicyHistoryByUidParams {

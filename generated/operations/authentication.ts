@@ -40,7 +40,6 @@ export function getAccessTokenInfo(client: LoginRadiusClient, params: GetAccessT
   return client.call(getAccessTokenInfoOperation, params, options);
 }
 
-
 /** Parameters of {@link authInValidateAccessToken}. */
 export interface AuthInValidateAccessTokenParams {
   /** Query parameters. */
@@ -81,7 +80,6 @@ export function authInValidateAccessToken(client: LoginRadiusClient, params: Aut
   return client.call(authInValidateAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link authValidateAccessToken}. */
 export interface AuthValidateAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -117,7 +115,6 @@ const authValidateAccessTokenOperation: OperationDescriptor = {
 export function authValidateAccessToken(client: LoginRadiusClient, params: AuthValidateAccessTokenParams, options?: RequestOptions): Promise<AuthValidateAccessTokenResult> {
   return client.call(authValidateAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getProfileByAccessToken}. */
 export interface GetProfileByAccessTokenParams {
@@ -156,7 +153,6 @@ const getProfileByAccessTokenOperation: OperationDescriptor = {
 export function getProfileByAccessToken(client: LoginRadiusClient, params: GetProfileByAccessTokenParams, options?: RequestOptions): Promise<GetProfileByAccessTokenResult> {
   return client.call(getProfileByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link updateProfileByAccessToken}. */
 export interface UpdateProfileByAccessTokenParams {
@@ -201,7 +197,6 @@ export function updateProfileByAccessToken(client: LoginRadiusClient, params: Up
   return client.call(updateProfileByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteAccountWithEmailConfirmation}. */
 export interface DeleteAccountWithEmailConfirmationParams {
   /** Query parameters. */
@@ -240,7 +235,6 @@ export function deleteAccountWithEmailConfirmation(client: LoginRadiusClient, pa
   return client.call(deleteAccountWithEmailConfirmationOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteAccountByDeleteToken}. */
 export interface DeleteAccountByDeleteTokenParams {
   /** Query parameters (required: deletetoken). */
@@ -276,7 +270,6 @@ const deleteAccountByDeleteTokenOperation: OperationDescriptor = {
 export function deleteAccountByDeleteToken(client: LoginRadiusClient, params: DeleteAccountByDeleteTokenParams, options?: RequestOptions): Promise<DeleteAccountByDeleteTokenResult> {
   return client.call(deleteAccountByDeleteTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getProfileByPing}. */
 export interface GetProfileByPingParams {
@@ -315,7 +308,6 @@ export function getProfileByPing(client: LoginRadiusClient, params: GetProfileBy
   return client.call(getProfileByPingOperation, params, options);
 }
 
-
 /** Parameters of {@link sendWelcomeEmail}. */
 export interface SendWelcomeEmailParams {
   /** Query parameters. */
@@ -352,7 +344,6 @@ const sendWelcomeEmailOperation: OperationDescriptor = {
 export function sendWelcomeEmail(client: LoginRadiusClient, params: SendWelcomeEmailParams, options?: RequestOptions): Promise<SendWelcomeEmailResult> {
   return client.call(sendWelcomeEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link unlockAccountByToken}. */
 export interface UnlockAccountByTokenParams {
@@ -392,7 +383,6 @@ export function unlockAccountByToken(client: LoginRadiusClient, params: UnlockAc
   return client.call(unlockAccountByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link emailLookup}. */
 export interface EmailLookupParams {
   /** Query parameters. */
@@ -431,7 +421,6 @@ const emailLookupOperation: OperationDescriptor = {
 export function emailLookup(client: LoginRadiusClient, params: EmailLookupParams = {}, options?: RequestOptions): Promise<EmailLookupResult> {
   return client.call(emailLookupOperation, params, options);
 }
-
 
 /** Parameters of {@link checkEmailAvailability}. */
 export interface CheckEmailAvailabilityParams {
@@ -473,7 +462,6 @@ export function checkEmailAvailability(client: LoginRadiusClient, params: CheckE
   return client.call(checkEmailAvailabilityOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyEmail}. */
 export interface VerifyEmailParams {
   /** Query parameters (required: VerificationToken). */
@@ -513,7 +501,6 @@ const verifyEmailOperation: OperationDescriptor = {
 export function verifyEmail(client: LoginRadiusClient, params: VerifyEmailParams, options?: RequestOptions): Promise<VerifyEmailResult> {
   return client.call(verifyEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link addEmail}. */
 export interface AddEmailParams {
@@ -555,7 +542,6 @@ export function addEmail(client: LoginRadiusClient, params: AddEmailParams, opti
   return client.call(addEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyEmailByOTP}. */
 export interface VerifyEmailByOTPParams {
   /** Query parameters. */
@@ -595,7 +581,6 @@ export function verifyEmailByOTP(client: LoginRadiusClient, params: VerifyEmailB
   return client.call(verifyEmailByOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link removeEmail}. */
 export interface RemoveEmailParams {
   /** The JSON request body. */
@@ -632,7 +617,6 @@ const removeEmailOperation: OperationDescriptor = {
 export function removeEmail(client: LoginRadiusClient, params: RemoveEmailParams, options?: RequestOptions): Promise<RemoveEmailResult> {
   return client.call(removeEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link authSendVerificationEmailForLinkingSocialProfiles}. */
 export interface AuthSendVerificationEmailForLinkingSocialProfilesParams {
@@ -671,7 +655,6 @@ const authSendVerificationEmailForLinkingSocialProfilesOperation: OperationDescr
 export function authSendVerificationEmailForLinkingSocialProfiles(client: LoginRadiusClient, params: AuthSendVerificationEmailForLinkingSocialProfilesParams, options?: RequestOptions): Promise<AuthSendVerificationEmailForLinkingSocialProfilesResult> {
   return client.call(authSendVerificationEmailForLinkingSocialProfilesOperation, params, options);
 }
-
 
 /** Parameters of {@link login}. */
 export interface LoginParams {
@@ -716,7 +699,6 @@ const loginOperation: OperationDescriptor = {
 export function login(client: LoginRadiusClient, params: LoginParams, options?: RequestOptions): Promise<LoginResult> {
   return client.call(loginOperation, params, options);
 }
-
 
 /** Parameters of {@link loginByEmail}. */
 export interface LoginByEmailParams {
@@ -763,7 +745,6 @@ export function loginByEmail(client: LoginRadiusClient, params: LoginByEmailPara
   return client.call(loginByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link loginByUserName}. */
 export interface LoginByUserNameParams {
   /** Query parameters. */
@@ -808,7 +789,6 @@ const loginByUserNameOperation: OperationDescriptor = {
 export function loginByUserName(client: LoginRadiusClient, params: LoginByUserNameParams, options?: RequestOptions): Promise<LoginByUserNameResult> {
   return client.call(loginByUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link loginByPhone}. */
 export interface LoginByPhoneParams {
@@ -855,7 +835,6 @@ export function loginByPhone(client: LoginRadiusClient, params: LoginByPhonePara
   return client.call(loginByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link rbaLoginByEmail}. */
 export interface RbaLoginByEmailParams {
   /** Query parameters. */
@@ -900,7 +879,6 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
 export function rbaLoginByEmail(client: LoginRadiusClient, params: RbaLoginByEmailParams, options?: RequestOptions): Promise<RbaLoginByEmailResult> {
   return client.call(rbaLoginByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link rbaLoginByUserName}. */
 export interface RbaLoginByUserNameParams {
@@ -947,7 +925,6 @@ export function rbaLoginByUserName(client: LoginRadiusClient, params: RbaLoginBy
   return client.call(rbaLoginByUserNameOperation, params, options);
 }
 
-
 /** Parameters of {@link rbaLoginByPhone}. */
 export interface RbaLoginByPhoneParams {
   /** Query parameters. */
@@ -993,7 +970,6 @@ export function rbaLoginByPhone(client: LoginRadiusClient, params: RbaLoginByPho
   return client.call(rbaLoginByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link forgotPassword}. */
 export interface ForgotPasswordParams {
   /** Query parameters (required: ResetPasswordUrl). */
@@ -1034,7 +1010,6 @@ export function forgotPassword(client: LoginRadiusClient, params: ForgotPassword
   return client.call(forgotPasswordOperation, params, options);
 }
 
-
 /** Parameters of {@link changePassword}. */
 export interface ChangePasswordParams {
   /** The JSON request body. */
@@ -1071,7 +1046,6 @@ const changePasswordOperation: OperationDescriptor = {
 export function changePassword(client: LoginRadiusClient, params: ChangePasswordParams, options?: RequestOptions): Promise<ChangePasswordResult> {
   return client.call(changePasswordOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPassword}. */
 export interface ResetPasswordParams {
@@ -1110,7 +1084,6 @@ const resetPasswordOperation: OperationDescriptor = {
 export function resetPassword(client: LoginRadiusClient, params: ResetPasswordParams, options?: RequestOptions): Promise<ResetPasswordResult> {
   return client.call(resetPasswordOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPasswordByEmailOTP}. */
 export interface ResetPasswordByEmailOTPParams {
@@ -1151,7 +1124,6 @@ export function resetPasswordByEmailOTP(client: LoginRadiusClient, params: Reset
   return client.call(resetPasswordByEmailOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPasswordByOTPAndUserName}. */
 export interface ResetPasswordByOTPAndUserNameParams {
   /** The JSON request body. */
@@ -1190,7 +1162,6 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
 export function resetPasswordByOTPAndUserName(client: LoginRadiusClient, params: ResetPasswordByOTPAndUserNameParams, options?: RequestOptions): Promise<ResetPasswordByOTPAndUserNameResult> {
   return client.call(resetPasswordByOTPAndUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPasswordByResetToken}. */
 export interface ResetPasswordByResetTokenParams {
@@ -1231,7 +1202,6 @@ export function resetPasswordByResetToken(client: LoginRadiusClient, params: Res
   return client.call(resetPasswordByResetTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPasswordBySecurityAnswer}. */
 export interface ResetPasswordBySecurityAnswerParams {
   /** The JSON request body. */
@@ -1269,7 +1239,6 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
 export function resetPasswordBySecurityAnswer(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerResult> {
   return client.call(resetPasswordBySecurityAnswerOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPasswordBySecurityAnswerAndEmail}. */
 export interface ResetPasswordBySecurityAnswerAndEmailParams {
@@ -1310,7 +1279,6 @@ export function resetPasswordBySecurityAnswerAndEmail(client: LoginRadiusClient,
   return client.call(resetPasswordBySecurityAnswerAndEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPasswordBySecurityAnswerAndPhone}. */
 export interface ResetPasswordBySecurityAnswerAndPhoneParams {
   /** The JSON request body. */
@@ -1349,7 +1317,6 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
 export function resetPasswordBySecurityAnswerAndPhone(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerAndPhoneParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerAndPhoneResult> {
   return client.call(resetPasswordBySecurityAnswerAndPhoneOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPasswordBySecurityAnswerAndUserName}. */
 export interface ResetPasswordBySecurityAnswerAndUserNameParams {
@@ -1390,7 +1357,6 @@ export function resetPasswordBySecurityAnswerAndUserName(client: LoginRadiusClie
   return client.call(resetPasswordBySecurityAnswerAndUserNameOperation, params, options);
 }
 
-
 /** Parameters of {@link acceptPrivacyPolicy}. */
 export interface AcceptPrivacyPolicyParams {
   /** Query parameters. */
@@ -1430,7 +1396,6 @@ export function acceptPrivacyPolicy(client: LoginRadiusClient, params: AcceptPri
   return client.call(acceptPrivacyPolicyOperation, params, options);
 }
 
-
 /** Parameters of {@link getPrivacyPolicyHistoryByAccessToken}. */
 export interface GetPrivacyPolicyHistoryByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -1465,7 +1430,6 @@ const getPrivacyPolicyHistoryByAccessTokenOperation: OperationDescriptor = {
 export function getPrivacyPolicyHistoryByAccessToken(client: LoginRadiusClient, params: GetPrivacyPolicyHistoryByAccessTokenParams, options?: RequestOptions): Promise<GetPrivacyPolicyHistoryByAccessTokenResult> {
   return client.call(getPrivacyPolicyHistoryByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link userRegistration}. */
 export interface UserRegistrationParams {
@@ -1511,7 +1475,6 @@ const userRegistrationOperation: OperationDescriptor = {
 export function userRegistration(client: LoginRadiusClient, params: UserRegistrationParams, options?: RequestOptions): Promise<UserRegistrationResult> {
   return client.call(userRegistrationOperation, params, options);
 }
-
 
 /** Parameters of {@link userRegistrationByEmail}. */
 export interface UserRegistrationByEmailParams {
@@ -1559,7 +1522,6 @@ export function userRegistrationByEmail(client: LoginRadiusClient, params: UserR
   return client.call(userRegistrationByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link userRegistrationByPhone}. */
 export interface UserRegistrationByPhoneParams {
   /** Query parameters. */
@@ -1606,7 +1568,6 @@ export function userRegistrationByPhone(client: LoginRadiusClient, params: UserR
   return client.call(userRegistrationByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link authResendEmailVerification}. */
 export interface AuthResendEmailVerificationParams {
   /** Query parameters. */
@@ -1644,7 +1605,6 @@ const authResendEmailVerificationOperation: OperationDescriptor = {
 export function authResendEmailVerification(client: LoginRadiusClient, params: AuthResendEmailVerificationParams, options?: RequestOptions): Promise<AuthResendEmailVerificationResult> {
   return client.call(authResendEmailVerificationOperation, params, options);
 }
-
 
 /** Parameters of {@link userRegistrationByCaptcha}. */
 export interface UserRegistrationByCaptchaParams {
@@ -1686,7 +1646,6 @@ export function userRegistrationByCaptcha(client: LoginRadiusClient, params: Use
   return client.call(userRegistrationByCaptchaOperation, params, options);
 }
 
-
 /** Parameters of {@link getSecurityQuestionsByAccessToken}. */
 export interface GetSecurityQuestionsByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -1721,7 +1680,6 @@ const getSecurityQuestionsByAccessTokenOperation: OperationDescriptor = {
 export function getSecurityQuestionsByAccessToken(client: LoginRadiusClient, params: GetSecurityQuestionsByAccessTokenParams, options?: RequestOptions): Promise<GetSecurityQuestionsByAccessTokenResult> {
   return client.call(getSecurityQuestionsByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getSecurityQuestionsByEmail}. */
 export interface GetSecurityQuestionsByEmailParams {
@@ -1760,7 +1718,6 @@ export function getSecurityQuestionsByEmail(client: LoginRadiusClient, params: G
   return client.call(getSecurityQuestionsByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link getSecurityQuestionsByPhone}. */
 export interface GetSecurityQuestionsByPhoneParams {
   /** Query parameters (required: phone). */
@@ -1798,7 +1755,6 @@ export function getSecurityQuestionsByPhone(client: LoginRadiusClient, params: G
   return client.call(getSecurityQuestionsByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link getSecurityQuestionsByUserName}. */
 export interface GetSecurityQuestionsByUserNameParams {
   /** Query parameters (required: userName). */
@@ -1835,7 +1791,6 @@ const getSecurityQuestionsByUserNameOperation: OperationDescriptor = {
 export function getSecurityQuestionsByUserName(client: LoginRadiusClient, params: GetSecurityQuestionsByUserNameParams, options?: RequestOptions): Promise<GetSecurityQuestionsByUserNameResult> {
   return client.call(getSecurityQuestionsByUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link getSocialIdentity}. */
 export interface GetSocialIdentityParams {
@@ -1877,7 +1832,6 @@ export function getSocialIdentity(client: LoginRadiusClient, params: GetSocialId
   return client.call(getSocialIdentityOperation, params, options);
 }
 
-
 /** Parameters of {@link linkSocialIdentity}. */
 export interface LinkSocialIdentityParams {
   /** The JSON request body. */
@@ -1918,7 +1872,6 @@ const linkSocialIdentityOperation: OperationDescriptor = {
 export function linkSocialIdentity(client: LoginRadiusClient, params: LinkSocialIdentityParams, options?: RequestOptions): Promise<LinkSocialIdentityResult> {
   return client.call(linkSocialIdentityOperation, params, options);
 }
-
 
 /** Parameters of {@link linkSocialIdentities}. */
 export interface LinkSocialIdentitiesParams {
@@ -1962,7 +1915,6 @@ export function linkSocialIdentities(client: LoginRadiusClient, params: LinkSoci
   return client.call(linkSocialIdentitiesOperation, params, options);
 }
 
-
 /** Parameters of {@link linkSocialIdentitiesByPing}. */
 export interface LinkSocialIdentitiesByPingParams {
   /** The JSON request body. */
@@ -2005,7 +1957,6 @@ export function linkSocialIdentitiesByPing(client: LoginRadiusClient, params: Li
   return client.call(linkSocialIdentitiesByPingOperation, params, options);
 }
 
-
 /** Parameters of {@link unlinkSocialIdentities}. */
 export interface UnlinkSocialIdentitiesParams {
   /** The JSON request body. */
@@ -2044,7 +1995,6 @@ export function unlinkSocialIdentities(client: LoginRadiusClient, params: Unlink
   return client.call(unlinkSocialIdentitiesOperation, params, options);
 }
 
-
 /** Parameters of {@link checkUserNameAvailability}. */
 export interface CheckUserNameAvailabilityParams {
   /** Query parameters (required: username). */
@@ -2080,7 +2030,6 @@ const checkUserNameAvailabilityOperation: OperationDescriptor = {
 export function checkUserNameAvailability(client: LoginRadiusClient, params: CheckUserNameAvailabilityParams, options?: RequestOptions): Promise<CheckUserNameAvailabilityResult> {
   return client.call(checkUserNameAvailabilityOperation, params, options);
 }
-
 
 /** Parameters of {@link setOrChangeUserName}. */
 export interface SetOrChangeUserNameParams {

@@ -41,7 +41,6 @@ export function getConfigurations(client: LoginRadiusClient, params: GetConfigur
   return client.call(getConfigurationsOperation, params, options);
 }
 
-
 /** Parameters of {@link getServerInfo}. */
 export interface GetServerInfoParams {
   /** Query parameters. */

@@ -42,7 +42,6 @@ export function submitConsentByConsentToken(client: LoginRadiusClient, params: S
   return client.call(submitConsentByConsentTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link updateConsentProfileByAccessToken}. */
 export interface UpdateConsentProfileByAccessTokenParams {
   /** The JSON request body. */
@@ -80,7 +79,6 @@ export function updateConsentProfileByAccessToken(client: LoginRadiusClient, par
   return client.call(updateConsentProfileByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getConsentLogs}. */
 export interface GetConsentLogsParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -115,7 +113,6 @@ const getConsentLogsOperation: OperationDescriptor = {
 export function getConsentLogs(client: LoginRadiusClient, params: GetConsentLogsParams, options?: RequestOptions): Promise<GetConsentLogsResult> {
   return client.call(getConsentLogsOperation, params, options);
 }
-
 
 /** Parameters of {@link submitConsentByAccessToken}. */
 export interface SubmitConsentByAccessTokenParams {
@@ -154,7 +151,6 @@ export function submitConsentByAccessToken(client: LoginRadiusClient, params: Su
   return client.call(submitConsentByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyConsentByAccessToken}. */
 export interface VerifyConsentByAccessTokenParams {
   /** Query parameters (required: event, isCustom). */
@@ -192,7 +188,6 @@ const verifyConsentByAccessTokenOperation: OperationDescriptor = {
 export function verifyConsentByAccessToken(client: LoginRadiusClient, params: VerifyConsentByAccessTokenParams, options?: RequestOptions): Promise<VerifyConsentByAccessTokenResult> {
   return client.call(verifyConsentByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getConsentLogsByUid}. */
 export interface GetConsentLogsByUidParams {

@@ -42,7 +42,6 @@ export function getCustomObjectByToken(client: LoginRadiusClient, params: GetCus
   return client.call(getCustomObjectByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link createCustomObjectByToken}. */
 export interface CreateCustomObjectByTokenParams {
   /** Query parameters (required: objectName). */
@@ -82,7 +81,6 @@ const createCustomObjectByTokenOperation: OperationDescriptor = {
 export function createCustomObjectByToken(client: LoginRadiusClient, params: CreateCustomObjectByTokenParams, options?: RequestOptions): Promise<CreateCustomObjectByTokenResult> {
   return client.call(createCustomObjectByTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getCustomObjectByRecordIDAndToken}. */
 export interface GetCustomObjectByRecordIDAndTokenParams {
@@ -124,7 +122,6 @@ const getCustomObjectByRecordIDAndTokenOperation: OperationDescriptor = {
 export function getCustomObjectByRecordIDAndToken(client: LoginRadiusClient, params: GetCustomObjectByRecordIDAndTokenParams, options?: RequestOptions): Promise<GetCustomObjectByRecordIDAndTokenResult> {
   return client.call(getCustomObjectByRecordIDAndTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link updateCustomObjectByToken}. */
 export interface UpdateCustomObjectByTokenParams {
@@ -169,7 +166,6 @@ export function updateCustomObjectByToken(client: LoginRadiusClient, params: Upd
   return client.call(updateCustomObjectByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteCustomObjectByToken}. */
 export interface DeleteCustomObjectByTokenParams {
   /** Path parameters: objectRecordId. */
@@ -210,7 +206,6 @@ export function deleteCustomObjectByToken(client: LoginRadiusClient, params: Del
   return client.call(deleteCustomObjectByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getCustomObjectByUid}. */
 export interface GetCustomObjectByUidParams {
   /** Path parameters: uid. */
@@ -249,7 +244,6 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
 export function getCustomObjectByUid(client: LoginRadiusClient, params: GetCustomObjectByUidParams, options?: RequestOptions): Promise<GetCustomObjectByUidResult> {
   return client.call(getCustomObjectByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link createCustomObjectByUid}. */
 export interface CreateCustomObjectByUidParams {
@@ -292,7 +286,6 @@ export function createCustomObjectByUid(client: LoginRadiusClient, params: Creat
   return client.call(createCustomObjectByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link getCustomObjectByRecordID}. */
 export interface GetCustomObjectByRecordIDParams {
   /** Path parameters: objectRecordId, uid. */
@@ -331,7 +324,6 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
 export function getCustomObjectByRecordID(client: LoginRadiusClient, params: GetCustomObjectByRecordIDParams, options?: RequestOptions): Promise<GetCustomObjectByRecordIDResult> {
   return client.call(getCustomObjectByRecordIDOperation, params, options);
 }
-
 
 /** Parameters of {@link updateCustomObjectByUid}. */
 export interface UpdateCustomObjectByUidParams {
@@ -373,7 +365,6 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
 export function updateCustomObjectByUid(client: LoginRadiusClient, params: UpdateCustomObjectByUidParams, options?: RequestOptions): Promise<UpdateCustomObjectByUidResult> {
   return client.call(updateCustomObjectByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link deleteCustomObjectByRecordID}. */
 export interface DeleteCustomObjectByRecordIDParams {

@@ -45,7 +45,6 @@ export function mfaConfigureByAccessToken(client: LoginRadiusClient, params: Mfa
   return client.call(mfaConfigureByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaUpdatePhoneNumberByToken}. */
 export interface MfaUpdatePhoneNumberByTokenParams {
   /** Query parameters. */
@@ -88,7 +87,6 @@ export function mfaUpdatePhoneNumberByToken(client: LoginRadiusClient, params: M
   return client.call(mfaUpdatePhoneNumberByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetByAccessToken}. */
 export interface MfaResetByAccessTokenParams {
   /** The JSON request body. */
@@ -129,7 +127,6 @@ const mfaResetByAccessTokenOperation: OperationDescriptor = {
 export function mfaResetByAccessToken(client: LoginRadiusClient, params: MfaResetByAccessTokenParams, options?: RequestOptions): Promise<MfaResetByAccessTokenResult> {
   return client.call(mfaResetByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaResetAuthenticatorByToken}. */
 export interface MfaResetAuthenticatorByTokenParams {
@@ -173,7 +170,6 @@ export function mfaResetAuthenticatorByToken(client: LoginRadiusClient, params: 
   return client.call(mfaResetAuthenticatorByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetSMSAuthByToken}. */
 export interface MfaResetSMSAuthByTokenParams {
   /** The JSON request body. */
@@ -216,7 +212,6 @@ export function mfaResetSMSAuthByToken(client: LoginRadiusClient, params: MfaRes
   return client.call(mfaResetSMSAuthByTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetEmailOtpAuthenticatorByAccessToken}. */
 export interface MfaResetEmailOtpAuthenticatorByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -251,7 +246,6 @@ export function mfaResetEmailOtpAuthenticatorByAccessToken(client: LoginRadiusCl
   return client.call(mfaResetEmailOtpAuthenticatorByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetSecurityQuestionAuthenticatorByAccessToken}. */
 export interface MfaResetSecurityQuestionAuthenticatorByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -285,7 +279,6 @@ const mfaResetSecurityQuestionAuthenticatorByAccessTokenOperation: OperationDesc
 export function mfaResetSecurityQuestionAuthenticatorByAccessToken(client: LoginRadiusClient, params: MfaResetSecurityQuestionAuthenticatorByAccessTokenParams, options?: RequestOptions): Promise<MfaResetSecurityQuestionAuthenticatorByAccessTokenResult> {
   return client.call(mfaResetSecurityQuestionAuthenticatorByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaBackupCodeByAccessToken}. */
 export interface MfaBackupCodeByAccessTokenParams {
@@ -323,7 +316,6 @@ export function mfaBackupCodeByAccessToken(client: LoginRadiusClient, params: Mf
   return client.call(mfaBackupCodeByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetBackupCodeByAccessToken}. */
 export interface MfaResetBackupCodeByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -358,7 +350,6 @@ const mfaResetBackupCodeByAccessTokenOperation: OperationDescriptor = {
 export function mfaResetBackupCodeByAccessToken(client: LoginRadiusClient, params: MfaResetBackupCodeByAccessTokenParams, options?: RequestOptions): Promise<MfaResetBackupCodeByAccessTokenResult> {
   return client.call(mfaResetBackupCodeByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaEmailOtpByAccessToken}. */
 export interface MfaEmailOtpByAccessTokenParams {
@@ -398,7 +389,6 @@ export function mfaEmailOtpByAccessToken(client: LoginRadiusClient, params: MfaE
   return client.call(mfaEmailOtpByAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaSecurityQuestionAnswerByAccessToken}. */
 export interface MfaSecurityQuestionAnswerByAccessTokenParams {
   /** The JSON request body. */
@@ -436,7 +426,6 @@ const mfaSecurityQuestionAnswerByAccessTokenOperation: OperationDescriptor = {
 export function mfaSecurityQuestionAnswerByAccessToken(client: LoginRadiusClient, params: MfaSecurityQuestionAnswerByAccessTokenParams, options?: RequestOptions): Promise<MfaSecurityQuestionAnswerByAccessTokenResult> {
   return client.call(mfaSecurityQuestionAnswerByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaVerifyAuthenticatorCode}. */
 export interface MfaVerifyAuthenticatorCodeParams {
@@ -480,7 +469,6 @@ export function mfaVerifyAuthenticatorCode(client: LoginRadiusClient, params: Mf
   return client.call(mfaVerifyAuthenticatorCodeOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaUpdateSetting}. */
 export interface MfaUpdateSettingParams {
   /** Query parameters. */
@@ -523,7 +511,6 @@ export function mfaUpdateSetting(client: LoginRadiusClient, params: MfaUpdateSet
   return client.call(mfaUpdateSettingOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaValidateEmailOtpByAccessToken}. */
 export interface MfaValidateEmailOtpByAccessTokenParams {
   /** The JSON request body. */
@@ -562,7 +549,6 @@ const mfaValidateEmailOtpByAccessTokenOperation: OperationDescriptor = {
 export function mfaValidateEmailOtpByAccessToken(client: LoginRadiusClient, params: MfaValidateEmailOtpByAccessTokenParams, options?: RequestOptions): Promise<MfaValidateEmailOtpByAccessTokenResult> {
   return client.call(mfaValidateEmailOtpByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaLogin}. */
 export interface MfaLoginParams {
@@ -606,7 +592,6 @@ const mfaLoginOperation: OperationDescriptor = {
 export function mfaLogin(client: LoginRadiusClient, params: MfaLoginParams, options?: RequestOptions): Promise<MfaLoginResult> {
   return client.call(mfaLoginOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaLoginByEmail}. */
 export interface MfaLoginByEmailParams {
@@ -652,7 +637,6 @@ export function mfaLoginByEmail(client: LoginRadiusClient, params: MfaLoginByEma
   return client.call(mfaLoginByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaLoginByUserName}. */
 export interface MfaLoginByUserNameParams {
   /** Query parameters. */
@@ -696,7 +680,6 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
 export function mfaLoginByUserName(client: LoginRadiusClient, params: MfaLoginByUserNameParams, options?: RequestOptions): Promise<MfaLoginByUserNameResult> {
   return client.call(mfaLoginByUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaLoginByPhone}. */
 export interface MfaLoginByPhoneParams {
@@ -742,7 +725,6 @@ export function mfaLoginByPhone(client: LoginRadiusClient, params: MfaLoginByPho
   return client.call(mfaLoginByPhoneOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaUpdatePhoneNumber}. */
 export interface MfaUpdatePhoneNumberParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
@@ -784,7 +766,6 @@ export function mfaUpdatePhoneNumber(client: LoginRadiusClient, params: MfaUpdat
   return client.call(mfaUpdatePhoneNumberOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaEmailOTP}. */
 export interface MfaEmailOTPParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
@@ -824,7 +805,6 @@ export function mfaEmailOTP(client: LoginRadiusClient, params: MfaEmailOTPParams
   return client.call(mfaEmailOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResendOTP}. */
 export interface MfaResendOTPParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
@@ -860,7 +840,6 @@ const mfaResendOTPOperation: OperationDescriptor = {
 export function mfaResendOTP(client: LoginRadiusClient, params: MfaResendOTPParams, options?: RequestOptions): Promise<MfaResendOTPResult> {
   return client.call(mfaResendOTPOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaSecurityQuestionAnswer}. */
 export interface MfaSecurityQuestionAnswerParams {
@@ -902,7 +881,6 @@ export function mfaSecurityQuestionAnswer(client: LoginRadiusClient, params: Mfa
   return client.call(mfaSecurityQuestionAnswerOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaValidateAuthenticatorCode}. */
 export interface MfaValidateAuthenticatorCodeParams {
   /** Query parameters (required: secondfactorauthenticationtoken). */
@@ -942,7 +920,6 @@ const mfaValidateAuthenticatorCodeOperation: OperationDescriptor = {
 export function mfaValidateAuthenticatorCode(client: LoginRadiusClient, params: MfaValidateAuthenticatorCodeParams, options?: RequestOptions): Promise<MfaValidateAuthenticatorCodeResult> {
   return client.call(mfaValidateAuthenticatorCodeOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaValidateBackupCode}. */
 export interface MfaValidateBackupCodeParams {
@@ -984,7 +961,6 @@ export function mfaValidateBackupCode(client: LoginRadiusClient, params: MfaVali
   return client.call(mfaValidateBackupCodeOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaValidateOTPByPhone}. */
 export interface MfaValidateOTPByPhoneParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
@@ -1024,7 +1000,6 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
 export function mfaValidateOTPByPhone(client: LoginRadiusClient, params: MfaValidateOTPByPhoneParams, options?: RequestOptions): Promise<MfaValidateOTPByPhoneResult> {
   return client.call(mfaValidateOTPByPhoneOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaValidateEmailOtp}. */
 export interface MfaValidateEmailOtpParams {
@@ -1066,7 +1041,6 @@ export function mfaValidateEmailOtp(client: LoginRadiusClient, params: MfaValida
   return client.call(mfaValidateEmailOtpOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaSecurityQuestionAnswerVerification}. */
 export interface MfaSecurityQuestionAnswerVerificationParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
@@ -1106,7 +1080,6 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
 export function mfaSecurityQuestionAnswerVerification(client: LoginRadiusClient, params: MfaSecurityQuestionAnswerVerificationParams, options?: RequestOptions): Promise<MfaSecurityQuestionAnswerVerificationResult> {
   return client.call(mfaSecurityQuestionAnswerVerificationOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaResetByUid}. */
 export interface MfaResetByUidParams {
@@ -1149,7 +1122,6 @@ const mfaResetByUidOperation: OperationDescriptor = {
 export function mfaResetByUid(client: LoginRadiusClient, params: MfaResetByUidParams, options?: RequestOptions): Promise<MfaResetByUidResult> {
   return client.call(mfaResetByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaResetAuthenticatorByUid}. */
 export interface MfaResetAuthenticatorByUidParams {
@@ -1194,7 +1166,6 @@ export function mfaResetAuthenticatorByUid(client: LoginRadiusClient, params: Mf
   return client.call(mfaResetAuthenticatorByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetSMSAuthenticatorByUid}. */
 export interface MfaResetSMSAuthenticatorByUidParams {
   /** Query parameters (required: uid). */
@@ -1238,7 +1209,6 @@ export function mfaResetSMSAuthenticatorByUid(client: LoginRadiusClient, params:
   return client.call(mfaResetSMSAuthenticatorByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetEmailOtpAuthenticatorByUid}. */
 export interface MfaResetEmailOtpAuthenticatorByUidParams {
   /** Query parameters (required: uid). */
@@ -1274,7 +1244,6 @@ export function mfaResetEmailOtpAuthenticatorByUid(client: LoginRadiusClient, pa
   return client.call(mfaResetEmailOtpAuthenticatorByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaResetSecurityQuestionAuthenticatorByUid}. */
 export interface MfaResetSecurityQuestionAuthenticatorByUidParams {
   /** Query parameters (required: uid). */
@@ -1309,7 +1278,6 @@ const mfaResetSecurityQuestionAuthenticatorByUidOperation: OperationDescriptor =
 export function mfaResetSecurityQuestionAuthenticatorByUid(client: LoginRadiusClient, params: MfaResetSecurityQuestionAuthenticatorByUidParams, options?: RequestOptions): Promise<MfaResetSecurityQuestionAuthenticatorByUidResult> {
   return client.call(mfaResetSecurityQuestionAuthenticatorByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaBackupCodeByUid}. */
 export interface MfaBackupCodeByUidParams {
@@ -1347,7 +1315,6 @@ const mfaBackupCodeByUidOperation: OperationDescriptor = {
 export function mfaBackupCodeByUid(client: LoginRadiusClient, params: MfaBackupCodeByUidParams, options?: RequestOptions): Promise<MfaBackupCodeByUidResult> {
   return client.call(mfaBackupCodeByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaResetBackupCodeByUid}. */
 export interface MfaResetBackupCodeByUidParams {

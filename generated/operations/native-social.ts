@@ -42,7 +42,6 @@ export function getAccessTokenByAppleIdCode(client: LoginRadiusClient, params: G
   return client.call(getAccessTokenByAppleIdCodeOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccessTokenByFacebookAccessToken}. */
 export interface GetAccessTokenByFacebookAccessTokenParams {
   /** Query parameters (required: fb_Access_Token). */
@@ -81,7 +80,6 @@ export function getAccessTokenByFacebookAccessToken(client: LoginRadiusClient, p
   return client.call(getAccessTokenByFacebookAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccessTokenByFoursquareAccessToken}. */
 export interface GetAccessTokenByFoursquareAccessTokenParams {
   /** Query parameters (required: fs_Access_Token). */
@@ -119,7 +117,6 @@ const getAccessTokenByFoursquareAccessTokenOperation: OperationDescriptor = {
 export function getAccessTokenByFoursquareAccessToken(client: LoginRadiusClient, params: GetAccessTokenByFoursquareAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByFoursquareAccessTokenResult> {
   return client.call(getAccessTokenByFoursquareAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccessTokenByGoogle}. */
 export interface GetAccessTokenByGoogleParams {
@@ -161,7 +158,6 @@ const getAccessTokenByGoogleOperation: OperationDescriptor = {
 export function getAccessTokenByGoogle(client: LoginRadiusClient, params: GetAccessTokenByGoogleParams = {}, options?: RequestOptions): Promise<GetAccessTokenByGoogleResult> {
   return client.call(getAccessTokenByGoogleOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccessTokenByGoogleAccessToken}. */
 export interface GetAccessTokenByGoogleAccessTokenParams {
@@ -205,7 +201,6 @@ export function getAccessTokenByGoogleAccessToken(client: LoginRadiusClient, par
   return client.call(getAccessTokenByGoogleAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccessTokenByGoogleAuthCode}. */
 export interface GetAccessTokenByGoogleAuthCodeParams {
   /** Query parameters (required: google_authcode). */
@@ -248,7 +243,6 @@ export function getAccessTokenByGoogleAuthCode(client: LoginRadiusClient, params
   return client.call(getAccessTokenByGoogleAuthCodeOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccessTokenByGoogleJWTAccessToken}. */
 export interface GetAccessTokenByGoogleJWTAccessTokenParams {
   /** Query parameters (required: id_Token). */
@@ -286,7 +280,6 @@ const getAccessTokenByGoogleJWTAccessTokenOperation: OperationDescriptor = {
 export function getAccessTokenByGoogleJWTAccessToken(client: LoginRadiusClient, params: GetAccessTokenByGoogleJWTAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByGoogleJWTAccessTokenResult> {
   return client.call(getAccessTokenByGoogleJWTAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link accessTokenViaCustomJWTToken}. */
 export interface AccessTokenViaCustomJWTTokenParams {
@@ -326,7 +319,6 @@ export function accessTokenViaCustomJWTToken(client: LoginRadiusClient, params: 
   return client.call(accessTokenViaCustomJWTTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link getAccessTokenByLinkedinAccessToken}. */
 export interface GetAccessTokenByLinkedinAccessTokenParams {
   /** Query parameters (required: ln_Access_Token). */
@@ -364,7 +356,6 @@ const getAccessTokenByLinkedinAccessTokenOperation: OperationDescriptor = {
 export function getAccessTokenByLinkedinAccessToken(client: LoginRadiusClient, params: GetAccessTokenByLinkedinAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByLinkedinAccessTokenResult> {
   return client.call(getAccessTokenByLinkedinAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccessTokenByTwitterAccessToken}. */
 export interface GetAccessTokenByTwitterAccessTokenParams {
@@ -404,7 +395,6 @@ const getAccessTokenByTwitterAccessTokenOperation: OperationDescriptor = {
 export function getAccessTokenByTwitterAccessToken(client: LoginRadiusClient, params: GetAccessTokenByTwitterAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByTwitterAccessTokenResult> {
   return client.call(getAccessTokenByTwitterAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link getAccessTokenByWeChatCode}. */
 export interface GetAccessTokenByWeChatCodeParams {

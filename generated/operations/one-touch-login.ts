@@ -42,7 +42,6 @@ export function oneTouchEmailVerification(client: LoginRadiusClient, params: One
   return client.call(oneTouchEmailVerificationOperation, params, options);
 }
 
-
 /** Parameters of {@link oneTouchLoginByEmail}. */
 export interface OneTouchLoginByEmailParams {
   /** Query parameters. */
@@ -82,7 +81,6 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
 export function oneTouchLoginByEmail(client: LoginRadiusClient, params: OneTouchLoginByEmailParams, options?: RequestOptions): Promise<OneTouchLoginByEmailResult> {
   return client.call(oneTouchLoginByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link oneTouchLoginByPhone}. */
 export interface OneTouchLoginByPhoneParams {
@@ -124,7 +122,6 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
 export function oneTouchLoginByPhone(client: LoginRadiusClient, params: OneTouchLoginByPhoneParams, options?: RequestOptions): Promise<OneTouchLoginByPhoneResult> {
   return client.call(oneTouchLoginByPhoneOperation, params, options);
 }
-
 
 /** Parameters of {@link oneTouchLoginOTPVerification}. */
 export interface OneTouchLoginOTPVerificationParams {

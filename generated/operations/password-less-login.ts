@@ -43,7 +43,6 @@ export function passwordlessLogin(client: LoginRadiusClient, params: Passwordles
   return client.call(passwordlessLoginOperation, params, options);
 }
 
-
 /** Parameters of {@link passwordlessLoginByEmail}. */
 export interface PasswordlessLoginByEmailParams {
   /** Query parameters (required: email). */
@@ -83,7 +82,6 @@ const passwordlessLoginByEmailOperation: OperationDescriptor = {
 export function passwordlessLoginByEmail(client: LoginRadiusClient, params: PasswordlessLoginByEmailParams, options?: RequestOptions): Promise<PasswordlessLoginByEmailResult> {
   return client.call(passwordlessLoginByEmailOperation, params, options);
 }
-
 
 /** Parameters of {@link passwordlessLoginByUserName}. */
 export interface PasswordlessLoginByUserNameParams {
@@ -125,7 +123,6 @@ export function passwordlessLoginByUserName(client: LoginRadiusClient, params: P
   return client.call(passwordlessLoginByUserNameOperation, params, options);
 }
 
-
 /** Parameters of {@link passwordlessLoginVerification}. */
 export interface PasswordlessLoginVerificationParams {
   /** Query parameters (required: verificationToken). */
@@ -162,7 +159,6 @@ const passwordlessLoginVerificationOperation: OperationDescriptor = {
 export function passwordlessLoginVerification(client: LoginRadiusClient, params: PasswordlessLoginVerificationParams, options?: RequestOptions): Promise<PasswordlessLoginVerificationResult> {
   return client.call(passwordlessLoginVerificationOperation, params, options);
 }
-
 
 /** Parameters of {@link passwordlessLoginVerificationByEmailAndOTP}. */
 export interface PasswordlessLoginVerificationByEmailAndOTPParams {
@@ -204,7 +200,6 @@ export function passwordlessLoginVerificationByEmailAndOTP(client: LoginRadiusCl
   return client.call(passwordlessLoginVerificationByEmailAndOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link passwordlessLoginByPhone}. */
 export interface PasswordlessLoginByPhoneParams {
   /** Query parameters (required: phone). */
@@ -242,7 +237,6 @@ const passwordlessLoginByPhoneOperation: OperationDescriptor = {
 export function passwordlessLoginByPhone(client: LoginRadiusClient, params: PasswordlessLoginByPhoneParams, options?: RequestOptions): Promise<PasswordlessLoginByPhoneResult> {
   return client.call(passwordlessLoginByPhoneOperation, params, options);
 }
-
 
 /** Parameters of {@link passwordlessLoginPhoneVerification}. */
 export interface PasswordlessLoginPhoneVerificationParams {
@@ -283,7 +277,6 @@ const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
 export function passwordlessLoginPhoneVerification(client: LoginRadiusClient, params: PasswordlessLoginPhoneVerificationParams, options?: RequestOptions): Promise<PasswordlessLoginPhoneVerificationResult> {
   return client.call(passwordlessLoginPhoneVerificationOperation, params, options);
 }
-
 
 /** Parameters of {@link passwordlessLoginVerificationByUserNameAndOTP}. */
 export interface PasswordlessLoginVerificationByUserNameAndOTPParams {

@@ -44,7 +44,6 @@ export function forgotPasswordByPhoneOTP(client: LoginRadiusClient, params: Forg
   return client.call(forgotPasswordByPhoneOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPasswordByPhoneOTP}. */
 export interface ResetPasswordByPhoneOTPParams {
   /** The JSON request body. */
@@ -82,7 +81,6 @@ export function resetPasswordByPhoneOTP(client: LoginRadiusClient, params: Reset
   return client.call(resetPasswordByPhoneOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link checkPhoneNumberAvailability}. */
 export interface CheckPhoneNumberAvailabilityParams {
   /** Query parameters (required: phone). */
@@ -118,7 +116,6 @@ const checkPhoneNumberAvailabilityOperation: OperationDescriptor = {
 export function checkPhoneNumberAvailability(client: LoginRadiusClient, params: CheckPhoneNumberAvailabilityParams, options?: RequestOptions): Promise<CheckPhoneNumberAvailabilityResult> {
   return client.call(checkPhoneNumberAvailabilityOperation, params, options);
 }
-
 
 /** Parameters of {@link updatePhoneNumber}. */
 export interface UpdatePhoneNumberParams {
@@ -162,7 +159,6 @@ export function updatePhoneNumber(client: LoginRadiusClient, params: UpdatePhone
   return client.call(updatePhoneNumberOperation, params, options);
 }
 
-
 /** Parameters of {@link removePhoneIDByAccessToken}. */
 export interface RemovePhoneIDByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -197,7 +193,6 @@ const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
 export function removePhoneIDByAccessToken(client: LoginRadiusClient, params: RemovePhoneIDByAccessTokenParams, options?: RequestOptions): Promise<RemovePhoneIDByAccessTokenResult> {
   return client.call(removePhoneIDByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link resendPhoneVerificationOTP}. */
 export interface ResendPhoneVerificationOTPParams {
@@ -243,7 +238,6 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
 export function resendPhoneVerificationOTP(client: LoginRadiusClient, params: ResendPhoneVerificationOTPParams, options?: RequestOptions): Promise<ResendPhoneVerificationOTPResult> {
   return client.call(resendPhoneVerificationOTPOperation, params, options);
 }
-
 
 /** Parameters of {@link phoneResendVerificationOTP}. */
 export interface PhoneResendVerificationOTPParams {
@@ -291,7 +285,6 @@ export function phoneResendVerificationOTP(client: LoginRadiusClient, params: Ph
   return client.call(phoneResendVerificationOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link phoneResendVerificationOTPByToken}. */
 export interface PhoneResendVerificationOTPByTokenParams {
   /** Query parameters. */
@@ -337,7 +330,6 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
 export function phoneResendVerificationOTPByToken(client: LoginRadiusClient, params: PhoneResendVerificationOTPByTokenParams, options?: RequestOptions): Promise<PhoneResendVerificationOTPByTokenResult> {
   return client.call(phoneResendVerificationOTPByTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link verifyPhoneOTP}. */
 export interface VerifyPhoneOTPParams {
@@ -385,7 +377,6 @@ export function verifyPhoneOTP(client: LoginRadiusClient, params: VerifyPhoneOTP
   return client.call(verifyPhoneOTPOperation, params, options);
 }
 
-
 /** Parameters of {@link phoneVerificationByOTP}. */
 export interface PhoneVerificationByOTPParams {
   /** Query parameters (required: otp). */
@@ -432,7 +423,6 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
 export function phoneVerificationByOTP(client: LoginRadiusClient, params: PhoneVerificationByOTPParams, options?: RequestOptions): Promise<PhoneVerificationByOTPResult> {
   return client.call(phoneVerificationByOTPOperation, params, options);
 }
-
 
 /** Parameters of {@link phoneVerificationOTPByAccessToken}. */
 export interface PhoneVerificationOTPByAccessTokenParams {

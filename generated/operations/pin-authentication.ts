@@ -44,7 +44,6 @@ export function pinLogin(client: LoginRadiusClient, params: PinLoginParams, opti
   return client.call(pinLoginOperation, params, options);
 }
 
-
 /** Parameters of {@link changePINByAccessToken}. */
 export interface ChangePINByAccessTokenParams {
   /** The JSON request body. */
@@ -82,7 +81,6 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
 export function changePINByAccessToken(client: LoginRadiusClient, params: ChangePINByAccessTokenParams, options?: RequestOptions): Promise<ChangePINByAccessTokenResult> {
   return client.call(changePINByAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link sendForgotPINEmailByEmail}. */
 export interface SendForgotPINEmailByEmailParams {
@@ -123,7 +121,6 @@ export function sendForgotPINEmailByEmail(client: LoginRadiusClient, params: Sen
   return client.call(sendForgotPINEmailByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link sendForgotPINSMSByPhone}. */
 export interface SendForgotPINSMSByPhoneParams {
   /** Query parameters. */
@@ -162,7 +159,6 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
 export function sendForgotPINSMSByPhone(client: LoginRadiusClient, params: SendForgotPINSMSByPhoneParams, options?: RequestOptions): Promise<SendForgotPINSMSByPhoneResult> {
   return client.call(sendForgotPINSMSByPhoneOperation, params, options);
 }
-
 
 /** Parameters of {@link sendForgotPINEmailByUsername}. */
 export interface SendForgotPINEmailByUsernameParams {
@@ -203,7 +199,6 @@ export function sendForgotPINEmailByUsername(client: LoginRadiusClient, params: 
   return client.call(sendForgotPINEmailByUsernameOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPINByEmailAndOtp}. */
 export interface ResetPINByEmailAndOtpParams {
   /** The JSON request body. */
@@ -238,7 +233,6 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
 export function resetPINByEmailAndOtp(client: LoginRadiusClient, params: ResetPINByEmailAndOtpParams, options?: RequestOptions): Promise<ResetPINByEmailAndOtpResult> {
   return client.call(resetPINByEmailAndOtpOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPINByPhoneAndOtp}. */
 export interface ResetPINByPhoneAndOtpParams {
@@ -275,7 +269,6 @@ export function resetPINByPhoneAndOtp(client: LoginRadiusClient, params: ResetPI
   return client.call(resetPINByPhoneAndOtpOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPINByUsernameAndOtp}. */
 export interface ResetPINByUsernameAndOtpParams {
   /** The JSON request body. */
@@ -310,7 +303,6 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
 export function resetPINByUsernameAndOtp(client: LoginRadiusClient, params: ResetPINByUsernameAndOtpParams, options?: RequestOptions): Promise<ResetPINByUsernameAndOtpResult> {
   return client.call(resetPINByUsernameAndOtpOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPINByEmailAndSecurityAnswer}. */
 export interface ResetPINByEmailAndSecurityAnswerParams {
@@ -349,7 +341,6 @@ export function resetPINByEmailAndSecurityAnswer(client: LoginRadiusClient, para
   return client.call(resetPINByEmailAndSecurityAnswerOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPINByPhoneAndSecurityAnswer}. */
 export interface ResetPINByPhoneAndSecurityAnswerParams {
   /** The JSON request body. */
@@ -386,7 +377,6 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
 export function resetPINByPhoneAndSecurityAnswer(client: LoginRadiusClient, params: ResetPINByPhoneAndSecurityAnswerParams, options?: RequestOptions): Promise<ResetPINByPhoneAndSecurityAnswerResult> {
   return client.call(resetPINByPhoneAndSecurityAnswerOperation, params, options);
 }
-
 
 /** Parameters of {@link resetPINByUsernameAndSecurityAnswer}. */
 export interface ResetPINByUsernameAndSecurityAnswerParams {
@@ -425,7 +415,6 @@ export function resetPINByUsernameAndSecurityAnswer(client: LoginRadiusClient, p
   return client.call(resetPINByUsernameAndSecurityAnswerOperation, params, options);
 }
 
-
 /** Parameters of {@link resetPINByResetToken}. */
 export interface ResetPINByResetTokenParams {
   /** The JSON request body. */
@@ -460,7 +449,6 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
 export function resetPINByResetToken(client: LoginRadiusClient, params: ResetPINByResetTokenParams, options?: RequestOptions): Promise<ResetPINByResetTokenResult> {
   return client.call(resetPINByResetTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link setPINByPinAuthToken}. */
 export interface SetPINByPinAuthTokenParams {
@@ -500,7 +488,6 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
 export function setPINByPinAuthToken(client: LoginRadiusClient, params: SetPINByPinAuthTokenParams, options?: RequestOptions): Promise<SetPINByPinAuthTokenResult> {
   return client.call(setPINByPinAuthTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link inValidatePinSessionToken}. */
 export interface InValidatePinSessionTokenParams {

@@ -41,7 +41,6 @@ export function mfaReAuthenticate(client: LoginRadiusClient, params: MfaReAuthen
   return client.call(mfaReAuthenticateOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaReAuthenticateByAuthenticatorCode}. */
 export interface MfaReAuthenticateByAuthenticatorCodeParams {
   /** The JSON request body. */
@@ -78,7 +77,6 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
 export function mfaReAuthenticateByAuthenticatorCode(client: LoginRadiusClient, params: MfaReAuthenticateByAuthenticatorCodeParams, options?: RequestOptions): Promise<MfaReAuthenticateByAuthenticatorCodeResult> {
   return client.call(mfaReAuthenticateByAuthenticatorCodeOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaReAuthenticateByBackupCode}. */
 export interface MfaReAuthenticateByBackupCodeParams {
@@ -117,7 +115,6 @@ export function mfaReAuthenticateByBackupCode(client: LoginRadiusClient, params:
   return client.call(mfaReAuthenticateByBackupCodeOperation, params, options);
 }
 
-
 /** Parameters of {@link mfaReAuthenticateByOTP}. */
 export interface MfaReAuthenticateByOTPParams {
   /** The JSON request body. */
@@ -154,7 +151,6 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
 export function mfaReAuthenticateByOTP(client: LoginRadiusClient, params: MfaReAuthenticateByOTPParams, options?: RequestOptions): Promise<MfaReAuthenticateByOTPResult> {
   return client.call(mfaReAuthenticateByOTPOperation, params, options);
 }
-
 
 /** Parameters of {@link reAuthSendEmailOtp}. */
 export interface ReAuthSendEmailOtpParams {
@@ -193,7 +189,6 @@ export function reAuthSendEmailOtp(client: LoginRadiusClient, params: ReAuthSend
   return client.call(reAuthSendEmailOtpOperation, params, options);
 }
 
-
 /** Parameters of {@link reAuthValidateEmailOtp}. */
 export interface ReAuthValidateEmailOtpParams {
   /** The JSON request body. */
@@ -231,7 +226,6 @@ export function reAuthValidateEmailOtp(client: LoginRadiusClient, params: ReAuth
   return client.call(reAuthValidateEmailOtpOperation, params, options);
 }
 
-
 /** Parameters of {@link reAuthBySecurityQuestion}. */
 export interface ReAuthBySecurityQuestionParams {
   /** The JSON request body. */
@@ -268,7 +262,6 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
 export function reAuthBySecurityQuestion(client: LoginRadiusClient, params: ReAuthBySecurityQuestionParams, options?: RequestOptions): Promise<ReAuthBySecurityQuestionResult> {
   return client.call(reAuthBySecurityQuestionOperation, params, options);
 }
-
 
 /** Parameters of {@link mfaReAuthenticateByPassword}. */
 export interface MfaReAuthenticateByPasswordParams {
@@ -310,7 +303,6 @@ export function mfaReAuthenticateByPassword(client: LoginRadiusClient, params: M
   return client.call(mfaReAuthenticateByPasswordOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyPINAuthentication}. */
 export interface VerifyPINAuthenticationParams {
   /** Query parameters. */
@@ -351,7 +343,6 @@ export function verifyPINAuthentication(client: LoginRadiusClient, params: Verif
   return client.call(verifyPINAuthenticationOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyMultiFactorOtpReauthentication}. */
 export interface VerifyMultiFactorOtpReauthenticationParams {
   /** Path parameters: uid. */
@@ -390,7 +381,6 @@ export function verifyMultiFactorOtpReauthentication(client: LoginRadiusClient, 
   return client.call(verifyMultiFactorOtpReauthenticationOperation, params, options);
 }
 
-
 /** Parameters of {@link verifyMultiFactorPasswordReauthentication}. */
 export interface VerifyMultiFactorPasswordReauthenticationParams {
   /** Path parameters: uid. */
@@ -428,7 +418,6 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
 export function verifyMultiFactorPasswordReauthentication(client: LoginRadiusClient, params: VerifyMultiFactorPasswordReauthenticationParams, options?: RequestOptions): Promise<VerifyMultiFactorPasswordReauthenticationResult> {
   return client.call(verifyMultiFactorPasswordReauthenticationOperation, params, options);
 }
-
 
 /** Parameters of {@link verifyMultiFactorPINReauthentication}. */
 export interface VerifyMultiFactorPINReauthenticationParams {

@@ -40,7 +40,6 @@ export function getRoleContextByContextName(client: LoginRadiusClient, params: G
   return client.call(getRoleContextByContextNameOperation, params, options);
 }
 
-
 /** Parameters of {@link getRolesByUid}. */
 export interface GetRolesByUidParams {
   /** Path parameters: uid. */
@@ -76,7 +75,6 @@ const getRolesByUidOperation: OperationDescriptor = {
 export function getRolesByUid(client: LoginRadiusClient, params: GetRolesByUidParams, options?: RequestOptions): Promise<GetRolesByUidResult> {
   return client.call(getRolesByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link assignRolesByUid}. */
 export interface AssignRolesByUidParams {
@@ -116,7 +114,6 @@ export function assignRolesByUid(client: LoginRadiusClient, params: AssignRolesB
   return client.call(assignRolesByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link unassignRolesByUid}. */
 export interface UnassignRolesByUidParams {
   /** Path parameters: uid. */
@@ -155,7 +152,6 @@ export function unassignRolesByUid(client: LoginRadiusClient, params: UnassignRo
   return client.call(unassignRolesByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link getRoleContextByUid}. */
 export interface GetRoleContextByUidParams {
   /** Path parameters: uid. */
@@ -191,7 +187,6 @@ const getRoleContextByUidOperation: OperationDescriptor = {
 export function getRoleContextByUid(client: LoginRadiusClient, params: GetRoleContextByUidParams, options?: RequestOptions): Promise<GetRoleContextByUidResult> {
   return client.call(getRoleContextByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link updateRoleContextByUid}. */
 export interface UpdateRoleContextByUidParams {
@@ -231,7 +226,6 @@ export function updateRoleContextByUid(client: LoginRadiusClient, params: Update
   return client.call(updateRoleContextByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteRoleContextByUid}. */
 export interface DeleteRoleContextByUidParams {
   /** Path parameters: uid, contextName. */
@@ -266,7 +260,6 @@ const deleteRoleContextByUidOperation: OperationDescriptor = {
 export function deleteRoleContextByUid(client: LoginRadiusClient, params: DeleteRoleContextByUidParams, options?: RequestOptions): Promise<DeleteRoleContextByUidResult> {
   return client.call(deleteRoleContextByUidOperation, params, options);
 }
-
 
 /** Parameters of {@link deleteAdditionalPermissionFromRoleContextByUid}. */
 export interface DeleteAdditionalPermissionFromRoleContextByUidParams {
@@ -306,7 +299,6 @@ export function deleteAdditionalPermissionFromRoleContextByUid(client: LoginRadi
   return client.call(deleteAdditionalPermissionFromRoleContextByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteRolesFromRoleContextByUid}. */
 export interface DeleteRolesFromRoleContextByUidParams {
   /** Path parameters: uid, contextName. */
@@ -345,7 +337,6 @@ export function deleteRolesFromRoleContextByUid(client: LoginRadiusClient, param
   return client.call(deleteRolesFromRoleContextByUidOperation, params, options);
 }
 
-
 /** Parameters of {@link getRolesList}. */
 export interface GetRolesListParams {
 }
@@ -378,7 +369,6 @@ const getRolesListOperation: OperationDescriptor = {
 export function getRolesList(client: LoginRadiusClient, params: GetRolesListParams = {}, options?: RequestOptions): Promise<GetRolesListResult> {
   return client.call(getRolesListOperation, params, options);
 }
-
 
 /** Parameters of {@link createRoles}. */
 export interface CreateRolesParams {
@@ -415,7 +405,6 @@ export function createRoles(client: LoginRadiusClient, params: CreateRolesParams
   return client.call(createRolesOperation, params, options);
 }
 
-
 /** Parameters of {@link deleteRole}. */
 export interface DeleteRoleParams {
   /** Path parameters: role. */
@@ -450,7 +439,6 @@ const deleteRoleOperation: OperationDescriptor = {
 export function deleteRole(client: LoginRadiusClient, params: DeleteRoleParams, options?: RequestOptions): Promise<DeleteRoleResult> {
   return client.call(deleteRoleOperation, params, options);
 }
-
 
 /** Parameters of {@link addRolePermissions}. */
 export interface AddRolePermissionsParams {
@@ -489,7 +477,6 @@ const addRolePermissionsOperation: OperationDescriptor = {
 export function addRolePermissions(client: LoginRadiusClient, params: AddRolePermissionsParams, options?: RequestOptions): Promise<AddRolePermissionsResult> {
   return client.call(addRolePermissionsOperation, params, options);
 }
-
 
 /** Parameters of {@link removeRolePermissions}. */
 export interface RemoveRolePermissionsParams {

@@ -41,7 +41,6 @@ export function smartLoginTokenVerification(client: LoginRadiusClient, params: S
   return client.call(smartLoginTokenVerificationOperation, params, options);
 }
 
-
 /** Parameters of {@link smartLogin}. */
 export interface SmartLoginParams {
   /** Query parameters (required: clientGuid). */
@@ -79,7 +78,6 @@ const smartLoginOperation: OperationDescriptor = {
 export function smartLogin(client: LoginRadiusClient, params: SmartLoginParams, options?: RequestOptions): Promise<SmartLoginResult> {
   return client.call(smartLoginOperation, params, options);
 }
-
 
 /** Parameters of {@link smartLoginByEmail}. */
 export interface SmartLoginByEmailParams {
@@ -120,7 +118,6 @@ export function smartLoginByEmail(client: LoginRadiusClient, params: SmartLoginB
   return client.call(smartLoginByEmailOperation, params, options);
 }
 
-
 /** Parameters of {@link smartLoginByUserName}. */
 export interface SmartLoginByUserNameParams {
   /** Query parameters (required: clientGuid, username). */
@@ -159,7 +156,6 @@ const smartLoginByUserNameOperation: OperationDescriptor = {
 export function smartLoginByUserName(client: LoginRadiusClient, params: SmartLoginByUserNameParams, options?: RequestOptions): Promise<SmartLoginByUserNameResult> {
   return client.call(smartLoginByUserNameOperation, params, options);
 }
-
 
 /** Parameters of {@link linkLoginPing}. */
 export interface LinkLoginPingParams {
@@ -200,7 +196,6 @@ export function linkLoginPing(client: LoginRadiusClient, params: LinkLoginPingPa
   return client.call(linkLoginPingOperation, params, options);
 }
 
-
 /** Parameters of {@link smartLoginPing}. */
 export interface SmartLoginPingParams {
   /** Query parameters (required: clientGuid). */
@@ -240,7 +235,6 @@ const smartLoginPingOperation: OperationDescriptor = {
 export function smartLoginPing(client: LoginRadiusClient, params: SmartLoginPingParams, options?: RequestOptions): Promise<SmartLoginPingResult> {
   return client.call(smartLoginPingOperation, params, options);
 }
-
 
 /** Parameters of {@link oneTouchLoginPing}. */
 export interface OneTouchLoginPingParams {

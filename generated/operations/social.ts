@@ -42,7 +42,6 @@ export function exchangeAccessToken(client: LoginRadiusClient, params: ExchangeA
   return client.call(exchangeAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link listActiveSessions}. */
 export interface ListActiveSessionsParams {
   /** Query parameters. */
@@ -82,7 +81,6 @@ const listActiveSessionsOperation: OperationDescriptor = {
 export function listActiveSessions(client: LoginRadiusClient, params: ListActiveSessionsParams = {}, options?: RequestOptions): Promise<ListActiveSessionsResult> {
   return client.call(listActiveSessionsOperation, params, options);
 }
-
 
 /** Parameters of {@link getActiveSession}. */
 export interface GetActiveSessionParams {
@@ -125,7 +123,6 @@ export function getActiveSession(client: LoginRadiusClient, params: GetActiveSes
   return client.call(getActiveSessionOperation, params, options);
 }
 
-
 /** Parameters of {@link getActiveSessionByAccountID}. */
 export interface GetActiveSessionByAccountIDParams {
   /** Query parameters (required: accountId). */
@@ -166,7 +163,6 @@ const getActiveSessionByAccountIDOperation: OperationDescriptor = {
 export function getActiveSessionByAccountID(client: LoginRadiusClient, params: GetActiveSessionByAccountIDParams, options?: RequestOptions): Promise<GetActiveSessionByAccountIDResult> {
   return client.call(getActiveSessionByAccountIDOperation, params, options);
 }
-
 
 /** Parameters of {@link getActiveSessionByProfileID}. */
 export interface GetActiveSessionByProfileIDParams {
@@ -209,7 +205,6 @@ export function getActiveSessionByProfileID(client: LoginRadiusClient, params: G
   return client.call(getActiveSessionByProfileIDOperation, params, options);
 }
 
-
 /** Parameters of {@link inValidateAccessToken}. */
 export interface InValidateAccessTokenParams {
   /** Query parameters. */
@@ -251,7 +246,6 @@ export function inValidateAccessToken(client: LoginRadiusClient, params: InValid
   return client.call(inValidateAccessTokenOperation, params, options);
 }
 
-
 /** Parameters of {@link refreshAccessToken}. */
 export interface RefreshAccessTokenParams {
   /** Query parameters. */
@@ -292,7 +286,6 @@ const refreshAccessTokenOperation: OperationDescriptor = {
 export function refreshAccessToken(client: LoginRadiusClient, params: RefreshAccessTokenParams, options?: RequestOptions): Promise<RefreshAccessTokenResult> {
   return client.call(refreshAccessTokenOperation, params, options);
 }
-
 
 /** Parameters of {@link validateAccessToken}. */
 export interface ValidateAccessTokenParams {

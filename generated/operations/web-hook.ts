@@ -41,7 +41,6 @@ export function getWebHookSubscribedURLs(client: LoginRadiusClient, params: GetW
   return client.call(getWebHookSubscribedURLsOperation, params, options);
 }
 
-
 /** Parameters of {@link webHookSubscribe}. */
 export interface WebHookSubscribeParams {
   /** The JSON request body. */
@@ -77,7 +76,6 @@ const webHookSubscribeOperation: OperationDescriptor = {
 export function webHookSubscribe(client: LoginRadiusClient, params: WebHookSubscribeParams, options?: RequestOptions): Promise<WebHookSubscribeResult> {
   return client.call(webHookSubscribeOperation, params, options);
 }
-
 
 /** Parameters of {@link webHookUnsubscribe}. */
 export interface WebHookUnsubscribeParams {
@@ -115,7 +113,6 @@ export function webHookUnsubscribe(client: LoginRadiusClient, params: WebHookUns
   return client.call(webHookUnsubscribeOperation, params, options);
 }
 
-
 /** Parameters of {@link webhookTest}. */
 export interface WebhookTestParams {
 }
@@ -149,7 +146,6 @@ export function webhookTest(client: LoginRadiusClient, params: WebhookTestParams
   return client.call(webhookTestOperation, params, options);
 }
 
-
 /** Parameters of {@link listAllWebhooks}. */
 export interface ListAllWebhooksParams {
 }
@@ -182,7 +178,6 @@ const listAllWebhooksOperation: OperationDescriptor = {
 export function listAllWebhooks(client: LoginRadiusClient, params: ListAllWebhooksParams = {}, options?: RequestOptions): Promise<ListAllWebhooksResult> {
   return client.call(listAllWebhooksOperation, params, options);
 }
-
 
 /** Parameters of {@link createWebhookSubscription}. */
 export interface CreateWebhookSubscriptionParams {
@@ -219,7 +214,6 @@ export function createWebhookSubscription(client: LoginRadiusClient, params: Cre
   return client.call(createWebhookSubscriptionOperation, params, options);
 }
 
-
 /** Parameters of {@link getWebhookEvents}. */
 export interface GetWebhookEventsParams {
 }
@@ -252,7 +246,6 @@ const getWebhookEventsOperation: OperationDescriptor = {
 export function getWebhookEvents(client: LoginRadiusClient, params: GetWebhookEventsParams = {}, options?: RequestOptions): Promise<GetWebhookEventsResult> {
   return client.call(getWebhookEventsOperation, params, options);
 }
-
 
 /** Parameters of {@link getWebhookSubscriptionDetail}. */
 export interface GetWebhookSubscriptionDetailParams {
@@ -289,7 +282,6 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
 export function getWebhookSubscriptionDetail(client: LoginRadiusClient, params: GetWebhookSubscriptionDetailParams, options?: RequestOptions): Promise<GetWebhookSubscriptionDetailResult> {
   return client.call(getWebhookSubscriptionDetailOperation, params, options);
 }
-
 
 /** Parameters of {@link updateWebhookSubscription}. */
 export interface UpdateWebhookSubscriptionParams {
@@ -328,7 +320,6 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
 export function updateWebhookSubscription(client: LoginRadiusClient, params: UpdateWebhookSubscriptionParams, options?: RequestOptions): Promise<UpdateWebhookSubscriptionResult> {
   return client.call(updateWebhookSubscriptionOperation, params, options);
 }
-
 
 /** Parameters of {@link deleteWebhookSubscription}. */
 export interface DeleteWebhookSubscriptionParams {
