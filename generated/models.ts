@@ -60,7 +60,7 @@ export type PostWithProfileResponse = components['schemas']['PostWithProfileResp
 export type DeleteRequestAcceptedResponse = components['schemas']['DeleteRequestAcceptedResponse'];
 /** The SMS provider's receipt for a message LoginRadius sent. */
 export type SmsResponse = components['schemas']['SmsResponse'];
-/** A security question the user can answer as a second factor (the answer is never returned). */
+/** A security question of the account, answered to reset a password or as a second factor (the answer is never returned). */
 export type MfaSecurityQuestion = components['schemas']['MfaSecurityQuestion'];
 /**
  * The second-factor state of an account: which authenticators (authenticator app, SMS OTP, email OTP,
@@ -136,7 +136,7 @@ export type PostWithLoginResponse = components['schemas']['PostWithLoginResponse
 export type VerifyEmailByOtpRequest = components['schemas']['VerifyEmailByOtpRequest'];
 /** An email address to add to the signed-in user's account. */
 export type AddEmailRequest = components['schemas']['AddEmailRequest'];
-/** An email address, the only field of several account calls (forgot password, resend verification, remove email). */
+/** An email address, the only body field of several calls (forgot password or PIN, resend verification, remove email). */
 export type EmailAddressRequest = components['schemas']['EmailAddressRequest'];
 /** The outcome of verifying the token of a Smart Login or One Touch Login email link. */
 export type LoginLinkVerificationResponse = components['schemas']['LoginLinkVerificationResponse'];
@@ -175,7 +175,7 @@ export type OneTouchLoginByEmailRequest = components['schemas']['OneTouchLoginBy
 export type OneTouchLoginByPhoneRequest = components['schemas']['OneTouchLoginByPhoneRequest'];
 /** An accepted request that also sent an SMS. */
 export type PostWithSmsResponse = components['schemas']['PostWithSmsResponse'];
-/** A phone number, the only field of the calls that send an OTP to a phone or change the login phone number. */
+/** A phone number, the only body field of the calls that send or verify a phone OTP or change the login phone number. */
 export type PhoneNumberRequest = components['schemas']['PhoneNumberRequest'];
 /** The current and the new password of the signed-in user. */
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
@@ -195,8 +195,6 @@ export type ResetPasswordBySecurityAnswerAndPhoneRequest = components['schemas']
 export type ResetPasswordBySecurityAnswerAndUserNameRequest = components['schemas']['ResetPasswordBySecurityAnswerAndUserNameRequest'];
 /** The current and the new PIN of the signed-in user. */
 export type ChangePinRequest = components['schemas']['ChangePinRequest'];
-/** The email address that receives a PIN reset email. */
-export type ForgotPinByEmailRequest = components['schemas']['ForgotPinByEmailRequest'];
 /** The username whose account's email address receives a PIN reset email. */
 export type ForgotPinByUserNameRequest = components['schemas']['ForgotPinByUserNameRequest'];
 /** A new PIN, set with the OTP LoginRadius emailed to the account. */
@@ -217,7 +215,7 @@ export type ResetPinByResetTokenRequest = components['schemas']['ResetPinByReset
 export type PrivacyPolicyAcceptance = components['schemas']['PrivacyPolicyAcceptance'];
 /** The privacy policy versions a user accepted, the current one first. */
 export type PrivacyPolicyHistoryResponse = components['schemas']['PrivacyPolicyHistoryResponse'];
-/** One email address of a new account, as the registration calls take it. */
+/** One email address as the registration and account calls take it (type and value, lower case). */
 export type RegistrationEmailAddress = components['schemas']['RegistrationEmailAddress'];
 /**
  * A new account identified by its email address. Besides the fields listed, any profile field the app's

@@ -3795,7 +3795,7 @@ export interface components {
             /** @description The provider's id of the message. */
             Sid?: string;
         };
-        /** @description A security question the user can answer as a second factor (the answer is never returned). */
+        /** @description A security question of the account, answered to reset a password or as a second factor (the answer is never returned). */
         MfaSecurityQuestion: {
             /** @description The id of the question in the app's security question configuration. */
             QuestionId: string;
@@ -4224,7 +4224,7 @@ export interface components {
             type: string;
         };
         /**
-         * @description An email address, the only field of several account calls (forgot password, resend verification, remove email).
+         * @description An email address, the only body field of several calls (forgot password or PIN, resend verification, remove email).
          * @example {
          *       "email": "jane.doe@example.com"
          *     }
@@ -4491,7 +4491,7 @@ export interface components {
             Data?: components["schemas"]["SmsResponse"];
         };
         /**
-         * @description A phone number, the only field of the calls that send an OTP to a phone or change the login phone number.
+         * @description A phone number, the only body field of the calls that send or verify a phone OTP or change the login phone number.
          * @example {
          *       "phone": "+14155550123"
          *     }
@@ -4676,19 +4676,6 @@ export interface components {
             newPIN: string;
         };
         /**
-         * @description The email address that receives a PIN reset email.
-         * @example {
-         *       "email": "jane.doe@example.com"
-         *     }
-         */
-        ForgotPinByEmailRequest: {
-            /**
-             * Format: email
-             * @description An email address of the account.
-             */
-            email: string;
-        };
-        /**
          * @description The username whose account's email address receives a PIN reset email.
          * @example {
          *       "userName": "janedoe"
@@ -4843,7 +4830,7 @@ export interface components {
             /** @description Every earlier acceptance. */
             History?: components["schemas"]["PrivacyPolicyAcceptance"][] | null;
         };
-        /** @description One email address of a new account, as the registration calls take it. */
+        /** @description One email address as the registration and account calls take it (type and value, lower case). */
         RegistrationEmailAddress: {
             /** @description The kind of address, usually `Primary` for the first one. */
             type: string;
@@ -10404,7 +10391,7 @@ export interface operations {
                  *       "email": "jane.doe@example.com"
                  *     }
                  */
-                "application/json": components["schemas"]["ForgotPinByEmailRequest"];
+                "application/json": components["schemas"]["EmailAddressRequest"];
             };
         };
         responses: {

@@ -87,7 +87,7 @@ export interface SendForgotPINEmailByEmailParams {
   /** Query parameters. */
   query?: QueryOf<operations['sendForgotPINEmailByEmail']>;
   /** The JSON request body. */
-  body: components['schemas']['ForgotPinByEmailRequest'];
+  body: components['schemas']['EmailAddressRequest'];
 }
 
 /** What {@link sendForgotPINEmailByEmail} resolves to. */
