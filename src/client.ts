@@ -7,6 +7,7 @@ import { scrubSecrets } from './redact';
 import { prepareRequest } from './request';
 import { isRetryable, retryDelayMs } from './retry';
 import { sleep } from './signals';
+import { createServerClock, SERVER_INFO_OPERATION } from './server-clock';
 import { createSottGenerator } from './sott';
 import { validateParams } from './validate';
 
@@ -58,13 +59,18 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
     maxRetries: resolved.maxRetries,
     requestSigning: resolved.signatureValidMinutes !== undefined,
   });
-  // Derived once per client (PBKDF2 is the slow part of a SOTT), never shared between clients.
-  const sott = resolved.apiSecret === undefined ? undefined : createSottGenerator(resolved.apiKey, resolved.apiSecret);
-  const context: CallContext = { config: resolved, http, sott };
-  return Object.freeze({
-    settings,
-    call: <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions) => callOperation<T>(context, operation, params, options ?? {}),
-  });
+  const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> => callOperation<T>(context, operation, params, options ?? {});
+  const context: CallContext = { config: resolved, http, sott: sottSource(resolved, call) };
+  return Object.freeze({ settings, call });
+}
+
+/** The client's automatic SOTT source: a generator whose key is derived once per client, on the chosen clock. */
+function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): (() => Promise<string>) | undefined {
+  if (config.apiSecret === undefined) return undefined;
+  const generate = createSottGenerator(config.apiKey, config.apiSecret);
+  if (config.sottClock === 'local') return () => generate();
+  const serverNow = createServerClock(async () => (await call<{ CurrentTime: string }>(SERVER_INFO_OPERATION, {})).CurrentTime);
+  return async () => generate({ startTime: await serverNow() });
 }
 
 async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, options: RequestOptions): Promise<T> {

@@ -44,6 +44,11 @@ export interface ClientConfig {
   hooks?: ClientHooks | readonly ClientHooks[];
   /** A console-like logger; lines are redacted like hook descriptions. Nothing is logged without one. */
   logger?: Logger;
+  /**
+   * Where SOTT windows start: `local` (this machine's clock, the default) or `server` (LoginRadius's clock,
+   * read once per 10 minutes from the server-info endpoint; use it when this machine's clock may be off).
+   */
+  sottClock?: 'local' | 'server';
   /** The least severe level logged: `debug` (requests), `info` (responses, the default), `warn` (retries), `error`. */
   logLevel?: LogLevel;
 }
@@ -63,6 +68,7 @@ export interface ResolvedConfig {
   readonly signatureValidMinutes: number | undefined;
   /** The caller's hooks, then the logger's. */
   readonly hooks: readonly ClientHooks[];
+  readonly sottClock: 'local' | 'server';
 }
 
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
@@ -78,6 +84,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'hooks',
   'logger',
   'logLevel',
+  'sottClock',
 ]);
 
 // Printable ASCII without spaces: what LoginRadius keys, secrets and header values can safely be.
@@ -118,6 +125,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES),
     signatureValidMinutes: signingWindow(config.requestSigning, apiSecret !== undefined),
     hooks: resolveHooks(config),
+    sottClock: oneOf(config.sottClock, 'sottClock', ['local', 'server'] as const, 'local'),
   };
 }
 
@@ -143,6 +151,12 @@ function signingWindow(option: ClientConfig['requestSigning'], hasSecret: boolea
   if (option === true) return DEFAULT_SIGNATURE_VALID_MINUTES;
   if (option === null || typeof option !== 'object') throw invalid('requestSigning', 'requestSigning must be true or { validForMinutes }');
   return positiveNumber(option.validForMinutes, 'requestSigning.validForMinutes', DEFAULT_SIGNATURE_VALID_MINUTES);
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) throw invalid(field, `${field} must be one of ${allowed.join(', ')}`);
+  return value as T;
 }
 
 /** Checks a per-call or per-client timeout. */
