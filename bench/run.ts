@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: every benchmark of issue 7 in one run, on this machine, printed as tables and written to
+ * bench/results.json. Never part of `npm test`.
+ *
+ *   npm run bench                    the full run (about two to three minutes on 2 cores)
+ *   npm run bench -- --quick         fewer rounds and calls, for checking the harness
+ *   npm run bench -- --only=per-call,sott,bundle,codegen,typecheck
+ *
+ * Per-call timings run in a separate process (with --expose-gc) against a server in a third process, so
+ * `process.cpuUsage()` counts the client's work only.
+ */
+import { fork } from 'node:child_process';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { runBundle } from './bundle';
+import { runCodegen } from './codegen';
+import type { PerCallCost, PerCallSettings } from './per-call';
+import { formatTables, perCallRows, sottSummary, verdicts, type BenchResults } from './report';
+import { runSott, type SottSettings } from './sott';
+import { runTypecheck } from './typecheck';
+
+const SECTIONS = ['per-call', 'sott', 'bundle', 'codegen', 'typecheck'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const FULL = {
+  perCall: { rounds: 5, callsPerRound: 2000, warmupCalls: 300 } satisfies PerCallSettings,
+  sott: { rounds: 5, cachedCalls: 3000, derivingCalls: 40 } satisfies SottSettings,
+  codegenRuns: 3,
+  typecheckRuns: 3,
+};
+const QUICK = {
+  perCall: { rounds: 2, callsPerRound: 300, warmupCalls: 100 } satisfies PerCallSettings,
+  sott: { rounds: 2, cachedCalls: 300, derivingCalls: 5 } satisfies SottSettings,
+  codegenRuns: 1,
+  typecheckRuns: 1,
+};
+
+async function main(): Promise<void> {
+  const quick = process.argv.includes('--quick');
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
+  if (unknown?.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
+  const wanted = (section: Section): boolean => !only || only.includes(section);
+  const settings = quick ? QUICK : FULL;
+  const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+  const perCall = wanted('per-call') ? (log('per-call …'), perCallRows(await runPerCallProcess(settings.perCall, log))) : undefined;
+  const sott = wanted('sott') ? (log('sott …'), sottSummary(await runSott(settings.sott))) : undefined;
+  const bundle = wanted('bundle') ? (log('bundle …'), await runBundle()) : undefined;
+  const codegen = wanted('codegen') ? (log('codegen …'), runCodegen(settings.codegenRuns)) : undefined;
+  const typecheck = wanted('typecheck') ? (log('typecheck …'), runTypecheck(settings.typecheckRuns)) : undefined;
+
+  const cpu = cpus();
+  const measured = {
+    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown' },
+    measuredAt: new Date().toISOString(),
+    settings: { ...settings, quick, sections: only ?? [...SECTIONS] },
+    ...(perCall && { perCall }),
+    ...(sott && { sott }),
+    ...(bundle && { bundle }),
+    ...(codegen && { codegen }),
+    ...(typecheck && { typecheck }),
+  };
+  const results: BenchResults = { ...measured, targets: verdicts(measured) };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log(formatTables(results));
+  console.log('\nwritten: bench/results.json');
+}
+
+/** Runs the per-call benchmark in a child process with --expose-gc and returns what it measured. */
+function runPerCallProcess(settings: PerCallSettings, log: (line: string) => void): Promise<PerCallCost[]> {
+  const child = fork(join(__dirname, 'per-call.ts'), [JSON.stringify(settings)], {
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+  });
+  child.stderr!.on('data', (chunk: Buffer) => log(chunk.toString().trimEnd()));
+  return new Promise((resolve, reject) => {
+    let result: PerCallCost[] | undefined;
+    child.on('message', (message) => (result = message as PerCallCost[]));
+    child.on('error', reject);
+    child.on('exit', (code) => (result ? resolve(result) : reject(new Error(`per-call benchmark exited with ${code}`))));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
