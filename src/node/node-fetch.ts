@@ -58,21 +58,21 @@ type RequestFunction = (url: URL, options: RequestOptions, done: (message: Incom
 
 /** Sends one request and settles once the response has been read in full, or the call failed or was aborted. */
 function send(outgoing: OutgoingRequest, requestFunction: RequestFunction, agent: HttpAgent): Promise<Response> {
-  const { request: source, url, method, headers, body } = outgoing;
+  const { cancel, url, method, headers, body } = outgoing;
   return new Promise<Response>((resolve, reject) => {
-    // Every use goes through `source`, so the pending socket's listeners keep the Request (and with it the
-    // link from the caller's signal to `source.signal`) alive until the call settles.
-    if (source.signal.aborted) return reject(source.signal.reason);
+    // Every use goes through `cancel`, so the pending socket's listeners keep it (and any Request it holds,
+    // whose signal follows the caller's only while it lives) reachable until the call settles.
+    if (cancel.signal?.aborted) return reject(cancel.signal.reason);
     let settled = false;
     const settle = (outcome: () => void): void => {
       if (settled) return;
       settled = true;
-      source.signal.removeEventListener('abort', onAbort);
+      cancel.signal?.removeEventListener('abort', onAbort);
       outcome();
     };
     const fail = (error: unknown): void => settle(() => reject(error));
     const onAbort = (): void => {
-      fail(source.signal.reason);
+      fail(cancel.signal!.reason);
       request.destroy();
     };
     let request: ClientRequest;
@@ -95,7 +95,7 @@ function send(outgoing: OutgoingRequest, requestFunction: RequestFunction, agent
       return fail(fetchFailed(error));
     }
     request.on('error', (error) => fail(fetchFailed(error)));
-    source.signal.addEventListener('abort', onAbort, { once: true });
+    cancel.signal?.addEventListener('abort', onAbort, { once: true });
     request.end(body);
   });
 }

@@ -1,34 +1,75 @@
 /**
- * Normalises `fetch(input, init)` arguments into what `node:http` needs. A `Request` with no `init` (what the
- * client passes) is read as is; anything else goes through the `Request` constructor first, so method
- * names, header validation, body encoding and default content types follow the Fetch standard exactly.
+ * Normalises `fetch(input, init)` arguments into what `node:http` needs.
+ *
+ * Two paths give the same result. The common call, a URL with `init` holding a standard method, a plain
+ * headers object and a text or bytes body (or none), is read directly: building a `Request` only to take
+ * it apart again costs more than the rest of the transport (its signal alone sets up a listener, a weak
+ * reference and a finalizer). Everything else (a `Request` input, `Headers`, form data, blobs, streams)
+ * goes through the `Request` constructor, so it follows the Fetch standard exactly.
  */
 
 /** One request, ready for `http.request`. */
 export interface OutgoingRequest {
-  /**
-   * The `Request` itself, kept for its `signal`. Hold on to it until the call settles: the signal of a
-   * `Request` built with `init.signal` only follows that signal while the `Request` object is alive.
-   */
-  readonly request: Request;
   readonly url: URL;
   readonly method: string;
+  /** Lower-case names. */
   readonly headers: Record<string, string>;
   /** The whole body, or `undefined` when there is none. */
   readonly body: Uint8Array | undefined;
+  /**
+   * What can cancel the call. When it is a `Request`'s signal, this holds the `Request` too: that signal
+   * only follows `init.signal` while the `Request` object is alive, so it must not be dropped early.
+   */
+  readonly cancel: { readonly signal: AbortSignal | null | undefined; readonly request?: Request };
 }
 
+// Methods the Fetch standard leaves as written when already upper-case; any other spelling takes the Request path.
+const PLAIN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 // Methods whose empty body is still announced, as the built-in fetch does.
 const METHODS_WITH_BODY: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
 /** Reads the URL, method, headers, body bytes and signal of one fetch call. */
 export async function toOutgoingRequest(input: Request | string | URL, init?: RequestInit): Promise<OutgoingRequest> {
+  if (init !== undefined && !(input instanceof Request) && isPlainInit(init)) return fromPlainInit(input, init);
   const request = input instanceof Request && init === undefined ? input : new Request(input, init);
   // Buffered, so it goes out with a Content-Length: LoginRadius bodies are small JSON documents.
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
+  return { url: new URL(request.url), method: request.method, headers: withLength(headers, request.method, body), body, cancel: { signal: request.signal, request } };
+}
+
+function isPlainInit(init: RequestInit): boolean {
+  const { method, headers, body } = init;
+  return (
+    (method === undefined || PLAIN_METHODS.has(method)) &&
+    (headers === undefined || (typeof headers === 'object' && Object.getPrototypeOf(headers) === Object.prototype)) &&
+    (body === undefined || body === null || typeof body === 'string' || body instanceof Uint8Array)
+  );
+}
+
+function fromPlainInit(input: string | URL, init: RequestInit): OutgoingRequest {
+  const method = init.method ?? 'GET';
+  if ((method === 'GET' || method === 'HEAD') && init.body != null) throw new TypeError(`Request with ${method} method cannot have body.`);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(init.headers as Record<string, string> | undefined ?? {})) {
+    const key = name.toLowerCase();
+    const text = String(value).trim();
+    // Names that differ only in case are one header, as in a Headers object.
+    headers[key] = key in headers ? `${headers[key]}, ${text}` : text;
+  }
+  let body: Uint8Array | undefined;
+  if (typeof init.body === 'string') {
+    body = new TextEncoder().encode(init.body);
+    headers['content-type'] ??= 'text/plain;charset=UTF-8';
+  } else if (init.body instanceof Uint8Array) {
+    body = init.body;
+  }
+  return { url: new URL(input), method, headers: withLength(headers, method, body), body, cancel: { signal: init.signal } };
+}
+
+function withLength(headers: Record<string, string>, method: string, body: Uint8Array | undefined): Record<string, string> {
   if (body !== undefined) headers['content-length'] = String(body.byteLength);
-  else if (METHODS_WITH_BODY.has(request.method)) headers['content-length'] = '0';
-  return { request, url: new URL(request.url), method: request.method, headers, body };
+  else if (METHODS_WITH_BODY.has(method)) headers['content-length'] = '0';
+  return headers;
 }

@@ -65,10 +65,13 @@ describe('cancellation', () => {
 
   // A Request's signal follows init.signal only while the Request is alive; dropping it early made aborts
   // silently stop working whenever a garbage collection ran in between.
-  test('aborting still works after a garbage collection while waiting', async () => {
+  test.for<[string, (url: string, signal: AbortSignal) => Promise<Response>]>([
+    ['init.signal', (url, signal) => nodeFetch(url, { signal })],
+    ['request.signal', (url, signal) => nodeFetch(new Request(url, { signal }))],
+  ])('aborting %s still works after a garbage collection while waiting', async ([name, call]) => {
     const controller = new AbortController();
-    const pending = nodeFetch(`${server.origin}/hang-gc`, { signal: controller.signal });
-    await waitFor(() => server.received.some((r) => r.target === '/hang-gc'));
+    const pending = call(`${server.origin}/hang-gc?${name}`, controller.signal);
+    await waitFor(() => server.received.some((r) => r.target === `/hang-gc?${name}`));
     collectGarbage();
     await new Promise((resolve) => setTimeout(resolve, 10));
     collectGarbage();

@@ -70,6 +70,29 @@ describe('what goes out', () => {
   });
 });
 
+// A URL with a plain init is read directly, anything else through the Request constructor: both must put
+// the same request on the wire.
+describe('a plain init and a Request send the same thing', () => {
+  test.for<[string, RequestInit]>([
+    ['text body, no content type', { method: 'POST', body: 'plain text' }],
+    ['JSON body with its content type', { method: 'PUT', body: '{"a":"é"}', headers: { 'Content-Type': 'application/json' } }],
+    ['bytes', { method: 'PATCH', body: new Uint8Array([1, 2, 3]) }],
+    ['no body on a POST', { method: 'POST' }],
+    ['header names in mixed case, values with spaces', { headers: { 'X-Trace': ' a ', Accept: 'application/json', accept: 'text/plain' } }],
+    ['a DELETE', { method: 'DELETE', headers: { Authorization: 'Bearer t' } }],
+  ])('%s', async ([, init]) => {
+    await nodeFetch(`${server.origin}/json?via=init`, init);
+    const direct = last();
+    await nodeFetch(new Request(`${server.origin}/json?via=init`, init));
+    const viaRequest = last();
+    expect({ ...direct, connection: 0 }).toEqual({ ...viaRequest, connection: 0 });
+  });
+
+  test('a GET with a body is refused, as by fetch', async () => {
+    await expect(nodeFetch(`${server.origin}/json`, { body: 'x' })).rejects.toThrow(TypeError);
+  });
+});
+
 describe('what comes back', () => {
   test('a standard Response with status, headers, body and url', async () => {
     const response = await nodeFetch(`${server.origin}/json`);
