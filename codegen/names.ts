@@ -27,8 +27,14 @@ const CREDENTIAL_WORDS: Record<string, string> = {
   sott: 'SOTT',
 };
 
-/** `[['apiKey', 'accessToken']]` → `API key + user's access token`; alternatives joined with "or". */
+/**
+ * `[['apiKey', 'accessToken']]` → `API key + user's access token`; alternatives joined with "or". The
+ * request-signing alternative of a secret-bearing set is folded into the secret's wording rather than listed.
+ */
 export function describeSecurity(security: readonly (readonly string[])[]): string {
-  if (security.length === 0) return 'none';
-  return security.map((set) => set.map((s) => CREDENTIAL_WORDS[s] ?? s).join(' + ')).join(', or ');
+  const plain = security.filter((set) => !set.includes('requestSignature'));
+  if (plain.length === 0) return 'none';
+  const signable = plain.length < security.length;
+  const word = (scheme: string): string => (scheme === 'apiSecret' && signable ? 'API secret (or a request signature)' : (CREDENTIAL_WORDS[scheme] ?? scheme));
+  return plain.map((set) => set.map(word).join(' + ')).join(', or ');
 }

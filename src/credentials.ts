@@ -11,6 +11,9 @@ export const CREDENTIAL_PLACEMENT = {
   apiSecret: { credential: 'apiSecret', in: 'header', name: 'X-LoginRadius-ApiSecret' },
   // Only for the Social endpoints that accept the secret nowhere else; such URLs are redacted wherever described.
   socialApiSecret: { credential: 'apiSecret', in: 'query', name: 'secret' },
+  // Request signing: both headers are computed from the secret when each attempt is sent.
+  requestSignature: { credential: 'apiSecret', in: 'header', name: 'digest' },
+  requestExpires: { credential: 'apiSecret', in: 'header', name: 'X-Request-Expires' },
   accessToken: { credential: 'accessToken', in: 'header', name: 'Authorization' },
   sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
 } as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
@@ -27,8 +30,10 @@ export interface AvailableCredentials {
 export interface CredentialPlacement {
   readonly query: Readonly<Record<string, string>>;
   readonly headers: Readonly<Record<string, string>>;
-  /** The schemes used, so the transport knows whether the call carries the API secret. */
+  /** The schemes used. */
   readonly schemes: readonly SecurityScheme[];
+  /** True when the request must be signed when sent (the signature replaces the API secret). */
+  readonly sign: boolean;
 }
 
 const WHAT: Record<Credential, string> = {
@@ -38,12 +43,17 @@ const WHAT: Record<Credential, string> = {
   sott: 'a SOTT (params.sott)',
 };
 
+const isSigned = (set: readonly SecurityScheme[]): boolean => set.includes('requestSignature');
+
 /**
  * Picks the first of the operation's alternative credential sets that this call can satisfy and says where
- * each credential goes. The API secret only ever goes into a header.
+ * each credential goes. With `signing`, a signed alternative is preferred wherever the operation has one;
+ * without it, signed alternatives are never chosen. The API secret goes only into a header, except on the
+ * few operations whose only documented form is the `secret` query parameter.
  */
-export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials): CredentialPlacement {
-  const alternatives = op.security.length ? op.security : [[]];
+export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials, signing = false): CredentialPlacement {
+  const declared = op.security.length ? op.security : [[]];
+  const alternatives = signing ? [...declared.filter(isSigned), ...declared.filter((set) => !isSigned(set))] : declared.filter((set) => !isSigned(set));
   const has = (scheme: SecurityScheme): boolean => available[CREDENTIAL_PLACEMENT[scheme].credential] !== undefined;
   const chosen = alternatives.find((set) => set.every(has));
   if (!chosen) {
@@ -56,10 +66,11 @@ export function placeCredentials(op: OperationDescriptor, available: AvailableCr
   const query: Record<string, string> = {};
   const headers: Record<string, string> = {};
   for (const scheme of chosen) {
+    if (scheme === 'requestSignature' || scheme === 'requestExpires') continue;
     const placement = CREDENTIAL_PLACEMENT[scheme];
     const value = available[placement.credential]!;
     if (placement.in === 'query') query[placement.name] = value;
     else headers[placement.name] = scheme === 'accessToken' ? `Bearer ${value}` : value;
   }
-  return { query, headers, schemes: chosen };
+  return { query, headers, schemes: chosen, sign: isSigned(chosen) };
 }

@@ -6,9 +6,18 @@
 /**
  * A way of sending a credential, named as in the spec's `securitySchemes`. `socialApiKey` and
  * `socialApiSecret` are the query forms (`key`, `secret`) that LoginRadius documents for its
- * `/api/v2/access_token*` endpoints only.
+ * `/api/v2/access_token*` endpoints only; `requestSignature` and `requestExpires` are the two headers of a
+ * signed request, which replace `apiSecret`.
  */
-export type SecurityScheme = 'apiKey' | 'socialApiKey' | 'apiSecret' | 'socialApiSecret' | 'accessToken' | 'sott';
+export type SecurityScheme =
+  | 'apiKey'
+  | 'socialApiKey'
+  | 'apiSecret'
+  | 'socialApiSecret'
+  | 'requestSignature'
+  | 'requestExpires'
+  | 'accessToken'
+  | 'sott';
 
 /** The JSON type of a query parameter, checked at runtime before sending. */
 export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';

@@ -25,20 +25,11 @@ export const PROTECTED_HEADERS: ReadonlySet<string> = new Set([
   ...Object.values(CREDENTIAL_PLACEMENT)
     .filter((p) => p.in === 'header')
     .map((p) => p.name.toLowerCase()),
-  'digest',
-  'x-request-expires',
 ]);
 
 export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams, options: RequestOptions): PreparedRequest {
-  const credentials = placeCredentials(op, {
-    apiKey: config.apiKey,
-    apiSecret: config.apiSecret,
-    accessToken: params.accessToken,
-    sott: params.sott,
-  });
-  const sign = config.signatureValidMinutes !== undefined && credentials.schemes.includes('apiSecret');
-  const credentialHeaders: Record<string, string> = { ...credentials.headers };
-  if (sign) delete credentialHeaders[CREDENTIAL_PLACEMENT.apiSecret.name];
+  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
+  const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
   const extraHeaders = options.headers ?? {};
   for (const name of Object.keys(extraHeaders)) {
     if (PROTECTED_HEADERS.has(name.toLowerCase())) {
@@ -56,9 +47,9 @@ export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, 
       Accept: 'application/json',
       ...extraHeaders,
       ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),
-      ...credentialHeaders,
+      ...credentials.headers,
     },
     body: params.body === undefined ? undefined : JSON.stringify(params.body),
-    sign,
+    sign: credentials.sign,
   };
 }

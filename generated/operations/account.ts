@@ -17,7 +17,7 @@ const getAccountProfileOperation: OperationDescriptor = {
   id: 'getAccountProfile',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { email: { type: 'string' }, phone: { type: 'string' }, userName: { type: 'string' }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -29,7 +29,7 @@ const getAccountProfileOperation: OperationDescriptor = {
  *
  * Typed variants: {@link getAccountProfileByEmail}, {@link getAccountProfileByPhone}, {@link getAccountProfileByUserName}.
  *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
  *
  * @param client - A client from `createClient`.
  * @param params - Optional parameters.
@@ -54,7 +54,7 @@ const getAccountProfileByEmailOperation: OperationDescriptor = {
   id: 'getAccountProfileByEmail',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -66,7 +66,7 @@ const getAccountProfileByEmailOperation: OperationDescriptor = {
  *
  * A typed variant of `getAccountProfile` (same endpoint).
  *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountProfileByEmail`, Python `account.get_account_profile_by_email`.
  *
  * @param client - A client from `createClient`.
@@ -92,7 +92,7 @@ const getAccountProfileByPhoneOperation: OperationDescriptor = {
   id: 'getAccountProfileByPhone',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { phone: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -104,7 +104,7 @@ const getAccountProfileByPhoneOperation: OperationDescriptor = {
  *
  * A typed variant of `getAccountProfile` (same endpoint).
  *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountProfileByPhone`, Python `account.get_account_profile_by_phone`.
  *
  * @param client - A client from `createClient`.
@@ -130,7 +130,7 @@ const getAccountProfileByUserNameOperation: OperationDescriptor = {
   id: 'getAccountProfileByUserName',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { userName: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -142,7 +142,7 @@ const getAccountProfileByUserNameOperation: OperationDescriptor = {
  *
  * A typed variant of `getAccountProfile` (same endpoint).
  *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountProfileByUserName`, Python `account.get_account_profile_by_user_name`.
  *
  * @param client - A client from `createClient`.
@@ -170,7 +170,7 @@ const createAccountOperation: OperationDescriptor = {
   id: 'createAccount',
   method: 'POST',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { fields: { type: 'string' } },
   body: 'required',
 };
@@ -180,7 +180,7 @@ const createAccountOperation: OperationDescriptor = {
  *
  * Creates an account with the given profile without the usual registration flow: no verification or welcome email is sent, and the account can sign in right away. The mandatory fields are those of the app's registration form. LoginRadius's docs also list an `isvoiceotp` query parameter, which the SDKs never send and this spec leaves out.
  *
- * `POST /identity/v2/manage/account` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.createAccount`, Python `account.create_account`.
  *
  * @param client - A client from `createClient`.
@@ -206,7 +206,7 @@ const accountDeleteByEmailOperation: OperationDescriptor = {
   id: 'accountDeleteByEmail',
   method: 'DELETE',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { email: { type: 'string', required: true } },
 };
 
@@ -215,7 +215,7 @@ const accountDeleteByEmailOperation: OperationDescriptor = {
  *
  * Permanently deletes all accounts (profiles) associated with the email address; the address can then register again. `RecordsDeleted` tells how many accounts were removed. No email is sent.
  *
- * `DELETE /identity/v2/manage/account` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.accountDeleteByEmail`, Python `account.account_delete_by_email`.
  *
  * @param client - A client from `createClient`.
@@ -241,7 +241,7 @@ const getAccessTokenByUidOperation: OperationDescriptor = {
   id: 'getAccessTokenByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -250,7 +250,7 @@ const getAccessTokenByUidOperation: OperationDescriptor = {
  *
  * Creates a new access token (and a refresh token, where enabled) for the account `uid` without its credentials, so a back end can act on the user's behalf. Every call issues a new token; guard the API secret accordingly.
  *
- * `GET /identity/v2/manage/account/access_token` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/access_token` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.getAccessTokenByUid`, Python `account.get_access_token_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -276,7 +276,7 @@ const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
   id: 'refreshAccessTokenByRefreshToken',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token/refresh',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { refresh_Token: { type: 'string', required: true } },
 };
 
@@ -285,7 +285,7 @@ const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
  *
  * Issues a new access token (and possibly a new refresh token) from a refresh token; refresh tokens must be enabled for the app. The parameter is spelled `refresh_Token` as the SDKs send it; LoginRadius's docs spell it `refresh_token`.
  *
- * `GET /identity/v2/manage/account/access_token/refresh` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/access_token/refresh` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.refreshAccessTokenByRefreshToken`, Python `account.refresh_access_token_by_refresh_token`.
  *
  * @param client - A client from `createClient`.
@@ -311,7 +311,7 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeRefreshToken',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token/refresh/revoke',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { refresh_Token: { type: 'string', required: true } },
 };
 
@@ -320,7 +320,7 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
  *
  * Invalidates the refresh token (or a provider access token) so it can no longer renew access tokens; access tokens already issued stay valid until they expire. Despite being a GET, this changes state. The parameter is spelled `refresh_Token` as the SDKs send it; LoginRadius's docs spell it `refresh_token`.
  *
- * `GET /identity/v2/manage/account/access_token/refresh/revoke` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.revokeRefreshToken`, Python `account.revoke_refresh_token`.
  *
  * @param client - A client from `createClient`.
@@ -348,7 +348,7 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
   id: 'multipurposeEmailTokenGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/emailtoken/{tokentype}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['tokentype'],
   body: 'required',
 };
@@ -358,7 +358,7 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
  *
  * Creates the token or OTP that LoginRadius would otherwise email for a flow (email verification, adding an email, forgotten password, account deletion, passwordless or one-touch login, forgotten PIN, auto login), so your own system can deliver it. LoginRadius sends no email.
  *
- * `POST /identity/v2/manage/account/emailtoken/{tokentype}` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/emailtoken/{tokentype}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.multipurposeEmailTokenGeneration`, Python `account.multipurpose_email_token_generation`.
  *
  * @param client - A client from `createClient`.
@@ -386,7 +386,7 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
   id: 'getForgotPasswordToken',
   method: 'POST',
   path: '/identity/v2/manage/account/forgot/token',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { emailTemplate: { type: 'string' }, resetPasswordUrl: { type: 'string' }, sendEmail: { type: 'boolean' } },
   body: 'required',
 };
@@ -396,7 +396,7 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
  *
  * Returns a token for the reset-password-by-token call. With `sendEmail=true` LoginRadius also sends the forgotten-password email (template `emailTemplate`, link to `resetPasswordUrl`). With the username workflow enabled the body may carry `username` instead of `email`. The Node SDK sends an empty `sendEmail=` when the argument is omitted.
  *
- * `POST /identity/v2/manage/account/forgot/token` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/forgot/token` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.getForgotPasswordToken`, Python `account.get_forgot_password_token`.
  *
  * @param client - A client from `createClient`.
@@ -422,7 +422,7 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
   id: 'getAccountIdentitiesByEmail',
   method: 'GET',
   path: '/identity/v2/manage/account/identities',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -432,7 +432,7 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
  *
  * For apps where one email address may belong to several uids: returns the profile of each of them.
  *
- * `GET /identity/v2/manage/account/identities` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/identities` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountIdentitiesByEmail`, Python `account.get_account_identities_by_email`.
  *
  * @param client - A client from `createClient`.
@@ -460,7 +460,7 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
   id: 'multipurposeSMSOTPGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/smsotp/{smsotptype}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['smsotptype'],
   body: 'required',
 };
@@ -470,7 +470,7 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
  *
  * Creates the OTP that LoginRadius would otherwise text for a flow (adding a phone, phone verification, forgotten password or PIN, one-touch, smart or passwordless login), so your own system can deliver it. LoginRadius sends no SMS.
  *
- * `POST /identity/v2/manage/account/smsotp/{smsotptype}` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/smsotp/{smsotptype}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.multipurposeSMSOTPGeneration`, Python `account.multipurpose_sms_otp_generation`.
  *
  * @param client - A client from `createClient`.
@@ -498,7 +498,7 @@ const accountUpdateUidOperation: OperationDescriptor = {
   id: 'accountUpdateUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/uid',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -508,7 +508,7 @@ const accountUpdateUidOperation: OperationDescriptor = {
  *
  * Replaces the uid `uid` by `newUid` in the profile, custom objects and consent logs of the account. LoginRadius's API docs do not document this endpoint; the response shape follows the SDKs' description (a validation acknowledgement).
  *
- * `PUT /identity/v2/manage/account/uid` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/uid` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.accountUpdateUid`, Python `account.account_update_uid`.
  *
  * @param client - A client from `createClient`.
@@ -534,7 +534,7 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
   id: 'getEmailVerificationToken',
   method: 'POST',
   path: '/identity/v2/manage/account/verify/token',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
 };
 
@@ -543,7 +543,7 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
  *
  * Returns a token for the verify-email call, so your own system can deliver the verification link. LoginRadius sends no email.
  *
- * `POST /identity/v2/manage/account/verify/token` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/verify/token` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.getEmailVerificationToken`, Python `account.get_email_verification_token`.
  *
  * @param client - A client from `createClient`.
@@ -571,7 +571,7 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
   id: 'getAccountProfileByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   idempotent: true,
@@ -582,7 +582,7 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
  *
  * Returns the full profile of the account `uid`, including fields a user cannot read about themselves.
  *
- * `GET /identity/v2/manage/account/{uid}` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountProfileByUid`, Python `account.get_account_profile_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -612,7 +612,7 @@ const updateAccountByUidOperation: OperationDescriptor = {
   id: 'updateAccountByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' }, nullSupport: { type: 'boolean' } },
   body: 'required',
@@ -623,7 +623,7 @@ const updateAccountByUidOperation: OperationDescriptor = {
  *
  * Changes the profile fields sent in the body (any profile field, including `customFields`, `isActive` or `emailVerified`); no verification email is sent. With `nullSupport=true` fields sent as `null` are cleared, otherwise they are ignored. The Node SDK sends an empty `nullSupport=` when the argument is omitted.
  *
- * `PUT /identity/v2/manage/account/{uid}` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.updateAccountByUid`, Python `account.update_account_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -649,7 +649,7 @@ const deleteAccountByUidOperation: OperationDescriptor = {
   id: 'deleteAccountByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
 };
 
@@ -658,7 +658,7 @@ const deleteAccountByUidOperation: OperationDescriptor = {
  *
  * Permanently deletes the account `uid` and its profile; the user can register again afterwards. No email is sent.
  *
- * `DELETE /identity/v2/manage/account/{uid}` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.deleteAccountByUid`, Python `account.delete_account_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -684,7 +684,7 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeAllRefreshToken',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/access_token/refresh/revoke',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
 };
 
@@ -693,7 +693,7 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
  *
  * Invalidates all refresh tokens issued to the account `uid`; access tokens already issued stay valid until they expire.
  *
- * `DELETE /identity/v2/manage/account/{uid}/access_token/refresh/revoke` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.revokeAllRefreshToken`, Python `account.revoke_all_refresh_token`.
  *
  * @param client - A client from `createClient`.
@@ -723,7 +723,7 @@ const upsertEmailOperation: OperationDescriptor = {
   id: 'upsertEmail',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -734,7 +734,7 @@ const upsertEmailOperation: OperationDescriptor = {
  *
  * Adds each address of the body to the account `uid`; an address whose `type` the account already has replaces the existing one. No verification email is sent.
  *
- * `PUT /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.upsertEmail`, Python `account.upsert_email`.
  *
  * @param client - A client from `createClient`.
@@ -764,7 +764,7 @@ const removeEmailByUidOperation: OperationDescriptor = {
   id: 'removeEmailByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -775,7 +775,7 @@ const removeEmailByUidOperation: OperationDescriptor = {
  *
  * Removes the address from the account `uid` and returns the updated profile. The address is sent in the body of this DELETE request. Named `removeEmailByUid` here because the Node SDK's `accountApi.removeEmail` shares its name with `authenticationApi.removeEmail` (see `removeEmail`).
  *
- * `DELETE /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.removeEmail`, Python `account.remove_email`.
  *
  * @param client - A client from `createClient`.
@@ -803,7 +803,7 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
   id: 'invalidateAccountEmailVerification',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidateemail',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
 };
@@ -813,7 +813,7 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
  *
  * Resets the email verification status of the account `uid`; LoginRadius then emails a new verification link (template `emailTemplate`, link to `verificationUrl`). The request has no body (the Python SDK sends `{}`).
  *
- * `PUT /identity/v2/manage/account/{uid}/invalidateemail` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/invalidateemail` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.invalidateAccountEmailVerification`, Python `account.invalidate_account_email_verification`.
  *
  * @param client - A client from `createClient`.
@@ -841,7 +841,7 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
   id: 'resetPhoneIDVerificationByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidatephone',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
 };
@@ -851,7 +851,7 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
  *
  * Resets the verification status of the account's phone number (PhoneId); LoginRadius then sends a verification OTP by SMS, or by voice call with `isVoiceOtp=true`. LoginRadius's docs do not list `smsTemplate`; the SDKs send it. The Node SDK sends an empty `isVoiceOtp=` when omitted, the Python SDK `false`. The request has no body (the Python SDK sends `{}`).
  *
- * `PUT /identity/v2/manage/account/{uid}/invalidatephone` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/invalidatephone` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.resetPhoneIDVerificationByUid`, Python `account.reset_phone_id_verification_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -877,7 +877,7 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
   id: 'getAccountPasswordHashByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -887,7 +887,7 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
  *
  * Returns the stored hash of the password of the account `uid` (for migrations); the password itself cannot be read.
  *
- * `GET /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getAccountPasswordHashByUid`, Python `account.get_account_password_hash_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -915,7 +915,7 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
   id: 'setAccountPasswordByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -925,7 +925,7 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
  *
  * Replaces the password of the account `uid` without asking for the old one and returns the new hash. The password must satisfy the app's password policy; no email is sent.
  *
- * `PUT /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.setAccountPasswordByUid`, Python `account.set_account_password_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -955,7 +955,7 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
   id: 'updatePhoneIDByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/phoneid',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -966,7 +966,7 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
  *
  * Replaces the PhoneId of the account `uid`, verified or not, directly: no OTP is sent and no verification is required.
  *
- * `PUT /identity/v2/manage/account/{uid}/phoneid` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/phoneid` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `accountApi.updatePhoneIDByUid`, Python `account.update_phone_id_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -992,7 +992,7 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
   id: 'getPrivacyPolicyHistoryByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/privacypolicy/history',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -1002,7 +1002,7 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
  *
  * Returns the privacy policy version the account `uid` accepted last and every earlier acceptance, with where and when each happened.
  *
- * `GET /identity/v2/manage/account/{uid}/privacypolicy/history` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/privacypolicy/history` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `accountApi.getPrivacyPolicyHistoryByUid`, Python `account.get_privacy_policy_history_by_uid`.
  *
  * @param client - A client from `createClient`.

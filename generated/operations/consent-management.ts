@@ -202,7 +202,7 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
   id: 'getConsentLogsByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/consent/logs',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -212,7 +212,7 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
  *
  * Returns every recorded consent change of the account `uid` (server side, with the API secret).
  *
- * `GET /identity/v2/manage/account/{uid}/consent/logs` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/consent/logs` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `consentManagementApi.getConsentLogsByUid`, Python `consent_management.get_consent_logs_by_uid`.
  *
  * @param client - A client from `createClient`.

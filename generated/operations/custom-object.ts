@@ -221,7 +221,7 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
   id: 'getCustomObjectByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { objectName: { type: 'string', required: true } },
   idempotent: true,
@@ -232,7 +232,7 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
  *
  * Returns every record of the `objectName` type that belongs to the account `uid`. LoginRadius's docs spell the path `.../{uid}/customObject`; the SDKs send it in lower case.
  *
- * `GET /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `customObjectApi.getCustomObjectByUid`, Python `custom_object.get_custom_object_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -262,7 +262,7 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
   id: 'createCustomObjectByUid',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   query: { objectName: { type: 'string', required: true } },
   body: 'required',
@@ -273,7 +273,7 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
  *
  * Creates a record of the `objectName` type for the account `uid`; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response).
  *
- * `POST /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `customObjectApi.createCustomObjectByUid`, Python `custom_object.create_custom_object_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -301,7 +301,7 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'getCustomObjectByRecordID',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true } },
   idempotent: true,
@@ -312,7 +312,7 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
  *
  * Returns the record `objectRecordId` of the `objectName` type belonging to the account `uid`.
  *
- * `GET /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `customObjectApi.getCustomObjectByRecordID`, Python `custom_object.get_custom_object_by_record_id`.
  *
  * @param client - A client from `createClient`.
@@ -342,7 +342,7 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
   id: 'updateCustomObjectByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true }, updateType: { type: 'string' } },
   body: 'required',
@@ -353,7 +353,7 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
  *
  * Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the account `uid`. The Node SDK sends an empty `updateType=` when none is given; pass one explicitly.
  *
- * `PUT /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `customObjectApi.updateCustomObjectByUid`, Python `custom_object.update_custom_object_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -381,7 +381,7 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'deleteCustomObjectByRecordID',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true } },
 };
@@ -391,7 +391,7 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
  *
  * Deletes the record `objectRecordId` of the `objectName` type belonging to the account `uid`. LoginRadius's docs mark `objectName` optional here; the SDKs require it, and so does this spec.
  *
- * `DELETE /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `customObjectApi.deleteCustomObjectByRecordID`, Python `custom_object.delete_custom_object_by_record_id`.
  *
  * @param client - A client from `createClient`.

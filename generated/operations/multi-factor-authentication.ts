@@ -1096,7 +1096,7 @@ const mfaResetByUidOperation: OperationDescriptor = {
   id: 'mfaResetByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1111,7 +1111,7 @@ const mfaResetByUidOperation: OperationDescriptor = {
  *
  * Typed variants: {@link mfaResetAuthenticatorByUid}, {@link mfaResetSMSAuthenticatorByUid}.
  *
- * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret (or a request signature)
  *
  * @param client - A client from `createClient`.
  * @param params - The call parameters.
@@ -1138,7 +1138,7 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1153,7 +1153,7 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
  *
  * A typed variant of `mfaResetByUid` (same endpoint).
  *
- * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaResetAuthenticatorByUid`, Python `mfa.mfa_reset_authenticator_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -1181,7 +1181,7 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetSMSAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1196,7 +1196,7 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
  *
  * A typed variant of `mfaResetByUid` (same endpoint).
  *
- * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaResetSMSAuthenticatorByUid`, Python `mfa.mfa_reset_sms_authenticator_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -1222,7 +1222,7 @@ const mfaResetEmailOtpAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetEmailOtpAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator/otp/email',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1231,7 +1231,7 @@ const mfaResetEmailOtpAuthenticatorByUidOperation: OperationDescriptor = {
  *
  * Removes email OTP from the second factors of the account with this Uid.
  *
- * `DELETE /identity/v2/manage/account/2fa/authenticator/otp/email` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/2fa/authenticator/otp/email` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaResetEmailOtpAuthenticatorByUid`, Python `mfa.mfa_reset_email_otp_authenticator_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -1257,7 +1257,7 @@ const mfaResetSecurityQuestionAuthenticatorByUidOperation: OperationDescriptor =
   id: 'mfaResetSecurityQuestionAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator/securityquestionanswer',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1266,7 +1266,7 @@ const mfaResetSecurityQuestionAuthenticatorByUidOperation: OperationDescriptor =
  *
  * Deletes the security question answers the account with this Uid uses as a second factor.
  *
- * `DELETE /identity/v2/manage/account/2fa/authenticator/securityquestionanswer` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/2fa/authenticator/securityquestionanswer` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaResetSecurityQuestionAuthenticatorByUid`, Python `mfa.mfa_reset_security_question_authenticator_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -1292,7 +1292,7 @@ const mfaBackupCodeByUidOperation: OperationDescriptor = {
   id: 'mfaBackupCodeByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/2fa/backupcode',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1303,7 +1303,7 @@ const mfaBackupCodeByUidOperation: OperationDescriptor = {
  * a user who lost their second factor. LoginRadius generates the codes when the account has none, so the call is
  * not treated as repeatable.
  *
- * `GET /identity/v2/manage/account/2fa/backupcode` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/2fa/backupcode` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaBackupCodeByUid`, Python `mfa.mfa_backup_code_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -1329,7 +1329,7 @@ const mfaResetBackupCodeByUidOperation: OperationDescriptor = {
   id: 'mfaResetBackupCodeByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/2fa/backupcode/reset',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1339,7 +1339,7 @@ const mfaResetBackupCodeByUidOperation: OperationDescriptor = {
  * Invalidates the backup codes of the account with this Uid and returns ten new single-use codes. Despite the
  * GET method this changes the account.
  *
- * `GET /identity/v2/manage/account/2fa/backupcode/reset` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/2fa/backupcode/reset` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `multiFactorAuthenticationApi.mfaResetBackupCodeByUid`, Python `mfa.mfa_reset_backup_code_by_uid`.
  *
  * @param client - A client from `createClient`.

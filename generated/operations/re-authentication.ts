@@ -358,7 +358,7 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
   id: 'verifyMultiFactorOtpReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/2fa',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -368,7 +368,7 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
  *
  * Server-side check of the `SecondFactorValidationToken` returned by any of the `.../reauth/2fa/...` calls for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/2fa`.
  *
- * `POST /identity/v2/manage/account/{uid}/reauth/2fa` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/{uid}/reauth/2fa` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorOtpReauthentication`, Python `re_authentication.verify_multi_factor_otp_reauthentication`.
  *
  * @param client - A client from `createClient`.
@@ -396,7 +396,7 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   id: 'verifyMultiFactorPasswordReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/password',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -406,7 +406,7 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
  *
  * Server-side check of the `SecondFactorValidationToken` returned by `mfaReAuthenticateByPassword` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/password`.
  *
- * `POST /identity/v2/manage/account/{uid}/reauth/password` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/{uid}/reauth/password` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorPasswordReauthentication`, Python `re_authentication.verify_multi_factor_password_reauthentication`.
  *
  * @param client - A client from `createClient`.
@@ -434,7 +434,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   id: 'verifyMultiFactorPINReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/pin',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -444,7 +444,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
  *
  * Server-side check of the `SecondFactorValidationToken` returned by `verifyPINAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
  *
- * `POST /identity/v2/manage/account/{uid}/reauth/pin` · credentials: API key + API secret
+ * `POST /identity/v2/manage/account/{uid}/reauth/pin` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorPINReauthentication`, Python `re_authentication.verify_multi_factor_pin_reauthentication`.
  *
  * @param client - A client from `createClient`.

@@ -17,7 +17,7 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
   id: 'getRoleContextByContextName',
   method: 'GET',
   path: '/identity/v2/manage/account/rolecontext/{contextName}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['contextName'],
   idempotent: true,
 };
@@ -27,7 +27,7 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
  *
  * Returns every account that has the context `contextName`, with its roles and permissions there and a few profile fields. LoginRadius's docs spell the path `.../account/roleContext/{contextName}`; the SDKs send it in lower case.
  *
- * `GET /identity/v2/manage/account/rolecontext/{contextName}` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `roleApi.getRoleContextByContextName`, Python `role.get_role_context_by_context_name`.
  *
  * @param client - A client from `createClient`.
@@ -53,7 +53,7 @@ const getRolesByUidOperation: OperationDescriptor = {
   id: 'getRolesByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -63,7 +63,7 @@ const getRolesByUidOperation: OperationDescriptor = {
  *
  * Returns the names of the roles assigned to the account `uid`.
  *
- * `GET /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `roleApi.getRolesByUid`, Python `role.get_roles_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -91,7 +91,7 @@ const assignRolesByUidOperation: OperationDescriptor = {
   id: 'assignRolesByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -101,7 +101,7 @@ const assignRolesByUidOperation: OperationDescriptor = {
  *
  * Assigns the listed roles to the account `uid` and returns the roles it holds afterwards. The roles must exist in the app (see `createRoles`).
  *
- * `PUT /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.assignRolesByUid`, Python `role.assign_roles_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -129,7 +129,7 @@ const unassignRolesByUidOperation: OperationDescriptor = {
   id: 'unassignRolesByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -139,7 +139,7 @@ const unassignRolesByUidOperation: OperationDescriptor = {
  *
  * Removes the listed roles from the account `uid`; the roles themselves stay defined in the app. The role names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.unassignRolesByUid`, Python `role.unassign_roles_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -165,7 +165,7 @@ const getRoleContextByUidOperation: OperationDescriptor = {
   id: 'getRoleContextByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -175,7 +175,7 @@ const getRoleContextByUidOperation: OperationDescriptor = {
  *
  * Returns every role context of the account `uid` with the roles, additional permissions and expiration it holds there.
  *
- * `GET /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `roleApi.getRoleContextByUid`, Python `role.get_role_context_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -203,7 +203,7 @@ const updateRoleContextByUidOperation: OperationDescriptor = {
   id: 'updateRoleContextByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -213,7 +213,7 @@ const updateRoleContextByUidOperation: OperationDescriptor = {
  *
  * Writes the listed contexts to the account `uid`: a context that does not exist yet is created, an existing one with the same name is updated. Returns all the user's contexts afterwards.
  *
- * `PUT /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.updateRoleContextByUid`, Python `role.update_role_context_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -239,7 +239,7 @@ const deleteRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid', 'contextName'],
 };
 
@@ -248,7 +248,7 @@ const deleteRoleContextByUidOperation: OperationDescriptor = {
  *
  * Removes the context `contextName`, with its roles and additional permissions, from the account `uid`.
  *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.deleteRoleContextByUid`, Python `role.delete_role_context_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -276,7 +276,7 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
   id: 'deleteAdditionalPermissionFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -286,7 +286,7 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
  *
  * Removes the listed additional permissions from the context `contextName` of the account `uid`; the context's roles are kept. The permission names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.deleteAdditionalPermissionFromRoleContextByUid`, Python `role.delete_additional_permission_from_role_context_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -314,7 +314,7 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteRolesFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -324,7 +324,7 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
  *
  * Removes the listed roles from the context `contextName` of the account `uid`; the context itself is kept. The role names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/role` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/role` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.deleteRolesFromRoleContextByUid`, Python `role.delete_roles_from_role_context_by_uid`.
  *
  * @param client - A client from `createClient`.
@@ -348,7 +348,7 @@ const getRolesListOperation: OperationDescriptor = {
   id: 'getRolesList',
   method: 'GET',
   path: '/identity/v2/manage/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   idempotent: true,
 };
 
@@ -357,7 +357,7 @@ const getRolesListOperation: OperationDescriptor = {
  *
  * Returns every role defined in the app and the permissions of each.
  *
- * `GET /identity/v2/manage/role` · credentials: API key + API secret · safe to retry
+ * `GET /identity/v2/manage/role` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `roleApi.getRolesList`, Python `role.get_roles_list`.
  *
  * @param client - A client from `createClient`.
@@ -383,7 +383,7 @@ const createRolesOperation: OperationDescriptor = {
   id: 'createRoles',
   method: 'POST',
   path: '/identity/v2/manage/role',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
 };
 
@@ -392,7 +392,7 @@ const createRolesOperation: OperationDescriptor = {
  *
  * Defines the listed roles in the app, each with its permissions, and returns them. The Python SDK README shows permission values as the string "True"; LoginRadius returns booleans, and this spec sends booleans.
  *
- * `POST /identity/v2/manage/role` · credentials: API key + API secret
+ * `POST /identity/v2/manage/role` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.createRoles`, Python `role.create_roles`.
  *
  * @param client - A client from `createClient`.
@@ -418,7 +418,7 @@ const deleteRoleOperation: OperationDescriptor = {
   id: 'deleteRole',
   method: 'DELETE',
   path: '/identity/v2/manage/role/{role}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['role'],
 };
 
@@ -427,7 +427,7 @@ const deleteRoleOperation: OperationDescriptor = {
  *
  * Deletes the role `role` from the app's role definitions.
  *
- * `DELETE /identity/v2/manage/role/{role}` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/role/{role}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.deleteRole`, Python `role.delete_role`.
  *
  * @param client - A client from `createClient`.
@@ -455,7 +455,7 @@ const addRolePermissionsOperation: OperationDescriptor = {
   id: 'addRolePermissions',
   method: 'PUT',
   path: '/identity/v2/manage/role/{role}/permission',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['role'],
   body: 'required',
 };
@@ -465,7 +465,7 @@ const addRolePermissionsOperation: OperationDescriptor = {
  *
  * Grants the listed permissions to the role `role` (existing permissions are kept) and returns the role.
  *
- * `PUT /identity/v2/manage/role/{role}/permission` · credentials: API key + API secret
+ * `PUT /identity/v2/manage/role/{role}/permission` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.addRolePermissions`, Python `role.add_role_permissions`.
  *
  * @param client - A client from `createClient`.
@@ -493,7 +493,7 @@ const removeRolePermissionsOperation: OperationDescriptor = {
   id: 'removeRolePermissions',
   method: 'DELETE',
   path: '/identity/v2/manage/role/{role}/permission',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['role'],
   body: 'required',
 };
@@ -503,7 +503,7 @@ const removeRolePermissionsOperation: OperationDescriptor = {
  *
  * Revokes the listed permissions from the role `role` and returns the role. The permission names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/role/{role}/permission` · credentials: API key + API secret
+ * `DELETE /identity/v2/manage/role/{role}/permission` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `roleApi.removeRolePermissions`, Python `role.remove_role_permissions`.
  *
  * @param client - A client from `createClient`.

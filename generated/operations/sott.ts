@@ -17,7 +17,7 @@ const generateSottOnServerOperation: OperationDescriptor = {
   id: 'generateSottOnServer',
   method: 'GET',
   path: '/identity/v2/manage/account/sott',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { timeDifference: { type: 'integer' } },
 };
 
@@ -26,7 +26,7 @@ const generateSottOnServerOperation: OperationDescriptor = {
  *
  * Issues a SOTT that a front end sends (header `X-LoginRadius-Sott`) with a user registration request; it stays valid for `timeDifference` minutes. Server-side only: it needs the API secret, so a back end hands the SOTT to the browser or app. The Node SDK sends an empty `timeDifference=` when the argument is omitted. Named `generateSottOnServer` here because `generateSott` is this package's local SOTT generator, which needs no network call.
  *
- * `GET /identity/v2/manage/account/sott` · credentials: API key + API secret
+ * `GET /identity/v2/manage/account/sott` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `sottApi.generateSott`, Python `sott.generate_sott`.
  *
  * @param client - A client from `createClient`.

@@ -17,7 +17,7 @@ const getWebHookSubscribedURLsOperation: OperationDescriptor = {
   id: 'getWebHookSubscribedURLs',
   method: 'GET',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { event: { type: 'string' } },
   idempotent: true,
 };
@@ -27,7 +27,7 @@ const getWebHookSubscribedURLsOperation: OperationDescriptor = {
  *
  * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `listAllWebhooks` instead. Returns the URLs subscribed to `event`. The SDK README marks `event` as required; LoginRadius's docs and the SDK sources treat it as optional.
  *
- * `GET /api/v2/webhook` · credentials: API key + API secret · safe to retry
+ * `GET /api/v2/webhook` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.getWebHookSubscribedURLs`, Python `web_hook.get_web_hook_subscribed_u_r_ls`.
  *
  * @param client - A client from `createClient`.
@@ -54,7 +54,7 @@ const webHookSubscribeOperation: OperationDescriptor = {
   id: 'webHookSubscribe',
   method: 'POST',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
 };
 
@@ -63,7 +63,7 @@ const webHookSubscribeOperation: OperationDescriptor = {
  *
  * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `createWebhookSubscription` instead. LoginRadius will post the event's data to `targetUrl` each time it occurs.
  *
- * `POST /api/v2/webhook` · credentials: API key + API secret
+ * `POST /api/v2/webhook` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.webHookSubscribe`, Python `web_hook.web_hook_subscribe`.
  *
  * @param client - A client from `createClient`.
@@ -90,7 +90,7 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
   id: 'webHookUnsubscribe',
   method: 'DELETE',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
 };
 
@@ -99,7 +99,7 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
  *
  * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `deleteWebhookSubscription` instead. The subscription to remove is named by a JSON body (event and target URL), unusually for a DELETE.
  *
- * `DELETE /api/v2/webhook` · credentials: API key + API secret
+ * `DELETE /api/v2/webhook` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.webHookUnsubscribe`, Python `web_hook.web_hook_unsubscribe`.
  *
  * @param client - A client from `createClient`.
@@ -124,7 +124,7 @@ const webhookTestOperation: OperationDescriptor = {
   id: 'webhookTest',
   method: 'GET',
   path: '/api/v2/webhook/test',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
 };
 
 /**
@@ -132,7 +132,7 @@ const webhookTestOperation: OperationDescriptor = {
  *
  * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0); the current API has no equivalent, use `listAllWebhooks` to inspect subscriptions. LoginRadius describes it as a test of the webhook setup; it answers `IsAllowed`, true when the app may use webhooks.
  *
- * `GET /api/v2/webhook/test` · credentials: API key + API secret
+ * `GET /api/v2/webhook/test` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.webhookTest`, Python `web_hook.webhook_test`.
  *
  * @param client - A client from `createClient`.
@@ -157,7 +157,7 @@ const listAllWebhooksOperation: OperationDescriptor = {
   id: 'listAllWebhooks',
   method: 'GET',
   path: '/v2/manage/webhooks',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   idempotent: true,
 };
 
@@ -166,7 +166,7 @@ const listAllWebhooksOperation: OperationDescriptor = {
  *
  * Returns every webhook of the app with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path in the singular, `/v2/manage/webhook`; the SDKs send the plural.
  *
- * `GET /v2/manage/webhooks` · credentials: API key + API secret · safe to retry
+ * `GET /v2/manage/webhooks` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.listAllWebhooks`, Python `web_hook.list_all_webhooks`.
  *
  * @param client - A client from `createClient`.
@@ -192,7 +192,7 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'createWebhookSubscription',
   method: 'POST',
   path: '/v2/manage/webhooks',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
 };
 
@@ -201,7 +201,7 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Subscribes `targetUrl` to `event`, optionally with extra headers, query parameters and authentication for the deliveries, and returns the new webhook (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook`.
  *
- * `POST /v2/manage/webhooks` · credentials: API key + API secret
+ * `POST /v2/manage/webhooks` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.createWebhookSubscription`, Python `web_hook.create_webhook_subscription`.
  *
  * @param client - A client from `createClient`.
@@ -225,7 +225,7 @@ const getWebhookEventsOperation: OperationDescriptor = {
   id: 'getWebhookEvents',
   method: 'GET',
   path: '/v2/manage/webhooks/events',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   idempotent: true,
 };
 
@@ -234,7 +234,7 @@ const getWebhookEventsOperation: OperationDescriptor = {
  *
  * Returns the names of the LoginRadius events available to webhooks (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/events`.
  *
- * `GET /v2/manage/webhooks/events` · credentials: API key + API secret · safe to retry
+ * `GET /v2/manage/webhooks/events` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.getWebhookEvents`, Python `web_hook.get_webhook_events`.
  *
  * @param client - A client from `createClient`.
@@ -260,7 +260,7 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
   id: 'getWebhookSubscriptionDetail',
   method: 'GET',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   idempotent: true,
 };
@@ -270,7 +270,7 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
  *
  * Returns the webhook `hookId` with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`.
  *
- * `GET /v2/manage/webhooks/{hookId}` · credentials: API key + API secret · safe to retry
+ * `GET /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.getWebhookSubscriptionDetail`, Python `web_hook.get_webhook_subscription_detail`.
  *
  * @param client - A client from `createClient`.
@@ -298,7 +298,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'updateWebhookSubscription',
   method: 'PUT',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   body: 'required',
 };
@@ -308,7 +308,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Replaces the extra headers, query parameters and authentication used to deliver the webhook `hookId` and returns the webhook afterwards (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`.
  *
- * `PUT /v2/manage/webhooks/{hookId}` · credentials: API key + API secret
+ * `PUT /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.updateWebhookSubscription`, Python `web_hook.update_webhook_subscription`.
  *
  * @param client - A client from `createClient`.
@@ -334,7 +334,7 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'deleteWebhookSubscription',
   method: 'DELETE',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret']],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
 };
 
@@ -343,7 +343,7 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Removes the webhook `hookId`; LoginRadius stops delivering its event (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}` and show the response member in lower case (`isdeleted`); this spec uses `IsDeleted` as on LoginRadius's other delete calls and in its typed SDK models.
  *
- * `DELETE /v2/manage/webhooks/{hookId}` · credentials: API key + API secret
+ * `DELETE /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.deleteWebhookSubscription`, Python `web_hook.delete_webhook_subscription`.
  *
  * @param client - A client from `createClient`.

@@ -26,6 +26,7 @@ describe('describeSecurity', () => {
     [[['apiKey']], 'API key'],
     [[['apiKey', 'apiSecret']], 'API key + API secret'],
     [[['apiKey'], ['apiKey', 'accessToken']], "API key, or API key + user's access token"],
+    [[['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']], 'API key + API secret (or a request signature)'],
   ])('%j → %s', ([security, text]) => expect(describeSecurity(security)).toBe(text));
 });
 

@@ -36,6 +36,21 @@ describe('the runtime places credentials exactly as the spec declares its securi
 });
 
 describe('choosing between alternatives', () => {
+  const signable = op(['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']);
+
+  test('without signing, the secret header; a signed alternative is never chosen', () => {
+    expect(placeCredentials(signable, available)).toMatchObject({ headers: { 'X-LoginRadius-ApiSecret': 'the-secret' }, sign: false });
+  });
+
+  test('with signing, the signed alternative, with no secret placed (the transport signs)', () => {
+    const placed = placeCredentials(signable, available, true);
+    expect(placed).toMatchObject({ query: { apikey: 'the-key' }, headers: {}, sign: true });
+  });
+
+  test('with signing, an operation without a signed alternative still works', () => {
+    expect(placeCredentials(op(['socialApiKey', 'socialApiSecret']), available, true)).toMatchObject({ query: { key: 'the-key', secret: 'the-secret' }, sign: false });
+  });
+
   test('uses the first set the call can satisfy', () => {
     const placed = placeCredentials(op(['apiKey', 'accessToken'], ['apiKey']), { apiKey: 'k' });
     expect(placed.schemes).toEqual(['apiKey']);

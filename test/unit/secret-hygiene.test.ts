@@ -18,8 +18,8 @@ describe('with request signing on', () => {
     const sent = capture.requests[0]!;
     if (!c.secretInQuery) expect(sent.url).not.toContain(apiSecret);
     expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBeNull();
-    const needsSecret = c.security.every((set) => set.includes('apiSecret'));
-    if (!needsSecret) {
+    const signable = c.security.some((set) => set.includes('requestSignature'));
+    if (!signable) {
       expect(sent.headers.get('digest')).toBeNull();
       return;
     }
@@ -31,7 +31,7 @@ describe('with request signing on', () => {
   test('signs a secret-bearing request over its exact URL and body', async () => {
     const capture = capturingFetch();
     const client = api.createClient({ apiKey, apiSecret, fetch: capture.fetch, requestSigning: { validForMinutes: 5 } });
-    const op = { id: 'updateAccount', method: 'PUT', path: '/identity/v2/manage/account/{uid}', security: [['apiKey', 'apiSecret']], pathParams: ['uid'], body: 'required' } as const;
+    const op = { id: 'updateAccount', method: 'PUT', path: '/identity/v2/manage/account/{uid}', security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']], pathParams: ['uid'], body: 'required' } as const;
     await client.call(op, { path: { uid: 'u1' }, body: { firstName: 'Zoë' } });
     const sent = capture.requests[0]!;
     expect(sent.body).toBe('{"firstName":"Zoë"}');
