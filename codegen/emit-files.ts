@@ -28,7 +28,7 @@ export function createEmitProject(): Project {
 export function emitGroupModule(project: Project, tag: string, callables: readonly Callable[]): { path: string; text: string } {
   const path = `operations/${groupFileName(tag)}.ts`;
   const file = project.createSourceFile(path, '', { overwrite: true });
-  const usesComponents = callables.some((c) => c.body?.schemaName);
+  const usesComponents = callables.some((c) => c.body?.schemaName || c.response);
   const helpers = ['JsonResultOf', 'LoginRadiusClient', 'OperationDescriptor', 'RequestOptions'];
   if (callables.some((c) => c.pathParams.length)) helpers.push('PathOf');
   if (callables.some((c) => c.query.length)) helpers.push('QueryOf');

@@ -86,7 +86,7 @@ export function emitResultType(c: Callable): TypeAliasDeclarationStructure {
     name: `${typePrefix(c.name)}Result`,
     isExported: true,
     docs: [`What {@link ${c.name}} resolves to.`],
-    type: `JsonResultOf<${operationType(c)}>`,
+    type: c.response ? `components['schemas'][${quote(c.response.schemaName)}]` : `JsonResultOf<${operationType(c)}>`,
   };
 }
 

@@ -48,6 +48,10 @@ interface SdkVariant {
   readonly requiredQuery?: readonly string[];
   /** The variant's own credential requirements, when narrower than the operation's alternatives. */
   readonly security?: readonly Readonly<Record<string, readonly string[]>>[];
+  /** The schema of this variant's 200 response, when the operation's is a `oneOf` of the variants' answers. */
+  readonly response?: string;
+  /** The key of this variant's entry in the 200 response's `examples`. */
+  readonly example?: string;
 }
 
 interface OperationObject {
@@ -113,6 +117,8 @@ export interface Callable {
       }
     | undefined;
   readonly sdk: { readonly node: string | undefined; readonly python: string | undefined } | undefined;
+  /** A variant's own 200 response: its schema name and the key of its example. */
+  readonly response: { readonly schemaName: string; readonly exampleKey: string | undefined } | undefined;
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -162,11 +168,18 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     query,
     body: json ? { required: op.requestBody?.required === true, schemaName: refName(json.schema), example: json.example } : undefined,
     sdk: op['x-lr-sdk'] ? { node: op['x-lr-sdk'].node, python: op['x-lr-sdk'].python } : undefined,
+    response: undefined,
   };
   return [operation, ...variants.map((variant) => variantCallable(doc, where, base, operation, variant))];
 }
 
-function variantCallable(doc: OpenApiDocument, where: string, base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk'>, operation: Callable, v: SdkVariant): Callable {
+function variantCallable(
+  doc: OpenApiDocument,
+  where: string,
+  base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk' | 'response'>,
+  operation: Callable,
+  v: SdkVariant,
+): Callable {
   const known = new Map(operation.query.map((q) => [q.name, q]));
   const required = new Set(v.requiredQuery ?? []);
   const names = [...new Set([...(v.query ?? []), ...required])];
@@ -182,6 +195,7 @@ function variantCallable(doc: OpenApiDocument, where: string, base: Omit<Callabl
     failOn(where, `variant ${v.name} needs a body schema`);
   }
   const security = v.security ? v.security.map((requirement) => Object.keys(requirement)) : base.security;
+  if (v.response !== undefined && !doc.components?.schemas?.[v.response]) failOn(where, `variant ${v.name} names unknown response schema ${v.response}`);
   return {
     ...base,
     security,
@@ -192,6 +206,7 @@ function variantCallable(doc: OpenApiDocument, where: string, base: Omit<Callabl
     query,
     body,
     sdk: { node: v.node, python: v.python },
+    response: v.response === undefined ? undefined : { schemaName: v.response, exampleKey: v.example },
   };
 }
 

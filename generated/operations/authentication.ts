@@ -429,7 +429,7 @@ export interface CheckEmailAvailabilityParams {
 }
 
 /** What {@link checkEmailAvailability} resolves to. */
-export type CheckEmailAvailabilityResult = JsonResultOf<operations['emailLookup']>;
+export type CheckEmailAvailabilityResult = components['schemas']['ExistResponse'];
 
 const checkEmailAvailabilityOperation: OperationDescriptor = {
   id: 'checkEmailAvailability',
@@ -469,7 +469,7 @@ export interface VerifyEmailParams {
 }
 
 /** What {@link verifyEmail} resolves to. */
-export type VerifyEmailResult = JsonResultOf<operations['emailLookup']>;
+export type VerifyEmailResult = components['schemas']['PostWithLoginResponse'];
 
 const verifyEmailOperation: OperationDescriptor = {
   id: 'verifyEmail',

@@ -245,8 +245,6 @@ export interface PhoneResendVerificationOTPParams {
   query?: Pick<QueryOf<operations['resendPhoneVerificationOTP']>, 'smsTemplate' | 'isVoiceOtp'>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken?: string;
 }
 
 /** What {@link phoneResendVerificationOTP} resolves to. */
@@ -256,7 +254,7 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
   id: 'phoneResendVerificationOTP',
   method: 'POST',
   path: '/identity/v2/auth/phone/otp',
-  security: [['apiKey'], ['apiKey', 'accessToken']],
+  security: [['apiKey']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
 };
@@ -272,7 +270,7 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
  *
  * A typed variant of `resendPhoneVerificationOTP` (same endpoint).
  *
- * `POST /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
+ * `POST /identity/v2/auth/phone/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.phoneResendVerificationOTP`, Python `phone_authentication.phone_resend_verification_otp`.
  *
  * @param client - A client from `createClient`.
@@ -292,7 +290,7 @@ export interface PhoneResendVerificationOTPByTokenParams {
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken?: string;
+  accessToken: string;
 }
 
 /** What {@link phoneResendVerificationOTPByToken} resolves to. */
@@ -302,7 +300,7 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
   id: 'phoneResendVerificationOTPByToken',
   method: 'POST',
   path: '/identity/v2/auth/phone/otp',
-  security: [['apiKey'], ['apiKey', 'accessToken']],
+  security: [['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
 };
@@ -318,7 +316,7 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
  *
  * A typed variant of `resendPhoneVerificationOTP` (same endpoint).
  *
- * `POST /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
+ * `POST /identity/v2/auth/phone/otp` · credentials: API key + user's access token
  * Official SDKs: Node `phoneAuthenticationApi.phoneResendVerificationOTPByToken`, Python `phone_authentication.phone_resend_verification_otp_by_token`.
  *
  * @param client - A client from `createClient`.
@@ -383,18 +381,16 @@ export interface PhoneVerificationByOTPParams {
   query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'fields' | 'smsTemplate' | 'isVoiceOtp'> & Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken?: string;
 }
 
 /** What {@link phoneVerificationByOTP} resolves to. */
-export type PhoneVerificationByOTPResult = JsonResultOf<operations['verifyPhoneOTP']>;
+export type PhoneVerificationByOTPResult = components['schemas']['LoginResponse'];
 
 const phoneVerificationByOTPOperation: OperationDescriptor = {
   id: 'phoneVerificationByOTP',
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
-  security: [['apiKey'], ['apiKey', 'accessToken']],
+  security: [['apiKey']],
   query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
 };
@@ -411,7 +407,7 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  *
  * A typed variant of `verifyPhoneOTP` (same endpoint).
  *
- * `PUT /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
+ * `PUT /identity/v2/auth/phone/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.phoneVerificationByOTP`, Python `phone_authentication.phone_verification_by_otp`.
  *
  * @param client - A client from `createClient`.
@@ -429,17 +425,17 @@ export interface PhoneVerificationOTPByAccessTokenParams {
   /** Query parameters (required: otp). */
   query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'smsTemplate' | 'isVoiceOtp'> & Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
   /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken?: string;
+  accessToken: string;
 }
 
 /** What {@link phoneVerificationOTPByAccessToken} resolves to. */
-export type PhoneVerificationOTPByAccessTokenResult = JsonResultOf<operations['verifyPhoneOTP']>;
+export type PhoneVerificationOTPByAccessTokenResult = components['schemas']['PostResponse'];
 
 const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
   id: 'phoneVerificationOTPByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
-  security: [['apiKey'], ['apiKey', 'accessToken']],
+  security: [['apiKey', 'accessToken']],
   query: { otp: { type: 'string', required: true }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
 };
 
@@ -455,7 +451,7 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  *
  * A typed variant of `verifyPhoneOTP` (same endpoint).
  *
- * `PUT /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
+ * `PUT /identity/v2/auth/phone/otp` · credentials: API key + user's access token
  * Official SDKs: Node `phoneAuthenticationApi.phoneVerificationOTPByAccessToken`, Python `phone_authentication.phone_verification_otp_by_access_token`.
  *
  * @param client - A client from `createClient`.

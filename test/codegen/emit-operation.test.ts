@@ -1,6 +1,6 @@
 import { Project, type StatementStructures } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
-import { credentialNeed, emitDescriptor, emitFunction, emitParamsType, paramsAreOptional } from '../../codegen/emit-operation';
+import { credentialNeed, emitDescriptor, emitFunction, emitParamsType, emitResultType, paramsAreOptional } from '../../codegen/emit-operation';
 import type { Callable } from '../../codegen/spec-model';
 
 const base: Callable = {
@@ -22,6 +22,7 @@ const base: Callable = {
   query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid' }],
   body: undefined,
   sdk: { node: 'accountApi.getThing', python: 'account.get_thing' },
+  response: undefined,
 };
 
 function print(structure: StatementStructures): string {
@@ -65,6 +66,13 @@ describe('emitParamsType', () => {
     expect(text).toContain("body: components['schemas']['EmailBody'];");
     expect(text).toContain('accessToken: string;');
   });
+});
+
+describe('emitResultType', () => {
+  test.for<[string, Partial<Callable>, string]>([
+    ['the operation result', {}, "export type GetThingResult = JsonResultOf<operations['getThing']>;"],
+    ['a variant with its own response', { isVariant: true, response: { schemaName: 'ExistResponse', exampleKey: 'availability' } }, "export type GetThingResult = components['schemas']['ExistResponse'];"],
+  ])('%s', ([, change, line]) => expect(print(emitResultType({ ...base, ...change }))).toContain(line));
 });
 
 describe('emitFunction', () => {

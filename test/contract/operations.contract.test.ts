@@ -2,9 +2,9 @@
 // on: the client's requests and the spec cannot drift apart without a failure here.
 import { describe, expect, inject, test } from 'vitest';
 import * as api from '../../src/index';
-import { callables, exampleParams, successExample, TEST_CREDENTIALS } from '../support/spec';
+import { callables, exampleOptions, exampleParams, successExample, TEST_CREDENTIALS } from '../support/spec';
 
-type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Promise<unknown>;
+type OperationFunction = (client: api.LoginRadiusClient, params: unknown, options?: api.RequestOptions) => Promise<unknown>;
 
 function client(options: Partial<api.ClientConfig> = {}): api.LoginRadiusClient {
   return api.createClient({ apiKey: TEST_CREDENTIALS.apiKey, apiSecret: TEST_CREDENTIALS.apiSecret, baseUrl: inject('prismUrl'), maxRetries: 0, ...options });
@@ -19,7 +19,7 @@ describe('every generated function against the Prism mock', () => {
 
   test.concurrent.for(callables.map((c) => [c.name, c] as const))('%s returns the documented 200 example', async ([name, c]) => {
     const fn = (api as unknown as Record<string, OperationFunction>)[name]!;
-    const result = await fn(client(), exampleParams(c));
+    const result = await fn(client(), exampleParams(c), exampleOptions(c));
     expect(result).toEqual(successExample(c));
   });
 });
@@ -29,7 +29,7 @@ describe('every generated function with request signing on', () => {
   // that signed requests carry exactly what LoginRadius expects instead of the secret.
   test.concurrent.for(callables.map((c) => [c.name, c] as const))('%s is accepted signed', async ([name, c]) => {
     const fn = (api as unknown as Record<string, OperationFunction>)[name]!;
-    const result = await fn(client({ requestSigning: true }), exampleParams(c));
+    const result = await fn(client({ requestSigning: true }), exampleParams(c), exampleOptions(c));
     expect(result).toEqual(successExample(c));
   });
 });

@@ -29,7 +29,8 @@ export function successExample(c: Callable): unknown {
   const media = response.content?.['application/json'];
   if (!media) throw new Error(`${c.name}: the 200 response has no application/json content`);
   if (media.example !== undefined) return media.example;
-  const first = Object.values(media.examples ?? {})[0];
+  const key = c.response?.exampleKey;
+  const first = key === undefined ? Object.values(media.examples ?? {})[0] : media.examples?.[key];
   if (first === undefined) throw new Error(`${c.name}: the 200 response has no example`);
   return resolveRef<{ value: unknown }>(first).value;
 }
@@ -56,4 +57,9 @@ export function exampleParams(c: Callable): Record<string, unknown> {
 function need(c: Callable, what: string, value: unknown): unknown {
   if (value === undefined) throw new Error(`${c.name}: the spec gives no example for the ${what}`);
   return value;
+}
+
+/** Per-call options that make the mock answer with this callable's own example (variants with their own response). */
+export function exampleOptions(c: Callable): { headers?: Record<string, string> } {
+  return c.response?.exampleKey ? { headers: { Prefer: `example=${c.response.exampleKey}` } } : {};
 }
