@@ -15,7 +15,7 @@ export interface CodegenTime {
   readonly runs: readonly number[];
   /** Peak resident memory of the largest Node process involved (MB). */
   readonly peakRssMb: number;
-  /** What the last run printed (it says whether generated/ was up to date). */
+  /** What the last run printed: up to date, or why it failed. */
   readonly status: string;
 }
 
@@ -27,7 +27,9 @@ export function runCodegen(runs: number): CodegenTime {
     const result = timedNode([require.resolve('tsx/cli'), join(ROOT, 'codegen', 'cli.ts'), '--check']);
     times.push(result.seconds);
     peakRssMb = Math.max(peakRssMb, result.peakRssMb);
-    status = result.output.trim().split('\n').at(-1) ?? '';
+    const lines = result.output.trim().split('\n');
+    // `--check` exits 1 when generated/ is stale (someone mid-edit): the time is still a full regeneration.
+    status = result.status === 0 ? (lines.at(-1) ?? '') : `exit ${result.status}: ${lines.find((l) => l.includes('generated/')) ?? lines[0] ?? ''}`;
   }
   return { seconds: median(times), runs: times, peakRssMb, status };
 }

@@ -22,7 +22,14 @@ export interface TargetVerdict {
 }
 
 export interface BenchResults {
-  readonly machine: { readonly node: string; readonly platform: string; readonly cpus: number; readonly cpuModel: string };
+  readonly machine: {
+    readonly node: string;
+    readonly platform: string;
+    readonly cpus: number;
+    readonly cpuModel: string;
+    /** 1-minute load average when the run started and ended. */
+    readonly loadAverage: { readonly before: number; readonly after: number };
+  };
   readonly measuredAt: string;
   readonly settings: Record<string, unknown>;
   readonly perCall?: readonly PerCallRow[];
@@ -85,13 +92,13 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): TargetVerdict[
 export function formatTables(results: BenchResults): string {
   const parts: string[] = [];
   const m = results.machine;
-  parts.push(`Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}; ${results.measuredAt}`);
+  parts.push(`Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverage.before.toFixed(1)} → ${m.loadAverage.after.toFixed(1)}; ${results.measuredAt}`);
   if (results.perCall) {
     parts.push(
       table(
         'Per call: GET one profile from a keep-alive loopback server (medians of rounds; ratios to the same kind of call)',
-        ['call', 'contender', 'wall µs', 'CPU µs', 'CPU/fetch', 'wall/SDK', 'CPU/SDK'],
-        results.perCall.map((r) => [r.kind, r.label, r.wallUs.toFixed(0), r.cpuUs.toFixed(0), times(r.cpuVsFetch), times(r.wallVsSdk), times(r.cpuVsSdk)]),
+        ['call', 'contender', 'wall µs', 'CPU µs', 'wall/fetch', 'CPU/fetch', 'wall/SDK', 'CPU/SDK'],
+        results.perCall.map((r) => [r.kind, r.label, r.wallUs.toFixed(0), r.cpuUs.toFixed(0), times(r.wallVsFetch), times(r.cpuVsFetch), times(r.wallVsSdk), times(r.cpuVsSdk)]),
       ),
     );
   }

@@ -10,7 +10,7 @@
  * `process.cpuUsage()` counts the client's work only.
  */
 import { fork } from 'node:child_process';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { runBundle } from './bundle';
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const wanted = (section: Section): boolean => !only || only.includes(section);
   const settings = quick ? QUICK : FULL;
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
+  const loadBefore = loadavg()[0]!;
 
   const perCall = wanted('per-call') ? (log('per-call …'), perCallRows(await runPerCallProcess(settings.perCall, log))) : undefined;
   const sott = wanted('sott') ? (log('sott …'), sottSummary(await runSott(settings.sott))) : undefined;
@@ -53,7 +54,14 @@ async function main(): Promise<void> {
 
   const cpu = cpus();
   const measured = {
-    machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: cpu.length, cpuModel: cpu[0]?.model.trim() ?? 'unknown' },
+    machine: {
+      node: process.version,
+      platform: `${process.platform}-${process.arch}`,
+      cpus: cpu.length,
+      cpuModel: cpu[0]?.model.trim() ?? 'unknown',
+      // Other work on the machine inflates wall times (type-check, codegen) more than per-call ratios.
+      loadAverage: { before: loadBefore, after: loadavg()[0]! },
+    },
     measuredAt: new Date().toISOString(),
     settings: { ...settings, quick, sections: only ?? [...SECTIONS] },
     ...(perCall && { perCall }),
