@@ -1,5 +1,4 @@
-import createFetchClient from 'openapi-fetch';
-import { attemptOnce, type FetchClient } from './attempt';
+import { attemptOnce } from './attempt';
 import { positiveNumber, resolveConfig, retryCount, type ClientConfig, type ResolvedConfig } from './config';
 import { LoginRadiusAbortError } from './errors';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
@@ -8,6 +7,7 @@ import { prepareRequest } from './request';
 import { isRetryable, retryDelayMs } from './retry';
 import { sleep } from './signals';
 import { createServerClock, SERVER_INFO_OPERATION } from './server-clock';
+import { createRequestSigner, type RequestSigner } from './signer';
 import { createSottGenerator } from './sott';
 import { validateParams } from './validate';
 
@@ -38,8 +38,8 @@ export interface LoginRadiusClient {
 
 interface CallContext {
   readonly config: ResolvedConfig;
-  readonly http: FetchClient;
   readonly sott: (() => Promise<string>) | undefined;
+  readonly sign: RequestSigner | undefined;
 }
 
 /**
@@ -49,7 +49,6 @@ interface CallContext {
  */
 export function createClient(config: ClientConfig): LoginRadiusClient {
   const resolved = resolveConfig(config);
-  const http: FetchClient = createFetchClient<Record<string, never>>({});
   const settings: ClientSettings = Object.freeze({
     apiKey: resolved.apiKey,
     baseUrl: resolved.baseUrl,
@@ -60,7 +59,8 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
     requestSigning: resolved.signatureValidMinutes !== undefined,
   });
   const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> => callOperation<T>(context, operation, params, options ?? {});
-  const context: CallContext = { config: resolved, http, sott: sottSource(resolved, call) };
+  const sign = resolved.signatureValidMinutes === undefined ? undefined : createRequestSigner(resolved.apiSecret!, resolved.signatureValidMinutes);
+  const context: CallContext = { config: resolved, sott: sottSource(resolved, call), sign };
   return Object.freeze({ settings, call });
 }
 
@@ -74,7 +74,7 @@ function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): ((
 }
 
 async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, options: RequestOptions): Promise<T> {
-  const { config, http } = context;
+  const { config } = context;
   const params = await withSott(context, op, validateParams(op, rawParams));
   const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', config.timeoutMs);
   const maxRetries = retryCount(options.maxRetries, 'maxRetries', config.maxRetries);
@@ -82,7 +82,8 @@ async function callOperation<T>(context: CallContext, op: OperationDescriptor, r
   const scrub = (text: string): string => scrubSecrets(text, [config.apiSecret, params.accessToken, params.sott]);
 
   for (let attempt = 1; ; attempt++) {
-    const result = await attemptOnce({ config, http, op, request, attempt, timeoutMs, callerSignal: options.signal, scrub });
+    const sign = request.sign ? context.sign : undefined;
+    const result = await attemptOnce({ config, op, request, attempt, timeoutMs, callerSignal: options.signal, scrub, sign });
     if (result.ok) return result.data as T;
     const willRetry = attempt <= maxRetries && isRetryable(op, result.outcome);
     for (const hook of config.hooks) {

@@ -1,5 +1,6 @@
 import { LoginRadiusValidationError } from './errors';
 import type { ClientHooks } from './hooks';
+import { fetchTransport, type Transport } from './transport';
 import { loggingHooks, type Logger, type LogLevel } from './logger';
 import { DEFAULT_SIGNATURE_VALID_MINUTES } from './signing';
 
@@ -23,8 +24,13 @@ export interface ClientConfig {
   baseUrl?: string;
   /** The end user's IP address, forwarded as `X-Origin-IP` so LoginRadius's rate limits and risk rules see it. */
   originIp?: string;
-  /** A `fetch` implementation to use instead of the global one (for tests, proxies or a Node keep-alive transport). */
+  /** A `fetch` implementation to use instead of the global one (for tests, proxies or `createNodeFetch()`). */
   fetch?: typeof globalThis.fetch;
+  /**
+   * A lower-level transport instead of `fetch`, e.g. `createNodeTransport()` from `loginradius-client/node`,
+   * which skips building `Request`/`Response` objects. Give `fetch` or `transport`, not both.
+   */
+  transport?: Transport;
   /** Time limit per call in milliseconds, reading the body included. Default 30 000. */
   timeoutMs?: number;
   /** How many times a failed call may be retried when that is safe. Default 2; 0 turns retries off. */
@@ -61,7 +67,8 @@ export interface ResolvedConfig {
   /** True when the caller chose `baseUrl`: it then overrides hosts that single operations declare. */
   readonly baseUrlIsCustom: boolean;
   readonly originIp: string | undefined;
-  readonly fetch: typeof globalThis.fetch;
+  /** How each attempt is sent. */
+  readonly transport: Transport;
   readonly timeoutMs: number;
   readonly maxRetries: number;
   /** Minutes a request signature stays valid, or `undefined` when signing is off. */
@@ -77,6 +84,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'baseUrl',
   'originIp',
   'fetch',
+  'transport',
   'timeoutMs',
   'maxRetries',
   'dangerouslyAllowBrowser',
@@ -112,21 +120,32 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   }
   const baseUrl = config.baseUrl === undefined ? DEFAULT_BASE_URL : parseBaseUrl(config.baseUrl);
   const originIp = config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address');
-  const fetchImpl = config.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== 'function') throw invalid('fetch', 'no fetch implementation: pass config.fetch (this runtime has no global fetch)');
+  const transport = resolveTransport(config);
   return {
     apiKey,
     apiSecret,
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
     originIp,
-    fetch: config.fetch ? config.fetch : (input, init) => globalThis.fetch(input, init),
+    transport,
     timeoutMs: positiveNumber(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS),
     maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES),
     signatureValidMinutes: signingWindow(config.requestSigning, apiSecret !== undefined),
     hooks: resolveHooks(config),
     sottClock: oneOf(config.sottClock, 'sottClock', ['local', 'server'] as const, 'local'),
   };
+}
+
+function resolveTransport(config: ClientConfig): Transport {
+  if (config.transport !== undefined) {
+    if (config.fetch !== undefined) throw invalid('transport', 'give either fetch or transport, not both');
+    if (typeof config.transport !== 'function') throw invalid('transport', 'transport must be a function (see createNodeTransport)');
+    return config.transport;
+  }
+  const fetchImpl = config.fetch ?? globalThis.fetch;
+  if (typeof fetchImpl !== 'function') throw invalid('fetch', 'no fetch implementation: pass config.fetch (this runtime has no global fetch)');
+  // The global fetch is looked up per call, so a fetch installed (or instrumented) later is honoured.
+  return fetchTransport(config.fetch ?? ((input, init) => globalThis.fetch(input, init)));
 }
 
 const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];

@@ -6,7 +6,7 @@
 import type { LoginRadiusError } from './errors';
 import { redactHeaders, redactUrl } from './redact';
 
-/** A request as hooks and logs see it: credentials replaced by `[redacted]`. */
+/** A request as hooks and logs see it: credentials replaced by `[redacted]`, header names in lower case. */
 export interface RequestDescription {
   readonly method: string;
   readonly url: string;
@@ -24,7 +24,7 @@ export interface RequestEvent {
 export interface ResponseEvent extends RequestEvent {
   readonly status: number;
   readonly headers: Headers;
-  /** Time from sending to the response headers, in milliseconds. */
+  /** Time from sending to the whole response having been read, in milliseconds. */
   readonly durationMs: number;
 }
 
@@ -37,13 +37,14 @@ export interface ErrorEvent extends RequestEvent {
 export interface ClientHooks {
   /** Before each attempt is sent. Return `{ headers }` to add (non-credential) headers to this attempt. */
   onRequest?(event: RequestEvent): void | { readonly headers?: Readonly<Record<string, string>> } | Promise<void | { readonly headers?: Readonly<Record<string, string>> }>;
-  /** After each attempt's response headers arrive, whatever the status. */
+  /** After each attempt's response has been read, whatever the status. */
   onResponse?(event: ResponseEvent): void | Promise<void>;
   /** After each failed attempt (an error status, a network failure, a timeout). */
   onError?(event: ErrorEvent): void | Promise<void>;
 }
 
 /** Describes a request for hooks and logs, with credentials redacted. */
-export function describeRequest(request: Request): RequestDescription {
-  return { method: request.method, url: redactUrl(request.url), headers: redactHeaders(request.headers) };
+export function describeRequest(method: string, url: string, headers: Readonly<Record<string, string>>): RequestDescription {
+  const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+  return { method, url: redactUrl(url), headers: redactHeaders(lowerCased) };
 }

@@ -29,6 +29,7 @@ export {
 } from './errors';
 export type { ClientHooks, ErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './hooks';
 export type { Logger, LogLevel } from './logger';
+export { fetchTransport, type Transport, type TransportRequest, type TransportResponse } from './transport';
 export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
 export { redactHeaders, redactUrl } from './redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './signing';

@@ -2,6 +2,7 @@
  * Turns a validated call into the request to send: the host, path, query, headers and the exact body text,
  * with credentials placed where the operation's security says.
  */
+import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { ResolvedConfig } from './config';
 import { CREDENTIAL_PLACEMENT, placeCredentials } from './credentials';
 import { LoginRadiusValidationError } from './errors';
@@ -9,10 +10,10 @@ import type { OperationDescriptor, OperationParams, RequestOptions } from './ope
 
 export interface PreparedRequest {
   readonly method: OperationDescriptor['method'];
-  readonly path: string;
-  readonly baseUrl: string;
-  readonly pathParams: Readonly<Record<string, string | number>> | undefined;
-  readonly query: Readonly<Record<string, unknown>>;
+  /** The absolute URL, built once per call: every attempt (and its signature) uses exactly this. */
+  readonly url: string;
+  /** The URL without its query string, for messages. */
+  readonly endpoint: string;
   readonly headers: Readonly<Record<string, string>>;
   /** The exact body text that is sent (and signed). */
   readonly body: string | undefined;
@@ -27,6 +28,9 @@ export const PROTECTED_HEADERS: ReadonlySet<string> = new Set([
     .map((p) => p.name.toLowerCase()),
 ]);
 
+// openapi-fetch's serialisers: path values percent-encoded, query as form style (arrays repeated, objects as deepObject).
+const serializeQuery = createQuerySerializer();
+
 export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams, options: RequestOptions): PreparedRequest {
   const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
   const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
@@ -36,20 +40,26 @@ export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, 
       throw new LoginRadiusValidationError(`${op.id}: credentials cannot be set through options.headers (${name})`, { operation: op.id, parameter: `headers.${name}` });
     }
   }
+  // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
+  const baseUrl = op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl;
+  const body = params.body === undefined ? undefined : JSON.stringify(params.body);
   return {
     method: op.method,
-    path: op.path,
-    // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
-    baseUrl: op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl,
-    pathParams: params.path,
-    query: { ...params.query, ...credentials.query },
+    url: createFinalURL(op.path, {
+      baseUrl,
+      params: { path: params.path, query: { ...params.query, ...credentials.query } },
+      querySerializer: serializeQuery,
+      pathSerializer: defaultPathSerializer,
+    }),
+    endpoint: `${baseUrl}${op.path}`,
     headers: {
       Accept: 'application/json',
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...extraHeaders,
       ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),
       ...credentials.headers,
     },
-    body: params.body === undefined ? undefined : JSON.stringify(params.body),
+    body,
     sign: credentials.sign,
   };
 }

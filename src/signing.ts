@@ -31,12 +31,14 @@ export interface SignatureHeaders {
 
 /** Signs one request. Pure apart from the clock; exported so a signature can be checked independently. */
 export async function signRequest(input: SignRequestInput): Promise<SignatureHeaders> {
-  const now = input.now ?? new Date();
-  const expires = formatExpiry(new Date(now.getTime() + (input.validForMinutes ?? DEFAULT_SIGNATURE_VALID_MINUTES) * 60_000));
-  const message = signingMessage(expires, input.url, input.body);
-  const subtle = subtleCrypto();
-  const key = await subtle.importKey('raw', new TextEncoder().encode(input.apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  const mac = await subtle.sign('HMAC', key, new TextEncoder().encode(message));
+  const key = await subtleCrypto().importKey('raw', new TextEncoder().encode(input.apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  return signingHeaders(key, input.url, input.body, input.now ?? new Date(), input.validForMinutes ?? DEFAULT_SIGNATURE_VALID_MINUTES);
+}
+
+/** The signature headers for a request, given the imported HMAC key (a client imports it once). */
+export async function signingHeaders(key: CryptoKey, url: string, body: string | undefined, now: Date, validForMinutes: number): Promise<SignatureHeaders> {
+  const expires = formatExpiry(new Date(now.getTime() + validForMinutes * 60_000));
+  const mac = await subtleCrypto().sign('HMAC', key, new TextEncoder().encode(signingMessage(expires, url, body)));
   return { 'X-Request-Expires': expires, digest: `SHA-256=${toBase64(mac)}` };
 }
 

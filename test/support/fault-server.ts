@@ -44,6 +44,10 @@ export const FAULTS: Record<string, Fault> = {
     res.write('{"IsPosted":');
   },
   '/reset': (req) => req.socket.destroy(),
+  '/redirect': (_req, res) => {
+    res.writeHead(302, { location: '/echo' });
+    res.end();
+  },
   '/echo': (req, res) => json(res, 200, { method: req.method, url: req.url, headers: req.headers }),
 };
 

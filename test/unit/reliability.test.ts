@@ -154,6 +154,15 @@ describe('timeouts and cancellation', () => {
   });
 });
 
+describe('redirects', () => {
+  test('are refused, so credentials never follow one to another place', async () => {
+    const before = server.hits('/echo');
+    const error = await failure(client({ apiSecret: 'redirect-secret', maxRetries: 0 }).call({ id: 'readAccount', method: 'GET', path: '/redirect', security: [['apiKey', 'apiSecret']] }, {}));
+    expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
+    expect(server.hits('/echo')).toBe(before);
+  });
+});
+
 describe('bad input: nothing reaches the server', () => {
   test('a missing required query parameter', async () => {
     const op: OperationDescriptor = { id: 'checkEmail', method: 'GET', path: '/ok', security: [['apiKey']], query: { Email: { type: 'string', required: true } } };
