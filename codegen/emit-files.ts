@@ -3,7 +3,7 @@
  * that re-exports them, and named model types for every component schema.
  */
 import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures } from 'ts-morph';
-import { emitDescriptor, emitFunction, emitParamsType, emitResultType } from './emit-operation';
+import { emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
 import { groupFileName } from './names';
 import type { Callable, OpenApiDocument } from './spec-model';
 
@@ -34,6 +34,7 @@ export function emitGroupModule(project: Project, tag: string, callables: readon
   if (callables.some((c) => c.query.length)) helpers.push('QueryOf');
   if (callables.some((c) => c.body && !c.body.schemaName)) helpers.push('JsonBodyOf');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../../src/runtime', namedImports: helpers.sort() });
+  if (callables.some(needsSott)) file.addImportDeclaration({ moduleSpecifier: '../../src/runtime', namedImports: ['createSottGenerator'] });
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../schema', namedImports: usesComponents ? ['components', 'operations'] : ['operations'] });
   const statements: StatementStructures[] = [];
   for (const c of callables) {

@@ -29,10 +29,12 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
     idempotent: c.idempotent ? true : undefined,
     server: c.server,
   };
+  // A function reference, not data: operations that need a SOTT bring the generator with them.
+  const initializer = needsSott(c) ? tsLiteralBlock(data).replace(/\}$/, '  generateSott: createSottGenerator,\n}') : tsLiteralBlock(data);
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name: descriptorName(c.name), type: 'OperationDescriptor', initializer: tsLiteralBlock(data) }],
+    declarations: [{ name: descriptorName(c.name), type: 'OperationDescriptor', initializer }],
     leadingTrivia: '\n',
   };
 }
@@ -106,6 +108,11 @@ export function emitFunction(c: Callable): FunctionDeclarationStructure {
     returnType: `Promise<${typePrefix(c.name)}Result>`,
     statements: [`return client.call(${descriptorName(c.name)}, params, options);`],
   };
+}
+
+/** True when every credential alternative of the callable needs a SOTT. */
+export function needsSott(c: Callable): boolean {
+  return c.security.length > 0 && c.security.every((set) => set.includes('sott'));
 }
 
 /** True when a call can be made with no params at all. */

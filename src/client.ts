@@ -8,7 +8,6 @@ import { isRetryable, retryDelayMs } from './retry';
 import { sleep } from './signals';
 import { createServerClock, SERVER_INFO_OPERATION } from './server-clock';
 import { createRequestSigner, type RequestSigner } from './signer';
-import { createSottGenerator } from './sott';
 import { validateParams } from './validate';
 
 /** What a client reveals about its configuration: everything except the API secret. */
@@ -38,7 +37,8 @@ export interface LoginRadiusClient {
 
 interface CallContext {
   readonly config: ResolvedConfig;
-  readonly sott: (() => Promise<string>) | undefined;
+  /** Makes a SOTT for an operation that needs one, when the client has the API secret. */
+  readonly sott: ((op: OperationDescriptor) => Promise<string>) | undefined;
   readonly sign: RequestSigner | undefined;
 }
 
@@ -64,13 +64,20 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
   return Object.freeze({ settings, call });
 }
 
-/** The client's automatic SOTT source: a generator whose key is derived once per client, on the chosen clock. */
-function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): (() => Promise<string>) | undefined {
-  if (config.apiSecret === undefined) return undefined;
-  const generate = createSottGenerator(config.apiKey, config.apiSecret);
-  if (config.sottClock === 'local') return () => generate();
-  const serverNow = createServerClock(async () => (await call<{ CurrentTime: string }>(SERVER_INFO_OPERATION, {})).CurrentTime);
-  return async () => generate({ startTime: await serverNow() });
+/**
+ * The client's automatic SOTT source. The generator comes with the operations that need a SOTT (their data
+ * carries `generateSott`), so an app that never registers users does not bundle the SOTT code; it is created
+ * on first use and keeps its derived key for the client's lifetime, on the chosen clock.
+ */
+function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): CallContext['sott'] {
+  const { apiKey, apiSecret } = config;
+  if (apiSecret === undefined) return undefined;
+  let generate: ReturnType<NonNullable<OperationDescriptor['generateSott']>> | undefined;
+  const serverNow = config.sottClock === 'server' ? createServerClock(async () => (await call<{ CurrentTime: string }>(SERVER_INFO_OPERATION, {})).CurrentTime) : undefined;
+  return async (op) => {
+    generate ??= op.generateSott!(apiKey, apiSecret);
+    return generate(serverNow ? { startTime: await serverNow() } : {});
+  };
 }
 
 async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, options: RequestOptions): Promise<T> {
@@ -103,6 +110,6 @@ const NEVER_ABORTED = new AbortController().signal;
 /** A registration call without a SOTT gets one generated here when the client has the API secret. */
 async function withSott(context: CallContext, op: OperationDescriptor, params: OperationParams): Promise<OperationParams> {
   const needsSott = op.security.length > 0 && op.security.every((set) => set.includes('sott'));
-  if (!needsSott || params.sott !== undefined || !context.sott) return params;
-  return { ...params, sott: await context.sott() };
+  if (!needsSott || params.sott !== undefined || !context.sott || !op.generateSott) return params;
+  return { ...params, sott: await context.sott(op) };
 }

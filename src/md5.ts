@@ -5,7 +5,7 @@
 
 // Per-round left-rotation amounts and the sine-derived constants of RFC 1321 §3.4.
 const SHIFTS = [7, 12, 17, 22, 5, 9, 14, 20, 4, 11, 16, 23, 6, 10, 15, 21];
-const K = Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
+const K = /* @__PURE__ */ Array.from({ length: 64 }, (_, i) => Math.floor(Math.abs(Math.sin(i + 1)) * 2 ** 32) >>> 0);
 
 /** The MD5 digest of `input` (a string is hashed as UTF-8), as 32 lowercase hex digits. */
 export function md5Hex(input: string | Uint8Array): string {

@@ -1,3 +1,5 @@
+import type { SottOptions } from './sott';
+
 /**
  * The data a generated operation function hands to the client: everything the runtime needs to build,
  * authenticate, validate and retry the request. Generated code holds no logic of its own.
@@ -47,6 +49,11 @@ export interface OperationDescriptor {
   readonly idempotent?: true;
   /** A host that serves this operation instead of the default API host (a custom `baseUrl` still wins). */
   readonly server?: string;
+  /**
+   * For operations that need a SOTT: the generator factory the client uses when the call brings none. Carried
+   * by the operation so the SOTT code is bundled only with the operations that need it.
+   */
+  readonly generateSott?: (apiKey: string, apiSecret: string) => (options?: SottOptions) => Promise<string>;
 }
 
 /** The untyped shape of every operation's params; generated functions narrow it per operation. */

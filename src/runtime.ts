@@ -4,3 +4,4 @@
 export type { LoginRadiusClient } from './client';
 export type { OperationDescriptor, RequestOptions } from './operation';
 export type { JsonBodyOf, JsonResultOf, PathOf, QueryOf } from './operation-types';
+export { createSottGenerator } from './sott';

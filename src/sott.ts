@@ -12,8 +12,9 @@ import { md5Hex } from './md5';
 import { subtleCrypto, toBase64 } from './web-crypto';
 
 /** LoginRadius's fixed initialisation vector for SOTTs. */
-const SOTT_IV = new TextEncoder().encode('tu89geji340t89u2');
-const SALT = new Uint8Array(8);
+// Marked pure so bundlers drop them (and this module) from apps that never make a SOTT.
+const SOTT_IV = /* @__PURE__ */ new TextEncoder().encode('tu89geji340t89u2');
+const SALT = /* @__PURE__ */ new Uint8Array(8);
 const ITERATIONS = 10_000;
 const DEFAULT_VALID_MINUTES = 10;
 
@@ -36,15 +37,20 @@ export function createSottGenerator(apiKey: string, apiSecret: string): (options
   requireText(apiKey, 'apiKey');
   requireText(apiSecret, 'apiSecret');
   let key: Promise<CryptoKey> | undefined;
+  // The IV is fixed and times have one-second resolution, so the same plaintext always encrypts to the same
+  // SOTT: a burst of registrations within one second reuses the result instead of encrypting again.
+  let last: { plaintext: string; sott: Promise<string> } | undefined;
   return async (options = {}) => {
-    key ??= deriveSottKey(apiSecret);
     const plaintext = sottPlaintext(apiKey, options);
-    try {
-      return await encryptSott(await key, plaintext);
-    } catch (error) {
+    if (last?.plaintext === plaintext) return last.sott;
+    key ??= deriveSottKey(apiSecret);
+    const sott = key.then((k) => encryptSott(k, plaintext));
+    last = { plaintext, sott };
+    sott.catch(() => {
       key = undefined;
-      throw error;
-    }
+      last = undefined;
+    });
+    return sott;
   };
 }
 

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { createSottGenerator } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getAccessTokenInfo}. */
@@ -1451,6 +1452,7 @@ const userRegistrationOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  generateSott: createSottGenerator,
 };
 
 /**
@@ -1496,6 +1498,7 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  generateSott: createSottGenerator,
 };
 
 /**
@@ -1542,6 +1545,7 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  generateSott: createSottGenerator,
 };
 
 /**

@@ -33,8 +33,9 @@ function print(structure: StatementStructures): string {
 
 describe('emitDescriptor', () => {
   test.for<[string, Partial<Callable>, string[], string[]]>([
-    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:']],
+    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:', 'generateSott']],
     ['a required body and a foreign host', { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false }, ["body: 'required'", "server: 'https://config.lrcontent.com'"], ['idempotent']],
+    ['a SOTT operation brings its generator', { security: [['apiKey', 'sott']] }, ['generateSott: createSottGenerator,'], []],
     ['a required query parameter', { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a' }] }, ["Email: { type: 'string', required: true }"], []],
   ])('%s', ([, change, present, absent]) => {
     const text = print(emitDescriptor({ ...base, ...change }));

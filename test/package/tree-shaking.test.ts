@@ -95,6 +95,17 @@ export const taken = (email) => checkEmailAvailability(createClient({ apiKey: 'k
     expect(callables.every((c) => all.code.includes(`"${c.name}"`))).toBe(true);
   });
 
+  test('the SOTT code (AES key derivation, MD5) comes only with the operations that need a SOTT', async () => {
+    const registration = await bundle(
+      'registration',
+      `import { createClient, userRegistrationByEmail } from 'loginradius-client';
+export const register = (body) => userRegistrationByEmail(createClient({ apiKey: 'key' }), { body });`,
+    );
+    const sottIv = 'tu89geji340t89u2';
+    expect(one.code).not.toContain(sottIv);
+    expect(registration.code).toContain(sottIv);
+  });
+
   test('the browser bundle needs no Node built-in (esbuild platform "browser" resolved everything)', () => {
     expect(one.code).not.toMatch(/\brequire\(|from"node:|from"(fs|path|crypto)"/);
   });

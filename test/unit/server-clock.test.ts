@@ -1,6 +1,7 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
+import { createSottGenerator } from '../../src/sott';
 import { createServerClock, parseServerTime, SERVER_INFO_OPERATION } from '../../src/server-clock';
 import { callables } from '../support/spec';
 
@@ -42,7 +43,7 @@ describe('the server clock for SOTTs', () => {
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
     const lr = api.createClient({ apiKey: 'k', apiSecret: 'clock-secret', fetch: fetchImpl as typeof fetch, sottClock: 'server' });
-    await lr.call({ id: 'register', method: 'POST', path: '/identity/v2/auth/register', security: [['apiKey', 'sott']], body: 'required' }, { body: {} });
+    await lr.call({ id: 'register', method: 'POST', path: '/identity/v2/auth/register', security: [['apiKey', 'sott']], body: 'required', generateSott: createSottGenerator }, { body: {} });
     expect(requests[0]).toBe('GET /identity/v2/serverinfo ');
     const sott = requests[1]!.split(' ')[2]!;
     const key = pbkdf2Sync('clock-secret', Buffer.alloc(8), 10_000, 32, 'sha1');

@@ -58,6 +58,15 @@ describe('generateSott', () => {
     expect(() => createSottGenerator('', SECRET)).toThrow(LoginRadiusValidationError);
   });
 
+  test('a generator reuses the SOTT of an identical plaintext and makes a new one when the time moves', async () => {
+    const generate = createSottGenerator(KEY, SECRET);
+    const first = await generate({ startTime: new Date('2025-03-05T13:04:09Z') });
+    expect(await generate({ startTime: new Date('2025-03-05T13:04:09Z') })).toBe(first);
+    const next = await generate({ startTime: new Date('2025-03-05T13:04:10Z') });
+    expect(next).not.toBe(first);
+    expect(decrypt(next)).toBe('2025/3/5 13:4:10#test-api-key#2025/3/5 13:14:10');
+  });
+
   test('a generator reuses its derived key: many SOTTs, all valid', async () => {
     const generate = createSottGenerator(KEY, SECRET);
     const sotts = await Promise.all(Array.from({ length: 20 }, () => generate({ startTime: new Date('2025-03-05T13:04:09Z') })));
