@@ -28,27 +28,46 @@ export function emitApiReference(doc: OpenApiDocument, callables: readonly Calla
     const description = doc.tags?.find((t) => t.name === tag)?.description;
     out.push(`## ${tag}`, '');
     if (description) out.push(description.trim(), '');
-    for (const c of callables.filter((x) => x.tag === tag)) out.push(...functionSection(c));
+    for (const c of callables.filter((x) => x.tag === tag)) out.push(...functionSection(doc, c));
   }
   out.push(...migrationTable(callables));
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
 }
 
-function functionSection(c: Callable): string[] {
+function functionSection(doc: OpenApiDocument, c: Callable): string[] {
   const lines = [`### \`${c.name}\``, '', `${c.summary}${c.deprecated ? ' **Deprecated.**' : ''}`, ''];
   lines.push(`\`${c.method} ${c.path}\`${c.server ? ` (host ${c.server})` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`, '');
   if (c.isVariant) lines.push(`Typed variant of \`${c.operationId}\`.`, '');
   if (c.description && !c.isVariant) lines.push(c.description, '');
   const rows = [...c.pathParams.map((p) => row('path', p)), ...c.query.map((p) => row('query', p))];
-  if (c.body) rows.push(`| body | JSON${c.body.schemaName ? ` \`${c.body.schemaName}\`` : ''} | ${c.body.required ? 'yes' : 'no'} | The request body. |`);
+  if (c.body) {
+    rows.push(`| body | JSON${c.body.schemaName ? ` \`${c.body.schemaName}\`` : ''} | ${c.body.required ? 'yes' : 'no'} | ${c.body.schemaName ? 'The request body:' : 'The request body (one of the variants\' bodies).'} |`);
+    rows.push(...bodyFieldRows(doc, c.body.schemaName));
+  }
   if (rows.length) lines.push('| param | type | required | description |', '|---|---|---|---|', ...rows, '');
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`, '');
   return lines;
 }
 
+/** One row per top-level field of a named body schema. */
+function bodyFieldRows(doc: OpenApiDocument, schemaName: string | undefined): string[] {
+  const schema = schemaName ? doc.components?.schemas?.[schemaName] : undefined;
+  const properties = (schema?.properties ?? {}) as Record<string, { type?: unknown; description?: string; $ref?: string; items?: { $ref?: string } }>;
+  const required = new Set((schema?.required as string[] | undefined) ?? []);
+  return Object.entries(properties).map(([name, p]) => {
+    const ref = (p.$ref ?? p.items?.$ref)?.split('/').pop();
+    const type = ref ? (p.items ? `${ref}[]` : ref) : Array.isArray(p.type) ? p.type.filter((t) => t !== 'null').join(' \\| ') : String(p.type ?? 'any');
+    return `| body \`.${name}\` | ${type} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description)} |`;
+  });
+}
+
+function cell(text: string | undefined): string {
+  return (text ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ').trim();
+}
+
 function row(where: string, p: ParamModel): string {
-  return `| ${where} \`${p.name}\` | ${p.type} | ${p.required ? 'yes' : 'no'} | ${(p.description ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ')} |`;
+  return `| ${where} \`${p.name}\` | ${p.type} | ${p.required ? 'yes' : 'no'} | ${cell(p.description)} |`;
 }
 
 function migrationTable(callables: readonly Callable[]): string[] {
