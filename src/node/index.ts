@@ -4,8 +4,13 @@
  *
  * ```ts
  * import { createClient } from 'loginradius-client';
- * import { createNodeFetch } from 'loginradius-client/node';
- * const lr = createClient({ apiKey, apiSecret, fetch: createNodeFetch() });
+ * import { createNodeTransport } from 'loginradius-client/node';
+ * const lr = createClient({ apiKey, apiSecret, transport: createNodeTransport() });
  * ```
+ *
+ * `createNodeTransport()` is the fastest way to call LoginRadius from Node. `createNodeFetch()` is the same
+ * connection handling behind a `fetch`-compatible function, for `createClient({ fetch })` or other code.
  */
-export { createNodeFetch, type NodeFetch, type NodeFetchOptions } from './node-fetch';
+export type { NodeFetchOptions } from './agents';
+export { createNodeFetch, type NodeFetch } from './node-fetch';
+export { createNodeTransport } from './node-transport';

@@ -1,27 +1,12 @@
 /**
  * A `fetch` for Node built on `node:http`/`node:https` with keep-alive agents. On Node 20 the built-in
- * fetch (undici) costs about 2-2.5x the CPU of `node:http` per call; this transport lets Node servers match
- * the official SDK while the default client stays on portable Web standards.
+ * fetch (undici) costs about 2-2.5x the CPU of `node:http` per call; this one lets Node servers keep code
+ * written against `fetch`. `createNodeTransport` goes further by skipping `Request` and `Response`.
  */
-import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { fetchFailed } from './fetch-error';
+import { createRouter, type NodeFetchOptions } from './agents';
+import { exchange } from './exchange';
 import { toResponse } from './incoming-response';
-import { toOutgoingRequest, type OutgoingRequest } from './outgoing-request';
-
-/** Options for {@link createNodeFetch}. */
-export interface NodeFetchOptions {
-  /** Keep connections open between calls and reuse them. Default `true`. */
-  readonly keepAlive?: boolean;
-  /** Most sockets open at once per host. Default: no limit (Node's default). */
-  readonly maxSockets?: number;
-  /** Initial delay of TCP keep-alive probes on idle sockets, in ms. Default 1000 (Node's default). */
-  readonly keepAliveMsecs?: number;
-  /** An agent to use for `http:` URLs instead of the one this function creates (for a proxy, custom DNS, …). */
-  readonly httpAgent?: HttpAgent;
-  /** An agent to use for `https:` URLs instead of the one this function creates (for custom CAs, …). */
-  readonly httpsAgent?: HttpsAgent;
-}
+import { toOutgoingRequest } from './outgoing-request';
 
 /** The `fetch`-compatible function {@link createNodeFetch} returns. */
 export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => Promise<Response>;
@@ -38,64 +23,9 @@ export type NodeFetch = (input: Request | string | URL, init?: RequestInit) => P
  * you pass the same agents.
  */
 export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
-  const agentOptions = {
-    keepAlive: options.keepAlive ?? true,
-    ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
-    ...(options.keepAliveMsecs === undefined ? {} : { keepAliveMsecs: options.keepAliveMsecs }),
-  };
-  const httpAgent = options.httpAgent ?? new HttpAgent(agentOptions);
-  let httpsAgent = options.httpsAgent;
+  const route = createRouter(options);
   return async (input, init) => {
     const outgoing = await toOutgoingRequest(input, init);
-    const { protocol } = outgoing.url;
-    if (protocol === 'http:') return send(outgoing, httpRequest, httpAgent);
-    if (protocol === 'https:') return send(outgoing, httpsRequest, (httpsAgent ??= new HttpsAgent(agentOptions)));
-    throw fetchFailed(new Error(`unsupported URL scheme ${protocol} (only http: and https:)`));
+    return exchange(route(outgoing.url.protocol), outgoing.url, outgoing, toResponse);
   };
-}
-
-type RequestFunction = (url: URL, options: RequestOptions, done: (message: IncomingMessage) => void) => ClientRequest;
-
-/** Sends one request and settles once the response has been read in full, or the call failed or was aborted. */
-function send(outgoing: OutgoingRequest, requestFunction: RequestFunction, agent: HttpAgent): Promise<Response> {
-  const { cancel, url, method, headers, body } = outgoing;
-  return new Promise<Response>((resolve, reject) => {
-    // Every use goes through `cancel`, so the pending socket's listeners keep it (and any Request it holds,
-    // whose signal follows the caller's only while it lives) reachable until the call settles.
-    if (cancel.signal?.aborted) return reject(cancel.signal.reason);
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      cancel.signal?.removeEventListener('abort', onAbort);
-      outcome();
-    };
-    const fail = (error: unknown): void => settle(() => reject(error));
-    const onAbort = (): void => {
-      fail(cancel.signal!.reason);
-      request.destroy();
-    };
-    let request: ClientRequest;
-    try {
-      request = requestFunction(url, { method, headers, agent }, (message) => {
-        const chunks: Buffer[] = [];
-        message.on('data', (chunk: Buffer) => chunks.push(chunk));
-        message.on('error', (error) => fail(fetchFailed(error)));
-        message.on('end', () => {
-          try {
-            const response = toResponse(url.href, method, message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
-            settle(() => resolve(response));
-          } catch (error) {
-            fail(fetchFailed(error));
-          }
-        });
-      });
-    } catch (error) {
-      // http.request throws synchronously for headers Node refuses (e.g. control characters).
-      return fail(fetchFailed(error));
-    }
-    request.on('error', (error) => fail(fetchFailed(error)));
-    cancel.signal?.addEventListener('abort', onAbort, { once: true });
-    request.end(body);
-  });
 }

@@ -7,28 +7,24 @@
  * reference and a finalizer). Everything else (a `Request` input, `Headers`, form data, blobs, streams)
  * goes through the `Request` constructor, so it follows the Fetch standard exactly.
  */
+import type { Outgoing } from './exchange';
 
-/** One request, ready for `http.request`. */
-export interface OutgoingRequest {
+/** One fetch call, ready for {@link exchange}. */
+export interface OutgoingRequest extends Outgoing {
   readonly url: URL;
-  readonly method: string;
   /** Lower-case names. */
   readonly headers: Record<string, string>;
-  /** The whole body, or `undefined` when there is none. */
-  readonly body: Uint8Array | undefined;
   /**
-   * What can cancel the call. When it is a `Request`'s signal, this holds the `Request` too: that signal
-   * only follows `init.signal` while the `Request` object is alive, so it must not be dropped early.
+   * The `Request` whose signal this is, when the call went through one: that signal only follows
+   * `init.signal` while the `Request` object is alive, so it must not be dropped before the call settles.
    */
-  readonly cancel: { readonly signal: AbortSignal | null | undefined; readonly request?: Request };
+  readonly request?: Request;
 }
 
 // Methods the Fetch standard leaves as written when already upper-case; any other spelling takes the Request path.
 const PLAIN_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
-// Methods whose empty body is still announced, as the built-in fetch does.
-const METHODS_WITH_BODY: ReadonlySet<string> = new Set(['POST', 'PUT', 'PATCH']);
 
-/** Reads the URL, method, headers, body bytes and signal of one fetch call. */
+/** Reads the URL, method, headers, body and signal of one fetch call. */
 export async function toOutgoingRequest(input: Request | string | URL, init?: RequestInit): Promise<OutgoingRequest> {
   if (init !== undefined && !(input instanceof Request) && isPlainInit(init)) return fromPlainInit(input, init);
   const request = input instanceof Request && init === undefined ? input : new Request(input, init);
@@ -36,7 +32,7 @@ export async function toOutgoingRequest(input: Request | string | URL, init?: Re
   const body = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   const headers: Record<string, string> = {};
   for (const [name, value] of request.headers) headers[name] = value;
-  return { url: new URL(request.url), method: request.method, headers: withLength(headers, request.method, body), body, cancel: { signal: request.signal, request } };
+  return { url: new URL(request.url), method: request.method, headers, body, signal: request.signal, request };
 }
 
 function isPlainInit(init: RequestInit): boolean {
@@ -58,18 +54,7 @@ function fromPlainInit(input: string | URL, init: RequestInit): OutgoingRequest 
     // Names that differ only in case are one header, as in a Headers object.
     headers[key] = key in headers ? `${headers[key]}, ${text}` : text;
   }
-  let body: Uint8Array | undefined;
-  if (typeof init.body === 'string') {
-    body = new TextEncoder().encode(init.body);
-    headers['content-type'] ??= 'text/plain;charset=UTF-8';
-  } else if (init.body instanceof Uint8Array) {
-    body = init.body;
-  }
-  return { url: new URL(input), method, headers: withLength(headers, method, body), body, cancel: { signal: init.signal } };
-}
-
-function withLength(headers: Record<string, string>, method: string, body: Uint8Array | undefined): Record<string, string> {
-  if (body !== undefined) headers['content-length'] = String(body.byteLength);
-  else if (METHODS_WITH_BODY.has(method)) headers['content-length'] = '0';
-  return headers;
+  const body = init.body ?? undefined;
+  if (typeof body === 'string') headers['content-type'] ??= 'text/plain;charset=UTF-8';
+  return { url: new URL(input), method, headers, body: body as string | Uint8Array | undefined, signal: init.signal };
 }

@@ -1,127 +1,137 @@
-// Cancellation and network failures: the Node transport must reject the way the built-in fetch does, so
-// the client's timeout, abort and retry rules work unchanged on top of it.
-import { Agent } from 'node:http';
-import { createServer } from 'node:net';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
+// Cancellation and network failures: both Node transports must reject the way the built-in fetch does, so
+// the client's timeout, abort and retry rules work unchanged on top of them.
+import { Agent, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { classifyFetchFailure } from '../../src/retry';
-import { createNodeFetch } from '../../src/node/index';
+import { createNodeFetch, createNodeTransport } from '../../src/node/index';
+import { closedPort, collectGarbage, rejection, waitFor } from './network';
 import { startRecordingServer, type RecordingServer } from './recording-server';
+import { SENDERS } from './senders';
 
 let server: RecordingServer;
+// Requests the server got and never answered, by path.
+const hanging = new Map<string, IncomingMessage>();
 beforeAll(async () => {
   server = await startRecordingServer({
-    '/hang': () => undefined,
-    '/hang-gc': () => undefined,
+    '/hang': (req) => void hanging.set(req.url!, req),
     '/hang-mid-body': (_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
       res.write('{"Uid":');
     },
     '/reset': (req) => req.socket.destroy(),
+    '/reset-mid-body': (req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      res.write('{"Uid":', () => req.socket.destroy());
+    },
   });
 });
 afterAll(() => server.close());
 
-const nodeFetch = createNodeFetch();
+const arrived = (target: string) => () => server.received.some((r) => r.target === target);
 
-/** A loopback port nothing listens on. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
+describe.each(SENDERS)('%s', (name, create) => {
+  const send = create();
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
+  describe('cancellation', () => {
+    test('an already aborted signal rejects with its reason and sends nothing', async () => {
+      const reason = new Error('stop');
+      const before = server.received.length;
+      expect(await rejection(send(`${server.origin}/hang`, { signal: AbortSignal.abort(reason) }))).toBe(reason);
+      expect(server.received.length).toBe(before);
+    });
 
-describe('cancellation', () => {
-  test('an already aborted signal rejects with its reason and sends nothing', async () => {
-    const reason = new Error('stop');
-    const before = server.received.length;
-    expect(await rejection(nodeFetch(`${server.origin}/hang`, { signal: AbortSignal.abort(reason) }))).toBe(reason);
-    expect(server.received.length).toBe(before);
+    test('aborting while waiting for the answer rejects with the reason and closes the connection', async () => {
+      const target = `/hang?wait-${name}`;
+      const controller = new AbortController();
+      const pending = send(`${server.origin}${target}`, { signal: controller.signal });
+      await waitFor(arrived(target));
+      const reason = new Error('caller gave up');
+      controller.abort(reason);
+      expect(await rejection(pending)).toBe(reason);
+      // The request is destroyed, not left to finish on a pooled socket.
+      await waitFor(() => hanging.get(target)!.socket.destroyed);
+    });
+
+    test('aborting still works after a garbage collection while waiting', async () => {
+      const target = `/hang?gc-${name}`;
+      const controller = new AbortController();
+      const pending = send(`${server.origin}${target}`, { signal: controller.signal });
+      await waitFor(arrived(target));
+      await collectGarbage();
+      const reason = new Error('after gc');
+      controller.abort(reason);
+      expect(await rejection(pending)).toBe(reason);
+    });
+
+    test('aborting while the body is arriving rejects too', async () => {
+      const target = `/hang-mid-body?${name}`;
+      const controller = new AbortController();
+      const pending = send(`${server.origin}${target}`, { signal: controller.signal });
+      await waitFor(arrived(target));
+      controller.abort();
+      expect(await rejection(pending)).toMatchObject({ name: 'AbortError' });
+    });
   });
 
-  test.for<[string, (url: string, signal: AbortSignal) => Promise<Response>]>([
-    ['init.signal', (url, signal) => nodeFetch(url, { signal })],
-    ['request.signal', (url, signal) => nodeFetch(new Request(url, { signal }))],
-  ])('aborting %s while waiting for the answer rejects with the reason', async ([, call]) => {
+  describe('network failures carry the socket error code as cause.code', () => {
+    test('a refused connection: ECONNREFUSED, which the client knows was never sent', async () => {
+      const error = await rejection(send(`http://127.0.0.1:${await closedPort()}/json`));
+      expect(error).toBeInstanceOf(TypeError);
+      expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
+      expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent' });
+    });
+
+    test('a DNS failure: ENOTFOUND, never sent', async () => {
+      const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), { code: 'ENOTFOUND' });
+      const httpAgent = new Agent({ lookup: (_host, _options, callback) => (callback as (error: Error) => void)(notFound) });
+      const error = await rejection(create({ httpAgent })('http://api.example.invalid/json'));
+      expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ENOTFOUND' } });
+      expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent' });
+    });
+
+    test('a connection reset after sending: ECONNRESET, which may have reached the server', async () => {
+      const error = await rejection(send(`${server.origin}/reset`));
+      expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNRESET' } });
+      expect(classifyFetchFailure(error)).toEqual({ kind: 'connection' });
+    });
+
+    test('a connection reset in the middle of the body: ECONNRESET too', async () => {
+      const error = await rejection(send(`${server.origin}/reset-mid-body`));
+      expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNRESET' } });
+      expect(classifyFetchFailure(error)).toEqual({ kind: 'connection' });
+    });
+
+    test('a header value Node refuses fails the call instead of throwing', async () => {
+      const pending = send(`${server.origin}/json`, { headers: { 'X-Trace': 'a\nb' } });
+      expect(await rejection(pending)).toMatchObject({ name: 'TypeError' });
+    });
+
+    test('a URL scheme other than http and https is refused', async () => {
+      expect(await rejection(send('ftp://127.0.0.1/file'))).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+    });
+  });
+});
+
+// A Request's signal follows init.signal only while the Request is alive; dropping it early made aborts
+// silently stop working whenever a garbage collection ran in between.
+describe('createNodeFetch with a Request input', () => {
+  const nodeFetch = createNodeFetch();
+
+  test('aborting request.signal while waiting rejects with the reason, after a garbage collection too', async () => {
     const controller = new AbortController();
-    const pending = call(`${server.origin}/hang`, controller.signal);
-    await waitFor(() => server.received.some((r) => r.target === '/hang'));
+    const pending = nodeFetch(new Request(`${server.origin}/hang?request-signal`, { signal: controller.signal }));
+    await waitFor(arrived('/hang?request-signal'));
+    await collectGarbage();
     const reason = new Error('caller gave up');
     controller.abort(reason);
     expect(await rejection(pending)).toBe(reason);
   });
-
-  // A Request's signal follows init.signal only while the Request is alive; dropping it early made aborts
-  // silently stop working whenever a garbage collection ran in between.
-  test.for<[string, (url: string, signal: AbortSignal) => Promise<Response>]>([
-    ['init.signal', (url, signal) => nodeFetch(url, { signal })],
-    ['request.signal', (url, signal) => nodeFetch(new Request(url, { signal }))],
-  ])('aborting %s still works after a garbage collection while waiting', async ([name, call]) => {
-    const controller = new AbortController();
-    const pending = call(`${server.origin}/hang-gc?${name}`, controller.signal);
-    await waitFor(() => server.received.some((r) => r.target === `/hang-gc?${name}`));
-    collectGarbage();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    collectGarbage();
-    const reason = new Error('after gc');
-    controller.abort(reason);
-    expect(await rejection(pending)).toBe(reason);
-  });
-
-  test('aborting while the body is arriving rejects too', async () => {
-    const controller = new AbortController();
-    const pending = nodeFetch(`${server.origin}/hang-mid-body`, { signal: controller.signal });
-    await waitFor(() => server.received.some((r) => r.target === '/hang-mid-body'));
-    controller.abort();
-    expect(await rejection(pending)).toMatchObject({ name: 'AbortError' });
-  });
 });
 
-describe('network failures carry the socket error code as cause.code', () => {
-  test('a refused connection: ECONNREFUSED, which the client knows was never sent', async () => {
-    const error = await rejection(nodeFetch(`http://127.0.0.1:${await closedPort()}/json`));
-    expect(error).toBeInstanceOf(TypeError);
-    expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNREFUSED' } });
-    expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent' });
-  });
-
-  test('a DNS failure: ENOTFOUND, never sent', async () => {
-    const notFound = Object.assign(new Error('getaddrinfo ENOTFOUND api.example.invalid'), { code: 'ENOTFOUND' });
-    const httpAgent = new Agent({ lookup: (_host, _options, callback) => (callback as (error: Error) => void)(notFound) });
-    const error = await rejection(createNodeFetch({ httpAgent })('http://api.example.invalid/json'));
-    expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ENOTFOUND' } });
-    expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent' });
-  });
-
-  test('a connection reset after sending: ECONNRESET, which may have reached the server', async () => {
-    const error = await rejection(nodeFetch(`${server.origin}/reset`));
-    expect(error).toMatchObject({ message: 'fetch failed', cause: { code: 'ECONNRESET' } });
-    expect(classifyFetchFailure(error)).toEqual({ kind: 'connection' });
-  });
-
-  test('a URL scheme other than http and https is refused', async () => {
-    expect(await rejection(nodeFetch('ftp://127.0.0.1/file'))).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
+describe('createNodeTransport', () => {
+  test('a malformed URL rejects instead of throwing', async () => {
+    const transport = createNodeTransport();
+    const pending = transport({ method: 'GET', url: 'not a url', headers: {}, body: undefined, signal: new AbortController().signal });
+    expect(await rejection(pending)).toBeInstanceOf(TypeError);
   });
 });
-
-/** A full garbage collection, without needing node --expose-gc. */
-function collectGarbage(): void {
-  setFlagsFromString('--expose-gc');
-  (runInNewContext('gc') as () => void)();
-}
-
-async function waitFor(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 5));
-}

@@ -8,6 +8,8 @@ export interface ReceivedRequest {
   /** The request target exactly as sent: path and query. */
   readonly target: string;
   readonly headers: IncomingMessage['headers'];
+  /** The header lines as sent: names in their own case, in order, repeats kept (name, value, name, value, …). */
+  readonly rawHeaders: readonly string[];
   readonly body: Buffer;
   /** Which TCP connection carried it (1 for the first connection the server accepted, …). */
   readonly connection: number;
@@ -32,7 +34,7 @@ export async function startRecordingServer(handlers: Record<string, Handler>): P
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method!, target: req.url!, headers: req.headers, body: Buffer.concat(chunks), connection: ids.get(req.socket)! });
+      received.push({ method: req.method!, target: req.url!, headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks), connection: ids.get(req.socket)! });
       const handler = handlers[new URL(req.url!, 'http://x').pathname];
       if (handler) handler(req, res);
       else {

@@ -1,0 +1,39 @@
+// The two Node transports behind one call shape, so tests of what both must do run against each.
+import { createNodeFetch, createNodeTransport, type NodeFetchOptions } from '../../src/node/index';
+
+export interface SendInit {
+  readonly method?: string;
+  readonly headers?: Record<string, string>;
+  readonly body?: string;
+  readonly signal?: AbortSignal;
+}
+
+/** What came back, read in full: the part of an answer both transports share. */
+export interface Answer {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly text: string;
+}
+
+export type Send = (url: string, init?: SendInit) => Promise<Answer>;
+
+/** Each Node transport by name, as a factory taking the transport's options. */
+export const SENDERS: readonly (readonly [string, (options?: NodeFetchOptions) => Send])[] = [
+  [
+    'createNodeFetch',
+    (options) => {
+      const nodeFetch = createNodeFetch(options);
+      return async (url, init = {}) => {
+        const response = await nodeFetch(url, init);
+        return { status: response.status, headers: response.headers, text: await response.text() };
+      };
+    },
+  ],
+  [
+    'createNodeTransport',
+    (options) => {
+      const transport = createNodeTransport(options);
+      return (url, { method = 'GET', headers = {}, body, signal = new AbortController().signal } = {}) => transport({ method, url, headers, body, signal });
+    },
+  ],
+];
