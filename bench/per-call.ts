@@ -4,8 +4,8 @@
  * channel, so that nothing else in the benchmark run shares its heap or its CPU clock.
  */
 import http from 'node:http';
-import { createClient, getAccountProfileByUid, getProfileByAccessToken } from '../src/index';
-import { createNodeFetch } from '../src/node/index';
+import { createClient, getAccountProfileByUid, getProfileByAccessToken, type Transport } from '../src/index';
+import { createNodeFetch, createNodeTransport } from '../src/node/index';
 import { measureRounds, type CallCost, type Contender } from './measure';
 import { loadOfficialSdk, redirectSdkTo } from './official-sdk';
 import { PROFILE, startServerProcess } from './server';
@@ -44,6 +44,9 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
   const nodeFetch = createNodeFetch();
   const nodeClient = createClient({ ...base, fetch: createNodeFetch() });
   const nodeSigningClient = createClient({ ...base, requestSigning: true, fetch: createNodeFetch() });
+  const nodeTransport = createNodeTransport();
+  const transportClient = createClient({ ...base, transport: createNodeTransport() });
+  const transportSigningClient = createClient({ ...base, requestSigning: true, transport: createNodeTransport() });
 
   const restore = redirectSdkTo(origin);
   const sdk = loadOfficialSdk({ apiKey: API_KEY, apiSecret: API_SECRET });
@@ -53,16 +56,20 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
     { kind: 'secret', id: 'node-http', label: 'node:http + keep-alive agent (floor)', call: () => nodeHttpGet(agent, secretUrl, secretHeaders) },
     { kind: 'secret', id: 'fetch', label: 'built-in fetch, same URL + headers', call: () => fetchJson(secretUrl, secretHeaders) },
     { kind: 'secret', id: 'node-fetch', label: 'createNodeFetch() alone, same URL + headers', call: () => fetchJson(secretUrl, secretHeaders, nodeFetch) },
+    { kind: 'secret', id: 'node-transport', label: 'createNodeTransport() alone, same URL + headers', call: () => transportJson(nodeTransport, secretUrl, secretHeaders) },
     { kind: 'secret', id: 'sdk', label: 'official SDK 11.7.0', call: () => sdk.accountApi.getAccountProfileByUid(UID) },
     { kind: 'secret', id: 'client', label: 'this client (built-in fetch)', call: () => getAccountProfileByUid(client, { path: { uid: UID } }) },
     { kind: 'secret', id: 'client-node', label: 'this client + createNodeFetch()', call: () => getAccountProfileByUid(nodeClient, { path: { uid: UID } }) },
+    { kind: 'secret', id: 'client-transport', label: 'this client + createNodeTransport()', call: () => getAccountProfileByUid(transportClient, { path: { uid: UID } }) },
     { kind: 'token', id: 'fetch-token', label: 'built-in fetch, same URL + headers', call: () => fetchJson(tokenUrl, tokenHeaders) },
     { kind: 'token', id: 'sdk-token', label: 'official SDK 11.7.0', call: () => sdk.authenticationApi.getProfileByAccessToken(ACCESS_TOKEN) },
     { kind: 'token', id: 'client-token', label: 'this client (built-in fetch)', call: () => getProfileByAccessToken(client, { accessToken: ACCESS_TOKEN }) },
     { kind: 'token', id: 'client-node-token', label: 'this client + createNodeFetch()', call: () => getProfileByAccessToken(nodeClient, { accessToken: ACCESS_TOKEN }) },
+    { kind: 'token', id: 'client-transport-token', label: 'this client + createNodeTransport()', call: () => getProfileByAccessToken(transportClient, { accessToken: ACCESS_TOKEN }) },
     { kind: 'signing', id: 'sdk-signing', label: 'official SDK 11.7.0, apiRequestSigning', call: () => signingSdk.accountApi.getAccountProfileByUid(UID) },
     { kind: 'signing', id: 'client-signing', label: 'this client (built-in fetch), requestSigning', call: () => getAccountProfileByUid(signingClient, { path: { uid: UID } }) },
     { kind: 'signing', id: 'client-node-signing', label: 'this client + createNodeFetch(), requestSigning', call: () => getAccountProfileByUid(nodeSigningClient, { path: { uid: UID } }) },
+    { kind: 'signing', id: 'client-transport-signing', label: 'this client + createNodeTransport(), requestSigning', call: () => getAccountProfileByUid(transportSigningClient, { path: { uid: UID } }) },
   ];
   return { contenders, restore };
 }
@@ -70,6 +77,14 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
 async function fetchJson(url: string, headers: Record<string, string>, fetchImpl: typeof fetch = fetch): Promise<unknown> {
   const response = await fetchImpl(url, { headers });
   return JSON.parse(await response.text());
+}
+
+// One signal for every call: the client makes one per call (its timeout), which this row leaves out.
+const NEVER_ABORTED = new AbortController().signal;
+
+async function transportJson(transport: Transport, url: string, headers: Record<string, string>): Promise<unknown> {
+  const response = await transport({ method: 'GET', url, headers, body: undefined, signal: NEVER_ABORTED });
+  return JSON.parse(response.text);
 }
 
 function nodeHttpGet(agent: http.Agent, url: string, headers: Record<string, string>): Promise<unknown> {

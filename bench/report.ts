@@ -33,7 +33,7 @@ export interface BenchResults {
   readonly measuredAt: string;
   readonly settings: Record<string, unknown>;
   readonly perCall?: readonly PerCallRow[];
-  readonly sott?: SottResult & { readonly cachedVsSdk: number };
+  readonly sott?: SottResult & { readonly cachedVsSdk: number; readonly freshVsSdk: number };
   readonly bundle?: readonly BundleSize[];
   readonly codegen?: CodegenTime;
   readonly typecheck?: readonly TypecheckTime[];
@@ -56,10 +56,22 @@ export function perCallRows(costs: readonly PerCallCost[]): PerCallRow[] {
   });
 }
 
-export function sottSummary(result: SottResult): SottResult & { cachedVsSdk: number } {
+export function sottSummary(result: SottResult): SottResult & { cachedVsSdk: number; freshVsSdk: number } {
   const rate = (id: string): number => result.rates.find((r) => r.id === id)!.opsPerSecond;
-  return { ...result, cachedVsSdk: rate('sott-cached') / rate('sott-sdk') };
+  return { ...result, cachedVsSdk: rate('sott-cached') / rate('sott-sdk'), freshVsSdk: rate('sott-fresh') / rate('sott-sdk') };
 }
+
+// The client's Node options per kind of call: the wall and CPU targets are judged on the best of them.
+const NODE_OPTIONS: Partial<Record<CallKind, readonly { readonly id: string; readonly name: string }[]>> = {
+  secret: [
+    { id: 'client-transport', name: 'createNodeTransport' },
+    { id: 'client-node', name: 'createNodeFetch' },
+  ],
+  token: [
+    { id: 'client-transport-token', name: 'createNodeTransport' },
+    { id: 'client-node-token', name: 'createNodeFetch' },
+  ],
+};
 
 const pct = (ratio: number): string => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)} %`;
 const times = (ratio: number): string => `${ratio.toFixed(2)}×`;
@@ -73,14 +85,25 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): TargetVerdict[
     const r = row(id);
     if (r) out.push({ target: `${id}: CPU overhead over raw fetch ≤ 10 %`, measured: pct(r.cpuVsFetch), met: r.cpuVsFetch <= 1.1 });
   }
-  for (const id of ['client-node', 'client-node-token']) {
-    const r = row(id);
-    if (r) {
-      out.push({ target: `${id}: wall ≤ official SDK`, measured: times(r.wallVsSdk), met: r.wallVsSdk <= 1 });
-      out.push({ target: `${id}: CPU ≤ official SDK`, measured: times(r.cpuVsSdk), met: r.cpuVsSdk <= 1 });
+  for (const [kind, options] of Object.entries(NODE_OPTIONS)) {
+    const measured = options.flatMap((o) => (row(o.id) ? [{ name: o.name, row: row(o.id)! }] : []));
+    if (measured.length === 0) continue;
+    for (const [metric, ratio] of [
+      ['wall', (r: PerCallRow) => r.wallVsSdk],
+      ['CPU', (r: PerCallRow) => r.cpuVsSdk],
+    ] as const) {
+      const ranked = [...measured].sort((a, b) => ratio(a.row) - ratio(b.row));
+      out.push({
+        target: `${kind}, best Node option: ${metric} ≤ official SDK`,
+        measured: ranked.map((m) => `${m.name} ${times(ratio(m.row))}`).join(', '),
+        met: ratio(ranked[0]!.row) <= 1,
+      });
     }
   }
-  if (results.sott) out.push({ target: 'SOTT rate ≥ 100× official SDK', measured: `${results.sott.cachedVsSdk.toFixed(0)}×`, met: results.sott.cachedVsSdk >= 100 });
+  if (results.sott) {
+    const { cachedVsSdk, freshVsSdk } = results.sott;
+    out.push({ target: 'SOTT rate ≥ 100× official SDK', measured: `${cachedVsSdk.toFixed(0)}× (a new window every call: ${freshVsSdk.toFixed(0)}×)`, met: cachedVsSdk >= 100 });
+  }
   const one = results.bundle?.find((b) => b.id === 'one-operation');
   if (one) out.push({ target: 'one operation + client ≤ 5 KB min+gzip', measured: kb(one.gzipBytes), met: one.gzipBytes <= 5 * 1024 });
   if (results.codegen) out.push({ target: 'regeneration ≤ 5 s', measured: `${results.codegen.seconds.toFixed(2)} s`, met: results.codegen.seconds <= 5 });
