@@ -1,5 +1,6 @@
 import { attemptOnce } from './attempt';
-import { positiveNumber, resolveConfig, retryCount, type ClientConfig, type ResolvedConfig } from './config';
+import { resolveConfig, type ClientConfig, type ResolvedConfig } from './config';
+import { positiveNumber, retryCount } from './config-fields';
 import { LoginRadiusAbortError } from './errors';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
 import { scrubSecrets } from './redact';
