@@ -66,8 +66,10 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
 }
 
 /** This attempt's headers: the prepared ones, the signature (fresh per attempt), and what `onRequest` hooks add. */
-async function attemptHeaders(input: AttemptInput): Promise<Record<string, string>> {
+async function attemptHeaders(input: AttemptInput): Promise<Readonly<Record<string, string>>> {
   const { config, request, op } = input;
+  // Nothing changes per attempt without signing or hooks: send the prepared headers as they are.
+  if (!input.sign && !config.hooks.length) return request.headers;
   const headers: Record<string, string> = { ...request.headers };
   if (input.sign) Object.assign(headers, await input.sign(request.url, request.body));
   if (!config.hooks.length) return headers;
