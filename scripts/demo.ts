@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runQuickstart } from '../examples/quickstart';
 import { createClient } from '../src/index';
-import { startMockServer } from './prism-server';
+import { startMockLoginRadius } from '../src/testing/mock-server';
 
 const ROOT = join(__dirname, '..');
 
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   }
 
   console.log('▸ starting the mock LoginRadius (Prism, request validation on)');
-  const mock = await startMockServer({ errors: true });
+  const mock = await startMockLoginRadius({ errors: true });
   try {
     console.log(`  mock listening on ${mock.url}`);
     const lr = createClient({ apiKey: 'demo-api-key', baseUrl: mock.url });

@@ -22,11 +22,11 @@ export interface PreparedRequest {
 }
 
 /** Headers that carry credentials or a signature: per-call options and hooks may not set them. */
-export const PROTECTED_HEADERS: ReadonlySet<string> = new Set([
-  ...Object.values(CREDENTIAL_PLACEMENT)
+export const PROTECTED_HEADERS: ReadonlySet<string> = new Set(
+  Object.values(CREDENTIAL_PLACEMENT)
     .filter((p) => p.in === 'header')
     .map((p) => p.name.toLowerCase()),
-]);
+);
 
 // openapi-fetch's serialisers: path values percent-encoded, query as form style (arrays repeated, objects as deepObject).
 const serializeQuery = createQuerySerializer();

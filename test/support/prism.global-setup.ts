@@ -1,6 +1,6 @@
 // Starts one Prism mock (request validation on) for the whole test run and hands its URL to the tests.
 import type { TestProject } from 'vitest/node';
-import { startMockServer, type MockServer } from '../../scripts/prism-server';
+import { startMockLoginRadius, type MockLoginRadius } from '../../src/testing/mock-server';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,10 +8,10 @@ declare module 'vitest' {
   }
 }
 
-let server: MockServer | undefined;
+let server: MockLoginRadius | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  server = await startMockServer({ errors: true });
+  server = await startMockLoginRadius({ errors: true });
   project.provide('prismUrl', server.url);
 }
 
