@@ -83,7 +83,7 @@ async function fetchJson(url: string, headers: Record<string, string>, fetchImpl
 const NEVER_ABORTED = new AbortController().signal;
 
 async function transportJson(transport: Transport, url: string, headers: Record<string, string>): Promise<unknown> {
-  const response = await transport({ method: 'GET', url, headers, body: undefined, signal: NEVER_ABORTED });
+  const response = await transport({ method: 'GET', url, headers, body: undefined, signal: NEVER_ABORTED, maxResponseBytes: 8 * 1024 * 1024 });
   return JSON.parse(response.text);
 }
 

@@ -36,6 +36,7 @@ interface ParameterObject {
   readonly description?: string;
   readonly schema?: SchemaObject;
   readonly example?: unknown;
+  readonly 'x-lr-sensitive'?: boolean;
 }
 
 interface SdkVariant {
@@ -81,6 +82,8 @@ export interface ParamModel {
   readonly type: ParamType;
   readonly description: string | undefined;
   readonly example: unknown;
+  /** True when the value is a credential (a token, an OTP, a password): redacted wherever a request is described. */
+  readonly sensitive: boolean;
 }
 
 /** One generated function. */
@@ -119,6 +122,11 @@ export interface Callable {
   readonly sdk: { readonly node: string | undefined; readonly python: string | undefined } | undefined;
   /** A variant's own 200 response: its schema name and the key of its example. */
   readonly response: { readonly schemaName: string; readonly exampleKey: string | undefined } | undefined;
+  /**
+   * The names of the query parameters and body fields (at any depth) that carry credentials, sorted: the
+   * runtime redacts their values from every URL, log line, hook description and error.
+   */
+  readonly sensitive: readonly string[];
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -169,6 +177,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     body: json ? { required: op.requestBody?.required === true, schemaName: refName(json.schema), example: json.example } : undefined,
     sdk: op['x-lr-sdk'] ? { node: op['x-lr-sdk'].node, python: op['x-lr-sdk'].python } : undefined,
     response: undefined,
+    sensitive: sensitiveNames(doc, query, json?.schema),
   };
   return [operation, ...variants.map((variant) => variantCallable(doc, where, base, operation, variant))];
 }
@@ -176,7 +185,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
 function variantCallable(
   doc: OpenApiDocument,
   where: string,
-  base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk' | 'response'>,
+  base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk' | 'response' | 'sensitive'>,
   operation: Callable,
   v: SdkVariant,
 ): Callable {
@@ -207,6 +216,7 @@ function variantCallable(
     body,
     sdk: { node: v.node, python: v.python },
     response: v.response === undefined ? undefined : { schemaName: v.response, exampleKey: v.example },
+    sensitive: sensitiveNames(doc, query, v.body ? { $ref: `#/components/schemas/${v.body}` } : undefined),
   };
 }
 
@@ -217,7 +227,32 @@ function toParamModel(p: ParameterObject): ParamModel {
     type: paramType(p.schema),
     description: p.description,
     example: p.example ?? p.schema?.examples?.[0] ?? p.schema?.example,
+    sensitive: p['x-lr-sensitive'] === true,
   };
+}
+
+/** The sensitive query parameters' names plus every body property marked `x-lr-sensitive`, at any depth. */
+function sensitiveNames(doc: OpenApiDocument, query: readonly ParamModel[], body: SchemaObject | undefined): string[] {
+  const names = new Set(query.filter((q) => q.sensitive).map((q) => q.name));
+  const seen = new Set<SchemaObject>();
+  const visit = (schema: SchemaObject | undefined): void => {
+    if (schema === undefined || seen.has(schema)) return;
+    seen.add(schema);
+    const name = refName(schema);
+    if (name !== undefined) return visit(doc.components?.schemas?.[name]);
+    const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
+    for (const [key, property] of Object.entries(properties)) {
+      if (property['x-lr-sensitive'] === true) names.add(key);
+      visit(property);
+    }
+    for (const list of [schema.oneOf, schema.anyOf, schema.allOf] as (readonly SchemaObject[] | undefined)[]) list?.forEach(visit);
+    for (const key of ['items', 'additionalProperties'] as const) {
+      const nested = schema[key];
+      if (nested !== null && typeof nested === 'object') visit(nested as SchemaObject);
+    }
+  };
+  visit(body);
+  return [...names].sort();
 }
 
 function paramType(schema: SchemaObject | undefined): ParamType {

@@ -1,15 +1,13 @@
 import { attemptOnce } from './attempt';
 import { resolveConfig, type ClientConfig, type ResolvedConfig } from './config';
-import { positiveNumber, retryCount } from './config-fields';
-import { LoginRadiusAbortError } from './errors';
+import { runHook, type ErrorEvent } from './hooks';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
-import { scrubSecrets } from './redact';
+import { callSecrets, createScrubber } from './redact';
 import { prepareRequest } from './request';
-import { isRetryable, retryDelayMs } from './retry';
-import { sleep } from './signals';
+import { runWithRetries } from './retry';
 import { createServerClock, SERVER_INFO_OPERATION } from './server-clock';
 import { createRequestSigner, type RequestSigner } from './signer';
-import { validateParams } from './validate';
+import { validateOptions, validateParams } from './validate';
 
 /** What a client reveals about its configuration: everything except the API secret. */
 export interface ClientSettings {
@@ -19,6 +17,7 @@ export interface ClientSettings {
   readonly originIp: string | undefined;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   readonly requestSigning: boolean;
 }
 
@@ -57,9 +56,10 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
     originIp: resolved.originIp,
     timeoutMs: resolved.timeoutMs,
     maxRetries: resolved.maxRetries,
+    maxResponseBytes: resolved.maxResponseBytes,
     requestSigning: resolved.signatureValidMinutes !== undefined,
   });
-  const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> => callOperation<T>(context, operation, params, options ?? {});
+  const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> => callOperation<T>(context, operation, params, options);
   const sign = resolved.signatureValidMinutes === undefined ? undefined : createRequestSigner(resolved.apiSecret!, resolved.signatureValidMinutes);
   const context: CallContext = { config: resolved, sott: sottSource(resolved, call), sign };
   return Object.freeze({ settings, call });
@@ -81,36 +81,34 @@ function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): Ca
   };
 }
 
-async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, options: RequestOptions): Promise<T> {
+/** validate → prepare → attempts under the retry rules. */
+async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, rawOptions: RequestOptions | undefined): Promise<T> {
   const { config } = context;
+  const options = validateOptions(op, rawOptions, config);
   const params = await withSott(context, op, validateParams(op, rawParams));
-  const timeoutMs = positiveNumber(options.timeoutMs, 'timeoutMs', config.timeoutMs);
-  const maxRetries = retryCount(options.maxRetries, 'maxRetries', config.maxRetries);
-  const request = prepareRequest(config, op, params, options);
-  const scrub = (text: string): string => scrubSecrets(text, [config.apiSecret, params.accessToken, params.sott]);
-
-  for (let attempt = 1; ; attempt++) {
-    const sign = request.sign ? context.sign : undefined;
-    const result = await attemptOnce({ config, op, request, attempt, timeoutMs, callerSignal: options.signal, scrub, sign });
-    if (result.ok) return result.data as T;
-    const willRetry = attempt <= maxRetries && isRetryable(op, result.outcome);
-    for (const hook of config.hooks) {
-      if (result.request) await hook.onError?.({ operation: op.id, attempt, request: result.request, error: result.error, willRetry });
-    }
-    if (!willRetry) throw result.error;
-    try {
-      await sleep(retryDelayMs(attempt, result.retryAfter), options.signal ?? NEVER_ABORTED);
-    } catch (reason) {
-      throw new LoginRadiusAbortError(`${op.id} was aborted while waiting to retry`, { operation: op.id, cause: reason });
-    }
-  }
+  const request = prepareRequest(config, op, params, options.headers);
+  const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params));
+  const sign = request.sign ? context.sign : undefined;
+  const onErrorHooks = config.hooks.filter((hook) => hook.onError);
+  return runWithRetries<T>({
+    op,
+    maxRetries: options.maxRetries,
+    signal: options.signal,
+    onError: onErrorHooks.length ? (event) => runErrorHooks(onErrorHooks, event) : undefined,
+    attempt: (attempt) =>
+      attemptOnce({ config, op, request, attempt, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, callerSignal: options.signal, scrub, sign }),
+  });
 }
 
-const NEVER_ABORTED = new AbortController().signal;
+async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: ErrorEvent): Promise<void> {
+  for (const hook of hooks) await runHook(event.operation, 'onError', () => hook.onError!(event));
+}
 
-/** A registration call without a SOTT gets one generated here when the client has the API secret. */
+/**
+ * A registration call without a SOTT gets one generated here when the client has the API secret. The
+ * operation's data says whether it needs one: only those operations carry `generateSott`.
+ */
 async function withSott(context: CallContext, op: OperationDescriptor, params: OperationParams): Promise<OperationParams> {
-  const needsSott = op.security.length > 0 && op.security.every((set) => set.includes('sott'));
-  if (!needsSott || params.sott !== undefined || !context.sott || !op.generateSott) return params;
+  if (!op.generateSott || params.sott !== undefined || !context.sott) return params;
   return { ...params, sott: await context.sott(op) };
 }

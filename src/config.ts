@@ -1,13 +1,17 @@
 /**
  * The client's configuration: what users pass to `createClient`, and the validated form the runtime reads.
+ * This module owns config validation: every problem is a {@link LoginRadiusValidationError} that names the
+ * field and never repeats a secret's value.
  */
-import { isBrowserLike, invalid, oneOf, parseBaseUrl, positiveNumber, requireToken, resolveHooks, resolveTransport, retryCount, signingWindow } from './config-fields';
-import { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
+import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
+import { LoginRadiusValidationError } from './errors';
 import type { ClientHooks } from './hooks';
-import type { Logger, LogLevel } from './logger';
-import type { Transport } from './transport';
+import { loggingHooks, type Logger, type LogLevel } from './logger';
+import { byteLimit, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
+import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './signing';
+import { fetchTransport, type Transport } from './transport';
 
-export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 
 /** Options for {@link createClient}. Only `apiKey` is required. */
 export interface ClientConfig {
@@ -29,19 +33,30 @@ export interface ClientConfig {
    * which skips building `Request`/`Response` objects. Give `fetch` or `transport`, not both.
    */
   transport?: Transport;
-  /** Time limit per call in milliseconds, reading the body included. Default 30 000. */
+  /** Time limit per attempt in milliseconds, reading the body included. Default 30 000; at most 2^31 − 1. */
   timeoutMs?: number;
   /** How many times a failed call may be retried when that is safe. Default 2; 0 turns retries off. */
   maxRetries?: number;
+  /**
+   * The largest answer the client reads, in bytes, counted as received and again after decompression.
+   * Default 8 MiB, far above any LoginRadius body; a bigger answer fails with `LoginRadiusResponseTooLargeError`.
+   */
+  maxResponseBytes?: number;
   /**
    * Allow `apiSecret` in a browser-like runtime. Anyone who can open the page can read the secret and
    * manage every account of your app, so only set this for trusted, internal tools.
    */
   dangerouslyAllowBrowser?: boolean;
   /**
+   * Allow sending the API secret over plain `http://` to a host that is not this machine (a mock in another
+   * container, say). Without it, an `http://` `baseUrl` with `apiSecret` must be a loopback address.
+   */
+  dangerouslyAllowInsecureHttp?: boolean;
+  /**
    * Sign requests that need the API secret instead of sending the secret: each such request carries
    * `X-Request-Expires` and an HMAC-SHA256 `digest` of its URL and body. `true` uses a 20-minute validity
-   * window; pass `{ validForMinutes }` to change it. Enable "API request signing" in the LoginRadius dashboard.
+   * window; pass `{ validForMinutes }` (at most 1440) to change it. Enable "API request signing" in the
+   * LoginRadius dashboard.
    */
   requestSigning?: boolean | { readonly validForMinutes?: number };
   /** Hooks called once per attempt with redacted request descriptions (logging, metrics, tracing). */
@@ -69,6 +84,7 @@ export interface ResolvedConfig {
   readonly transport: Transport;
   readonly timeoutMs: number;
   readonly maxRetries: number;
+  readonly maxResponseBytes: number;
   /** Minutes a request signature stays valid, or `undefined` when signing is off. */
   readonly signatureValidMinutes: number | undefined;
   /** The caller's hooks, then the logger's. */
@@ -85,7 +101,9 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'transport',
   'timeoutMs',
   'maxRetries',
+  'maxResponseBytes',
   'dangerouslyAllowBrowser',
+  'dangerouslyAllowInsecureHttp',
   'requestSigning',
   'hooks',
   'logger',
@@ -93,41 +111,137 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'sottClock',
 ]);
 
-/**
- * Checks a {@link ClientConfig} and fills in defaults. Throws {@link LoginRadiusValidationError} naming the
- * field at fault; the error never repeats the secret's value.
- */
+/** The one way the config reports a problem. */
+const fail: Fail = (parameter, message) => {
+  throw new LoginRadiusValidationError(`Invalid client config: ${message}`, { parameter });
+};
+
+/** Checks a {@link ClientConfig} and fills in defaults. */
 export function resolveConfig(config: ClientConfig): ResolvedConfig {
-  if (config === null || typeof config !== 'object') {
-    throw invalid('config', 'createClient() needs a config object such as { apiKey }');
-  }
-  for (const key of Object.keys(config)) {
-    if (!KNOWN_KEYS.has(key)) throw invalid(key, `unknown config option "${key}" (known: ${[...KNOWN_KEYS].join(', ')})`);
-  }
+  if (config === null || typeof config !== 'object') fail('config', 'createClient() needs a config object such as { apiKey }');
+  knownKeys(config, KNOWN_KEYS, 'config option', '');
   const apiKey = requireToken(config.apiKey, 'apiKey', 'the LoginRadius API key');
   const apiSecret = config.apiSecret === undefined ? undefined : requireToken(config.apiSecret, 'apiSecret', 'the LoginRadius API secret');
   if (apiSecret !== undefined && isBrowserLike() && config.dangerouslyAllowBrowser !== true) {
-    throw invalid(
+    fail(
       'apiSecret',
       'apiSecret must not be used in a browser: anyone who loads the page can read it and manage every account of your app. ' +
         'Call secret-requiring operations from your server, or pass dangerouslyAllowBrowser: true for a trusted internal tool.',
     );
   }
   const baseUrl = config.baseUrl === undefined ? DEFAULT_BASE_URL : parseBaseUrl(config.baseUrl);
-  const originIp = config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address');
-  const transport = resolveTransport(config);
+  if (apiSecret !== undefined && !isSafeForSecrets(baseUrl) && config.dangerouslyAllowInsecureHttp !== true) {
+    fail(
+      'baseUrl',
+      'baseUrl uses plain http:// to a host that is not this machine, so the API secret would cross the network unencrypted. ' +
+        'Use https://, or pass dangerouslyAllowInsecureHttp: true for a mock on a private network.',
+    );
+  }
   return {
     apiKey,
     apiSecret,
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
-    originIp,
-    transport,
-    timeoutMs: positiveNumber(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS),
-    maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES),
+    originIp: config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address'),
+    transport: resolveTransport(config),
+    timeoutMs: timeoutMs(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, fail),
+    maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES, fail),
+    maxResponseBytes: byteLimit(config.maxResponseBytes, 'maxResponseBytes', DEFAULT_MAX_RESPONSE_BYTES, fail),
     signatureValidMinutes: signingWindow(config.requestSigning, apiSecret !== undefined),
     hooks: resolveHooks(config),
     sottClock: oneOf(config.sottClock, 'sottClock', ['local', 'server'] as const, 'local'),
   };
 }
 
+function knownKeys(value: object, known: ReadonlySet<string>, what: string, prefix: string): void {
+  for (const key of Object.keys(value)) {
+    if (!known.has(key)) fail(`${prefix}${key}`, `unknown ${what} "${prefix}${key}" (known: ${[...known].join(', ')})`);
+  }
+}
+
+function resolveTransport(config: ClientConfig): Transport {
+  if (config.transport !== undefined) {
+    if (config.fetch !== undefined) fail('transport', 'give either fetch or transport, not both');
+    if (typeof config.transport !== 'function') fail('transport', 'transport must be a function (see createNodeTransport)');
+    return config.transport;
+  }
+  if (config.fetch !== undefined && typeof config.fetch !== 'function') fail('fetch', 'fetch must be a function');
+  if (config.fetch === undefined && typeof globalThis.fetch !== 'function') fail('fetch', 'no fetch implementation: pass config.fetch (this runtime has no global fetch)');
+  // The global fetch is looked up per call, so a fetch installed (or instrumented) later is honoured.
+  return fetchTransport(config.fetch ?? ((input, init) => globalThis.fetch(input, init)));
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['debug', 'info', 'warn', 'error', 'off'];
+const HOOK_KEYS: ReadonlySet<string> = new Set<keyof ClientHooks>(['onRequest', 'onResponse', 'onError']);
+
+function resolveHooks(config: ClientConfig): readonly ClientHooks[] {
+  const given = config.hooks === undefined ? [] : Array.isArray(config.hooks) ? config.hooks : [config.hooks as ClientHooks];
+  given.forEach((hooks, index) => {
+    const field = Array.isArray(config.hooks) ? `hooks[${index}]` : 'hooks';
+    if (hooks === null || typeof hooks !== 'object') fail(field, `${field} must be an object (or an array of objects) with onRequest, onResponse or onError`);
+    knownKeys(hooks, HOOK_KEYS, 'hook', `${field}.`);
+    for (const [name, hook] of Object.entries(hooks)) {
+      if (hook !== undefined && typeof hook !== 'function') fail(`${field}.${name}`, `${field}.${name} must be a function`);
+    }
+  });
+  if (config.logLevel !== undefined && !LOG_LEVELS.includes(config.logLevel)) fail('logLevel', `logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  if (config.logger === undefined) return Object.freeze([...given]);
+  const logger = config.logger;
+  if (logger === null || typeof logger !== 'object' || (['debug', 'info', 'warn', 'error'] as const).some((m) => typeof logger[m] !== 'function')) {
+    fail('logger', 'logger must have debug, info, warn and error methods (console works)');
+  }
+  return Object.freeze([...given, loggingHooks(logger, config.logLevel ?? 'info')]);
+}
+
+function signingWindow(option: ClientConfig['requestSigning'], hasSecret: boolean): number | undefined {
+  if (option === undefined || option === false) return undefined;
+  if (!hasSecret) fail('requestSigning', 'requestSigning needs apiSecret: the signature is made with the secret');
+  if (option === true) return DEFAULT_SIGNATURE_VALID_MINUTES;
+  if (option === null || typeof option !== 'object') fail('requestSigning', 'requestSigning must be true or { validForMinutes }');
+  knownKeys(option, new Set(['validForMinutes']), 'requestSigning option', 'requestSigning.');
+  const minutes = option.validForMinutes;
+  if (minutes === undefined) return DEFAULT_SIGNATURE_VALID_MINUTES;
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_SIGNATURE_VALID_MINUTES) {
+    fail('requestSigning.validForMinutes', `requestSigning.validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`);
+  }
+  return minutes;
+}
+
+function oneOf<T extends string>(value: unknown, field: string, allowed: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if (!allowed.includes(value as T)) fail(field, `${field} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+/** True in a browser page, where anything in memory is readable by whoever loads the page. */
+function isBrowserLike(): boolean {
+  const g = globalThis as { window?: unknown; document?: unknown };
+  return typeof g.window !== 'undefined' && typeof g.document !== 'undefined';
+}
+
+function requireToken(value: unknown, field: string, what: string): string {
+  if (typeof value !== 'string' || value.trim() === '') fail(field, `${field} must be a non-empty string (${what})`);
+  if (!TOKEN_CHARS.test(value as string)) fail(field, `${field} contains spaces or control characters; check how ${what} was loaded`);
+  return value as string;
+}
+
+function parseBaseUrl(value: unknown): string {
+  const problem = `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}`;
+  let url: URL | undefined;
+  try {
+    url = new URL(String(value));
+  } catch {
+    fail('baseUrl', problem);
+  }
+  if (typeof value !== 'string' || (url!.protocol !== 'https:' && url!.protocol !== 'http:')) fail('baseUrl', problem);
+  if (url!.username || url!.password || url!.search || url!.hash) fail('baseUrl', 'baseUrl must not contain credentials, a query string or a fragment');
+  return url!.href.replace(/\/+$/, '');
+}
+
+/** https, or http to this machine (a local mock): where the API secret may go. */
+function isSafeForSecrets(baseUrl: string): boolean {
+  const url = new URL(baseUrl);
+  if (url.protocol === 'https:') return true;
+  const host = url.hostname;
+  return host === 'localhost' || host.endsWith('.localhost') || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}

@@ -18,6 +18,18 @@ export const CREDENTIAL_PLACEMENT = {
   sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
 } as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
 
+/** Headers that carry a credential or a signature: never settable by callers or hooks, always redacted. */
+export const CREDENTIAL_HEADERS: ReadonlySet<string> = new Set(
+  Object.values(CREDENTIAL_PLACEMENT)
+    .filter((p) => p.in === 'header')
+    .map((p) => p.name.toLowerCase()),
+);
+
+/** Query parameters that carry a secret credential (the public API key is not one), in lower case. */
+export const CREDENTIAL_QUERY: readonly string[] = Object.values(CREDENTIAL_PLACEMENT)
+  .filter((p) => p.in === 'query' && p.credential !== 'apiKey')
+  .map((p) => p.name.toLowerCase());
+
 /** The credentials available to one call. */
 export interface AvailableCredentials {
   readonly apiKey: string;
@@ -43,6 +55,8 @@ const WHAT: Record<Credential, string> = {
   sott: 'a SOTT (params.sott)',
 };
 
+const PER_CALL = ['accessToken', 'sott'] as const;
+
 const isSigned = (set: readonly SecurityScheme[]): boolean => set.includes('requestSignature');
 
 /**
@@ -55,9 +69,15 @@ export function placeCredentials(op: OperationDescriptor, available: AvailableCr
   const declared = op.security.length ? op.security : [[]];
   const alternatives = signing ? [...declared.filter(isSigned), ...declared.filter((set) => !isSigned(set))] : declared.filter((set) => !isSigned(set));
   const has = (scheme: SecurityScheme): boolean => available[CREDENTIAL_PLACEMENT[scheme].credential] !== undefined;
-  const chosen = alternatives.find((set) => set.every(has));
+  // A call's own credentials (its access token, its SOTT) are sent: an alternative that would leave one
+  // behind is chosen only when no alternative can use it.
+  const given = PER_CALL.filter((credential) => available[credential] !== undefined);
+  const usesGiven = (set: readonly SecurityScheme[]): boolean => given.every((c) => set.some((scheme) => CREDENTIAL_PLACEMENT[scheme].credential === c));
+  const preferred = alternatives.filter(usesGiven);
+  const pool = preferred.length ? preferred : alternatives;
+  const chosen = pool.find((set) => set.every(has));
   if (!chosen) {
-    const needed = [...new Set(alternatives[0]!.filter((scheme) => !has(scheme)).map((scheme) => CREDENTIAL_PLACEMENT[scheme].credential))];
+    const needed = [...new Set(pool[0]!.filter((scheme) => !has(scheme)).map((scheme) => CREDENTIAL_PLACEMENT[scheme].credential))];
     throw new LoginRadiusValidationError(`${op.id}: missing ${needed.map((c) => WHAT[c]).join(' and ')}`, {
       operation: op.id,
       parameter: needed[0],

@@ -7,25 +7,50 @@
  * - {@link LoginRadiusConnectionError}: no usable answer came back (network failure, refused connection).
  * - {@link LoginRadiusTimeoutError}: the call took longer than `timeoutMs`.
  * - {@link LoginRadiusAbortError}: the caller's `AbortSignal` cancelled the call.
+ * - {@link LoginRadiusResponseTooLargeError}: the answer was bigger than `maxResponseBytes`.
  *
- * Messages name the operation and, for bad input, the parameter. They never contain the API secret, an
- * access token or a SOTT; request URLs they mention have credentials redacted.
+ * Messages name the operation and, for bad input, the parameter. They never contain a credential (the API
+ * secret, an access token, a SOTT, an OTP, a password): request URLs they mention are redacted, texts that
+ * echo the request are scrubbed, and a transport's own error is replaced by a sanitised copy.
+ *
+ * `instanceof` works across copies of this package (its CommonJS and ESM builds loaded side by side, two
+ * installed versions): each class recognises errors by a registered brand, not only by prototype.
  */
+
+// A registry symbol, so every copy of the package shares it.
+const KINDS: unique symbol = Symbol.for('loginradius-client.error-kinds') as never;
+const KIND: unique symbol = Symbol.for('loginradius-client.error-kind') as never;
 
 /** The base class of every error thrown by this client. */
 export class LoginRadiusError extends Error {
+  static readonly [KIND]: string = 'LoginRadiusError';
+
   /** The operation (function name) that failed, when the error belongs to a call. */
   readonly operation: string | undefined;
 
   constructor(message: string, options: { operation?: string; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = new.target.name;
+    const kinds: string[] = [];
+    for (let c = new.target as unknown as Record<symbol, unknown> | null; c && typeof c[KIND] === 'string'; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, KIND)) kinds.push(c[KIND] as string);
+    }
+    Object.defineProperty(this, KINDS, { value: Object.freeze(kinds) });
+    // A subclass of the caller's own keeps its own name.
+    this.name = Object.hasOwn(new.target, KIND) ? kinds[0]! : new.target.name;
     this.operation = options.operation;
+  }
+
+  /** True for instances of this class from any copy of the package (the CommonJS and ESM builds alike). */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kinds = value !== null && typeof value === 'object' ? (value as Record<symbol, unknown>)[KINDS] : undefined;
+    return Array.isArray(kinds) && kinds.includes((this as unknown as Record<symbol, unknown>)[KIND]);
   }
 }
 
 /** Bad input caught before sending: a missing required parameter, an unsafe path value, a malformed config. Nothing was sent. */
 export class LoginRadiusValidationError extends LoginRadiusError {
+  static override readonly [KIND] = 'LoginRadiusValidationError';
   /** The parameter or config field at fault (e.g. `query.Email`, `apiKey`). */
   readonly parameter: string | undefined;
 
@@ -37,7 +62,7 @@ export class LoginRadiusValidationError extends LoginRadiusError {
 
 /** The error body LoginRadius sends (`ErrorCode`, `Description`, …), as far as it was present. */
 export interface LoginRadiusErrorBody {
-  ErrorCode?: number;
+  ErrorCode?: number | string;
   Description?: string;
   Message?: string;
   IsProviderError?: boolean;
@@ -50,10 +75,12 @@ export interface ApiErrorDetails {
   operation: string;
   status: number;
   headers: Headers;
-  /** The parsed JSON body, or `undefined` when the body was empty or not JSON. */
+  /** The parsed JSON body (credentials scrubbed), or `undefined` when the body was empty or not JSON. */
   body: unknown;
   /** A short, redacted excerpt of a body that was not JSON. */
   bodyExcerpt?: string;
+  /** How long the server asked to wait before retrying (`Retry-After`), when it said. */
+  retryAfterMs?: number | undefined;
 }
 
 const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'x-amzn-requestid', 'cf-ray'] as const;
@@ -63,9 +90,10 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'x-amzn-requesti
  * HTTP 200 whose JSON body carries a non-zero `ErrorCode` (LoginRadius does that on some endpoints).
  */
 export class LoginRadiusApiError extends LoginRadiusError {
+  static override readonly [KIND]: string = 'LoginRadiusApiError';
   /** The HTTP status. */
   readonly status: number;
-  /** LoginRadius's `ErrorCode`, when the body carried one. */
+  /** LoginRadius's `ErrorCode`, when the body carried a numeric one (a numeric string is converted; anything else stays only in `body`). */
   readonly errorCode: number | undefined;
   /** LoginRadius's `Description`, when the body carried one. */
   readonly description: string | undefined;
@@ -81,34 +109,52 @@ export class LoginRadiusApiError extends LoginRadiusError {
   readonly body: unknown;
   /** A short excerpt of a body that was not JSON (an HTML page from a proxy, say). */
   readonly bodyExcerpt: string | undefined;
+  /**
+   * How long the server asked to wait before retrying (its `Retry-After`, in ms), when it said. A call that
+   * gives up because the wait is longer than the client waits inside a call carries it here.
+   */
+  readonly retryAfterMs: number | undefined;
 
   constructor(details: ApiErrorDetails) {
     const lr = asErrorBody(details.body);
     super(describeApiError(details, lr), { operation: details.operation });
     this.status = details.status;
-    this.errorCode = lr?.ErrorCode;
-    this.description = lr?.Description;
+    this.errorCode = normalizeErrorCode(lr?.ErrorCode);
+    this.description = typeof lr?.Description === 'string' ? lr.Description : undefined;
     this.isProviderError = lr?.IsProviderError === true;
-    this.providerErrorResponse = lr?.ProviderErrorResponse ?? null;
+    this.providerErrorResponse = typeof lr?.ProviderErrorResponse === 'string' ? lr.ProviderErrorResponse : null;
     this.headers = details.headers;
     this.requestId = REQUEST_ID_HEADERS.map((name) => details.headers.get(name)).find((v) => v) ?? undefined;
     this.body = details.body;
     this.bodyExcerpt = details.bodyExcerpt;
+    this.retryAfterMs = details.retryAfterMs;
   }
 }
 
 /** HTTP 400: LoginRadius rejected a parameter or the body. */
-export class LoginRadiusBadRequestError extends LoginRadiusApiError {}
+export class LoginRadiusBadRequestError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusBadRequestError';
+}
 /** HTTP 401: a credential is missing or wrong (often the API secret). */
-export class LoginRadiusAuthenticationError extends LoginRadiusApiError {}
+export class LoginRadiusAuthenticationError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusAuthenticationError';
+}
 /** HTTP 403: refused (invalid or expired access token, unauthorized API key, a business rule). */
-export class LoginRadiusPermissionDeniedError extends LoginRadiusApiError {}
+export class LoginRadiusPermissionDeniedError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusPermissionDeniedError';
+}
 /** HTTP 404: the resource does not exist. */
-export class LoginRadiusNotFoundError extends LoginRadiusApiError {}
-/** HTTP 429: rate limited. */
-export class LoginRadiusRateLimitError extends LoginRadiusApiError {}
+export class LoginRadiusNotFoundError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusNotFoundError';
+}
+/** HTTP 429: rate limited. `retryAfterMs` says how long the server asked to wait, when it said. */
+export class LoginRadiusRateLimitError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusRateLimitError';
+}
 /** HTTP 5xx: LoginRadius or a proxy failed. */
-export class LoginRadiusServerError extends LoginRadiusApiError {}
+export class LoginRadiusServerError extends LoginRadiusApiError {
+  static override readonly [KIND] = 'LoginRadiusServerError';
+}
 
 /** Builds the most specific {@link LoginRadiusApiError} subclass for a status. */
 export function createApiError(details: ApiErrorDetails): LoginRadiusApiError {
@@ -122,11 +168,18 @@ export function createApiError(details: ApiErrorDetails): LoginRadiusApiError {
   return new LoginRadiusApiError(details);
 }
 
-/** Nothing usable came back: the connection failed, was reset, or the body could not be read. */
-export class LoginRadiusConnectionError extends LoginRadiusError {}
+/**
+ * Nothing usable came back: the connection failed or was reset, the body could not be read, or the server
+ * answered with a redirect (never followed: it would carry the credentials to another URL). `cause` is a
+ * sanitised copy of the transport's error (its name, `code`, `errno`, `syscall`, scrubbed message).
+ */
+export class LoginRadiusConnectionError extends LoginRadiusError {
+  static override readonly [KIND] = 'LoginRadiusConnectionError';
+}
 
 /** The call did not finish within its `timeoutMs` (reading the body included). */
 export class LoginRadiusTimeoutError extends LoginRadiusError {
+  static override readonly [KIND] = 'LoginRadiusTimeoutError';
   readonly timeoutMs: number;
 
   constructor(message: string, options: { operation?: string; timeoutMs: number }) {
@@ -136,7 +189,31 @@ export class LoginRadiusTimeoutError extends LoginRadiusError {
 }
 
 /** The caller's `AbortSignal` cancelled the call. */
-export class LoginRadiusAbortError extends LoginRadiusError {}
+export class LoginRadiusAbortError extends LoginRadiusError {
+  static override readonly [KIND] = 'LoginRadiusAbortError';
+}
+
+/**
+ * The answer was larger than `maxResponseBytes` (counted on the bytes received and again after
+ * decompression), so reading stopped. Transports throw it when their limit is reached; the client then
+ * reports it with the operation's name.
+ */
+export class LoginRadiusResponseTooLargeError extends LoginRadiusError {
+  static override readonly [KIND] = 'LoginRadiusResponseTooLargeError';
+  readonly maxResponseBytes: number;
+
+  constructor(message: string, options: { operation?: string; maxResponseBytes: number }) {
+    super(message, options);
+    this.maxResponseBytes = options.maxResponseBytes;
+  }
+}
+
+/** LoginRadius's `ErrorCode` as a number: numeric strings converted, anything else `undefined`. */
+export function normalizeErrorCode(code: unknown): number | undefined {
+  if (typeof code === 'number') return Number.isFinite(code) ? code : undefined;
+  if (typeof code === 'string' && /^-?\d{1,15}$/.test(code.trim())) return Number(code.trim());
+  return undefined;
+}
 
 function asErrorBody(body: unknown): LoginRadiusErrorBody | undefined {
   return body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as LoginRadiusErrorBody) : undefined;
@@ -144,9 +221,11 @@ function asErrorBody(body: unknown): LoginRadiusErrorBody | undefined {
 
 function describeApiError(details: ApiErrorDetails, lr: LoginRadiusErrorBody | undefined): string {
   const head = `${details.operation} failed with HTTP ${details.status}`;
-  if (lr?.ErrorCode !== undefined || lr?.Description !== undefined) {
-    const code = lr.ErrorCode === undefined ? '' : ` (ErrorCode ${lr.ErrorCode})`;
-    return `${head}${code}: ${lr.Description ?? lr.Message ?? 'no description'}`;
+  const errorCode = normalizeErrorCode(lr?.ErrorCode);
+  const description = [lr?.Description, lr?.Message].find((text): text is string => typeof text === 'string');
+  if (errorCode !== undefined || description !== undefined) {
+    const code = errorCode === undefined ? '' : ` (ErrorCode ${errorCode})`;
+    return `${head}${code}: ${description ?? 'no description'}`;
   }
   if (details.bodyExcerpt !== undefined) {
     return details.bodyExcerpt === '' ? `${head} and an empty body` : `${head} and a non-JSON body: ${details.bodyExcerpt}`;

@@ -3,7 +3,7 @@
  * name and a description of the request in which every credential is redacted. For logging, metrics and
  * tracing; `onRequest` may add headers (a `traceparent`, say) but never credentials.
  */
-import type { LoginRadiusError } from './errors';
+import { LoginRadiusError } from './errors';
 import { redactHeaders, redactUrl } from './redact';
 
 /** A request as hooks and logs see it: credentials replaced by `[redacted]`, header names in lower case. */
@@ -43,8 +43,21 @@ export interface ClientHooks {
   onError?(event: ErrorEvent): void | Promise<void>;
 }
 
-/** Describes a request for hooks and logs, with credentials redacted. */
-export function describeRequest(method: string, url: string, headers: Readonly<Record<string, string>>): RequestDescription {
+/**
+ * Describes a request for hooks and logs, with credentials redacted: the credential headers, and the query
+ * parameters that always carry secrets plus the operation's own `sensitive` ones.
+ */
+export function describeRequest(method: string, url: string, headers: Readonly<Record<string, string>>, sensitive?: readonly string[]): RequestDescription {
   const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
-  return { method, url: redactUrl(url), headers: redactHeaders(lowerCased) };
+  return { method, url: redactUrl(url, sensitive), headers: redactHeaders(lowerCased) };
+}
+
+/** Runs one hook; an exception it throws becomes a {@link LoginRadiusError} with the hook's error as `cause`. */
+export async function runHook<T>(operation: string, name: keyof ClientHooks, hook: () => T | Promise<T>): Promise<T> {
+  try {
+    return await hook();
+  } catch (cause) {
+    if (cause instanceof LoginRadiusError) throw cause;
+    throw new LoginRadiusError(`${operation}: the ${name} hook threw`, { operation, cause });
+  }
 }

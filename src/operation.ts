@@ -50,6 +50,11 @@ export interface OperationDescriptor {
   /** A host that serves this operation instead of the default API host (a custom `baseUrl` still wins). */
   readonly server?: string;
   /**
+   * Query parameters and body fields (matched by name at any depth) that carry credentials: tokens, OTPs,
+   * passwords, security answers. Their values are redacted from URLs, logs, hook descriptions and errors.
+   */
+  readonly sensitive?: readonly string[];
+  /**
    * For operations that need a SOTT: the generator factory the client uses when the call brings none. Carried
    * by the operation so the SOTT code is bundled only with the operations that need it.
    */
@@ -75,6 +80,8 @@ export interface RequestOptions {
   readonly timeoutMs?: number;
   /** Overrides the client's `maxRetries` for this call. */
   readonly maxRetries?: number;
-  /** Extra headers for this call (credentials cannot be overridden here). */
+  /** Extra headers for this call (credentials and connection headers such as `Host` cannot be set here). */
   readonly headers?: Readonly<Record<string, string>>;
+  /** Overrides the client's `maxResponseBytes` for this call. */
+  readonly maxResponseBytes?: number;
 }

@@ -4,9 +4,10 @@
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { ResolvedConfig } from './config';
-import { CREDENTIAL_PLACEMENT, placeCredentials } from './credentials';
+import { CREDENTIAL_HEADERS, placeCredentials } from './credentials';
 import { LoginRadiusValidationError } from './errors';
-import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
+import type { OperationDescriptor, OperationParams } from './operation';
+import { invalid } from './validate';
 
 export interface PreparedRequest {
   readonly method: OperationDescriptor['method'];
@@ -21,28 +22,21 @@ export interface PreparedRequest {
   readonly sign: boolean;
 }
 
-/** Headers that carry credentials or a signature: per-call options and hooks may not set them. */
-export const PROTECTED_HEADERS: ReadonlySet<string> = new Set(
-  Object.values(CREDENTIAL_PLACEMENT)
-    .filter((p) => p.in === 'header')
-    .map((p) => p.name.toLowerCase()),
-);
-
 // openapi-fetch's serialisers: path values percent-encoded, query as form style (arrays repeated, objects as deepObject).
 const serializeQuery = createQuerySerializer();
 
-export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams, options: RequestOptions): PreparedRequest {
+/** Builds the request of a validated call; `extraHeaders` are the call's own (already checked). */
+export function prepareRequest(
+  config: ResolvedConfig,
+  op: OperationDescriptor,
+  params: OperationParams,
+  extraHeaders: Readonly<Record<string, string>> = {},
+): PreparedRequest {
   const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
   const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
-  const extraHeaders = options.headers ?? {};
-  for (const name of Object.keys(extraHeaders)) {
-    if (PROTECTED_HEADERS.has(name.toLowerCase())) {
-      throw new LoginRadiusValidationError(`${op.id}: credentials cannot be set through options.headers (${name})`, { operation: op.id, parameter: `headers.${name}` });
-    }
-  }
   // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
   const baseUrl = op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl;
-  const body = params.body === undefined ? undefined : JSON.stringify(params.body);
+  const body = serializeBody(op, params.body);
   return {
     method: op.method,
     url: createFinalURL(op.path, {
@@ -62,4 +56,15 @@ export function prepareRequest(config: ResolvedConfig, op: OperationDescriptor, 
     body,
     sign: credentials.sign,
   };
+}
+
+/** The exact body text; a value JSON cannot represent (a BigInt, a cycle, a throwing `toJSON`) is bad input. */
+function serializeBody(op: OperationDescriptor, body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.name : 'an error';
+    throw invalid(op, 'body', `the request body cannot be serialised as JSON (${reason}: a BigInt, a circular reference or a failing toJSON)`);
+  }
 }

@@ -1,17 +1,28 @@
-import { createApiError, type LoginRadiusApiError } from './errors';
+/**
+ * Turns an answer into data or a typed error. LoginRadius signals errors with a non-2xx status, or with
+ * HTTP 200 and a body carrying a non-zero `ErrorCode`; proxies in front of it may answer with HTML or
+ * nothing at all. None of these crashes on JSON parsing, and no per-answer work is worse than linear in a
+ * bounded prefix of the body.
+ */
+import { createApiError, normalizeErrorCode, type LoginRadiusApiError } from './errors';
+import { scrubJson, type Scrubber } from './redact';
+import { parseRetryAfter } from './retry';
+import type { TransportResponse } from './transport';
 
 /** How much of a non-JSON body an error keeps: enough to recognise a proxy page, not enough to leak data. */
 const EXCERPT_LENGTH = 200;
+/** How much of a non-JSON body is looked at to make the excerpt (a 100 MB page costs the same as a 16 KiB one). */
+const EXCERPT_SCAN = 16 * 1024;
 
 /** The outcome of reading one response: the data, or the error to throw. */
 export type ReadResult = { readonly ok: true; readonly data: unknown } | { readonly ok: false; readonly error: LoginRadiusApiError };
 
 /**
- * Turns a response status and body text into data or a typed error. LoginRadius signals errors with a
- * non-2xx status, or with HTTP 200 and a body carrying a non-zero `ErrorCode`; proxies in front of it may
- * answer with HTML or nothing at all. None of these crashes on JSON parsing.
+ * Reads a response. An error keeps LoginRadius's body with every credential of the call scrubbed from it
+ * (a `Description` may echo what was sent), or a short scrubbed excerpt when the body was not JSON.
  */
-export function readResponse(operation: string, status: number, headers: Headers, text: string, scrub: (text: string) => string): ReadResult {
+export function readResponse(operation: string, response: TransportResponse, scrub: Scrubber, now: number = Date.now()): ReadResult {
+  const { status, headers, text } = response;
   const parsed = parseJson(text);
   const isSuccessStatus = status >= 200 && status < 300;
   if (parsed.ok && isSuccessStatus && !carriesErrorCode(parsed.value)) {
@@ -23,20 +34,23 @@ export function readResponse(operation: string, status: number, headers: Headers
       operation,
       status,
       headers,
-      body: parsed.ok ? parsed.value : undefined,
-      bodyExcerpt: parsed.ok ? undefined : excerpt(scrub(text)),
+      body: parsed.ok ? scrubJson(parsed.value, scrub) : undefined,
+      bodyExcerpt: parsed.ok ? undefined : excerpt(text, scrub),
+      retryAfterMs: parseRetryAfter(headers.get('retry-after'), now),
     }),
   };
 }
 
+/** True for a JSON object whose `ErrorCode` says it is an error (anything present but 0 or empty). */
 function carriesErrorCode(body: unknown): boolean {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
   const code = (body as { ErrorCode?: unknown }).ErrorCode;
-  return code !== undefined && code !== null && code !== 0;
+  if (code === undefined || code === null || code === '') return false;
+  return normalizeErrorCode(code) !== 0;
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (text.trim() === '') return { ok: false };
+  if (!/\S/.test(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
@@ -44,7 +58,10 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+/** Cut first, then scrub and flatten: the work is bounded by {@link EXCERPT_SCAN} whatever the body's size. */
+function excerpt(text: string, scrub: Scrubber): string {
+  const truncated = text.length > EXCERPT_SCAN;
+  const head = scrub(truncated ? text.slice(0, EXCERPT_SCAN) : text, truncated);
+  const flat = head.replace(/\s+/g, ' ').trim();
   return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH)}…` : flat;
 }

@@ -32,14 +32,21 @@ export function parseServerTime(text: string): number | undefined {
  */
 export function createServerClock(readServerTime: () => Promise<string>, localNow: () => number = Date.now): () => Promise<Date> {
   let cached: { offsetMs: number; measuredAt: number } | undefined;
+  // One measurement in flight per client, however many registrations start at once.
+  let measuring: Promise<void> | undefined;
+  const measure = async (): Promise<void> => {
+    const sent = localNow();
+    const server = parseServerTime(await readServerTime());
+    const received = localNow();
+    cached = { offsetMs: server === undefined ? 0 : server - (sent + received) / 2, measuredAt: received };
+  };
   return async () => {
-    const now = localNow();
-    if (!cached || now - cached.measuredAt > OFFSET_TTL_MS) {
-      const sent = localNow();
-      const server = parseServerTime(await readServerTime());
-      const received = localNow();
-      cached = { offsetMs: server === undefined ? 0 : server - (sent + received) / 2, measuredAt: received };
+    if (!cached || localNow() - cached.measuredAt > OFFSET_TTL_MS) {
+      measuring ??= measure().finally(() => {
+        measuring = undefined;
+      });
+      await measuring;
     }
-    return new Date(localNow() + cached.offsetMs);
+    return new Date(localNow() + cached!.offsetMs);
   };
 }

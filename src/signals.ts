@@ -34,8 +34,12 @@ export function createCallSignal(timeoutMs: number, callerSignal?: AbortSignal):
   };
 }
 
-/** Waits `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind. */
-export function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/**
+ * Waits `ms`, or rejects with the signal's reason as soon as it aborts. Leaves no timer behind, and without
+ * a signal adds no listener anywhere (a shared signal would collect one per concurrent wait).
+ */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return new Promise((resolve) => setTimeout(resolve, ms));
   return new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
     const onAbort = (): void => {

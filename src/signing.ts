@@ -5,10 +5,16 @@
  * `":" + body` when there is a body, and `X-Request-Expires` is a UTC `YYYY-MM-DD HH:mm:ss` time.
  * (The official Node SDK signs the string "undefined" instead of the URL; this signs the real request.)
  */
+import { LoginRadiusValidationError } from './errors';
 import { subtleCrypto, toBase64 } from './web-crypto';
 
 /** How far ahead of now a signature expires, unless configured otherwise. */
 export const DEFAULT_SIGNATURE_VALID_MINUTES = 20;
+/**
+ * The longest validity window accepted: a day. A signature is a replayable credential for its URL and
+ * body until it expires; LoginRadius documents no maximum, so the client sets one.
+ */
+export const MAX_SIGNATURE_VALID_MINUTES = 24 * 60;
 
 export interface SignRequestInput {
   readonly method: string;
@@ -31,8 +37,14 @@ export interface SignatureHeaders {
 
 /** Signs one request. Pure apart from the clock; exported so a signature can be checked independently. */
 export async function signRequest(input: SignRequestInput): Promise<SignatureHeaders> {
+  const minutes = input.validForMinutes ?? DEFAULT_SIGNATURE_VALID_MINUTES;
+  if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_SIGNATURE_VALID_MINUTES) {
+    throw new LoginRadiusValidationError(`signRequest: validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`, { parameter: 'validForMinutes' });
+  }
+  const now = input.now ?? new Date();
+  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new LoginRadiusValidationError('signRequest: now must be a valid Date', { parameter: 'now' });
   const key = await subtleCrypto().importKey('raw', new TextEncoder().encode(input.apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
-  return signingHeaders(key, input.url, input.body, input.now ?? new Date(), input.validForMinutes ?? DEFAULT_SIGNATURE_VALID_MINUTES);
+  return signingHeaders(key, input.url, input.body, now, minutes);
 }
 
 /** The signature headers for a request, given the imported HMAC key (a client imports it once). */

@@ -17,6 +17,11 @@ const SOTT_IV = /* @__PURE__ */ new TextEncoder().encode('tu89geji340t89u2');
 const SALT = /* @__PURE__ */ new Uint8Array(8);
 const ITERATIONS = 10_000;
 const DEFAULT_VALID_MINUTES = 10;
+/**
+ * The longest window accepted: a day. A SOTT lets anyone register users in your app while it is valid;
+ * LoginRadius documents no maximum, so the client sets one.
+ */
+export const MAX_SOTT_VALID_MINUTES = 24 * 60;
 
 export interface SottOptions {
   /** When the SOTT becomes valid: a `Date`, or a UTC string in LoginRadius's `YYYY/M/D HH:m:s` form. Default: now. */
@@ -66,15 +71,35 @@ export function generateSott(options: GenerateSottOptions): Promise<string> {
 /** `start#apiKey#end` with both times in LoginRadius's format. Pure, for tests and for checking a SOTT. */
 export function sottPlaintext(apiKey: string, options: SottOptions = {}, now: Date = new Date()): string {
   const start = options.startTime ?? now;
+  const startDate = toDate(start, 'startTime');
   let end: Date | string;
   if (options.endTime !== undefined) end = options.endTime;
   else {
     const minutes = options.validForMinutes ?? DEFAULT_VALID_MINUTES;
-    if (!Number.isFinite(minutes) || minutes <= 0) throw new LoginRadiusValidationError('generateSott: validForMinutes must be a positive number', { parameter: 'validForMinutes' });
-    const startDate = typeof start === 'string' ? parseSottTime(start, 'startTime') : start;
+    if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_SOTT_VALID_MINUTES) {
+      throw invalidSott('validForMinutes', `validForMinutes must be a positive number of minutes, at most ${MAX_SOTT_VALID_MINUTES}`);
+    }
     end = new Date(startDate.getTime() + minutes * 60_000);
   }
+  const windowMs = toDate(end, 'endTime').getTime() - startDate.getTime();
+  if (windowMs <= 0) throw invalidSott('endTime', 'endTime must be after startTime');
+  if (windowMs > MAX_SOTT_VALID_MINUTES * 60_000) throw invalidSott('endTime', `the window from startTime to endTime must be at most ${MAX_SOTT_VALID_MINUTES} minutes`);
   return `${sottTime(start, 'startTime')}#${apiKey}#${sottTime(end, 'endTime')}`;
+}
+
+function toDate(value: Date | string, field: string): Date {
+  return typeof value === 'string' ? parseSottTime(value, field) : validDate(value, field);
+}
+
+function validDate(value: unknown, field: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime()) || value.getUTCFullYear() < 1000 || value.getUTCFullYear() > 9999) {
+    throw invalidSott(field, `${field} must be a valid Date (years 1000 to 9999)`);
+  }
+  return value;
+}
+
+function invalidSott(parameter: string, message: string): LoginRadiusValidationError {
+  return new LoginRadiusValidationError(`generateSott: ${message}`, { parameter });
 }
 
 /** Formats a time as LoginRadius's SOTT expects: UTC `YYYY/M/D HH:m:s` (only the hour zero-padded). */
@@ -88,17 +113,26 @@ function sottTime(value: Date | string, field: string): string {
     parseSottTime(value, field);
     return value;
   }
-  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new LoginRadiusValidationError(`generateSott: ${field} must be a valid Date`, { parameter: field });
-  return formatSottTime(value);
+  return formatSottTime(validDate(value, field));
 }
 
+/** Parses LoginRadius's `YYYY/M/D H:m:s` (UTC); a field out of range (month 13, 24:00, 31 February) is refused. */
 function parseSottTime(value: string, field: string): Date {
   const m = /^(\d{4})\/(\d{1,2})\/(\d{1,2}) (\d{1,2}):(\d{1,2}):(\d{1,2})$/.exec(value);
-  const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!, +m[4]!, +m[5]!, +m[6]!)) : undefined;
-  if (!date || Number.isNaN(date.getTime())) {
-    throw new LoginRadiusValidationError(`generateSott: ${field} must be a Date or a UTC string like 2026/11/23 09:5:7`, { parameter: field });
-  }
-  return date;
+  const parts = m ? m.slice(1).map(Number) : [];
+  const [year, month, day, hour, minute, second] = parts as [number, number, number, number, number, number];
+  const date = m ? new Date(Date.UTC(year, month - 1, day, hour, minute, second)) : undefined;
+  // Date.UTC rolls overflowing fields into the next unit; a date that does not read back the same was out of range.
+  const exact =
+    date !== undefined &&
+    date.getUTCFullYear() === year &&
+    date.getUTCMonth() === month - 1 &&
+    date.getUTCDate() === day &&
+    date.getUTCHours() === hour &&
+    date.getUTCMinutes() === minute &&
+    date.getUTCSeconds() === second;
+  if (!exact) throw invalidSott(field, `${field} must be a Date or a valid UTC time string like 2026/11/23 09:5:7`);
+  return date!;
 }
 
 async function deriveSottKey(apiSecret: string): Promise<CryptoKey> {

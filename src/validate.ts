@@ -1,9 +1,51 @@
+/**
+ * Validation of one call, before anything is sent: its params against the operation, and its per-call
+ * options. Every problem is a {@link LoginRadiusValidationError} whose message starts with the operation's name.
+ */
+import type { ResolvedConfig } from './config';
 import { LoginRadiusValidationError } from './errors';
-import type { OperationDescriptor, OperationParams, ParamType } from './operation';
+import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from './operation';
+import { byteLimit, extraHeaders, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
+const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>(['signal', 'timeoutMs', 'maxRetries', 'headers', 'maxResponseBytes']);
 // Control characters would let a value rewrite the request line or headers.
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
+
+/** A call's options with the client's defaults applied. */
+export interface CallOptions {
+  readonly signal: AbortSignal | undefined;
+  readonly timeoutMs: number;
+  readonly maxRetries: number;
+  readonly maxResponseBytes: number;
+  readonly headers: Readonly<Record<string, string>> | undefined;
+}
+
+/** Checks the per-call options like the config is checked, and fills in the client's values. */
+export function validateOptions(op: OperationDescriptor, options: unknown, config: ResolvedConfig): CallOptions {
+  if (options === undefined) options = {};
+  const fail = failFor(op);
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) fail('options', 'options must be an object such as { timeoutMs, signal }');
+  const o = options as Record<string, unknown>;
+  for (const key of Object.keys(o)) {
+    if (!OPTION_KEYS.has(key)) fail(`options.${key}`, `unknown option "${key}" (known: ${[...OPTION_KEYS].join(', ')})`);
+  }
+  if (o.signal !== undefined && !isAbortSignal(o.signal)) fail('options.signal', 'options.signal must be an AbortSignal');
+  return {
+    signal: o.signal as AbortSignal | undefined,
+    timeoutMs: timeoutMs(o.timeoutMs, 'options.timeoutMs', config.timeoutMs, fail),
+    maxRetries: retryCount(o.maxRetries, 'options.maxRetries', config.maxRetries, fail),
+    maxResponseBytes: byteLimit(o.maxResponseBytes, 'options.maxResponseBytes', config.maxResponseBytes, fail),
+    headers: extraHeaders(o.headers, 'options.headers', fail),
+  };
+}
+
+function isAbortSignal(value: unknown): boolean {
+  if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
+  // A signal from another realm (a test runner's, a polyfill's) still has the shape the client uses.
+  const v = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown } | null;
+  return typeof v === 'object' && v !== null && typeof v.aborted === 'boolean' && typeof v.addEventListener === 'function' && typeof v.removeEventListener === 'function';
+}
 
 /**
  * Checks a call's params against its operation before anything is sent: required path, query and body
@@ -26,8 +68,13 @@ export function validateParams(op: OperationDescriptor, params: unknown): Operat
   validateBody(op, p.body);
   for (const credential of ['accessToken', 'sott'] as const) {
     const value = p[credential];
-    if (value !== undefined && (typeof value !== 'string' || value === '' || CONTROL_CHARS.test(value) || /\s/.test(value))) {
-      throw invalid(op, credential, `${credential} must be a non-empty string without spaces`);
+    if (value === undefined) continue;
+    if (!op.security.some((set) => set.includes(credential))) {
+      throw invalid(op, credential, `this operation does not use ${credential === 'sott' ? 'a SOTT' : "the user's access token"}; remove params.${credential}`);
+    }
+    // It travels in a header: printable ASCII only, or it could not be sent as it is.
+    if (typeof value !== 'string' || !TOKEN_CHARS.test(value)) {
+      throw invalid(op, credential, `${credential} must be a non-empty string of printable ASCII characters without spaces`);
     }
   }
   return p as OperationParams;
@@ -54,10 +101,12 @@ function validatePath(op: OperationDescriptor, path: unknown): void {
       throw invalid(op, field, `path parameter ${name} must be a string`);
     }
     const text = String(value);
-    // A "/" or ".." would point the request at another endpoint; refuse rather than guess.
-    if (text.includes('/') || text.includes('\\') || text.includes('..') || CONTROL_CHARS.test(text)) {
-      throw invalid(op, field, `path parameter ${name} must not contain "/", "\\", ".." or control characters`);
+    // A "/" or ".." would point the request at another endpoint, and a URL parser drops a "." segment
+    // (`/role/./permission` becomes `/role/permission`): refuse rather than send somewhere else.
+    if (text === '.' || text.includes('/') || text.includes('\\') || text.includes('..') || CONTROL_CHARS.test(text)) {
+      throw invalid(op, field, `path parameter ${name} must not be "." or contain "/", "\\", ".." or control characters`);
     }
+    if (hasLoneSurrogate(text)) throw invalid(op, field, `path parameter ${name} is not well-formed text (an unpaired surrogate)`);
   }
 }
 
@@ -81,6 +130,7 @@ function validateQuery(op: OperationDescriptor, query: unknown): void {
     if (typeof value === 'string' && CONTROL_CHARS.test(value)) {
       throw invalid(op, `query.${name}`, `query parameter ${name} must not contain control characters`);
     }
+    if (containsLoneSurrogate(value, 0)) throw invalid(op, `query.${name}`, `query parameter ${name} is not well-formed text (an unpaired surrogate)`);
   }
   for (const [name, param] of Object.entries(spec)) {
     const value = values[name];
@@ -100,6 +150,12 @@ function validateBody(op: OperationDescriptor, body: unknown): void {
     return;
   }
   if (typeof body !== 'object') throw invalid(op, 'body', `the request body must be a JSON object, got ${describe(body)}`);
+}
+
+function containsLoneSurrogate(value: unknown, depth: number): boolean {
+  if (typeof value === 'string') return hasLoneSurrogate(value);
+  if (value === null || typeof value !== 'object' || depth > 8) return false;
+  return Object.entries(value).some(([key, nested]) => hasLoneSurrogate(key) || containsLoneSurrogate(nested, depth + 1));
 }
 
 function hasType(value: unknown, type: ParamType): boolean {
@@ -127,6 +183,14 @@ function describe(value: unknown): string {
   return Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value;
 }
 
-function invalid(op: OperationDescriptor, parameter: string, message: string): LoginRadiusValidationError {
+/** The one way a call reports bad input: the operation's name, then the problem. */
+export function invalid(op: OperationDescriptor, parameter: string, message: string): LoginRadiusValidationError {
   return new LoginRadiusValidationError(`${op.id}: ${message}`, { operation: op.id, parameter });
+}
+
+/** {@link invalid} as a {@link Fail} callback for the shared option checks. */
+export function failFor(op: OperationDescriptor): Fail {
+  return (field, message) => {
+    throw invalid(op, field, message);
+  };
 }

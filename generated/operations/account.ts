@@ -173,6 +173,7 @@ const createAccountOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['password'],
 };
 
 /**
@@ -278,6 +279,7 @@ const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
   path: '/identity/v2/manage/account/access_token/refresh',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { refresh_Token: { type: 'string', required: true } },
+  sensitive: ['refresh_Token'],
 };
 
 /**
@@ -313,6 +315,7 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
   path: '/identity/v2/manage/account/access_token/refresh/revoke',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   query: { refresh_Token: { type: 'string', required: true } },
+  sensitive: ['refresh_Token'],
 };
 
 /**
@@ -351,6 +354,7 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['tokentype'],
   body: 'required',
+  sensitive: ['clientguid'],
 };
 
 /**
@@ -918,6 +922,7 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
+  sensitive: ['password'],
 };
 
 /**

@@ -251,6 +251,7 @@ const deleteAccountByDeleteTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/delete',
   security: [['apiKey']],
   query: { deletetoken: { type: 'string', required: true } },
+  sensitive: ['deletetoken'],
 };
 
 /**
@@ -287,6 +288,7 @@ const getProfileByPingOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/ping',
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, emailTemplate: { type: 'string' }, fields: { type: 'string' }, verificationUrl: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -363,6 +365,7 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/unlock',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['securityanswer'],
 };
 
 /**
@@ -399,6 +402,7 @@ const emailLookupOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email',
   security: [['apiKey']],
   query: { Email: { type: 'string' }, VerificationToken: { type: 'string' }, Fields: { type: 'string' }, Url: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, uuid: { type: 'string' } },
+  sensitive: ['VerificationToken', 'uuid'],
 };
 
 /**
@@ -478,6 +482,7 @@ const verifyEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email',
   security: [['apiKey']],
   query: { VerificationToken: { type: 'string', required: true }, Fields: { type: 'string' }, Url: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, uuid: { type: 'string' } },
+  sensitive: ['VerificationToken', 'uuid'],
 };
 
 /**
@@ -561,6 +566,7 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { fields: { type: 'string' }, url: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['otp', 'securityAnswer'],
 };
 
 /**
@@ -636,6 +642,7 @@ const authSendVerificationEmailForLinkingSocialProfilesOperation: OperationDescr
   path: '/identity/v2/auth/email/sendverificationemail',
   security: [['apiKey', 'accessToken']],
   query: { clientguid: { type: 'string', required: true } },
+  sensitive: ['clientguid'],
 };
 
 /**
@@ -675,6 +682,7 @@ const loginOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, options: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -719,6 +727,7 @@ const loginByEmailOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -764,6 +773,7 @@ const loginByUserNameOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -809,6 +819,7 @@ const loginByPhoneOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { Fields: { type: 'string' }, LoginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, options: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -854,6 +865,7 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -899,6 +911,7 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -944,6 +957,7 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -1028,6 +1042,7 @@ const changePasswordOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/change',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['newPassword', 'oldPassword'],
 };
 
 /**
@@ -1063,6 +1078,7 @@ const resetPasswordOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'password', 'resetToken'],
 };
 
 /**
@@ -1101,6 +1117,7 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'password'],
 };
 
 /**
@@ -1140,6 +1157,7 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'password'],
 };
 
 /**
@@ -1179,6 +1197,7 @@ const resetPasswordByResetTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['password', 'resetToken'],
 };
 
 /**
@@ -1218,6 +1237,7 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['password', 'securityAnswer'],
 };
 
 /**
@@ -1256,6 +1276,7 @@ const resetPasswordBySecurityAnswerAndEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['password', 'securityAnswer'],
 };
 
 /**
@@ -1295,6 +1316,7 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['password', 'securityAnswer'],
 };
 
 /**
@@ -1334,6 +1356,7 @@ const resetPasswordBySecurityAnswerAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['password', 'securityAnswer'],
 };
 
 /**
@@ -1452,6 +1475,7 @@ const userRegistrationOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password'],
   generateSott: createSottGenerator,
 };
 
@@ -1498,6 +1522,7 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  sensitive: ['password'],
   generateSott: createSottGenerator,
 };
 
@@ -1545,6 +1570,7 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
   security: [['apiKey', 'sott']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['password'],
   generateSott: createSottGenerator,
 };
 
@@ -1628,6 +1654,7 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, SmsTemplate: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  sensitive: ['password'],
 };
 
 /**
@@ -1853,6 +1880,7 @@ const linkSocialIdentityOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['candidateToken', 'clientGuid'],
 };
 
 /**
@@ -1894,6 +1922,7 @@ const linkSocialIdentitiesOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['candidateToken'],
 };
 
 /**
@@ -1936,6 +1965,7 @@ const linkSocialIdentitiesByPingOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['clientGuid'],
 };
 
 /**

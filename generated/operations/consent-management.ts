@@ -22,6 +22,7 @@ const submitConsentByConsentTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { consentToken: { type: 'string', required: true } },
   body: 'required',
+  sensitive: ['consentToken'],
 };
 
 /**

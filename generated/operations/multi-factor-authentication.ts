@@ -406,6 +406,7 @@ const mfaSecurityQuestionAnswerByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/securityquestionanswer',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['Answer', 'securityquestionanswer'],
 };
 
 /**
@@ -447,6 +448,7 @@ const mfaVerifyAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['authenticatorCode'],
 };
 
 /**
@@ -489,6 +491,7 @@ const mfaUpdateSettingOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -528,6 +531,7 @@ const mfaValidateEmailOtpByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/verification/otp/email',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['Otp'],
 };
 
 /**
@@ -568,6 +572,7 @@ const mfaLoginOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -611,6 +616,7 @@ const mfaLoginByEmailOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -655,6 +661,7 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -699,6 +706,7 @@ const mfaLoginByPhoneOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  sensitive: ['password', 'securityanswer'],
 };
 
 /**
@@ -743,6 +751,7 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  sensitive: ['secondFactorAuthenticationToken'],
 };
 
 /**
@@ -784,6 +793,7 @@ const mfaEmailOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, emailTemplate2FA: { type: 'string' } },
   body: 'required',
+  sensitive: ['secondFactorAuthenticationToken'],
 };
 
 /**
@@ -820,6 +830,7 @@ const mfaResendOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/login/2fa/resend',
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  sensitive: ['secondFactorAuthenticationToken'],
 };
 
 /**
@@ -859,6 +870,7 @@ const mfaSecurityQuestionAnswerOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true } },
   body: 'required',
+  sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
 };
 
 /**
@@ -899,6 +911,7 @@ const mfaValidateAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondfactorauthenticationtoken: { type: 'string', required: true }, fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['authenticatorCode', 'secondfactorauthenticationtoken'],
 };
 
 /**
@@ -939,6 +952,7 @@ const mfaValidateBackupCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
 };
 
 /**
@@ -979,6 +993,7 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate2FA: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
 };
 
 /**
@@ -1019,6 +1034,7 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['Otp', 'secondFactorAuthenticationToken'],
 };
 
 /**
@@ -1059,6 +1075,7 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
 };
 
 /**

@@ -19,6 +19,7 @@ const getAccessTokenByAppleIdCodeOperation: OperationDescriptor = {
   path: '/api/v2/access_token/apple',
   security: [['socialApiKey']],
   query: { code: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  sensitive: ['code'],
 };
 
 /**
@@ -57,6 +58,7 @@ const getAccessTokenByFacebookAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/facebook',
   security: [['socialApiKey']],
   query: { fb_Access_Token: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  sensitive: ['fb_Access_Token'],
 };
 
 /**
@@ -95,6 +97,7 @@ const getAccessTokenByFoursquareAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/foursquare',
   security: [['socialApiKey']],
   query: { fs_Access_Token: { type: 'string', required: true } },
+  sensitive: ['fs_Access_Token'],
 };
 
 /**
@@ -133,6 +136,7 @@ const getAccessTokenByGoogleOperation: OperationDescriptor = {
   path: '/api/v2/access_token/google',
   security: [['socialApiKey'], ['apiKey']],
   query: { google_Access_Token: { type: 'string' }, client_id: { type: 'string' }, refresh_token: { type: 'string' }, google_authcode: { type: 'string' }, socialAppName: { type: 'string' } },
+  sensitive: ['google_Access_Token', 'google_authcode', 'refresh_token'],
 };
 
 /**
@@ -174,6 +178,7 @@ const getAccessTokenByGoogleAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/google',
   security: [['socialApiKey']],
   query: { google_Access_Token: { type: 'string', required: true }, client_id: { type: 'string' }, refresh_token: { type: 'string' }, socialAppName: { type: 'string' } },
+  sensitive: ['google_Access_Token', 'refresh_token'],
 };
 
 /**
@@ -216,6 +221,7 @@ const getAccessTokenByGoogleAuthCodeOperation: OperationDescriptor = {
   path: '/api/v2/access_token/google',
   security: [['apiKey']],
   query: { google_authcode: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  sensitive: ['google_authcode'],
 };
 
 /**
@@ -258,6 +264,7 @@ const getAccessTokenByGoogleJWTAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/googlejwt',
   security: [['socialApiKey']],
   query: { id_Token: { type: 'string', required: true } },
+  sensitive: ['id_Token'],
 };
 
 /**
@@ -296,6 +303,7 @@ const accessTokenViaCustomJWTTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/jwt',
   security: [['socialApiKey']],
   query: { id_Token: { type: 'string', required: true }, providername: { type: 'string', required: true } },
+  sensitive: ['id_Token'],
 };
 
 /**
@@ -334,6 +342,7 @@ const getAccessTokenByLinkedinAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/linkedin',
   security: [['socialApiKey']],
   query: { ln_Access_Token: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  sensitive: ['ln_Access_Token'],
 };
 
 /**
@@ -372,6 +381,7 @@ const getAccessTokenByTwitterAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token/twitter',
   security: [['socialApiKey']],
   query: { tw_Access_Token: { type: 'string', required: true }, tw_Token_Secret: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  sensitive: ['tw_Access_Token', 'tw_Token_Secret'],
 };
 
 /**
@@ -411,6 +421,7 @@ const getAccessTokenByWeChatCodeOperation: OperationDescriptor = {
   path: '/api/v2/access_token/wechat',
   security: [['socialApiKey']],
   query: { code: { type: 'string', required: true } },
+  sensitive: ['code'],
 };
 
 /**

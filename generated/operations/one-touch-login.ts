@@ -19,6 +19,7 @@ const oneTouchEmailVerificationOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email/onetouchlogin',
   security: [['apiKey']],
   query: { verificationToken: { type: 'string', required: true }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['verificationToken'],
 };
 
 /**
@@ -60,6 +61,7 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { oneTouchLoginEmailTemplate: { type: 'string' }, redirecturl: { type: 'string' }, welcomeemailtemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['clientguid'],
 };
 
 /**
@@ -141,6 +143,7 @@ const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  sensitive: ['otp'],
 };
 
 /**

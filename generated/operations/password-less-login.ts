@@ -138,6 +138,7 @@ const passwordlessLoginVerificationOperation: OperationDescriptor = {
   path: '/identity/v2/auth/login/passwordlesslogin/email/verify',
   security: [['apiKey']],
   query: { verificationToken: { type: 'string', required: true }, fields: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['verificationToken'],
 };
 
 /**
@@ -178,6 +179,7 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
   security: [['apiKey']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['otp'],
 };
 
 /**
@@ -256,6 +258,7 @@ const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  sensitive: ['otp', 'securityanswer'],
 };
 
 /**
@@ -296,6 +299,7 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
   security: [['apiKey']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  sensitive: ['otp'],
 };
 
 /**

@@ -59,6 +59,7 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/otp',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'password'],
 };
 
 /**
@@ -349,6 +350,7 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
   security: [['apiKey'], ['apiKey', 'accessToken']],
   query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'optional',
+  sensitive: ['otp'],
 };
 
 /**
@@ -393,6 +395,7 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  sensitive: ['otp'],
 };
 
 /**
@@ -437,6 +440,7 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey', 'accessToken']],
   query: { otp: { type: 'string', required: true }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  sensitive: ['otp'],
 };
 
 /**

@@ -22,6 +22,7 @@ const pinLoginOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { session_token: { type: 'string', required: true } },
   body: 'required',
+  sensitive: ['pin', 'session_token'],
 };
 
 /**
@@ -61,6 +62,7 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/change',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['newPIN', 'oldPIN'],
 };
 
 /**
@@ -214,6 +216,7 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/otp/email',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'pin'],
 };
 
 /**
@@ -249,6 +252,7 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/otp/phone',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'pin'],
 };
 
 /**
@@ -284,6 +288,7 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/otp/username',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['otp', 'pin'],
 };
 
 /**
@@ -319,6 +324,7 @@ const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/email',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['pin', 'securityAnswer'],
 };
 
 /**
@@ -356,6 +362,7 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/phone',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['pin', 'securityAnswer'],
 };
 
 /**
@@ -393,6 +400,7 @@ const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/username',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['pin', 'securityAnswer'],
 };
 
 /**
@@ -430,6 +438,7 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/token',
   security: [['apiKey']],
   body: 'required',
+  sensitive: ['pin', 'resetToken'],
 };
 
 /**
@@ -468,6 +477,7 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { pinAuthToken: { type: 'string', required: true } },
   body: 'required',
+  sensitive: ['pin', 'pinAuthToken'],
 };
 
 /**
@@ -504,6 +514,7 @@ const inValidatePinSessionTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/session_token/invalidate',
   security: [['apiKey']],
   query: { session_token: { type: 'string', required: true } },
+  sensitive: ['session_token'],
 };
 
 /**

@@ -58,6 +58,7 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/authenticatorcode',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['authenticatorCode'],
 };
 
 /**
@@ -95,6 +96,7 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/backupcode',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['backupCode'],
 };
 
 /**
@@ -132,6 +134,7 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/otp',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -206,6 +209,7 @@ const reAuthValidateEmailOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/otp/email/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['otp'],
 };
 
 /**
@@ -243,6 +247,7 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  sensitive: ['Answer', 'securityquestionanswer'],
 };
 
 /**
@@ -283,6 +288,7 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' } },
   body: 'required',
+  sensitive: ['SecurityAnswer', 'password'],
 };
 
 /**
@@ -323,6 +329,7 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' } },
   body: 'required',
+  sensitive: ['pin'],
 };
 
 /**
@@ -361,6 +368,7 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
+  sensitive: ['secondFactorValidationToken'],
 };
 
 /**
@@ -399,6 +407,7 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
+  sensitive: ['secondFactorValidationToken'],
 };
 
 /**
@@ -437,6 +446,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['uid'],
   body: 'required',
+  sensitive: ['secondFactorValidationToken'],
 };
 
 /**

@@ -19,6 +19,7 @@ const smartLoginTokenVerificationOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email/smartlogin',
   security: [['apiKey']],
   query: { verificationToken: { type: 'string', required: true }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['verificationToken'],
 };
 
 /**
@@ -56,6 +57,7 @@ const smartLoginOperation: OperationDescriptor = {
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, email: { type: 'string' }, username: { type: 'string' }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -94,6 +96,7 @@ const smartLoginByEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, email: { type: 'string', required: true }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -133,6 +136,7 @@ const smartLoginByUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, username: { type: 'string', required: true }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -173,6 +177,7 @@ const linkLoginPingOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -212,6 +217,7 @@ const smartLoginPingOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
+  sensitive: ['clientGuid'],
 };
 
 /**
@@ -252,6 +258,7 @@ const oneTouchLoginPingOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { clientGuid: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
+  sensitive: ['clientGuid'],
 };
 
 /**

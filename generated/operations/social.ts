@@ -19,6 +19,7 @@ const exchangeAccessTokenOperation: OperationDescriptor = {
   path: '/api/v2/access_token',
   security: [['socialApiSecret']],
   query: { token: { type: 'string', required: true } },
+  sensitive: ['token'],
 };
 
 /**
@@ -58,6 +59,7 @@ const listActiveSessionsOperation: OperationDescriptor = {
   security: [['socialApiKey', 'socialApiSecret']],
   query: { token: { type: 'string' }, accountId: { type: 'string' }, profileId: { type: 'string' } },
   idempotent: true,
+  sensitive: ['token'],
 };
 
 /**
@@ -98,6 +100,7 @@ const getActiveSessionOperation: OperationDescriptor = {
   security: [['socialApiKey', 'socialApiSecret']],
   query: { token: { type: 'string', required: true } },
   idempotent: true,
+  sensitive: ['token'],
 };
 
 /**

@@ -194,6 +194,7 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
   path: '/v2/manage/webhooks',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
+  sensitive: ['Password', 'Token'],
 };
 
 /**
@@ -301,6 +302,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   body: 'required',
+  sensitive: ['Password', 'Token'],
 };
 
 /**

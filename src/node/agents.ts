@@ -4,14 +4,22 @@
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { DEFAULT_MAX_SOCKETS } from '../defaults';
+import { LoginRadiusValidationError } from '../errors';
+import type { Fail } from '../option-checks';
 import { fetchFailed } from './fetch-error';
 
 /** Options for {@link createNodeFetch} and {@link createNodeTransport}. */
 export interface NodeFetchOptions {
   /** Keep connections open between calls and reuse them. Default `true`. */
   readonly keepAlive?: boolean;
-  /** Most sockets open at once per host. Default: no limit (Node's default). */
+  /**
+   * Most sockets open at once per origin; further calls queue for a free one. Default 64: enough for any
+   * one server's LoginRadius traffic, and a bound on what a burst of calls can open. `Infinity` lifts it.
+   */
   readonly maxSockets?: number;
+  /** `createNodeFetch` only: the largest answer read, in bytes, before and after decoding. Default 8 MiB. */
+  readonly maxResponseBytes?: number;
   /** Initial delay of TCP keep-alive probes on idle sockets, in ms. Default 1000 (Node's default). */
   readonly keepAliveMsecs?: number;
   /** An agent to use for `http:` URLs instead of the one this function creates (for a proxy, custom DNS, …). */
@@ -34,9 +42,11 @@ export type Router = (protocol: string) => Route;
  * same two routes, so connections are reused and nothing is allocated per call.
  */
 export function createRouter(options: NodeFetchOptions): Router {
+  const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
+  if (maxSockets !== Infinity && (!Number.isInteger(maxSockets) || maxSockets < 1)) failOption('maxSockets', 'maxSockets must be a positive integer or Infinity');
   const agentOptions = {
     keepAlive: options.keepAlive ?? true,
-    ...(options.maxSockets === undefined ? {} : { maxSockets: options.maxSockets }),
+    maxSockets,
     ...(options.keepAliveMsecs === undefined ? {} : { keepAliveMsecs: options.keepAliveMsecs }),
   };
   const http: Route = { request: httpRequest, agent: options.httpAgent ?? new HttpAgent(agentOptions) };
@@ -47,3 +57,8 @@ export function createRouter(options: NodeFetchOptions): Router {
     throw fetchFailed(new Error(`unsupported URL scheme ${protocol} (only http: and https:)`));
   };
 }
+
+/** How the Node transports report a bad option. */
+export const failOption: Fail = (parameter, message) => {
+  throw new LoginRadiusValidationError(`Invalid Node transport option: ${message}`, { parameter });
+};

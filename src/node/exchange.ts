@@ -1,11 +1,17 @@
 /**
- * One HTTP exchange over `node:http`/`node:https`: send the request with its whole body, buffer the answer,
+ * One HTTP exchange over `node:http`/`node:https`: send the request with its whole body, read the answer
+ * (undoing its content codings as a stream, with a byte limit on what arrives and on what it decodes to),
  * and settle once, on the answer, a network failure (`TypeError('fetch failed')` with the socket error as
- * `cause`) or an abort (the signal's reason; the request is destroyed). Redirects are answers like any other.
+ * `cause`), an answer past the limit (`LoginRadiusResponseTooLargeError`) or an abort (the signal's reason;
+ * the request and any decoder are destroyed). Redirects are answers like any other.
  */
 import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { Transform } from 'node:stream';
+import { FRAMING_HEADERS } from '../option-checks';
+import { responseTooLarge } from '../transport';
 import type { Route } from './agents';
 import { fetchFailed } from './fetch-error';
+import { contentEncoding, decoderChain } from './incoming-message';
 
 /** What an exchange sends, apart from the URL. */
 export interface Outgoing {
@@ -16,19 +22,25 @@ export interface Outgoing {
   readonly signal: AbortSignal | null | undefined;
 }
 
-/** Turns the finished answer into what the caller resolves with; a throw fails the exchange. */
+/** Turns the finished answer (its body already decoded) into what the caller resolves with; a throw fails the exchange. */
 export type ReadAnswer<O extends Outgoing, T> = (outgoing: O, message: IncomingMessage, body: Buffer) => T;
 
 /**
- * Sends `outgoing` to `url` and resolves with `read(outgoing, message, body)` once the body has arrived.
- * `outgoing` stays reachable until the exchange settles (a `Request` behind its signal must not be
- * collected early: its signal follows the caller's only while it lives).
+ * Sends `outgoing` to `url` and resolves with `read(outgoing, message, body)` once the body has arrived and
+ * been decoded, reading at most `maxResponseBytes` before and after decoding. `outgoing` stays reachable
+ * until the exchange settles (a `Request` behind its signal must not be collected early: its signal follows
+ * the caller's only while it lives).
  */
-export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing: O, read: ReadAnswer<O, T>): Promise<T> {
+export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing: O, read: ReadAnswer<O, T>, maxResponseBytes: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     if (outgoing.signal?.aborted) return reject(outgoing.signal.reason);
+    const framing = Object.keys(outgoing.headers).find((name) => FRAMING_HEADERS.has(name.toLowerCase()));
+    // The transport frames the message itself; a caller's Transfer-Encoding or Host would contradict it.
+    if (framing !== undefined) return reject(fetchFailed(new TypeError(`the ${framing} header is set by the transport, not by callers`)));
     let settled = false;
     let request: ClientRequest | undefined;
+    let decoders: readonly Transform[] = [];
+    let decoding = false;
     // True for the first outcome only: whichever comes first (answer, failure, abort) decides.
     const finish = (): boolean => {
       if (settled) return false;
@@ -37,25 +49,48 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
       return true;
     };
     const fail = (error: unknown): void => {
-      if (finish()) reject(error);
-    };
-    const onAbort = (): void => {
-      fail(outgoing.signal!.reason);
+      if (!finish()) return;
+      reject(error);
       request?.destroy();
+      for (const decoder of decoders) decoder.destroy();
     };
+    const onAbort = (): void => fail(outgoing.signal!.reason);
     const onAnswer = (message: IncomingMessage): void => {
       const chunks: Buffer[] = [];
-      message.on('data', (chunk: Buffer) => chunks.push(chunk));
-      message.on('error', (error) => fail(fetchFailed(error)));
-      message.on('end', () => {
+      let received = 0;
+      let decoded = 0;
+      const done = (): void => {
         if (settled) return;
         let value: T;
         try {
-          value = read(outgoing, message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks));
+          value = read(outgoing, message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
         } catch (error) {
           return fail(fetchFailed(error));
         }
         if (finish()) resolve(value);
+      };
+      const keep = (chunk: Buffer): void => {
+        decoded += chunk.byteLength;
+        if (decoded > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
+        chunks.push(chunk);
+      };
+      const encoding = contentEncoding(message.rawHeaders);
+      message.on('error', (error) => fail(fetchFailed(error)));
+      message.on('data', (chunk: Buffer) => {
+        if (settled) return;
+        received += chunk.byteLength;
+        if (received > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
+        // Decoders start with the first byte: an empty body (a 204, a HEAD) with a coding decodes to nothing.
+        if (encoding !== undefined && !decoding) {
+          decoding = true;
+          decoders = startDecoding(encoding, keep, done, fail);
+        }
+        if (decoders.length) decoders[0]!.write(chunk);
+        else keep(chunk);
+      });
+      message.on('end', () => {
+        if (decoders.length) decoders[0]!.end();
+        else done();
       });
     };
     const { method, body } = outgoing;
@@ -73,4 +108,25 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
     outgoing.signal?.addEventListener('abort', onAbort, { once: true });
     request.end(body);
   });
+}
+
+/**
+ * Chains the decoders of `encoding` (last coding applied, first undone) and wires their output to `keep`
+ * and their end to `done`. Each decoder works on the thread pool in small chunks, so a timeout or an abort
+ * still ends the call while a large body decodes, and `keep` stops it at the limit.
+ */
+function startDecoding(encoding: string, keep: (chunk: Buffer) => void, done: () => void, fail: (error: unknown) => void): readonly Transform[] {
+  const chain = decoderChain(encoding);
+  chain.forEach((decoder, index) => {
+    decoder.on('error', (error) => fail(fetchFailed(error)));
+    const next = chain[index + 1];
+    if (next) {
+      decoder.on('data', (chunk: Buffer) => next.write(chunk));
+      decoder.on('end', () => next.end());
+    } else {
+      decoder.on('data', keep);
+      decoder.on('end', done);
+    }
+  });
+  return chain;
 }

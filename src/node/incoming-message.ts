@@ -1,44 +1,51 @@
 /**
- * Reading a finished `node:http` answer the way fetch does: its headers in order (repeated ones kept), its
- * body with the content coding undone, and its text as UTF-8.
+ * Reading a `node:http` answer the way fetch does: its headers in order (repeated ones kept), its content
+ * codings undone by streaming decoders, and its text as UTF-8.
  */
-import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import type { Transform } from 'node:stream';
 
-/**
- * Appends `rawHeaders` (name, value, name, value, …) to `headers` and returns the `Content-Encoding`
- * among them, read in the same pass so Node never builds its own header object.
- */
-export function appendHeaders(headers: Headers, raw: readonly string[]): string | undefined {
+/** Appends `rawHeaders` (name, value, name, value, …) to `headers`, so Node never builds its own header object. */
+export function appendHeaders(headers: Headers, raw: readonly string[]): void {
+  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+}
+
+/** The answer's `Content-Encoding` (repeated headers joined in order), or `undefined`. */
+export function contentEncoding(raw: readonly string[]): string | undefined {
   let encoding: string | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    const value = raw[i + 1]!;
-    headers.append(name, value);
-    if (name.length === 16 && name.toLowerCase() === 'content-encoding') encoding = encoding === undefined ? value : `${encoding}, ${value}`;
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding') encoding = encoding === undefined ? raw[i + 1]! : `${encoding}, ${raw[i + 1]!}`;
   }
   return encoding;
 }
 
-/** Undoes the content codings of `encoding` (last applied first), so callers always read the plain body. */
-export function decodeBody(body: Buffer, encoding: string | undefined): Buffer {
-  if (body.byteLength === 0 || encoding === undefined) return body;
+/**
+ * The streaming decoders that undo `encoding`, in the order the bytes must pass through them (the last
+ * coding applied is undone first). Stacked codings (`gzip, gzip`) get one decoder each; `identity` and
+ * codings this client does not know are passed through, as fetch does.
+ */
+export function decoderChain(encoding: string): Transform[] {
+  const chain: Transform[] = [];
   const codings = encoding.split(',');
-  let decoded = body;
-  for (let i = codings.length - 1; i >= 0; i--) decoded = undoCoding(decoded, codings[i]!.trim().toLowerCase());
-  return decoded;
+  for (let i = codings.length - 1; i >= 0; i--) {
+    const decoder = decoderFor(codings[i]!.trim().toLowerCase());
+    if (decoder) chain.push(decoder);
+  }
+  return chain;
 }
 
-function undoCoding(body: Buffer, coding: string): Buffer {
+function decoderFor(coding: string): Transform | undefined {
   switch (coding) {
     case 'gzip':
     case 'x-gzip':
-      return gunzipSync(body);
+      return createGunzip();
     case 'deflate':
-      return inflateSync(body);
+      return createInflate();
     case 'br':
-      return brotliDecompressSync(body);
+      return createBrotliDecompress();
     default:
-      return body;
+      return undefined;
   }
 }
 

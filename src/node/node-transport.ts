@@ -8,12 +8,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Transport, TransportRequest, TransportResponse } from '../transport';
 import { createRouter, type NodeFetchOptions } from './agents';
 import { exchange } from './exchange';
-import { appendHeaders, decodeBody, utf8Text } from './incoming-message';
+import { appendHeaders, utf8Text } from './incoming-message';
 
 /**
  * Creates a transport for `createClient({ apiKey, transport: createNodeTransport() })`. Each attempt goes out
- * with its body's `Content-Length` on a pooled keep-alive connection; the answer is read in full, its content
- * coding (gzip, deflate, br) undone and its text decoded as UTF-8.
+ * with its body's `Content-Length` on a pooled keep-alive connection (at most `maxSockets` per origin, 64 by
+ * default); the answer is read in full up to the call's `maxResponseBytes`, its content codings (gzip,
+ * deflate, br, stacked) undone as a stream under the same limit, and its text decoded as UTF-8.
  *
  * Failures keep fetch's meaning, so timeouts, retries and errors work as with the default transport: a network
  * failure rejects with `TypeError('fetch failed')` whose `cause` is the socket error (`code` ECONNREFUSED,
@@ -26,7 +27,7 @@ export function createNodeTransport(options: NodeFetchOptions = {}): Transport {
   return (request) => {
     try {
       const url = new URL(request.url);
-      return exchange(route(url.protocol), url, request, readAnswer);
+      return exchange(route(url.protocol), url, request, readAnswer, request.maxResponseBytes);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -35,6 +36,6 @@ export function createNodeTransport(options: NodeFetchOptions = {}): Transport {
 
 function readAnswer(_request: TransportRequest, message: IncomingMessage, body: Buffer): TransportResponse {
   const headers = new Headers();
-  const encoding = appendHeaders(headers, message.rawHeaders);
-  return { status: message.statusCode ?? 0, headers, text: utf8Text(decodeBody(body, encoding)) };
+  appendHeaders(headers, message.rawHeaders);
+  return { status: message.statusCode ?? 0, headers, text: utf8Text(body) };
 }

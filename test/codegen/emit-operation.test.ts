@@ -18,11 +18,12 @@ const base: Callable = {
   server: undefined,
   idempotent: true,
   secretInQuery: undefined,
-  pathParams: [{ name: 'uid', required: true, type: 'string', description: undefined, example: 'u1' }],
-  query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid' }],
+  pathParams: [{ name: 'uid', required: true, type: 'string', description: undefined, example: 'u1', sensitive: false }],
+  query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid', sensitive: false }],
   body: undefined,
   sdk: { node: 'accountApi.getThing', python: 'account.get_thing' },
   response: undefined,
+  sensitive: [],
 };
 
 function print(structure: StatementStructures): string {
@@ -33,10 +34,11 @@ function print(structure: StatementStructures): string {
 
 describe('emitDescriptor', () => {
   test.for<[string, Partial<Callable>, string[], string[]]>([
-    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:', 'generateSott']],
+    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:', 'generateSott', 'sensitive']],
     ['a required body and a foreign host', { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false }, ["body: 'required'", "server: 'https://config.lrcontent.com'"], ['idempotent']],
     ['a SOTT operation brings its generator', { security: [['apiKey', 'sott']] }, ['generateSott: createSottGenerator,'], []],
-    ['a required query parameter', { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a' }] }, ["Email: { type: 'string', required: true }"], []],
+    ['credential-bearing names are listed', { sensitive: ['otp', 'password'] }, ["sensitive: ['otp', 'password']"], []],
+    ['a required query parameter', { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a', sensitive: false }] }, ["Email: { type: 'string', required: true }"], []],
   ])('%s', ([, change, present, absent]) => {
     const text = print(emitDescriptor({ ...base, ...change }));
     for (const snippet of present) expect(text).toContain(snippet);
@@ -58,7 +60,7 @@ describe('emitParamsType', () => {
       name: 'checkEmailAvailability',
       isVariant: true,
       pathParams: [],
-      query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a' }],
+      query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a', sensitive: false }],
       body: { required: true, schemaName: 'EmailBody', example: {} },
       security: [['apiKey', 'accessToken']],
     };

@@ -81,11 +81,11 @@ describe.each(TRANSPORTS)('calls through %s', (_name, transport) => {
       expect(error).toMatchObject({ status: 401, errorCode: 906 });
     });
 
-    test('a redirect is reported as an API error, neither followed nor retried', async () => {
+    test('a redirect is a connection error, as on the fetch transport: neither followed nor retried', async () => {
       const before = server.received.length;
       const error = await profileOf(client({ maxRetries: 2 }), 'moved').catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(api.LoginRadiusApiError);
-      expect(error).toMatchObject({ status: 302 });
+      expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
+      expect((error as Error).message).toMatch(/answered with a redirect \(HTTP 302\); redirects are not followed/);
       expect(server.received.slice(before).map((r) => r.target)).toEqual(['/identity/v2/manage/account/moved?apikey=key-1']);
     });
   });

@@ -131,7 +131,7 @@ describe('createNodeFetch with a Request input', () => {
 describe('createNodeTransport', () => {
   test('a malformed URL rejects instead of throwing', async () => {
     const transport = createNodeTransport();
-    const pending = transport({ method: 'GET', url: 'not a url', headers: {}, body: undefined, signal: new AbortController().signal });
+    const pending = transport({ method: 'GET', url: 'not a url', headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: 1024 });
     expect(await rejection(pending)).toBeInstanceOf(TypeError);
   });
 });

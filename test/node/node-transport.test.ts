@@ -30,7 +30,7 @@ afterAll(() => server.close());
 
 const transport = createNodeTransport();
 const send = (request: Partial<TransportRequest> & { path: string }) =>
-  transport({ method: 'GET', headers: {}, body: undefined, signal: new AbortController().signal, url: `${server.origin}${request.path}`, ...request });
+  transport({ method: 'GET', headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: 1024 * 1024, url: `${server.origin}${request.path}`, ...request });
 const last = () => server.received.at(-1)!;
 
 describe('what goes out', () => {

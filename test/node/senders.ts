@@ -6,6 +6,8 @@ export interface SendInit {
   readonly headers?: Record<string, string>;
   readonly body?: string;
   readonly signal?: AbortSignal;
+  /** `createNodeTransport` takes it per request; `createNodeFetch` from its options. */
+  readonly maxResponseBytes?: number;
 }
 
 /** What came back, read in full: the part of an answer both transports share. */
@@ -33,7 +35,8 @@ export const SENDERS: readonly (readonly [string, (options?: NodeFetchOptions) =
     'createNodeTransport',
     (options) => {
       const transport = createNodeTransport(options);
-      return (url, { method = 'GET', headers = {}, body, signal = new AbortController().signal } = {}) => transport({ method, url, headers, body, signal });
+      return (url, { method = 'GET', headers = {}, body, signal = new AbortController().signal, maxResponseBytes = 1024 * 1024 } = {}) =>
+        transport({ method, url, headers, body, signal, maxResponseBytes });
     },
   ],
 ];

@@ -15,11 +15,11 @@ const lrError = JSON.stringify({ ErrorCode: 906, Description: 'Access token has 
 
 describe('readResponse', () => {
   test('returns the parsed body of a 2xx JSON response', () => {
-    expect(readResponse('op', 200, new Headers(), '{"IsPosted":true}', noScrub)).toEqual({ ok: true, data: { IsPosted: true } });
+    expect(readResponse('op', { status: 200, headers: new Headers(), text: '{"IsPosted":true}' }, noScrub)).toEqual({ ok: true, data: { IsPosted: true } });
   });
 
   test('treats HTTP 200 with a non-zero ErrorCode as an error', () => {
-    const result = readResponse('getProfileByAccessToken', 200, new Headers(), lrError, noScrub);
+    const result = readResponse('getProfileByAccessToken', { status: 200, headers: new Headers(), text: lrError }, noScrub);
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error).toBeInstanceOf(LoginRadiusApiError);
@@ -35,34 +35,34 @@ describe('readResponse', () => {
     [429, LoginRadiusRateLimitError],
     [503, LoginRadiusServerError],
   ])('HTTP %i maps to its subclass', ([status, type]) => {
-    const result = readResponse('op', status, new Headers(), lrError, noScrub);
+    const result = readResponse('op', { status, headers: new Headers(), text: lrError }, noScrub);
     expect(!result.ok && result.error).toBeInstanceOf(type);
   });
 
   test('an HTML page from a proxy becomes an error with a short excerpt, not a parse crash', () => {
     const html = `<html><head><title>502 Bad Gateway</title></head><body>${'x'.repeat(500)}</body></html>`;
-    const result = readResponse('op', 502, new Headers(), html, noScrub);
+    const result = readResponse('op', { status: 502, headers: new Headers(), text: html }, noScrub);
     expect(!result.ok && result.error).toMatchObject({ status: 502, errorCode: undefined });
     expect(!result.ok && result.error.bodyExcerpt!.length).toBeLessThanOrEqual(201);
     expect(!result.ok && result.error.message).toMatch(/^op failed with HTTP 502 and a non-JSON body: <html>/);
   });
 
   test('an empty 403 from a firewall is an error that says the body was empty', () => {
-    const result = readResponse('op', 403, new Headers(), '', noScrub);
+    const result = readResponse('op', { status: 403, headers: new Headers(), text: '' }, noScrub);
     expect(!result.ok && result.error.message).toBe('op failed with HTTP 403 and an empty body');
   });
 
   test('a 2xx body that is not JSON is an error', () => {
-    expect(readResponse('op', 200, new Headers(), 'OK', noScrub).ok).toBe(false);
+    expect(readResponse('op', { status: 200, headers: new Headers(), text: 'OK' }, noScrub).ok).toBe(false);
   });
 
   test('a request id header is surfaced', () => {
-    const result = readResponse('op', 500, new Headers({ 'x-request-id': 'req-123' }), lrError, noScrub);
+    const result = readResponse('op', { status: 500, headers: new Headers({ 'x-request-id': 'req-123' }), text: lrError }, noScrub);
     expect(!result.ok && result.error.requestId).toBe('req-123');
   });
 
   test('excerpts are scrubbed of secrets', () => {
-    const result = readResponse('op', 500, new Headers(), 'echo: the-secret', (t) => t.replace('the-secret', '[redacted]'));
+    const result = readResponse('op', { status: 500, headers: new Headers(), text: 'echo: the-secret' }, (t) => t.replace('the-secret', '[redacted]'));
     expect(!result.ok && result.error.bodyExcerpt).toBe('echo: [redacted]');
   });
 });
