@@ -11,7 +11,7 @@
  * Every operation is a standalone function taking the client first, so bundlers keep only what you call.
  */
 export { createClient, type ClientSettings, type LoginRadiusClient } from './client';
-export { DEFAULT_BASE_URL, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientConfig } from './config';
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientConfig } from './config';
 export {
   LoginRadiusAbortError,
   LoginRadiusApiError,
@@ -22,6 +22,7 @@ export {
   LoginRadiusNotFoundError,
   LoginRadiusPermissionDeniedError,
   LoginRadiusRateLimitError,
+  LoginRadiusResponseTooLargeError,
   LoginRadiusServerError,
   LoginRadiusTimeoutError,
   LoginRadiusValidationError,
@@ -29,7 +30,7 @@ export {
 } from './errors';
 export type { ClientHooks, ErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './hooks';
 export type { Logger, LogLevel } from './logger';
-export { fetchTransport, type Transport, type TransportRequest, type TransportResponse } from './transport';
+export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './transport';
 export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
 export { redactHeaders, redactUrl } from './redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './signing';

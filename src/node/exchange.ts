@@ -11,7 +11,7 @@ import { FRAMING_HEADERS } from '../option-checks';
 import { responseTooLarge } from '../transport';
 import type { Route } from './agents';
 import { fetchFailed } from './fetch-error';
-import { contentEncoding, decoderChain } from './incoming-message';
+import { bodyFraming, decoderChain } from './incoming-message';
 
 /** What an exchange sends, apart from the URL. */
 export interface Outgoing {
@@ -74,7 +74,9 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
         if (decoded > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
         chunks.push(chunk);
       };
-      const encoding = contentEncoding(message.rawHeaders);
+      const { encoding, length } = bodyFraming(message.rawHeaders);
+      // A declared length past the limit fails now, before any of it is read.
+      if (length !== undefined && length > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
       message.on('error', (error) => fail(fetchFailed(error)));
       message.on('data', (chunk: Buffer) => {
         if (settled) return;

@@ -10,14 +10,22 @@ export function appendHeaders(headers: Headers, raw: readonly string[]): void {
   for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
 }
 
-/** The answer's `Content-Encoding` (repeated headers joined in order), or `undefined`. */
-export function contentEncoding(raw: readonly string[]): string | undefined {
+/** How the answer's body is framed: its `Content-Encoding` (repeats joined in order) and declared `Content-Length`. */
+export interface BodyFraming {
+  readonly encoding: string | undefined;
+  readonly length: number | undefined;
+}
+
+/** Reads the body's framing from the raw header lines, so Node never builds its own header object. */
+export function bodyFraming(raw: readonly string[]): BodyFraming {
   let encoding: string | undefined;
+  let length: number | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
     if (name.length === 16 && name.toLowerCase() === 'content-encoding') encoding = encoding === undefined ? raw[i + 1]! : `${encoding}, ${raw[i + 1]!}`;
+    else if (name.length === 14 && name.toLowerCase() === 'content-length') length = Number(raw[i + 1]);
   }
-  return encoding;
+  return { encoding, length };
 }
 
 /**

@@ -67,6 +67,26 @@ describe('loading the installed package', { timeout: 60_000 }, () => {
     expect(JSON.parse(out)).toEqual(expected);
   });
 
+  test('an error thrown through one build is an instance of the other build’s classes', () => {
+    // An app's CommonJS code and an ES module dependency each load their own copy of the package.
+    writeFileSync(
+      join(fixture.consumer, 'dual.mjs'),
+      `import { createRequire } from 'node:module';
+import * as esm from 'loginradius-client';
+const cjs = createRequire(import.meta.url)('loginradius-client');
+const fromCjs = new cjs.LoginRadiusRateLimitError({ operation: 'op', status: 429, headers: new Headers(), body: {} });
+const fromEsm = new esm.LoginRadiusValidationError('bad', { parameter: 'x' });
+console.log(JSON.stringify([
+  cjs.LoginRadiusError === esm.LoginRadiusError,
+  fromCjs instanceof esm.LoginRadiusRateLimitError, fromCjs instanceof esm.LoginRadiusApiError, fromCjs instanceof esm.LoginRadiusError,
+  fromCjs instanceof esm.LoginRadiusServerError, fromCjs instanceof esm.LoginRadiusValidationError,
+  fromEsm instanceof cjs.LoginRadiusValidationError, fromEsm instanceof cjs.LoginRadiusError, fromEsm instanceof cjs.LoginRadiusApiError,
+  new Error('plain') instanceof esm.LoginRadiusError,
+]));`,
+    );
+    expect(JSON.parse(run(process.execPath, ['dual.mjs'], fixture.consumer))).toEqual([false, true, true, true, false, false, true, true, false, false]);
+  });
+
   test.for([
     ['require', 'subpaths.cjs', `const t = require('loginradius-client/testing'); const n = require('loginradius-client/node'); const spec = require('loginradius-client/openapi.json');`],
     ['import', 'subpaths.mjs', `import * as t from 'loginradius-client/testing'; import * as n from 'loginradius-client/node'; import spec from 'loginradius-client/openapi.json' with { type: 'json' };`],

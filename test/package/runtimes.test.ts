@@ -3,6 +3,8 @@
 // secret-free calls from a page in headless Chromium loading the ESM build. A runtime that cannot run here is
 // skipped with the reason, never silently.
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createDecipheriv, createHash, createHmac, pbkdf2Sync } from 'node:crypto';
 import { copyFileSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +17,9 @@ import { packageFixture, REPO, type PackageFixture } from './support/package-fix
 
 const execFileAsync = promisify(execFile);
 const OPERATIONS = ['checkEmailAvailability', 'getProfileByAccessToken', 'userRegistrationByEmail', 'getAccountProfileByUid'] as const;
-type Operation = (typeof OPERATIONS)[number];
+type Operation = (typeof OPERATIONS)[number] | 'exchangeAccessToken';
+/** A loopback URL where nothing listens (a port just released), set before the runtimes start. */
+let refusedUrl = '';
 
 function callable(name: Operation) {
   const c = callables.find((x) => x.name === name);
@@ -24,10 +28,10 @@ function callable(name: Operation) {
 }
 
 function smokeInput(withSecret: boolean) {
-  const params = Object.fromEntries(OPERATIONS.map((name) => [name, exampleParams(callable(name))]));
+  const params = Object.fromEntries([...OPERATIONS, 'exchangeAccessToken' as const].map((name) => [name, exampleParams(callable(name))]));
   // No SOTT given: the client must generate one from the API secret.
   delete (params.userRegistrationByEmail as { sott?: string }).sott;
-  return { baseUrl: inject('prismUrl'), credentials: TEST_CREDENTIALS, params, withSecret };
+  return { baseUrl: inject('prismUrl'), refusedUrl, credentials: TEST_CREDENTIALS, params, withSecret };
 }
 
 interface Recorded {
@@ -46,6 +50,7 @@ interface SmokeResult {
   sottRequest?: Recorded;
   signed?: Outcome;
   signedRequest?: Recorded;
+  refused?: { name: string; attempts: number[]; dump: string };
   secretRefused?: Outcome;
   secretWithOptIn?: Outcome;
 }
@@ -140,6 +145,10 @@ for (const runtime of RUNTIMES) {
 if (chromiumMissing) console.warn(`[runtimes] Chromium skipped: ${chromiumMissing}`);
 
 beforeAll(async () => {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+  refusedUrl = `http://127.0.0.1:${(probe.address() as AddressInfo).port}`;
+  await new Promise((resolve) => probe.close(resolve));
   fixture = await packageFixture();
   for (const file of ['smoke.mjs', 'run-smoke.mjs']) copyFileSync(join(__dirname, 'fixtures', file), join(fixture.consumer, file));
 }, 300_000);
@@ -183,6 +192,17 @@ describe.each(RUNTIMES)('on $name, the installed package', (runtime) => {
     expect(Date.parse(`${request.headers['x-request-expires']!.replace(' ', 'T')}Z`)).toBeGreaterThan(Date.now());
     // The spec declares the signature headers as the alternative to the secret, so the mock accepts it.
     expectDocumentedResult(result.signed, 'getAccountProfileByUid');
+  });
+
+  test("a refused connection is retried as never sent, and nothing thrown holds the secret or the token the URL carried", (ctx) => {
+    skipUnlessAvailable(ctx);
+    const refused = result.refused!;
+    expect(refused.name).toBe('LoginRadiusConnectionError');
+    expect(refused.attempts).toEqual([1, 2]);
+    const token = (exampleParams(callable('exchangeAccessToken')).query as { token: string }).token;
+    expect(refused.dump).toContain('could not reach');
+    expect(refused.dump).not.toContain(TEST_CREDENTIALS.apiSecret);
+    expect(refused.dump).not.toContain(token);
   });
 });
 

@@ -66,3 +66,30 @@ describe('readResponse', () => {
     expect(!result.ok && result.error.bodyExcerpt).toBe('echo: [redacted]');
   });
 });
+
+describe('ErrorCode is normalised', () => {
+  const read = (body: unknown, status = 200) => readResponse('op', { status, headers: new Headers(), text: JSON.stringify(body) }, noScrub);
+
+  test('a numeric string becomes a number', () => {
+    const result = read({ ErrorCode: ' 906 ', Description: 'Expired' });
+    expect(!result.ok && result.error).toMatchObject({ errorCode: 906, description: 'Expired' });
+    expect(!result.ok && result.error.message).toBe('op failed with HTTP 200 (ErrorCode 906): Expired');
+  });
+
+  test('anything else is left out of errorCode and kept in body', () => {
+    const result = read({ ErrorCode: 'E_BAD', Description: 'Odd' }, 400);
+    expect(!result.ok && result.error).toMatchObject({ errorCode: undefined, body: { ErrorCode: 'E_BAD' } });
+    expect(read({ ErrorCode: { nested: 1 } }, 400).ok).toBe(false);
+  });
+
+  test('a zero code in any spelling is success', () => {
+    expect(read({ ErrorCode: 0, IsPosted: true })).toMatchObject({ ok: true });
+    expect(read({ ErrorCode: '0', IsPosted: true })).toMatchObject({ ok: true });
+    expect(read({ ErrorCode: null, IsPosted: true })).toMatchObject({ ok: true });
+  });
+
+  test('a Description that is not a string is not used as one', () => {
+    const result = read({ ErrorCode: 901, Description: { html: '<b>x</b>' } }, 400);
+    expect(!result.ok && result.error.description).toBeUndefined();
+  });
+});
