@@ -1,5 +1,6 @@
 // Builds, packs and installs the package the way a user gets it, once per content change: the first test file
-// that needs it does the work under a lock, the others (and later runs with unchanged sources) reuse it.
+// that needs it does the work under a lock, the others (and later runs of this checkout with unchanged sources
+// and lockfile) reuse it.
 //
 // Everything lives in the OS temp dir, outside the repo, so the consumer project resolves only what the
 // tarball and its declared dependencies provide (no walking up into this repo's node_modules).
@@ -14,6 +15,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  utimesSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -41,8 +43,9 @@ export interface PackageFixture {
   readonly timings: { readonly build: number; readonly pack: number; readonly install: number };
 }
 
-// What goes into the tarball, and this recipe itself: a change to any of these means a new build.
-const INPUTS = ['src', 'generated', 'bin', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'README.md', 'test/package/support/package-fixture.ts'];
+// What goes into the tarball, the lockfile (it fixes the versions of the build tools and of the Prism the
+// consumer links) and this recipe itself: a change to any of these means a new build.
+const INPUTS = ['src', 'generated', 'bin', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'README.md', 'test/package/support/package-fixture.ts'];
 const CACHE_ROOT = join(tmpdir(), 'loginradius-client-package-tests');
 const STALE_LOCK_MS = 10 * 60_000;
 
@@ -60,17 +63,22 @@ async function prepare(): Promise<PackageFixture> {
   const lock = `${dir}.lock`;
   mkdirSync(CACHE_ROOT, { recursive: true });
   for (;;) {
-    if (existsSync(ready)) return JSON.parse(readFileSync(ready, 'utf8')) as PackageFixture;
+    if (isReady(dir)) {
+      // Mark it in use, so that a run elsewhere does not remove it as an old fixture (removeOldFixtures).
+      utimesSync(dir, new Date(), new Date());
+      return JSON.parse(readFileSync(ready, 'utf8')) as PackageFixture;
+    }
     try {
       mkdirSync(lock);
     } catch {
-      // Another test file (another worker) is building: wait for it, unless it died holding the lock.
-      if (Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      // Another test file (another worker) is building: wait for it, unless it died holding the lock (a lock
+      // that is gone already counts as fresh: just try again).
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
       continue;
     }
     try {
-      if (existsSync(ready)) continue;
+      if (isReady(dir)) continue;
       const fixture = build(dir);
       writeFileSync(ready, JSON.stringify({ ...fixture }, null, 2));
       removeOldFixtures(dir);
@@ -79,6 +87,14 @@ async function prepare(): Promise<PackageFixture> {
       rmSync(lock, { recursive: true, force: true });
     }
   }
+}
+
+/**
+ * A finished fixture whose Prism link still resolves: it points into this checkout's node_modules, which may
+ * have been removed or reinstalled since (a broken link fails the mock tests with "Prism is not installed").
+ */
+function isReady(dir: string): boolean {
+  return existsSync(join(dir, 'ready.json')) && existsSync(join(dir, 'consumer', 'node_modules', '@stoplight', 'prism-cli', 'package.json'));
 }
 
 function build(dir: string): PackageFixture {
@@ -146,7 +162,9 @@ export function run(command: string, args: readonly string[], cwd: string, env: 
 }
 
 function inputsHash(): string {
-  const hash = createHash('sha256');
+  // The checkout's absolute path too: the consumer links its node_modules, so every checkout gets its own
+  // fixture, and concurrent runs from different checkouts never share one (nor break it for each other).
+  const hash = createHash('sha256').update(REPO).update('\0');
   const visit = (path: string): void => {
     if (!existsSync(path)) return;
     if (statSync(path).isDirectory()) {
@@ -164,6 +182,8 @@ function removeOldFixtures(keep: string): void {
   for (const entry of readdirSync(CACHE_ROOT)) {
     const path = join(CACHE_ROOT, entry);
     if (path === keep || path.endsWith('.lock')) continue;
-    if (Date.now() - statSync(path).mtimeMs > 60 * 60_000) rmSync(path, { recursive: true, force: true });
+    // A run from another checkout may have removed it meanwhile.
+    const mtimeMs = statSync(path, { throwIfNoEntry: false })?.mtimeMs;
+    if (mtimeMs !== undefined && Date.now() - mtimeMs > 60 * 60_000) rmSync(path, { recursive: true, force: true });
   }
 }
