@@ -33,7 +33,6 @@ export const readProfile = (apiKey, apiSecret, uid) => getAccountProfileByUid(cr
   },
   { id: 'every-operation', label: 'every operation (export *)', platform: 'browser', contents: `export * from './src/index';` },
   { id: 'node-transport', label: 'createNodeTransport (loginradius-client/node)', platform: 'node', contents: `export { createNodeTransport } from './src/node/index';` },
-  { id: 'node-fetch', label: 'createNodeFetch (loginradius-client/node)', platform: 'node', contents: `export { createNodeFetch } from './src/node/index';` },
 ] as const;
 
 export async function runBundle(): Promise<BundleSize[]> {

@@ -5,7 +5,7 @@
  */
 import http from 'node:http';
 import { createClient, getAccountProfileByUid, getProfileByAccessToken, type Transport } from '../src/index';
-import { createNodeFetch, createNodeTransport } from '../src/node/index';
+import { createNodeTransport } from '../src/node/index';
 import { measureRounds, type CallCost, type Contender } from './measure';
 import { loadOfficialSdk, redirectSdkTo } from './official-sdk';
 import { PROFILE, startServerProcess } from './server';
@@ -41,9 +41,6 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
   const base = { apiKey: API_KEY, apiSecret: API_SECRET, baseUrl: origin };
   const client = createClient(base);
   const signingClient = createClient({ ...base, requestSigning: true });
-  const nodeFetch = createNodeFetch();
-  const nodeClient = createClient({ ...base, fetch: createNodeFetch() });
-  const nodeSigningClient = createClient({ ...base, requestSigning: true, fetch: createNodeFetch() });
   const nodeTransport = createNodeTransport();
   const transportClient = createClient({ ...base, transport: createNodeTransport() });
   const transportSigningClient = createClient({ ...base, requestSigning: true, transport: createNodeTransport() });
@@ -55,20 +52,16 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
   const contenders: (Contender & { kind: CallKind })[] = [
     { kind: 'secret', id: 'node-http', label: 'node:http + keep-alive agent (floor)', call: () => nodeHttpGet(agent, secretUrl, secretHeaders) },
     { kind: 'secret', id: 'fetch', label: 'built-in fetch, same URL + headers', call: () => fetchJson(secretUrl, secretHeaders) },
-    { kind: 'secret', id: 'node-fetch', label: 'createNodeFetch() alone, same URL + headers', call: () => fetchJson(secretUrl, secretHeaders, nodeFetch) },
     { kind: 'secret', id: 'node-transport', label: 'createNodeTransport() alone, same URL + headers', call: () => transportJson(nodeTransport, secretUrl, secretHeaders) },
     { kind: 'secret', id: 'sdk', label: 'official SDK 11.7.0', call: () => sdk.accountApi.getAccountProfileByUid(UID) },
     { kind: 'secret', id: 'client', label: 'this client (built-in fetch)', call: () => getAccountProfileByUid(client, { path: { uid: UID } }) },
-    { kind: 'secret', id: 'client-node', label: 'this client + createNodeFetch()', call: () => getAccountProfileByUid(nodeClient, { path: { uid: UID } }) },
     { kind: 'secret', id: 'client-transport', label: 'this client + createNodeTransport()', call: () => getAccountProfileByUid(transportClient, { path: { uid: UID } }) },
     { kind: 'token', id: 'fetch-token', label: 'built-in fetch, same URL + headers', call: () => fetchJson(tokenUrl, tokenHeaders) },
     { kind: 'token', id: 'sdk-token', label: 'official SDK 11.7.0', call: () => sdk.authenticationApi.getProfileByAccessToken(ACCESS_TOKEN) },
     { kind: 'token', id: 'client-token', label: 'this client (built-in fetch)', call: () => getProfileByAccessToken(client, { accessToken: ACCESS_TOKEN }) },
-    { kind: 'token', id: 'client-node-token', label: 'this client + createNodeFetch()', call: () => getProfileByAccessToken(nodeClient, { accessToken: ACCESS_TOKEN }) },
     { kind: 'token', id: 'client-transport-token', label: 'this client + createNodeTransport()', call: () => getProfileByAccessToken(transportClient, { accessToken: ACCESS_TOKEN }) },
     { kind: 'signing', id: 'sdk-signing', label: 'official SDK 11.7.0, apiRequestSigning', call: () => signingSdk.accountApi.getAccountProfileByUid(UID) },
     { kind: 'signing', id: 'client-signing', label: 'this client (built-in fetch), requestSigning', call: () => getAccountProfileByUid(signingClient, { path: { uid: UID } }) },
-    { kind: 'signing', id: 'client-node-signing', label: 'this client + createNodeFetch(), requestSigning', call: () => getAccountProfileByUid(nodeSigningClient, { path: { uid: UID } }) },
     { kind: 'signing', id: 'client-transport-signing', label: 'this client + createNodeTransport(), requestSigning', call: () => getAccountProfileByUid(transportSigningClient, { path: { uid: UID } }) },
   ];
   return { contenders, restore };

@@ -65,11 +65,9 @@ export function sottSummary(result: SottResult): SottResult & { cachedVsSdk: num
 const NODE_OPTIONS: Partial<Record<CallKind, readonly { readonly id: string; readonly name: string }[]>> = {
   secret: [
     { id: 'client-transport', name: 'createNodeTransport' },
-    { id: 'client-node', name: 'createNodeFetch' },
   ],
   token: [
     { id: 'client-transport-token', name: 'createNodeTransport' },
-    { id: 'client-node-token', name: 'createNodeFetch' },
   ],
 };
 

@@ -4,7 +4,7 @@
  */
 import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures } from 'ts-morph';
 import { emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
-import { groupFileName } from './names';
+import { groupModuleName } from './names';
 import type { Callable, OpenApiDocument } from './spec-model';
 
 /** The first lines of every generated file. */
@@ -24,9 +24,9 @@ export function createEmitProject(): Project {
   });
 }
 
-/** `generated/operations/<group>.ts`: every function of one API group, in spec order. */
-export function emitGroupModule(project: Project, tag: string, callables: readonly Callable[]): { path: string; text: string } {
-  const path = `operations/${groupFileName(tag)}.ts`;
+/** `generated/operations/<group>.ts` (named after `spec/paths/<group>.yaml`): every function of one API group, in spec order. */
+export function emitGroupModule(project: Project, specFile: string, callables: readonly Callable[]): { path: string; text: string } {
+  const path = `operations/${groupModuleName(specFile)}.ts`;
   const file = project.createSourceFile(path, '', { overwrite: true });
   const usesComponents = callables.some((c) => c.body?.schemaName || c.response);
   const helpers = ['JsonResultOf', 'LoginRadiusClient', 'OperationDescriptor', 'RequestOptions'];
@@ -41,13 +41,13 @@ export function emitGroupModule(project: Project, tag: string, callables: readon
     statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c));
   }
   file.addStatements(statements);
-  return { path, text: finish(file, 'spec/openapi.yaml') };
+  return { path, text: finish(file, `spec/${specFile}`) };
 }
 
 /** `generated/index.ts`: the public surface of the generated code. */
-export function emitIndexModule(project: Project, tags: readonly string[]): { path: string; text: string } {
+export function emitIndexModule(project: Project, specFiles: readonly string[]): { path: string; text: string } {
   const file = project.createSourceFile('index.ts', '', { overwrite: true });
-  for (const tag of tags) file.addExportDeclaration({ moduleSpecifier: `./operations/${groupFileName(tag)}` });
+  for (const specFile of specFiles) file.addExportDeclaration({ moduleSpecifier: `./operations/${groupModuleName(specFile)}` });
   file.addExportDeclaration({ moduleSpecifier: './models' });
   file.addExportDeclaration({ isTypeOnly: true, moduleSpecifier: './schema', namedExports: ['components', 'operations', 'paths'] });
   return { path: 'index.ts', text: finish(file, 'spec/openapi.yaml') };

@@ -156,14 +156,25 @@ function functionDoc(c: Callable): string {
   lines.push('', `\`${c.method} ${c.path}\`${c.server ? ` on ${c.server}` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`);
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`);
-  lines.push(
-    '',
-    '@param client - A client from `createClient`.',
-    `@param params - ${paramsAreOptional(c) ? 'Optional parameters.' : 'The call parameters.'}`,
-    '@param options - Per-call `signal`, `timeoutMs`, `maxRetries` and `headers`.',
-    '@throws LoginRadiusValidationError before sending when a required parameter is missing or malformed.',
-    '@throws LoginRadiusApiError when LoginRadius answers with an error.',
-  );
+  lines.push('', '@throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.');
+  for (const [error, when] of apiErrors(c.errorStatuses)) lines.push(`@throws {@link ${error}} ${when}`);
+  lines.push('@throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.');
   if (c.deprecated) lines.push('@deprecated LoginRadius keeps this endpoint for older integrations; see the description.');
   return lines.join('\n').replace(/\*\//g, '*\\/');
+}
+
+const STATUS_ERRORS: Record<number, readonly [string, string]> = {
+  400: ['LoginRadiusBadRequestError', 'when LoginRadius rejects a parameter or the body (HTTP 400).'],
+  401: ['LoginRadiusAuthenticationError', 'when a credential is missing or wrong (HTTP 401).'],
+  403: ['LoginRadiusPermissionDeniedError', 'when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).'],
+  404: ['LoginRadiusNotFoundError', 'when the resource does not exist (HTTP 404).'],
+  429: ['LoginRadiusRateLimitError', 'when rate limited (HTTP 429), after the retries the server allows.'],
+};
+
+/** The error classes for the statuses the spec documents; any other error answer is a plain {@link LoginRadiusApiError}. */
+function apiErrors(statuses: readonly number[]): (readonly [string, string])[] {
+  const out = statuses.flatMap((status) => (STATUS_ERRORS[status] ? [STATUS_ERRORS[status]!] : []));
+  if (statuses.some((status) => status >= 500)) out.push(['LoginRadiusServerError', 'when LoginRadius fails (HTTP 5xx).']);
+  out.push(['LoginRadiusApiError', 'for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.']);
+  return out;
 }

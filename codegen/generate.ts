@@ -3,6 +3,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { apiSurface } from './api-surface';
 import { emitApiReference } from './emit-docs';
 import { emitGroupModule, emitIndexModule, emitModelsModule, createEmitProject } from './emit-files';
 import { emitSpecLock } from './emit-lock';
@@ -11,6 +12,12 @@ import { readCallables, type OpenApiDocument } from './spec-model';
 
 /** Output paths are relative to the repository root. */
 export type GeneratedFiles = Map<string, string>;
+
+function specFileOf(doc: OpenApiDocument, tag: string): string {
+  const file = doc.tags?.find((t) => t.name === tag)?.['x-lr-spec-file'];
+  if (file === undefined) throw new Error(`tag ${tag} has no x-lr-spec-file: bundle the spec with codegen/bundle.ts`);
+  return file;
+}
 
 export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
@@ -23,18 +30,19 @@ export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
 
   const bundled = `${JSON.stringify(doc, null, 2)}\n`;
   files.set('generated/openapi.json', bundled);
-  files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions()));
+  files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions(), apiSurface(doc, callables)));
   files.set('docs/API.md', emitApiReference(doc, callables, tags));
   const schema = await emitSchemaTypes(doc);
   files.set(`generated/${schema.path}`, schema.text);
   const project = createEmitProject();
-  for (const tag of tags) {
-    const module = emitGroupModule(project, tag, callables.filter((c) => c.tag === tag));
+  const specFiles = tags.map((tag) => specFileOf(doc, tag));
+  tags.forEach((tag, i) => {
+    const module = emitGroupModule(project, specFiles[i]!, callables.filter((c) => c.tag === tag));
     files.set(`generated/${module.path}`, module.text);
-  }
+  });
   const models = emitModelsModule(project, doc);
   files.set(`generated/${models.path}`, models.text);
-  const index = emitIndexModule(project, tags);
+  const index = emitIndexModule(project, specFiles);
   files.set(`generated/${index.path}`, index.text);
   return files;
 }

@@ -5,12 +5,11 @@ export function typePrefix(functionName: string): string {
   return functionName.charAt(0).toUpperCase() + functionName.slice(1);
 }
 
-/** `MultiFactorAuthentication` → `multi-factor-authentication`, `PINAuthentication` → `pin-authentication`. */
-export function groupFileName(tag: string): string {
-  return tag
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .replace(/([a-z\d])([A-Z])/g, '$1-$2')
-    .toLowerCase();
+/** `paths/webhook.yaml` → `webhook`: a generated module is named after the spec file of its API group. */
+export function groupModuleName(specFile: string): string {
+  const match = /^paths\/([a-z0-9-]+)\.yaml$/.exec(specFile);
+  if (!match) throw new Error(`${specFile}: API group files live in spec/paths/ and are named in kebab case`);
+  return match[1]!;
 }
 
 /** The module-private constant that holds a function's operation data. */

@@ -12,7 +12,8 @@ export interface OpenApiDocument {
   readonly openapi: string;
   readonly info: { readonly title: string; readonly version: string };
   readonly servers?: readonly { readonly url: string }[];
-  readonly tags?: readonly { readonly name: string; readonly description?: string }[];
+  /** The API groups; `x-lr-spec-file` (added when bundling) is the `paths/<group>.yaml` file each comes from. */
+  readonly tags?: readonly { readonly name: string; readonly description?: string; readonly 'x-lr-spec-file'?: string }[];
   readonly paths: Readonly<Record<string, Readonly<Record<string, unknown>>>>;
   readonly components?: {
     readonly schemas?: Readonly<Record<string, SchemaObject>>;
@@ -127,6 +128,8 @@ export interface Callable {
    * runtime redacts their values from every URL, log line, hook description and error.
    */
   readonly sensitive: readonly string[];
+  /** The error statuses the spec documents for the operation (4xx and 5xx), ascending. */
+  readonly errorStatuses: readonly number[];
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -164,6 +167,10 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     server: op.servers?.[0]?.url,
     idempotent: op['x-lr-idempotent'] === true,
     secretInQuery: op['x-lr-secret-in-query'],
+    errorStatuses: Object.keys(op.responses ?? {})
+      .filter((code) => /^[45]\d\d$/.test(code))
+      .map(Number)
+      .sort((a, b) => a - b),
     pathParams,
     description: (op.description ?? '').trim(),
   };

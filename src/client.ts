@@ -1,13 +1,13 @@
-import { attemptOnce } from './attempt';
+import { attemptOnce } from './call/attempt';
 import { resolveConfig, type ClientConfig, type ResolvedConfig } from './config';
-import { runHook, type ErrorEvent } from './hooks';
+import { runHook, type RequestErrorEvent } from './observe/hooks';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
-import { callSecrets, createScrubber } from './redact';
-import { prepareRequest } from './request';
-import { runWithRetries } from './retry';
-import { createServerClock, SERVER_INFO_OPERATION } from './server-clock';
-import { createRequestSigner, type RequestSigner } from './signer';
-import { validateOptions, validateParams } from './validate';
+import { callSecrets, createScrubber } from './observe/redact';
+import { prepareRequest } from './call/request';
+import { runWithRetries } from './call/retry';
+import { createServerClock, SERVER_INFO_OPERATION } from './auth/server-clock';
+import { createRequestSigner, type RequestSigner } from './auth/signing';
+import { validateOptions, validateParams } from './call/validate';
 
 /** What a client reveals about its configuration: everything except the API secret. */
 export interface ClientSettings {
@@ -100,7 +100,7 @@ async function callOperation<T>(context: CallContext, op: OperationDescriptor, r
   });
 }
 
-async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: ErrorEvent): Promise<void> {
+async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: RequestErrorEvent): Promise<void> {
   for (const hook of hooks) await runHook(event.operation, 'onError', () => hook.onError!(event));
 }
 

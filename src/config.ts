@@ -5,11 +5,11 @@
  */
 import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 import { LoginRadiusValidationError } from './errors';
-import type { ClientHooks } from './hooks';
-import { loggingHooks, type Logger, type LogLevel } from './logger';
-import { byteLimit, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
-import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './signing';
-import { fetchTransport, type Transport } from './transport';
+import type { ClientHooks } from './observe/hooks';
+import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
+import { byteLimit, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
+import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
+import { fetchTransport, type Transport } from './call/transport';
 
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 
@@ -26,7 +26,7 @@ export interface ClientConfig {
   baseUrl?: string;
   /** The end user's IP address, forwarded as `X-Origin-IP` so LoginRadius's rate limits and risk rules see it. */
   originIp?: string;
-  /** A `fetch` implementation to use instead of the global one (for tests, proxies or `createNodeFetch()`). */
+  /** A `fetch` implementation to use instead of the global one (for tests or proxies). */
   fetch?: typeof globalThis.fetch;
   /**
    * A lower-level transport instead of `fetch`, e.g. `createNodeTransport()` from `loginradius-client/node`,

@@ -134,22 +134,27 @@ export class LoginRadiusApiError extends LoginRadiusError {
 /** HTTP 400: LoginRadius rejected a parameter or the body. */
 export class LoginRadiusBadRequestError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusBadRequestError';
+  declare readonly status: 400;
 }
 /** HTTP 401: a credential is missing or wrong (often the API secret). */
 export class LoginRadiusAuthenticationError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusAuthenticationError';
+  declare readonly status: 401;
 }
 /** HTTP 403: refused (invalid or expired access token, unauthorized API key, a business rule). */
 export class LoginRadiusPermissionDeniedError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusPermissionDeniedError';
+  declare readonly status: 403;
 }
 /** HTTP 404: the resource does not exist. */
 export class LoginRadiusNotFoundError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusNotFoundError';
+  declare readonly status: 404;
 }
 /** HTTP 429: rate limited. `retryAfterMs` says how long the server asked to wait, when it said. */
 export class LoginRadiusRateLimitError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusRateLimitError';
+  declare readonly status: 429;
 }
 /** HTTP 5xx: LoginRadius or a proxy failed. */
 export class LoginRadiusServerError extends LoginRadiusApiError {

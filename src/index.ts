@@ -28,11 +28,11 @@ export {
   LoginRadiusValidationError,
   type LoginRadiusErrorBody,
 } from './errors';
-export type { ClientHooks, ErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './hooks';
-export type { Logger, LogLevel } from './logger';
-export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './transport';
+export type { ClientHooks, RequestErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './observe/hooks';
+export type { Logger, LogLevel } from './observe/logger';
+export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './call/transport';
 export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
-export { redactHeaders, redactUrl } from './redact';
-export { signRequest, type SignatureHeaders, type SignRequestInput } from './signing';
-export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './sott';
+export { redactHeaders, redactUrl } from './observe/redact';
+export { signRequest, type SignatureHeaders, type SignRequestInput } from './auth/signing';
+export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './auth/sott';
 export * from '../generated/index';

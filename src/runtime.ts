@@ -3,5 +3,5 @@
  */
 export type { LoginRadiusClient } from './client';
 export type { OperationDescriptor, RequestOptions } from './operation';
-export type { JsonBodyOf, JsonResultOf, PathOf, QueryOf } from './operation-types';
-export { createSottGenerator } from './sott';
+export type { JsonBodyOf, JsonResultOf, PathOf, QueryOf } from './operation';
+export { createSottGenerator } from './auth/sott';

@@ -1,16 +1,16 @@
 /**
- * The keep-alive agents behind `createNodeFetch` and `createNodeTransport`, and which of `node:http` or
+ * The keep-alive agents behind `createNodeTransport`, and which of `node:http` or
  * `node:https` sends a given URL.
  */
 import { Agent as HttpAgent, request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { DEFAULT_MAX_SOCKETS } from '../defaults';
 import { LoginRadiusValidationError } from '../errors';
-import type { Fail } from '../option-checks';
+import type { Fail } from '../call/option-checks';
 import { fetchFailed } from './fetch-error';
 
-/** Options for {@link createNodeFetch} and {@link createNodeTransport}. */
-export interface NodeFetchOptions {
+/** Options for `createNodeTransport`. */
+export interface NodeTransportOptions {
   /** Keep connections open between calls and reuse them. Default `true`. */
   readonly keepAlive?: boolean;
   /**
@@ -18,8 +18,6 @@ export interface NodeFetchOptions {
    * one server's LoginRadius traffic, and a bound on what a burst of calls can open. `Infinity` lifts it.
    */
   readonly maxSockets?: number;
-  /** `createNodeFetch` only: the largest answer read, in bytes, before and after decoding. Default 8 MiB. */
-  readonly maxResponseBytes?: number;
   /** Initial delay of TCP keep-alive probes on idle sockets, in ms. Default 1000 (Node's default). */
   readonly keepAliveMsecs?: number;
   /** An agent to use for `http:` URLs instead of the one this function creates (for a proxy, custom DNS, …). */
@@ -41,7 +39,7 @@ export type Router = (protocol: string) => Route;
  * Creates the agents once (the https one on first use): every call of the returned router hands out the
  * same two routes, so connections are reused and nothing is allocated per call.
  */
-export function createRouter(options: NodeFetchOptions): Router {
+export function createRouter(options: NodeTransportOptions): Router {
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
   if (maxSockets !== Infinity && (!Number.isInteger(maxSockets) || maxSockets < 1)) failOption('maxSockets', 'maxSockets must be a positive integer or Infinity');
   const agentOptions = {

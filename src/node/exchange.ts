@@ -7,8 +7,8 @@
  */
 import type { ClientRequest, IncomingMessage, OutgoingHttpHeaders } from 'node:http';
 import type { Transform } from 'node:stream';
-import { FRAMING_HEADERS } from '../option-checks';
-import { responseTooLarge } from '../transport';
+import { FRAMING_HEADERS } from '../call/option-checks';
+import { responseTooLarge } from '../call/transport';
 import type { Route } from './agents';
 import { fetchFailed } from './fetch-error';
 import { bodyFraming, decoderChain } from './incoming-message';
@@ -18,22 +18,22 @@ export interface Outgoing {
   readonly method: string;
   readonly headers: Readonly<Record<string, string>>;
   /** The whole body (sent with its `Content-Length`), or `undefined` when there is none. */
-  readonly body: string | Uint8Array | undefined;
-  readonly signal: AbortSignal | null | undefined;
+  readonly body: string | undefined;
+  readonly signal: AbortSignal;
+  readonly maxResponseBytes: number;
 }
 
-/** Turns the finished answer (its body already decoded) into what the caller resolves with; a throw fails the exchange. */
-export type ReadAnswer<O extends Outgoing, T> = (outgoing: O, message: IncomingMessage, body: Buffer) => T;
+/** Turns the finished answer (its body already decoded) into what the exchange resolves with; a throw fails it. */
+export type ReadAnswer<T> = (message: IncomingMessage, body: Buffer) => T;
 
 /**
- * Sends `outgoing` to `url` and resolves with `read(outgoing, message, body)` once the body has arrived and
- * been decoded, reading at most `maxResponseBytes` before and after decoding. `outgoing` stays reachable
- * until the exchange settles (a `Request` behind its signal must not be collected early: its signal follows
- * the caller's only while it lives).
+ * Sends `outgoing` to `url` and resolves with `read(message, body)` once the body has arrived and been
+ * decoded, reading at most `maxResponseBytes` before and after decoding.
  */
-export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing: O, read: ReadAnswer<O, T>, maxResponseBytes: number): Promise<T> {
+export function exchange<T>(route: Route, url: URL, outgoing: Outgoing, read: ReadAnswer<T>): Promise<T> {
+  const { maxResponseBytes } = outgoing;
   return new Promise<T>((resolve, reject) => {
-    if (outgoing.signal?.aborted) return reject(outgoing.signal.reason);
+    if (outgoing.signal.aborted) return reject(outgoing.signal.reason);
     const framing = Object.keys(outgoing.headers).find((name) => FRAMING_HEADERS.has(name.toLowerCase()));
     // The transport frames the message itself; a caller's Transfer-Encoding or Host would contradict it.
     if (framing !== undefined) return reject(fetchFailed(new TypeError(`the ${framing} header is set by the transport, not by callers`)));
@@ -45,7 +45,7 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
     const finish = (): boolean => {
       if (settled) return false;
       settled = true;
-      outgoing.signal?.removeEventListener('abort', onAbort);
+      outgoing.signal.removeEventListener('abort', onAbort);
       return true;
     };
     const fail = (error: unknown): void => {
@@ -54,7 +54,7 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
       request?.destroy();
       for (const decoder of decoders) decoder.destroy();
     };
-    const onAbort = (): void => fail(outgoing.signal!.reason);
+    const onAbort = (): void => fail(outgoing.signal.reason);
     const onAnswer = (message: IncomingMessage): void => {
       const chunks: Buffer[] = [];
       let received = 0;
@@ -63,7 +63,7 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
         if (settled) return;
         let value: T;
         try {
-          value = read(outgoing, message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
+          value = read(message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
         } catch (error) {
           return fail(fetchFailed(error));
         }
@@ -106,8 +106,8 @@ export function exchange<O extends Outgoing, T>(route: Route, url: URL, outgoing
     request.on('error', (error) => fail(fetchFailed(error)));
     // Node announces an empty body itself only for methods it expects one with; a DELETE's body would go
     // out with no length at all, so every body gets its Content-Length here.
-    if (body !== undefined) request.setHeader('content-length', typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength);
-    outgoing.signal?.addEventListener('abort', onAbort, { once: true });
+    if (body !== undefined) request.setHeader('content-length', Buffer.byteLength(body));
+    outgoing.signal.addEventListener('abort', onAbort, { once: true });
     request.end(body);
   });
 }

@@ -8,9 +8,8 @@
  * const lr = createClient({ apiKey, apiSecret, transport: createNodeTransport() });
  * ```
  *
- * `createNodeTransport()` is the fastest way to call LoginRadius from Node. `createNodeFetch()` is the same
- * connection handling behind a `fetch`-compatible function, for `createClient({ fetch })` or other code.
+ * `createNodeTransport()` is the fastest way to call LoginRadius from Node: the client's `Transport` straight
+ * over `node:http`/`node:https` with keep-alive agents.
  */
-export type { NodeFetchOptions } from './agents';
-export { createNodeFetch, type NodeFetch } from './node-fetch';
+export type { NodeTransportOptions } from './agents';
 export { createNodeTransport } from './node-transport';

@@ -5,8 +5,8 @@
  * exchange itself.
  */
 import type { IncomingMessage } from 'node:http';
-import type { Transport, TransportRequest, TransportResponse } from '../transport';
-import { createRouter, type NodeFetchOptions } from './agents';
+import type { Transport, TransportResponse } from '../call/transport';
+import { createRouter, type NodeTransportOptions } from './agents';
 import { exchange } from './exchange';
 import { appendHeaders, utf8Text } from './incoming-message';
 
@@ -22,19 +22,19 @@ import { appendHeaders, utf8Text } from './incoming-message';
  * and destroys the request. Redirects are returned as answers, never followed, so credentials stay with the
  * host they were meant for. Each call of `createNodeTransport` has its own agents unless you pass some.
  */
-export function createNodeTransport(options: NodeFetchOptions = {}): Transport {
+export function createNodeTransport(options: NodeTransportOptions = {}): Transport {
   const route = createRouter(options);
   return (request) => {
     try {
       const url = new URL(request.url);
-      return exchange(route(url.protocol), url, request, readAnswer, request.maxResponseBytes);
+      return exchange(route(url.protocol), url, request, readAnswer);
     } catch (error) {
       return Promise.reject(error);
     }
   };
 }
 
-function readAnswer(_request: TransportRequest, message: IncomingMessage, body: Buffer): TransportResponse {
+function readAnswer(message: IncomingMessage, body: Buffer): TransportResponse {
   const headers = new Headers();
   appendHeaders(headers, message.rawHeaders);
   return { status: message.statusCode ?? 0, headers, text: utf8Text(body) };

@@ -24,6 +24,7 @@ const base: Callable = {
   sdk: { node: 'accountApi.getThing', python: 'account.get_thing' },
   response: undefined,
   sensitive: [],
+  errorStatuses: [400, 401, 403, 429, 500],
 };
 
 function print(structure: StatementStructures): string {

@@ -1,16 +1,19 @@
 import { describe, expect, test } from 'vitest';
-import { describeSecurity, groupFileName, typePrefix } from '../../codegen/names';
+import { describeSecurity, groupModuleName, typePrefix } from '../../codegen/names';
 import { propertyKey, tsLiteral } from '../../codegen/ts-literal';
 
-describe('groupFileName', () => {
+describe('groupModuleName', () => {
   test.for([
-    ['Authentication', 'authentication'],
-    ['MultiFactorAuthentication', 'multi-factor-authentication'],
-    ['PINAuthentication', 'pin-authentication'],
-    ['PasswordLessLogin', 'password-less-login'],
-    ['WebHook', 'web-hook'],
-    ['Sott', 'sott'],
-  ])('%s → %s', ([tag, file]) => expect(groupFileName(tag!)).toBe(file));
+    ['paths/authentication.yaml', 'authentication'],
+    ['paths/multi-factor-authentication.yaml', 'multi-factor-authentication'],
+    ['paths/passwordless-login.yaml', 'passwordless-login'],
+    ['paths/webhook.yaml', 'webhook'],
+  ])('%s → %s', ([file, module]) => expect(groupModuleName(file!)).toBe(module));
+
+  test('a file outside paths/ or not in kebab case is refused', () => {
+    expect(() => groupModuleName('paths/WebHook.yaml')).toThrow(/kebab case/);
+    expect(() => groupModuleName('webhook.yaml')).toThrow(/paths/);
+  });
 });
 
 describe('typePrefix', () => {

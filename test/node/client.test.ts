@@ -1,9 +1,9 @@
 // The Node transports under the client: the same calls, credentials, timeouts, retries and errors as with
-// the built-in fetch, so `createClient({ transport: createNodeTransport() })` (or `fetch: createNodeFetch()`)
+// the built-in fetch, so `createClient({ transport: createNodeTransport() })`
 // is a drop-in change.
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
-import { createNodeFetch, createNodeTransport } from '../../src/node/index';
+import { createNodeTransport } from '../../src/node/index';
 import { closedPort } from './network';
 import { json, startRecordingServer, type Handler, type RecordingServer } from './recording-server';
 
@@ -39,7 +39,6 @@ afterAll(() => server.close());
 beforeEach(() => seen.clear());
 
 const TRANSPORTS: readonly (readonly [string, () => Pick<api.ClientConfig, 'fetch' | 'transport'>])[] = [
-  ['createNodeFetch', () => ({ fetch: createNodeFetch() })],
   ['createNodeTransport', () => ({ transport: createNodeTransport() })],
 ];
 const last = () => server.received.at(-1)!;

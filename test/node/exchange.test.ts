@@ -1,5 +1,5 @@
-// What both Node transports (createNodeFetch and createNodeTransport) must do alike: the request on the
-// wire, the answer handed back, content codings, redirects and connection reuse.
+// What the Node transport must do on the wire: the request as sent, the answer handed back, content codings,
+// redirects and connection reuse.
 import { Agent } from 'node:http';
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';

@@ -2,8 +2,8 @@
 // the client's timeout, abort and retry rules work unchanged on top of them.
 import { Agent, type IncomingMessage } from 'node:http';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { classifyFetchFailure } from '../../src/retry';
-import { createNodeFetch, createNodeTransport } from '../../src/node/index';
+import { classifyFetchFailure } from '../../src/call/retry';
+import { createNodeTransport } from '../../src/node/index';
 import { closedPort, collectGarbage, rejection, waitFor } from './network';
 import { startRecordingServer, type RecordingServer } from './recording-server';
 import { SENDERS } from './senders';
@@ -109,22 +109,6 @@ describe.each(SENDERS)('%s', (name, create) => {
     test('a URL scheme other than http and https is refused', async () => {
       expect(await rejection(send('ftp://127.0.0.1/file'))).toMatchObject({ name: 'TypeError', message: 'fetch failed' });
     });
-  });
-});
-
-// A Request's signal follows init.signal only while the Request is alive; dropping it early made aborts
-// silently stop working whenever a garbage collection ran in between.
-describe('createNodeFetch with a Request input', () => {
-  const nodeFetch = createNodeFetch();
-
-  test('aborting request.signal while waiting rejects with the reason, after a garbage collection too', async () => {
-    const controller = new AbortController();
-    const pending = nodeFetch(new Request(`${server.origin}/hang?request-signal`, { signal: controller.signal }));
-    await waitFor(arrived('/hang?request-signal'));
-    await collectGarbage();
-    const reason = new Error('caller gave up');
-    controller.abort(reason);
-    expect(await rejection(pending)).toBe(reason);
   });
 });
 

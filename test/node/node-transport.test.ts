@@ -2,7 +2,7 @@
 // comes back as status, Headers and text, decoded like Response.text().
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createNodeTransport } from '../../src/node/index';
-import type { TransportRequest } from '../../src/transport';
+import type { TransportRequest } from '../../src/call/transport';
 import { startRecordingServer, type RecordingServer } from './recording-server';
 
 let server: RecordingServer;

@@ -1,12 +1,11 @@
-// The two Node transports behind one call shape, so tests of what both must do run against each.
-import { createNodeFetch, createNodeTransport, type NodeFetchOptions } from '../../src/node/index';
+// The Node transport behind a fetch-like call shape, for the wire-level tests.
+import { createNodeTransport, type NodeTransportOptions } from '../../src/node/index';
 
 export interface SendInit {
   readonly method?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;
   readonly signal?: AbortSignal;
-  /** `createNodeTransport` takes it per request; `createNodeFetch` from its options. */
   readonly maxResponseBytes?: number;
 }
 
@@ -20,17 +19,7 @@ export interface Answer {
 export type Send = (url: string, init?: SendInit) => Promise<Answer>;
 
 /** Each Node transport by name, as a factory taking the transport's options. */
-export const SENDERS: readonly (readonly [string, (options?: NodeFetchOptions) => Send])[] = [
-  [
-    'createNodeFetch',
-    (options) => {
-      const nodeFetch = createNodeFetch(options);
-      return async (url, init = {}) => {
-        const response = await nodeFetch(url, init);
-        return { status: response.status, headers: response.headers, text: await response.text() };
-      };
-    },
-  ],
+export const SENDERS: readonly (readonly [string, (options?: NodeTransportOptions) => Send])[] = [
   [
     'createNodeTransport',
     (options) => {

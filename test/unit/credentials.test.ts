@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CREDENTIAL_PLACEMENT, placeCredentials } from '../../src/credentials';
+import { CREDENTIAL_PLACEMENT, placeCredentials } from '../../src/auth/credentials';
 import { spec } from '../support/spec';
 import { LoginRadiusValidationError, type OperationDescriptor, type SecurityScheme } from '../../src/index';
 

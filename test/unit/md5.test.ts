@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { md5Hex } from '../../src/md5';
+import { md5Hex } from '../../src/auth/md5';
 
 describe('md5Hex', () => {
   // The test suite of RFC 1321, appendix A.5.

@@ -8,7 +8,7 @@ import {
   LoginRadiusRateLimitError,
   LoginRadiusServerError,
 } from '../../src/index';
-import { readResponse } from '../../src/response';
+import { readResponse } from '../../src/call/response';
 
 const noScrub = (text: string): string => text;
 const lrError = JSON.stringify({ ErrorCode: 906, Description: 'Access token has expired.', Message: 'Expired', IsProviderError: false, ProviderErrorResponse: null });

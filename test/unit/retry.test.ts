@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { OperationDescriptor } from '../../src/index';
-import { classifyFetchFailure, isRetryable, parseRetryAfter, retryDelayMs, type AttemptOutcome } from '../../src/retry';
+import { classifyFetchFailure, isRetryable, parseRetryAfter, retryDelayMs, type AttemptOutcome } from '../../src/call/retry';
 
 const read: OperationDescriptor = { id: 'read', method: 'GET', path: '/r', security: [], idempotent: true };
 const sendsEmail: OperationDescriptor = { id: 'sendEmail', method: 'GET', path: '/s', security: [] };

@@ -3,7 +3,7 @@
 import { createDecipheriv, createHash, createHmac, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
-import { createSottGenerator } from '../../src/sott';
+import { createSottGenerator } from '../../src/auth/sott';
 import { capturingFetch } from '../support/capturing-fetch';
 import { callables, exampleParams, TEST_CREDENTIALS } from '../support/spec';
 

@@ -1,8 +1,8 @@
 import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
-import { createSottGenerator } from '../../src/sott';
-import { createServerClock, parseServerTime, SERVER_INFO_OPERATION } from '../../src/server-clock';
+import { createSottGenerator } from '../../src/auth/sott';
+import { createServerClock, parseServerTime, SERVER_INFO_OPERATION } from '../../src/auth/server-clock';
 import { callables } from '../support/spec';
 
 describe('the server clock for SOTTs', () => {

@@ -1,7 +1,7 @@
-// Golden vectors computed here with node:crypto, independently of src/signing.ts.
+// Golden vectors computed here with node:crypto, independently of src/auth/signing.ts.
 import { createHmac } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
-import { formatExpiry, signingMessage, signRequest } from '../../src/signing';
+import { formatExpiry, signingMessage, signRequest } from '../../src/auth/signing';
 
 const SECRET = 'test-api-secret';
 const NOW = new Date('2025-03-05T13:04:09Z');

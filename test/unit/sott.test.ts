@@ -1,8 +1,8 @@
-// Golden vectors: the SOTT is decrypted here with node:crypto, independently of src/sott.ts.
+// Golden vectors: the SOTT is decrypted here with node:crypto, independently of src/auth/sott.ts.
 import { createDecipheriv, createHash, pbkdf2Sync } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { createSottGenerator, generateSott, LoginRadiusValidationError } from '../../src/index';
-import { formatSottTime, sottPlaintext } from '../../src/sott';
+import { formatSottTime, sottPlaintext } from '../../src/auth/sott';
 
 const KEY = 'test-api-key';
 const SECRET = 'test-api-secret';

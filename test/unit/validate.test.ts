@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { LoginRadiusValidationError, type OperationDescriptor } from '../../src/index';
-import { validateParams } from '../../src/validate';
+import { validateParams } from '../../src/call/validate';
 
 const op: OperationDescriptor = {
   id: 'updateThing',

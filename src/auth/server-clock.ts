@@ -4,7 +4,7 @@
  * server-info endpoint the Python SDK's `getLRserverTime` uses), remembers the offset for a while, and
  * starts SOTT windows at LoginRadius's "now".
  */
-import type { OperationDescriptor } from './operation';
+import type { OperationDescriptor } from '../operation';
 
 /** The server-info call (`getServerInfo` in generated/operations/configuration.ts; a test keeps the two equal). */
 export const SERVER_INFO_OPERATION: OperationDescriptor = {

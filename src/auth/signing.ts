@@ -4,8 +4,10 @@
  * `message = expires + ":" + lowercase(encodeURIComponent(decodeURIComponent(url)))` followed by
  * `":" + body` when there is a body, and `X-Request-Expires` is a UTC `YYYY-MM-DD HH:mm:ss` time.
  * (The official Node SDK signs the string "undefined" instead of the URL; this signs the real request.)
+ *
+ * A client signs through {@link createRequestSigner}, which imports the HMAC key from the secret once.
  */
-import { LoginRadiusValidationError } from './errors';
+import { LoginRadiusValidationError } from '../errors';
 import { subtleCrypto, toBase64 } from './web-crypto';
 
 /** How far ahead of now a signature expires, unless configured otherwise. */
@@ -43,7 +45,7 @@ export async function signRequest(input: SignRequestInput): Promise<SignatureHea
   }
   const now = input.now ?? new Date();
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new LoginRadiusValidationError('signRequest: now must be a valid Date', { parameter: 'now' });
-  const key = await subtleCrypto().importKey('raw', new TextEncoder().encode(input.apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await importHmacKey(input.apiSecret);
   return signingHeaders(key, input.url, input.body, now, minutes);
 }
 
@@ -64,4 +66,20 @@ export function signingMessage(expires: string, url: string, body: string | unde
 export function formatExpiry(date: Date): string {
   const pad = (n: number): string => String(n).padStart(2, '0');
   return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`;
+}
+
+/** Signs one attempt over the exact URL and body it sends. */
+export type RequestSigner = (url: string, body: string | undefined) => Promise<SignatureHeaders>;
+
+/** A client's signer: the HMAC key is imported from the secret on first use and kept. */
+export function createRequestSigner(apiSecret: string, validForMinutes: number): RequestSigner {
+  let key: Promise<CryptoKey> | undefined;
+  return async (url, body) => {
+    key ??= importHmacKey(apiSecret);
+    return signingHeaders(await key, url, body, new Date(), validForMinutes);
+  };
+}
+
+function importHmacKey(apiSecret: string): Promise<CryptoKey> {
+  return subtleCrypto().importKey('raw', new TextEncoder().encode(apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
 }

@@ -1,5 +1,5 @@
 /** Access to Web Crypto, with a clear error on runtimes that do not expose it globally. */
-import { LoginRadiusError } from './errors';
+import { LoginRadiusError } from '../errors';
 
 export function subtleCrypto(): SubtleCrypto {
   const subtle = (globalThis as { crypto?: Crypto }).crypto?.subtle;

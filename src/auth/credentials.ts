@@ -1,5 +1,5 @@
-import { LoginRadiusValidationError } from './errors';
-import type { OperationDescriptor, SecurityScheme } from './operation';
+import { LoginRadiusValidationError } from '../errors';
+import type { OperationDescriptor, SecurityScheme } from '../operation';
 
 /** The credentials a call can have: the client's keys and the call's own tokens. */
 type Credential = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott';

@@ -7,7 +7,7 @@
  * The key derivation is the expensive part (about 4-9 ms); {@link createSottGenerator} derives it once and
  * then each SOTT costs a few microseconds of AES. The official SDKs derive it on every call.
  */
-import { LoginRadiusValidationError } from './errors';
+import { LoginRadiusValidationError } from '../errors';
 import { md5Hex } from './md5';
 import { subtleCrypto, toBase64 } from './web-crypto';
 

@@ -4,8 +4,8 @@
  * nothing at all. None of these crashes on JSON parsing, and no per-answer work is worse than linear in a
  * bounded prefix of the body.
  */
-import { createApiError, normalizeErrorCode, type LoginRadiusApiError } from './errors';
-import { scrubJson, type Scrubber } from './redact';
+import { createApiError, normalizeErrorCode, type LoginRadiusApiError } from '../errors';
+import { scrubJson, type Scrubber } from '../observe/redact';
 import { parseRetryAfter } from './retry';
 import type { TransportResponse } from './transport';
 

@@ -3,10 +3,10 @@
  * with credentials placed where the operation's security says.
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
-import type { ResolvedConfig } from './config';
-import { CREDENTIAL_HEADERS, placeCredentials } from './credentials';
-import { LoginRadiusValidationError } from './errors';
-import type { OperationDescriptor, OperationParams } from './operation';
+import type { ResolvedConfig } from '../config';
+import { CREDENTIAL_HEADERS, placeCredentials } from '../auth/credentials';
+import { LoginRadiusValidationError } from '../errors';
+import type { OperationDescriptor, OperationParams } from '../operation';
 import { invalid } from './validate';
 
 export interface PreparedRequest {

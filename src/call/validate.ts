@@ -2,9 +2,9 @@
  * Validation of one call, before anything is sent: its params against the operation, and its per-call
  * options. Every problem is a {@link LoginRadiusValidationError} whose message starts with the operation's name.
  */
-import type { ResolvedConfig } from './config';
-import { LoginRadiusValidationError } from './errors';
-import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from './operation';
+import type { ResolvedConfig } from '../config';
+import { LoginRadiusValidationError } from '../errors';
+import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
 import { byteLimit, extraHeaders, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);

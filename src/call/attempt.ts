@@ -3,24 +3,24 @@
  * through the transport (which reads the whole body), and turn the answer or the failure into the result
  * the retry loop judges. Only the caller's abort and a hook's own exception are thrown from here.
  */
-import type { ResolvedConfig } from './config';
+import type { ResolvedConfig } from '../config';
 import {
   LoginRadiusAbortError,
   LoginRadiusConnectionError,
   LoginRadiusError,
   LoginRadiusResponseTooLargeError,
   LoginRadiusTimeoutError,
-} from './errors';
-import { describeRequest, runHook, type RequestDescription } from './hooks';
-import type { OperationDescriptor } from './operation';
+} from '../errors';
+import { describeRequest, runHook, type RequestDescription } from '../observe/hooks';
+import type { OperationDescriptor } from '../operation';
 import { extraHeaders } from './option-checks';
-import { CREDENTIAL_HEADERS } from './credentials';
-import { redactUrl, sanitizeCause, type Scrubber } from './redact';
+import { CREDENTIAL_HEADERS } from '../auth/credentials';
+import { redactUrl, sanitizeCause, type Scrubber } from '../observe/redact';
 import type { PreparedRequest } from './request';
 import { readResponse } from './response';
 import { classifyFetchFailure, type AttemptResult } from './retry';
 import { createCallSignal, type CallSignal } from './signals';
-import type { RequestSigner } from './signer';
+import type { RequestSigner } from '../auth/signing';
 import type { TransportResponse } from './transport';
 import { failFor } from './validate';
 

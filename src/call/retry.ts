@@ -4,9 +4,9 @@
  * connection resets only for operations the spec marks idempotent. A server's `Retry-After` is obeyed, never
  * undercut; one longer than the client waits inside a call ends the call at once.
  */
-import { LoginRadiusAbortError, type LoginRadiusError } from './errors';
-import type { ErrorEvent, RequestDescription } from './hooks';
-import type { OperationDescriptor } from './operation';
+import { LoginRadiusAbortError, type LoginRadiusError } from '../errors';
+import type { RequestErrorEvent, RequestDescription } from '../observe/hooks';
+import type { OperationDescriptor } from '../operation';
 import { sleep } from './signals';
 
 /** What happened on one attempt, as far as retrying is concerned. */
@@ -38,7 +38,7 @@ export interface RetryLoop {
   readonly maxRetries: number;
   readonly signal: AbortSignal | undefined;
   /** Called after each failed attempt, with whether it will be retried. */
-  readonly onError: ((event: ErrorEvent) => Promise<void>) | undefined;
+  readonly onError: ((event: RequestErrorEvent) => Promise<void>) | undefined;
   /** Makes attempt number `n` (1-based). */
   readonly attempt: (n: number) => Promise<AttemptResult>;
 }

@@ -8,8 +8,8 @@
  *   LoginRadius's own `Description`) has every credential value of the call scrubbed out of it, in each
  *   encoding the value travelled in.
  */
-import { CREDENTIAL_HEADERS, CREDENTIAL_QUERY } from './credentials';
-import type { OperationDescriptor, OperationParams } from './operation';
+import { CREDENTIAL_HEADERS, CREDENTIAL_QUERY } from '../auth/credentials';
+import type { OperationDescriptor, OperationParams } from '../operation';
 
 /** The text that replaces a redacted value. */
 export const REDACTED = '[redacted]';

@@ -3,7 +3,7 @@
  * name and a description of the request in which every credential is redacted. For logging, metrics and
  * tracing; `onRequest` may add headers (a `traceparent`, say) but never credentials.
  */
-import { LoginRadiusError } from './errors';
+import { LoginRadiusError } from '../errors';
 import { redactHeaders, redactUrl } from './redact';
 
 /** A request as hooks and logs see it: credentials replaced by `[redacted]`, header names in lower case. */
@@ -28,7 +28,7 @@ export interface ResponseEvent extends RequestEvent {
   readonly durationMs: number;
 }
 
-export interface ErrorEvent extends RequestEvent {
+export interface RequestErrorEvent extends RequestEvent {
   readonly error: LoginRadiusError;
   /** True when the client will retry after this failure. */
   readonly willRetry: boolean;
@@ -40,7 +40,7 @@ export interface ClientHooks {
   /** After each attempt's response has been read, whatever the status. */
   onResponse?(event: ResponseEvent): void | Promise<void>;
   /** After each failed attempt (an error status, a network failure, a timeout). */
-  onError?(event: ErrorEvent): void | Promise<void>;
+  onError?(event: RequestErrorEvent): void | Promise<void>;
 }
 
 /**

@@ -3,7 +3,7 @@
  * transport (such as `createNodeTransport()` from `loginradius-client/node`) can skip building `Request` and
  * `Response` objects, which costs more CPU per call on Node 20 than the HTTP exchange itself.
  */
-import { LoginRadiusResponseTooLargeError } from './errors';
+import { LoginRadiusResponseTooLargeError } from '../errors';
 
 /** One attempt, fully prepared: the exact URL, headers and body bytes to send. */
 export interface TransportRequest {

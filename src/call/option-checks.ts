@@ -3,7 +3,7 @@
  * `maxResponseBytes`, extra `headers`). Each takes a `fail` callback so the config and the call report in
  * their own words (naming the config field, or the operation) through one helper each.
  */
-import { CREDENTIAL_HEADERS } from './credentials';
+import { CREDENTIAL_HEADERS } from '../auth/credentials';
 
 /** Throws the validation error for a field; config and call validation each pass their own. */
 export type Fail = (field: string, message: string) => never;
