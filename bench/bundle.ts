@@ -32,7 +32,12 @@ const ENTRIES = [
 export const readProfile = (apiKey, apiSecret, uid) => getAccountProfileByUid(createClient({ apiKey, apiSecret }), { path: { uid } });`,
   },
   { id: 'every-operation', label: 'every operation (export *)', platform: 'browser', contents: `export * from './src/index';` },
-  { id: 'node-transport', label: 'createNodeTransport (loginradius-client/node)', platform: 'node', contents: `export { createNodeTransport } from './src/node/index';` },
+  {
+    id: 'node-transport',
+    label: 'createNodeTransport (loginradius-client/node)',
+    platform: 'node',
+    contents: `export { createNodeTransport } from './src/node/index';`,
+  },
 ] as const;
 
 export async function runBundle(): Promise<BundleSize[]> {
@@ -61,7 +66,14 @@ function measure(id: string, label: string, code: Uint8Array, metafile: Metafile
     .map(([path, info]) => ({ path: path.replace(/^.*node_modules\//, ''), bytes: info.bytesInOutput }))
     .sort((a, b) => b.bytes - a.bytes)
     .slice(0, 6);
-  return { id, label, minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, largestInputs, ...(failure ? { failure } : {}) };
+  return {
+    id,
+    label,
+    minBytes: code.byteLength,
+    gzipBytes: gzipSync(code, { level: 9 }).byteLength,
+    largestInputs,
+    ...(failure ? { failure } : {}),
+  };
 }
 
 /**
@@ -75,7 +87,11 @@ async function officialSdkBundle(): Promise<BundleSize> {
   try {
     const out = join(dir, 'sdk-bundle.js');
     await build({
-      stdin: { contents: `const lr = require('loginradius-sdk'); module.exports = lr({ apiKey: 'k', apiSecret: 's' });`, resolveDir: ROOT, loader: 'js' },
+      stdin: {
+        contents: `const lr = require('loginradius-sdk'); module.exports = lr({ apiKey: 'k', apiSecret: 's' });`,
+        resolveDir: ROOT,
+        loader: 'js',
+      },
       bundle: true,
       minify: true,
       platform: 'node',
@@ -93,7 +109,9 @@ async function officialSdkBundle(): Promise<BundleSize> {
   }
   const sdkDir = join(ROOT, 'node_modules', 'loginradius-sdk', 'sdk');
   const files = listJs(sdkDir);
-  const minified = await Promise.all(files.map(async (file) => (await transform(readFileSync(file, 'utf8'), { minify: true, loader: 'js' })).code));
+  const minified = await Promise.all(
+    files.map(async (file) => (await transform(readFileSync(file, 'utf8'), { minify: true, loader: 'js' })).code),
+  );
   const code = new TextEncoder().encode(minified.join('\n'));
   const largestInputs = files
     .map((file, i) => ({ path: relative(sdkDir, file), bytes: minified[i]!.length }))

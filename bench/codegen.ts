@@ -29,7 +29,10 @@ export function runCodegen(runs: number): CodegenTime {
     peakRssMb = Math.max(peakRssMb, result.peakRssMb);
     const lines = result.output.trim().split('\n');
     // `--check` exits 1 when generated/ is stale (someone mid-edit): the time is still a full regeneration.
-    status = result.status === 0 ? (lines.at(-1) ?? '') : `exit ${result.status}: ${lines.find((l) => l.includes('generated/')) ?? lines[0] ?? ''}`;
+    status =
+      result.status === 0
+        ? (lines.at(-1) ?? '')
+        : `exit ${result.status}: ${lines.find((l) => l.includes('generated/')) ?? lines[0] ?? ''}`;
   }
   return { seconds: median(times), runs: times, peakRssMb, status };
 }
@@ -44,7 +47,12 @@ export function timedNode(args: readonly string[]): { seconds: number; peakRssMb
   const result = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
-    env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true', NODE_OPTIONS: `--require ${join(__dirname, 'support', 'report-peak-rss.cjs')}` },
+    env: {
+      ...process.env,
+      REDOCLY_TELEMETRY: 'off',
+      REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true',
+      NODE_OPTIONS: `--require ${join(__dirname, 'support', 'report-peak-rss.cjs')}`,
+    },
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const peaks = [...`${result.stdout}${result.stderr}`.matchAll(/^peak-rss-kb (\d+)$/gm)].map((m) => Number(m[1]));

@@ -50,19 +50,69 @@ export function perCallContenders(origin: string): { contenders: (Contender & { 
   const signingSdk = loadOfficialSdk({ apiKey: API_KEY, apiSecret: API_SECRET, apiRequestSigning: true });
 
   const contenders: (Contender & { kind: CallKind })[] = [
-    { kind: 'secret', id: 'node-http', label: 'node:http + keep-alive agent (floor)', call: () => nodeHttpGet(agent, secretUrl, secretHeaders) },
+    {
+      kind: 'secret',
+      id: 'node-http',
+      label: 'node:http + keep-alive agent (floor)',
+      call: () => nodeHttpGet(agent, secretUrl, secretHeaders),
+    },
     { kind: 'secret', id: 'fetch', label: 'built-in fetch, same URL + headers', call: () => fetchJson(secretUrl, secretHeaders) },
-    { kind: 'secret', id: 'node-transport', label: 'createNodeTransport() alone, same URL + headers', call: () => transportJson(nodeTransport, secretUrl, secretHeaders) },
+    {
+      kind: 'secret',
+      id: 'node-transport',
+      label: 'createNodeTransport() alone, same URL + headers',
+      call: () => transportJson(nodeTransport, secretUrl, secretHeaders),
+    },
     { kind: 'secret', id: 'sdk', label: 'official SDK 11.7.0', call: () => sdk.accountApi.getAccountProfileByUid(UID) },
-    { kind: 'secret', id: 'client', label: 'this client (built-in fetch)', call: () => getAccountProfileByUid(client, { path: { uid: UID } }) },
-    { kind: 'secret', id: 'client-transport', label: 'this client + createNodeTransport()', call: () => getAccountProfileByUid(transportClient, { path: { uid: UID } }) },
+    {
+      kind: 'secret',
+      id: 'client',
+      label: 'this client (built-in fetch)',
+      call: () => getAccountProfileByUid(client, { path: { uid: UID } }),
+    },
+    {
+      kind: 'secret',
+      id: 'client-transport',
+      label: 'this client + createNodeTransport()',
+      call: () => getAccountProfileByUid(transportClient, { path: { uid: UID } }),
+    },
     { kind: 'token', id: 'fetch-token', label: 'built-in fetch, same URL + headers', call: () => fetchJson(tokenUrl, tokenHeaders) },
-    { kind: 'token', id: 'sdk-token', label: 'official SDK 11.7.0', call: () => sdk.authenticationApi.getProfileByAccessToken(ACCESS_TOKEN) },
-    { kind: 'token', id: 'client-token', label: 'this client (built-in fetch)', call: () => getProfileByAccessToken(client, { accessToken: ACCESS_TOKEN }) },
-    { kind: 'token', id: 'client-transport-token', label: 'this client + createNodeTransport()', call: () => getProfileByAccessToken(transportClient, { accessToken: ACCESS_TOKEN }) },
-    { kind: 'signing', id: 'sdk-signing', label: 'official SDK 11.7.0, apiRequestSigning', call: () => signingSdk.accountApi.getAccountProfileByUid(UID) },
-    { kind: 'signing', id: 'client-signing', label: 'this client (built-in fetch), requestSigning', call: () => getAccountProfileByUid(signingClient, { path: { uid: UID } }) },
-    { kind: 'signing', id: 'client-transport-signing', label: 'this client + createNodeTransport(), requestSigning', call: () => getAccountProfileByUid(transportSigningClient, { path: { uid: UID } }) },
+    {
+      kind: 'token',
+      id: 'sdk-token',
+      label: 'official SDK 11.7.0',
+      call: () => sdk.authenticationApi.getProfileByAccessToken(ACCESS_TOKEN),
+    },
+    {
+      kind: 'token',
+      id: 'client-token',
+      label: 'this client (built-in fetch)',
+      call: () => getProfileByAccessToken(client, { accessToken: ACCESS_TOKEN }),
+    },
+    {
+      kind: 'token',
+      id: 'client-transport-token',
+      label: 'this client + createNodeTransport()',
+      call: () => getProfileByAccessToken(transportClient, { accessToken: ACCESS_TOKEN }),
+    },
+    {
+      kind: 'signing',
+      id: 'sdk-signing',
+      label: 'official SDK 11.7.0, apiRequestSigning',
+      call: () => signingSdk.accountApi.getAccountProfileByUid(UID),
+    },
+    {
+      kind: 'signing',
+      id: 'client-signing',
+      label: 'this client (built-in fetch), requestSigning',
+      call: () => getAccountProfileByUid(signingClient, { path: { uid: UID } }),
+    },
+    {
+      kind: 'signing',
+      id: 'client-transport-signing',
+      label: 'this client + createNodeTransport(), requestSigning',
+      call: () => getAccountProfileByUid(transportSigningClient, { path: { uid: UID } }),
+    },
   ];
   return { contenders, restore };
 }
@@ -76,7 +126,14 @@ async function fetchJson(url: string, headers: Record<string, string>, fetchImpl
 const NEVER_ABORTED = new AbortController().signal;
 
 async function transportJson(transport: Transport, url: string, headers: Record<string, string>): Promise<unknown> {
-  const response = await transport({ method: 'GET', url, headers, body: undefined, signal: NEVER_ABORTED, maxResponseBytes: 8 * 1024 * 1024 });
+  const response = await transport({
+    method: 'GET',
+    url,
+    headers,
+    body: undefined,
+    signal: NEVER_ABORTED,
+    maxResponseBytes: 8 * 1024 * 1024,
+  });
   return JSON.parse(response.text);
 }
 
@@ -108,7 +165,10 @@ export async function runPerCall(settings: PerCallSettings, log: (line: string) 
   const { contenders, restore } = perCallContenders(server.origin);
   try {
     await checkContenders(contenders);
-    const costs = await measureRounds(contenders, { ...settings, onRound: (round) => log(`  per-call: round ${round} of ${settings.rounds} done`) });
+    const costs = await measureRounds(contenders, {
+      ...settings,
+      onRound: (round) => log(`  per-call: round ${round} of ${settings.rounds} done`),
+    });
     return costs.map((cost, i) => ({ ...cost, kind: contenders[i]!.kind }));
   } finally {
     restore();

@@ -52,7 +52,13 @@ export function perCallRows(costs: readonly PerCallCost[]): PerCallRow[] {
   return costs.map((c) => {
     const fetch = byId.get(BASELINES[c.kind].fetch)!;
     const sdk = byId.get(BASELINES[c.kind].sdk)!;
-    return { ...c, cpuVsFetch: c.cpuUs / fetch.cpuUs, wallVsFetch: c.wallUs / fetch.wallUs, cpuVsSdk: c.cpuUs / sdk.cpuUs, wallVsSdk: c.wallUs / sdk.wallUs };
+    return {
+      ...c,
+      cpuVsFetch: c.cpuUs / fetch.cpuUs,
+      wallVsFetch: c.wallUs / fetch.wallUs,
+      cpuVsSdk: c.cpuUs / sdk.cpuUs,
+      wallVsSdk: c.wallUs / sdk.wallUs,
+    };
   });
 }
 
@@ -63,12 +69,8 @@ export function sottSummary(result: SottResult): SottResult & { cachedVsSdk: num
 
 // The client's Node options per kind of call: the wall and CPU targets are judged on the best of them.
 const NODE_OPTIONS: Partial<Record<CallKind, readonly { readonly id: string; readonly name: string }[]>> = {
-  secret: [
-    { id: 'client-transport', name: 'createNodeTransport' },
-  ],
-  token: [
-    { id: 'client-transport-token', name: 'createNodeTransport' },
-  ],
+  secret: [{ id: 'client-transport', name: 'createNodeTransport' }],
+  token: [{ id: 'client-transport-token', name: 'createNodeTransport' }],
 };
 
 const pct = (ratio: number): string => `${ratio >= 1 ? '+' : ''}${((ratio - 1) * 100).toFixed(0)} %`;
@@ -100,12 +102,18 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): TargetVerdict[
   }
   if (results.sott) {
     const { cachedVsSdk, freshVsSdk } = results.sott;
-    out.push({ target: 'SOTT rate ≥ 100× official SDK', measured: `${cachedVsSdk.toFixed(0)}× (a new window every call: ${freshVsSdk.toFixed(0)}×)`, met: cachedVsSdk >= 100 });
+    out.push({
+      target: 'SOTT rate ≥ 100× official SDK',
+      measured: `${cachedVsSdk.toFixed(0)}× (a new window every call: ${freshVsSdk.toFixed(0)}×)`,
+      met: cachedVsSdk >= 100,
+    });
   }
   const one = results.bundle?.find((b) => b.id === 'one-operation');
   if (one) out.push({ target: 'one operation + client ≤ 5 KB min+gzip', measured: kb(one.gzipBytes), met: one.gzipBytes <= 5 * 1024 });
-  if (results.codegen) out.push({ target: 'regeneration ≤ 5 s', measured: `${results.codegen.seconds.toFixed(2)} s`, met: results.codegen.seconds <= 5 });
-  for (const t of results.typecheck ?? []) out.push({ target: `${t.id}: type-check ≤ 3 s`, measured: `${t.seconds.toFixed(2)} s`, met: t.seconds <= 3 && !t.errors });
+  if (results.codegen)
+    out.push({ target: 'regeneration ≤ 5 s', measured: `${results.codegen.seconds.toFixed(2)} s`, met: results.codegen.seconds <= 5 });
+  for (const t of results.typecheck ?? [])
+    out.push({ target: `${t.id}: type-check ≤ 3 s`, measured: `${t.seconds.toFixed(2)} s`, met: t.seconds <= 3 && !t.errors });
   return out;
 }
 
@@ -113,13 +121,24 @@ export function verdicts(results: Omit<BenchResults, 'targets'>): TargetVerdict[
 export function formatTables(results: BenchResults): string {
   const parts: string[] = [];
   const m = results.machine;
-  parts.push(`Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverage.before.toFixed(1)} → ${m.loadAverage.after.toFixed(1)}; ${results.measuredAt}`);
+  parts.push(
+    `Node ${m.node}, ${m.platform}, ${m.cpus} × ${m.cpuModel}; load average ${m.loadAverage.before.toFixed(1)} → ${m.loadAverage.after.toFixed(1)}; ${results.measuredAt}`,
+  );
   if (results.perCall) {
     parts.push(
       table(
         'Per call: GET one profile from a keep-alive loopback server (medians of rounds; ratios to the same kind of call)',
         ['call', 'contender', 'wall µs', 'CPU µs', 'wall/fetch', 'CPU/fetch', 'wall/SDK', 'CPU/SDK'],
-        results.perCall.map((r) => [r.kind, r.label, r.wallUs.toFixed(0), r.cpuUs.toFixed(0), times(r.wallVsFetch), times(r.cpuVsFetch), times(r.wallVsSdk), times(r.cpuVsSdk)]),
+        results.perCall.map((r) => [
+          r.kind,
+          r.label,
+          r.wallUs.toFixed(0),
+          r.cpuUs.toFixed(0),
+          times(r.wallVsFetch),
+          times(r.cpuVsFetch),
+          times(r.wallVsSdk),
+          times(r.cpuVsSdk),
+        ]),
       ),
     );
   }
@@ -137,31 +156,63 @@ export function formatTables(results: BenchResults): string {
       table(
         'Bundle size (esbuild --bundle --minify, gzip -9)',
         ['bundle', 'min', 'min+gzip', 'largest inputs (minified bytes)'],
-        results.bundle.map((b) => [b.label, kb(b.minBytes), kb(b.gzipBytes), b.largestInputs.slice(0, 3).map((i) => `${i.path} ${i.bytes}`).join(', ')]),
+        results.bundle.map((b) => [
+          b.label,
+          kb(b.minBytes),
+          kb(b.gzipBytes),
+          b.largestInputs
+            .slice(0, 3)
+            .map((i) => `${i.path} ${i.bytes}`)
+            .join(', '),
+        ]),
       ),
     );
     for (const b of results.bundle) if (b.failure) parts.push(`  ${b.label}: ${b.failure}`);
   }
   if (results.codegen) {
     const c = results.codegen;
-    parts.push(table('Codegen: tsx codegen/cli.ts --check', ['median s', 'runs s', 'peak RSS MB', 'result'], [[c.seconds.toFixed(2), c.runs.map((r) => r.toFixed(2)).join(' '), c.peakRssMb.toFixed(0), c.status]]));
+    parts.push(
+      table(
+        'Codegen: tsx codegen/cli.ts --check',
+        ['median s', 'runs s', 'peak RSS MB', 'result'],
+        [[c.seconds.toFixed(2), c.runs.map((r) => r.toFixed(2)).join(' '), c.peakRssMb.toFixed(0), c.status]],
+      ),
+    );
   }
   if (results.typecheck) {
     parts.push(
       table(
         'Type-check: tsc --noEmit of bench/consumer (20 operations)',
         ['consumer', 'median s', 'tsc check s', 'peak RSS MB', 'tsc heap MB', 'files', 'errors'],
-        results.typecheck.map((t) => [t.label, t.seconds.toFixed(2), t.tscCheckSeconds.toFixed(2), t.peakRssMb.toFixed(0), t.tscMemoryMb.toFixed(0), String(t.files), t.errors || 'none']),
+        results.typecheck.map((t) => [
+          t.label,
+          t.seconds.toFixed(2),
+          t.tscCheckSeconds.toFixed(2),
+          t.peakRssMb.toFixed(0),
+          t.tscMemoryMb.toFixed(0),
+          String(t.files),
+          t.errors || 'none',
+        ]),
       ),
     );
   }
-  parts.push(table('Targets (issue 7)', ['target', 'measured', 'met'], results.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO'])));
+  parts.push(
+    table(
+      'Targets (issue 7)',
+      ['target', 'measured', 'met'],
+      results.targets.map((t) => [t.target, t.measured, t.met ? 'yes' : 'NO']),
+    ),
+  );
   return parts.join('\n\n');
 }
 
 function table(title: string, header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const numeric = header.map((_, i) => rows.every((r) => /^[\d.+\-×% ]+$/.test(r[i]!)));
-  const line = (cells: readonly string[]): string => cells.map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: readonly string[]): string =>
+    cells
+      .map((c, i) => (numeric[i] ? c.padStart(widths[i]!) : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [title, line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }

@@ -38,7 +38,10 @@ const QUICK = {
 
 async function main(): Promise<void> {
   const quick = process.argv.includes('--quick');
-  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const only = process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice('--only='.length)
+    .split(',');
   const unknown = only?.filter((s) => !(SECTIONS as readonly string[]).includes(s));
   if (unknown?.length) throw new Error(`unknown section(s) ${unknown.join(', ')}; known: ${SECTIONS.join(', ')}`);
   const wanted = (section: Section): boolean => !only || only.includes(section);
@@ -46,11 +49,17 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const loadBefore = loadavg()[0]!;
 
-  const perCall = wanted('per-call') ? (log('per-call …'), perCallRows(await runPerCallProcess(settings.perCall, log))) : undefined;
-  const sott = wanted('sott') ? (log('sott …'), sottSummary(await runSott(settings.sott))) : undefined;
-  const bundle = wanted('bundle') ? (log('bundle …'), await runBundle()) : undefined;
-  const codegen = wanted('codegen') ? (log('codegen …'), runCodegen(settings.codegenRuns)) : undefined;
-  const typecheck = wanted('typecheck') ? (log('typecheck …'), runTypecheck(settings.typecheckRuns)) : undefined;
+  // Each section runs only when asked for, and says so when it starts.
+  const section = async <T>(name: Section, run: () => T | Promise<T>): Promise<T | undefined> => {
+    if (!wanted(name)) return undefined;
+    log(`${name} …`);
+    return run();
+  };
+  const perCall = await section('per-call', async () => perCallRows(await runPerCallProcess(settings.perCall, log)));
+  const sott = await section('sott', async () => sottSummary(await runSott(settings.sott)));
+  const bundle = await section('bundle', runBundle);
+  const codegen = await section('codegen', () => runCodegen(settings.codegenRuns));
+  const typecheck = await section('typecheck', () => runTypecheck(settings.typecheckRuns));
 
   const cpu = cpus();
   const measured = {

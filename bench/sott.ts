@@ -47,9 +47,24 @@ export async function runSott(settings: SottSettings): Promise<SottResult> {
   let window = 0;
   const freshWindow = (): SottOptions => ({ startTime: START_DATE, endTime: new Date(START_DATE.getTime() + 600_000 + 1000 * ++window) });
   const contenders = [
-    { id: 'sott-cached', label: 'this client, createSottGenerator (key cached, same-second SOTTs reused)', calls: settings.cachedCalls, call: () => ours() },
-    { id: 'sott-fresh', label: 'this client, createSottGenerator, a new window every call', calls: settings.cachedCalls, call: () => ours(freshWindow()) },
-    { id: 'sott-uncached', label: 'this client, generateSott (key per call)', calls: settings.derivingCalls, call: () => generateSott({ apiKey: API_KEY, apiSecret: API_SECRET }) },
+    {
+      id: 'sott-cached',
+      label: 'this client, createSottGenerator (key cached, same-second SOTTs reused)',
+      calls: settings.cachedCalls,
+      call: () => ours(),
+    },
+    {
+      id: 'sott-fresh',
+      label: 'this client, createSottGenerator, a new window every call',
+      calls: settings.cachedCalls,
+      call: () => ours(freshWindow()),
+    },
+    {
+      id: 'sott-uncached',
+      label: 'this client, generateSott (key per call)',
+      calls: settings.derivingCalls,
+      call: () => generateSott({ apiKey: API_KEY, apiSecret: API_SECRET }),
+    },
     { id: 'sott-sdk', label: 'official SDK 11.7.0, helper.getSott', calls: settings.derivingCalls, call: () => sdk.helper.getSott({}) },
   ];
   for (const c of contenders) await timeCalls(c.call, Math.min(c.calls, 20));

@@ -53,7 +53,14 @@ function timeTsc(id: string, label: string, tsconfig: string, runs: number): Typ
     tscCheckSeconds: stat('Check time'),
     tscMemoryMb: stat('Memory used') / 1024,
     files: stat('Files'),
-    errors: last.status === 0 ? '' : last.output.split('\n').filter((l) => /error TS/.test(l)).slice(0, 3).join('\n'),
+    errors:
+      last.status === 0
+        ? ''
+        : last.output
+            .split('\n')
+            .filter((l) => /error TS/.test(l))
+            .slice(0, 3)
+            .join('\n'),
   };
 }
 
@@ -65,7 +72,15 @@ function emitDeclarations(dir: string): string {
   writeFileSync(
     tsconfig,
     JSON.stringify({
-      compilerOptions: { ...base.compilerOptions, noEmit: false, declaration: true, emitDeclarationOnly: true, rootDir: ROOT, outDir, typeRoots: [join(ROOT, 'node_modules', '@types')] },
+      compilerOptions: {
+        ...base.compilerOptions,
+        noEmit: false,
+        declaration: true,
+        emitDeclarationOnly: true,
+        rootDir: ROOT,
+        outDir,
+        typeRoots: [join(ROOT, 'node_modules', '@types')],
+      },
       files: [join(ROOT, 'src', 'index.ts')],
     }),
   );
@@ -83,6 +98,9 @@ function consumerOfDeclarations(dir: string, entry: string): string {
   writeFileSync(join(consumerDir, 'consumer.ts'), source.replace(`from '../../src/index'`, `from '${entry}'`));
   const base = JSON.parse(readFileSync(join(CONSUMER, 'tsconfig.json'), 'utf8')) as { compilerOptions: Record<string, unknown> };
   const tsconfig = join(consumerDir, 'tsconfig.json');
-  writeFileSync(tsconfig, JSON.stringify({ ...base, compilerOptions: { ...base.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] } }));
+  writeFileSync(
+    tsconfig,
+    JSON.stringify({ ...base, compilerOptions: { ...base.compilerOptions, typeRoots: [join(ROOT, 'node_modules', '@types')] } }),
+  );
   return tsconfig;
 }

@@ -13,7 +13,8 @@ export interface ApiChange {
 
 export function diffApi(before: ApiSurface, after: ApiSurface): ApiChange[] {
   const changes: ApiChange[] = [];
-  for (const fn of Object.keys(before)) if (!(fn in after)) changes.push({ fn, breaking: true, what: `removed (was \`${before[fn]!.call}\`)` });
+  for (const fn of Object.keys(before))
+    if (!(fn in after)) changes.push({ fn, breaking: true, what: `removed (was \`${before[fn]!.call}\`)` });
   for (const [fn, now] of Object.entries(after)) {
     const was = before[fn];
     if (!was) changes.push({ fn, breaking: false, what: `added: \`${now.call}\`` });
@@ -44,7 +45,10 @@ function diffFields(
     if (!(name in now)) changes.push({ fn, breaking: rules.removedBreaks, what: `${kind} \`${name}\` removed` });
     else if (now[name] !== type) {
       const nowRequired = now[name]!.endsWith('!') && !type.endsWith('!');
-      const what = nowRequired && now[name]!.slice(0, -1) === type ? `${kind} \`${name}\` is now required` : `${kind} \`${name}\` changed from \`${type}\` to \`${now[name]}\``;
+      const what =
+        nowRequired && now[name]!.slice(0, -1) === type
+          ? `${kind} \`${name}\` is now required`
+          : `${kind} \`${name}\` changed from \`${type}\` to \`${now[name]}\``;
       // Becoming optional breaks nobody; any other change of type breaks code written against the old one.
       const loosened = !nowRequired && type.endsWith('!') && type.slice(0, -1) === now[name];
       changes.push({ fn, breaking: !loosened, what });

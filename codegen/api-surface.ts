@@ -56,7 +56,9 @@ function bodySchema(doc: OpenApiDocument, c: Callable): SchemaObject | undefined
 function resultSchema(doc: OpenApiDocument, c: Callable): SchemaObject | undefined {
   if (c.response) return { $ref: `#/components/schemas/${c.response.schemaName}` };
   const responses = operationOf(doc, c).responses as Record<string, unknown> | undefined;
-  const ok = resolve(doc, responses?.['200'] as SchemaObject | undefined) as { content?: Record<string, { schema?: SchemaObject }> } | undefined;
+  const ok = resolve(doc, responses?.['200'] as SchemaObject | undefined) as
+    | { content?: Record<string, { schema?: SchemaObject }> }
+    | undefined;
   return ok?.content?.['application/json']?.schema;
 }
 

@@ -23,7 +23,12 @@ export function bundleSpec(rootFile: string): OpenApiDocument {
       });
     } catch (error) {
       const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-      throw new Error(`redocly bundle failed:\n${stderr.split('\n').filter((l) => !/[║╔╚]/.test(l)).join('\n')}`);
+      throw new Error(
+        `redocly bundle failed:\n${stderr
+          .split('\n')
+          .filter((l) => !/[║╔╚]/.test(l))
+          .join('\n')}`,
+      );
     }
     const doc = JSON.parse(readFileSync(out, 'utf8')) as OpenApiDocument;
     return withSpecFiles(doc, parse(readFileSync(rootFile, 'utf8')) as { paths?: Record<string, { $ref?: string }> });
@@ -35,7 +40,7 @@ export function bundleSpec(rootFile: string): OpenApiDocument {
 const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
 
 /** Records on each tag the one `paths/<group>.yaml` file whose operations carry it. */
-export function withSpecFiles(doc: OpenApiDocument, root: { paths?: Record<string, { $ref?: string }> }): OpenApiDocument {
+function withSpecFiles(doc: OpenApiDocument, root: { paths?: Record<string, { $ref?: string }> }): OpenApiDocument {
   const fileOfTag = new Map<string, string>();
   for (const [path, item] of Object.entries(root.paths ?? {})) {
     const file = item.$ref?.split('#')[0];
@@ -44,7 +49,8 @@ export function withSpecFiles(doc: OpenApiDocument, root: { paths?: Record<strin
       const tag = (doc.paths[path]?.[method] as { tags?: string[] } | undefined)?.tags?.[0];
       if (tag === undefined) continue;
       const known = fileOfTag.get(tag);
-      if (known !== undefined && known !== file) throw new Error(`tag ${tag} is used in both ${known} and ${file}: one API group per spec file`);
+      if (known !== undefined && known !== file)
+        throw new Error(`tag ${tag} is used in both ${known} and ${file}: one API group per spec file`);
       fileOfTag.set(tag, file);
     }
   }

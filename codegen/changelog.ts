@@ -4,7 +4,7 @@
  */
 import type { ApiChange } from './api-diff';
 
-export const UNRELEASED = '## Unreleased';
+const UNRELEASED = '## Unreleased';
 
 /** The summary as Markdown list items (empty when nothing changed for callers). */
 export function renderChanges(changes: readonly ApiChange[]): string[] {

@@ -52,7 +52,9 @@ function recordApiChanges(newLockText: string): void {
   const lines = renderChanges(diffApi(before, (JSON.parse(newLockText) as SpecLock).api));
   if (lines.length === 0) return;
   const breaking = lines.filter((line) => line.includes('**Breaking**')).length;
-  console.log(`API changes for callers (${lines.length}, ${breaking} breaking), added to CHANGELOG.md under "Unreleased":\n${lines.join('\n')}`);
+  console.log(
+    `API changes for callers (${lines.length}, ${breaking} breaking), added to CHANGELOG.md under "Unreleased":\n${lines.join('\n')}`,
+  );
   writeFileSync(CHANGELOG, withUnreleased(existsSync(CHANGELOG) ? readFileSync(CHANGELOG, 'utf8') : '', lines));
 }
 
@@ -66,7 +68,9 @@ function staleFiles(files: Map<string, string>): string[] {
 }
 
 function orphanFiles(files: Map<string, string>): string[] {
-  return OWNED_DIRS.flatMap((dir) => listFiles(join(ROOT, dir))).map((abs) => relative(ROOT, abs)).filter((p) => !files.has(p));
+  return OWNED_DIRS.flatMap((dir) => listFiles(join(ROOT, dir)))
+    .map((abs) => relative(ROOT, abs))
+    .filter((p) => !files.has(p));
 }
 
 function listFiles(dir: string): string[] {

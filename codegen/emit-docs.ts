@@ -15,7 +15,7 @@ export function emitApiReference(doc: OpenApiDocument, callables: readonly Calla
     `${callables.length} functions for ${operations} operations in ${tags.length} groups. Every function is`,
     '`fn(client, params, options?)` and resolves to the documented response or throws a `LoginRadiusError`.',
     'Credentials: the API key is sent as the `apikey` query parameter, the API secret in the',
-    '`X-LoginRadius-ApiSecret` header (or replaced by a request signature), the user\'s access token as',
+    "`X-LoginRadius-ApiSecret` header (or replaced by a request signature), the user's access token as",
     '`Authorization: Bearer`, a SOTT in `X-LoginRadius-Sott` (generated automatically when the client has the secret).',
     '',
     '## Groups',
@@ -31,17 +31,25 @@ export function emitApiReference(doc: OpenApiDocument, callables: readonly Calla
     for (const c of callables.filter((x) => x.tag === tag)) out.push(...functionSection(doc, c));
   }
   out.push(...migrationTable(callables));
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function functionSection(doc: OpenApiDocument, c: Callable): string[] {
   const lines = [`### \`${c.name}\``, '', `${c.summary}${c.deprecated ? ' **Deprecated.**' : ''}`, ''];
-  lines.push(`\`${c.method} ${c.path}\`${c.server ? ` (host ${c.server})` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`, '');
+  lines.push(
+    `\`${c.method} ${c.path}\`${c.server ? ` (host ${c.server})` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`,
+    '',
+  );
   if (c.isVariant) lines.push(`Typed variant of \`${c.operationId}\`.`, '');
   if (c.description && !c.isVariant) lines.push(c.description, '');
   const rows = [...c.pathParams.map((p) => row('path', p)), ...c.query.map((p) => row('query', p))];
   if (c.body) {
-    rows.push(`| body | JSON${c.body.schemaName ? ` \`${c.body.schemaName}\`` : ''} | ${c.body.required ? 'yes' : 'no'} | ${c.body.schemaName ? 'The request body:' : 'The request body (one of the variants\' bodies).'} |`);
+    rows.push(
+      `| body | JSON${c.body.schemaName ? ` \`${c.body.schemaName}\`` : ''} | ${c.body.required ? 'yes' : 'no'} | ${c.body.schemaName ? 'The request body:' : "The request body (one of the variants' bodies)."} |`,
+    );
     rows.push(...bodyFieldRows(doc, c.body.schemaName));
   }
   if (rows.length) lines.push('| param | type | required | description |', '|---|---|---|---|', ...rows, '');
@@ -53,11 +61,20 @@ function functionSection(doc: OpenApiDocument, c: Callable): string[] {
 /** One row per top-level field of a named body schema. */
 function bodyFieldRows(doc: OpenApiDocument, schemaName: string | undefined): string[] {
   const schema = schemaName ? doc.components?.schemas?.[schemaName] : undefined;
-  const properties = (schema?.properties ?? {}) as Record<string, { type?: unknown; description?: string; $ref?: string; items?: { $ref?: string } }>;
+  const properties = (schema?.properties ?? {}) as Record<
+    string,
+    { type?: unknown; description?: string; $ref?: string; items?: { $ref?: string } }
+  >;
   const required = new Set((schema?.required as string[] | undefined) ?? []);
   return Object.entries(properties).map(([name, p]) => {
     const ref = (p.$ref ?? p.items?.$ref)?.split('/').pop();
-    const type = ref ? (p.items ? `${ref}[]` : ref) : Array.isArray(p.type) ? p.type.filter((t) => t !== 'null').join(' \\| ') : String(p.type ?? 'any');
+    const type = ref
+      ? p.items
+        ? `${ref}[]`
+        : ref
+      : Array.isArray(p.type)
+        ? p.type.filter((t) => t !== 'null').join(' \\| ')
+        : String(p.type ?? 'any');
     return `| body \`.${name}\` | ${type} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description)} |`;
   });
 }
@@ -81,11 +98,17 @@ function migrationTable(callables: readonly Callable[]): string[] {
     '',
     '| Node SDK (`loginradius-sdk`) | Python SDK | this package |',
     '|---|---|---|',
-    ...sorted.map((c) => `| ${c.sdk?.node ? `\`${c.sdk.node}\`` : '–'} | ${c.sdk?.python ? `\`${c.sdk.python}\`` : '–'} | [\`${c.name}\`](#${anchor(c.name)}) |`),
+    ...sorted.map(
+      (c) =>
+        `| ${c.sdk?.node ? `\`${c.sdk.node}\`` : '–'} | ${c.sdk?.python ? `\`${c.sdk.python}\`` : '–'} | [\`${c.name}\`](#${anchor(c.name)}) |`,
+    ),
     '',
   ];
 }
 
 function anchor(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9 -]/g, '').replace(/ /g, '-');
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, '')
+    .replace(/ /g, '-');
 }

@@ -35,7 +35,11 @@ export function emitGroupModule(project: Project, specFile: string, callables: r
   if (callables.some((c) => c.body && !c.body.schemaName)) helpers.push('JsonBodyOf');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../../src/runtime', namedImports: helpers.sort() });
   if (callables.some(needsSott)) file.addImportDeclaration({ moduleSpecifier: '../../src/runtime', namedImports: ['createSottGenerator'] });
-  file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../schema', namedImports: usesComponents ? ['components', 'operations'] : ['operations'] });
+  file.addImportDeclaration({
+    isTypeOnly: true,
+    moduleSpecifier: '../schema',
+    namedImports: usesComponents ? ['components', 'operations'] : ['operations'],
+  });
   const statements: StatementStructures[] = [];
   for (const c of callables) {
     statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c));

@@ -16,7 +16,13 @@ export interface SpecLock {
   readonly api: ApiSurface;
 }
 
-export function emitSpecLock(bundledSpecText: string, callables: readonly Callable[], groups: number, versions: SpecLock['generator'], api: ApiSurface): string {
+export function emitSpecLock(
+  bundledSpecText: string,
+  callables: readonly Callable[],
+  groups: number,
+  versions: SpecLock['generator'],
+  api: ApiSurface,
+): string {
   const lock: SpecLock = {
     specSha256: createHash('sha256').update(bundledSpecText).digest('hex'),
     generator: versions,

@@ -24,7 +24,9 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
     path: c.path,
     security: c.security,
     pathParams: c.pathParams.length ? c.pathParams.map((p) => p.name) : undefined,
-    query: c.query.length ? Object.fromEntries(c.query.map((q) => [q.name, q.required ? { type: q.type, required: true } : { type: q.type }])) : undefined,
+    query: c.query.length
+      ? Object.fromEntries(c.query.map((q) => [q.name, q.required ? { type: q.type, required: true } : { type: q.type }]))
+      : undefined,
     body: c.body ? (c.body.required ? 'required' : 'optional') : undefined,
     idempotent: c.idempotent ? true : undefined,
     server: c.server,
@@ -45,22 +47,35 @@ function operationType(c: Callable): string {
   return `operations[${quote(c.operationId)}]`;
 }
 
-/** `interface LoginByEmailParams { … }`: exactly what this function accepts. */
-export function emitParamsType(c: Callable): InterfaceDeclarationStructure {
+/**
+ * `interface LoginByEmailParams { … }`: exactly what this function accepts. A function that takes nothing
+ * gets `Record<string, never>`, so passing it a parameter is a compile error as well as a runtime one.
+ */
+export function emitParamsType(c: Callable): InterfaceDeclarationStructure | TypeAliasDeclarationStructure {
   const properties: OptionalKind<PropertySignatureStructure>[] = [];
   if (c.pathParams.length) {
-    properties.push({ name: 'path', type: `PathOf<${operationType(c)}>`, docs: [`Path parameters: ${c.pathParams.map((p) => p.name).join(', ')}.`] });
+    properties.push({
+      name: 'path',
+      type: `PathOf<${operationType(c)}>`,
+      docs: [`Path parameters: ${c.pathParams.map((p) => p.name).join(', ')}.`],
+    });
   }
   if (c.query.length) {
     properties.push({ name: 'query', hasQuestionToken: !c.query.some((q) => q.required), type: queryType(c), docs: [queryDoc(c.query)] });
   }
   if (c.body) {
-    const type = c.isVariant || c.body.schemaName ? `components['schemas'][${quote(c.body.schemaName!)}]` : `JsonBodyOf<${operationType(c)}>`;
+    const type =
+      c.isVariant || c.body.schemaName ? `components['schemas'][${quote(c.body.schemaName!)}]` : `JsonBodyOf<${operationType(c)}>`;
     properties.push({ name: 'body', hasQuestionToken: !c.body.required, type, docs: ['The JSON request body.'] });
   }
   const token = credentialNeed(c, 'accessToken');
   if (token !== 'never') {
-    properties.push({ name: 'accessToken', hasQuestionToken: token === 'optional', type: 'string', docs: ["The signed-in user's access token (sent as a Bearer token)."] });
+    properties.push({
+      name: 'accessToken',
+      hasQuestionToken: token === 'optional',
+      type: 'string',
+      docs: ["The signed-in user's access token (sent as a Bearer token)."],
+    });
   }
   const sott = credentialNeed(c, 'sott');
   if (sott !== 'never') {
@@ -69,8 +84,20 @@ export function emitParamsType(c: Callable): InterfaceDeclarationStructure {
       name: 'sott',
       hasQuestionToken: true,
       type: 'string',
-      docs: ['A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise.'],
+      docs: [
+        'A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise.',
+      ],
     });
+  }
+  if (properties.length === 0) {
+    return {
+      kind: StructureKind.TypeAlias,
+      leadingTrivia: '\n',
+      name: `${typePrefix(c.name)}Params`,
+      isExported: true,
+      docs: [`Parameters of {@link ${c.name}}: it takes none.`],
+      type: 'Record<string, never>',
+    };
   }
   return {
     kind: StructureKind.Interface,
@@ -119,10 +146,7 @@ export function needsSott(c: Callable): boolean {
 /** True when a call can be made with no params at all. */
 export function paramsAreOptional(c: Callable): boolean {
   return (
-    c.pathParams.length === 0 &&
-    !c.query.some((q) => q.required) &&
-    !c.body?.required &&
-    credentialNeed(c, 'accessToken') !== 'required'
+    c.pathParams.length === 0 && !c.query.some((q) => q.required) && !c.body?.required && credentialNeed(c, 'accessToken') !== 'required'
   );
 }
 
@@ -153,12 +177,17 @@ function functionDoc(c: Callable): string {
   if (c.description) lines.push('', c.description);
   if (c.isVariant) lines.push('', `A typed variant of \`${c.operationId}\` (same endpoint).`);
   if (c.variants.length) lines.push('', `Typed variants: ${c.variants.map((v) => `{@link ${v}}`).join(', ')}.`);
-  lines.push('', `\`${c.method} ${c.path}\`${c.server ? ` on ${c.server}` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`);
+  lines.push(
+    '',
+    `\`${c.method} ${c.path}\`${c.server ? ` on ${c.server}` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`,
+  );
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`);
   lines.push('', '@throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.');
   for (const [error, when] of apiErrors(c.errorStatuses)) lines.push(`@throws {@link ${error}} ${when}`);
-  lines.push('@throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.');
+  lines.push(
+    '@throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.',
+  );
   if (c.deprecated) lines.push('@deprecated LoginRadius keeps this endpoint for older integrations; see the description.');
   return lines.join('\n').replace(/\*\//g, '*\\/');
 }

@@ -8,6 +8,7 @@ import { emitApiReference } from './emit-docs';
 import { emitGroupModule, emitIndexModule, emitModelsModule, createEmitProject } from './emit-files';
 import { emitSpecLock } from './emit-lock';
 import { emitSchemaTypes } from './emit-types';
+import { formatTypeScript } from './format';
 import { readCallables, type OpenApiDocument } from './spec-model';
 
 /** Output paths are relative to the repository root. */
@@ -37,14 +38,18 @@ export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
   const project = createEmitProject();
   const specFiles = tags.map((tag) => specFileOf(doc, tag));
   tags.forEach((tag, i) => {
-    const module = emitGroupModule(project, specFiles[i]!, callables.filter((c) => c.tag === tag));
+    const module = emitGroupModule(
+      project,
+      specFiles[i]!,
+      callables.filter((c) => c.tag === tag),
+    );
     files.set(`generated/${module.path}`, module.text);
   });
   const models = emitModelsModule(project, doc);
   files.set(`generated/${models.path}`, models.text);
   const index = emitIndexModule(project, specFiles);
   files.set(`generated/${index.path}`, index.text);
-  return files;
+  return formatTypeScript(files);
 }
 
 function generatorVersions(): { name: string; version: string; openapiTypescript: string; tsMorph: string } {

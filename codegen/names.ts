@@ -34,6 +34,7 @@ export function describeSecurity(security: readonly (readonly string[])[]): stri
   const plain = security.filter((set) => !set.includes('requestSignature'));
   if (plain.length === 0) return 'none';
   const signable = plain.length < security.length;
-  const word = (scheme: string): string => (scheme === 'apiSecret' && signable ? 'API secret (or a request signature)' : (CREDENTIAL_WORDS[scheme] ?? scheme));
+  const word = (scheme: string): string =>
+    scheme === 'apiSecret' && signable ? 'API secret (or a request signature)' : (CREDENTIAL_WORDS[scheme] ?? scheme);
   return plain.map((set) => set.map(word).join(' + ')).join(', or ');
 }

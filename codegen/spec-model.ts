@@ -4,8 +4,8 @@
  * Pure: no files, no side effects, so it is shared by the generator, the docs emitter and the tests.
  */
 
-export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
+type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
 
 /** The slice of an OpenAPI 3.1 document the generator reads. */
 export interface OpenApiDocument {
@@ -211,7 +211,8 @@ function variantCallable(
     failOn(where, `variant ${v.name} needs a body schema`);
   }
   const security = v.security ? v.security.map((requirement) => Object.keys(requirement)) : base.security;
-  if (v.response !== undefined && !doc.components?.schemas?.[v.response]) failOn(where, `variant ${v.name} names unknown response schema ${v.response}`);
+  if (v.response !== undefined && !doc.components?.schemas?.[v.response])
+    failOn(where, `variant ${v.name} names unknown response schema ${v.response}`);
   return {
     ...base,
     security,
@@ -246,7 +247,10 @@ function sensitiveNames(doc: OpenApiDocument, query: readonly ParamModel[], body
     if (schema === undefined || seen.has(schema)) return;
     seen.add(schema);
     const name = refName(schema);
-    if (name !== undefined) return visit(doc.components?.schemas?.[name]);
+    if (name !== undefined) {
+      visit(doc.components?.schemas?.[name]);
+      return;
+    }
     const properties = (schema.properties ?? {}) as Record<string, SchemaObject>;
     for (const [key, property] of Object.entries(properties)) {
       if (property['x-lr-sensitive'] === true) names.add(key);

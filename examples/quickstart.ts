@@ -20,13 +20,19 @@ export interface QuickstartInput {
 }
 
 /** Runs the flow and reports each step through `log`. Returns the number of steps completed. */
-export async function runQuickstart(lr: LoginRadiusClient, input: QuickstartInput, log: (line: string) => void = console.log): Promise<number> {
+export async function runQuickstart(
+  lr: LoginRadiusClient,
+  input: QuickstartInput,
+  log: (line: string) => void = console.log,
+): Promise<number> {
   const session = await loginByEmail(lr, { body: { email: input.email, password: input.password } });
   log(`1. loginByEmail: signed in, access token ${mask(session.access_token)} valid until ${session.expires_in ?? 'unknown'}`);
 
   const accessToken = session.access_token;
   const profile = await getProfileByAccessToken(lr, { accessToken });
-  log(`2. getProfileByAccessToken: ${profile.FullName ?? profile.FirstName ?? '(no name)'} <${profile.Email?.[0]?.Value ?? 'no email'}>, uid ${profile.Uid}`);
+  log(
+    `2. getProfileByAccessToken: ${profile.FullName ?? profile.FirstName ?? '(no name)'} <${profile.Email?.[0]?.Value ?? 'no email'}>, uid ${profile.Uid}`,
+  );
 
   const updated = await updateProfileByAccessToken(lr, { accessToken, body: { firstName: 'Janet', lastName: profile.LastName ?? 'Doe' } });
   log(`3. updateProfileByAccessToken: IsPosted=${updated.IsPosted}`);

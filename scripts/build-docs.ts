@@ -19,7 +19,16 @@ export function buildApiReference(outFile: string = API_REFERENCE_HTML): void {
   const redocly = join(ROOT, 'node_modules', '@redocly', 'cli', 'bin', 'cli.js');
   execFileSync(
     process.execPath,
-    [redocly, 'build-docs', join(ROOT, 'generated', 'openapi.json'), '--inlineBundle', '--title', 'LoginRadius V2 API reference', '--output', outFile],
+    [
+      redocly,
+      'build-docs',
+      join(ROOT, 'generated', 'openapi.json'),
+      '--inlineBundle',
+      '--title',
+      'LoginRadius V2 API reference',
+      '--output',
+      outFile,
+    ],
     // Redocly prints a Node 20 deprecation box on stderr on every run; show it only when the build fails.
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
   );

@@ -9,7 +9,9 @@ export const CHROMIUM_PATH = '/usr/bin/chromium';
 
 /** Why Chromium cannot run here, or undefined when it can. */
 export function chromiumMissing(): string | undefined {
-  return existsSync(CHROMIUM_PATH) ? undefined : `${CHROMIUM_PATH} is not installed (Debian package "chromium"; .ci/run installs it with apt-get)`;
+  return existsSync(CHROMIUM_PATH)
+    ? undefined
+    : `${CHROMIUM_PATH} is not installed (Debian package "chromium"; .ci/run installs it with apt-get)`;
 }
 
 /** Launches headless Chromium with the flags this sandboxed, offline machine needs. */

@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     console.log(`  mock listening on ${mock.url}`);
     const lr = createClient({ apiKey: 'demo-api-key', baseUrl: mock.url });
     console.log('▸ running examples/quickstart.ts against the mock');
-    const steps = await runQuickstart(lr, { email: 'jane.doe@example.com', password: 'correct-horse-battery-staple' }, (line) => console.log(`  ${line}`));
+    const steps = await runQuickstart(lr, { email: 'jane.doe@example.com', password: 'correct-horse-battery-staple' }, (line) =>
+      console.log(`  ${line}`),
+    );
     console.log(`✔ flow completed: ${steps} steps against the mock`);
   } finally {
     await mock.stop();

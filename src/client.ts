@@ -59,8 +59,10 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
     maxResponseBytes: resolved.maxResponseBytes,
     requestSigning: resolved.signatureValidMinutes !== undefined,
   });
-  const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> => callOperation<T>(context, operation, params, options);
-  const sign = resolved.signatureValidMinutes === undefined ? undefined : createRequestSigner(resolved.apiSecret!, resolved.signatureValidMinutes);
+  const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> =>
+    callOperation<T>(context, operation, params, options);
+  const sign =
+    resolved.signatureValidMinutes === undefined ? undefined : createRequestSigner(resolved.apiSecret!, resolved.signatureValidMinutes);
   const context: CallContext = { config: resolved, sott: sottSource(resolved, call), sign };
   return Object.freeze({ settings, call });
 }
@@ -74,7 +76,10 @@ function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): Ca
   const { apiKey, apiSecret } = config;
   if (apiSecret === undefined) return undefined;
   let generate: ReturnType<NonNullable<OperationDescriptor['generateSott']>> | undefined;
-  const serverNow = config.sottClock === 'server' ? createServerClock(async () => (await call<{ CurrentTime: string }>(SERVER_INFO_OPERATION, {})).CurrentTime) : undefined;
+  const serverNow =
+    config.sottClock === 'server'
+      ? createServerClock(async () => (await call<{ CurrentTime: string }>(SERVER_INFO_OPERATION, {})).CurrentTime)
+      : undefined;
   return async (op) => {
     generate ??= op.generateSott!(apiKey, apiSecret);
     return generate(serverNow ? { startTime: await serverNow() } : {});
@@ -82,7 +87,12 @@ function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): Ca
 }
 
 /** validate → prepare → attempts under the retry rules. */
-async function callOperation<T>(context: CallContext, op: OperationDescriptor, rawParams: unknown, rawOptions: RequestOptions | undefined): Promise<T> {
+async function callOperation<T>(
+  context: CallContext,
+  op: OperationDescriptor,
+  rawParams: unknown,
+  rawOptions: RequestOptions | undefined,
+): Promise<T> {
   const { config } = context;
   const options = validateOptions(op, rawOptions, config);
   const params = await withSott(context, op, validateParams(op, rawParams));
@@ -96,7 +106,17 @@ async function callOperation<T>(context: CallContext, op: OperationDescriptor, r
     signal: options.signal,
     onError: onErrorHooks.length ? (event) => runErrorHooks(onErrorHooks, event) : undefined,
     attempt: (attempt) =>
-      attemptOnce({ config, op, request, attempt, timeoutMs: options.timeoutMs, maxResponseBytes: options.maxResponseBytes, callerSignal: options.signal, scrub, sign }),
+      attemptOnce({
+        config,
+        op,
+        request,
+        attempt,
+        timeoutMs: options.timeoutMs,
+        maxResponseBytes: options.maxResponseBytes,
+        callerSignal: options.signal,
+        scrub,
+        sign,
+      }),
   });
 }
 

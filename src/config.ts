@@ -166,7 +166,8 @@ function resolveTransport(config: ClientConfig): Transport {
     return config.transport;
   }
   if (config.fetch !== undefined && typeof config.fetch !== 'function') fail('fetch', 'fetch must be a function');
-  if (config.fetch === undefined && typeof globalThis.fetch !== 'function') fail('fetch', 'no fetch implementation: pass config.fetch (this runtime has no global fetch)');
+  if (config.fetch === undefined && typeof globalThis.fetch !== 'function')
+    fail('fetch', 'no fetch implementation: pass config.fetch (this runtime has no global fetch)');
   // The global fetch is looked up per call, so a fetch installed (or instrumented) later is honoured.
   return fetchTransport(config.fetch ?? ((input, init) => globalThis.fetch(input, init)));
 }
@@ -178,16 +179,22 @@ function resolveHooks(config: ClientConfig): readonly ClientHooks[] {
   const given = config.hooks === undefined ? [] : Array.isArray(config.hooks) ? config.hooks : [config.hooks as ClientHooks];
   given.forEach((hooks, index) => {
     const field = Array.isArray(config.hooks) ? `hooks[${index}]` : 'hooks';
-    if (hooks === null || typeof hooks !== 'object') fail(field, `${field} must be an object (or an array of objects) with onRequest, onResponse or onError`);
+    if (hooks === null || typeof hooks !== 'object')
+      fail(field, `${field} must be an object (or an array of objects) with onRequest, onResponse or onError`);
     knownKeys(hooks, HOOK_KEYS, 'hook', `${field}.`);
     for (const [name, hook] of Object.entries(hooks)) {
       if (hook !== undefined && typeof hook !== 'function') fail(`${field}.${name}`, `${field}.${name} must be a function`);
     }
   });
-  if (config.logLevel !== undefined && !LOG_LEVELS.includes(config.logLevel)) fail('logLevel', `logLevel must be one of ${LOG_LEVELS.join(', ')}`);
+  if (config.logLevel !== undefined && !LOG_LEVELS.includes(config.logLevel))
+    fail('logLevel', `logLevel must be one of ${LOG_LEVELS.join(', ')}`);
   if (config.logger === undefined) return Object.freeze([...given]);
   const logger = config.logger;
-  if (logger === null || typeof logger !== 'object' || (['debug', 'info', 'warn', 'error'] as const).some((m) => typeof logger[m] !== 'function')) {
+  if (
+    logger === null ||
+    typeof logger !== 'object' ||
+    (['debug', 'info', 'warn', 'error'] as const).some((m) => typeof logger[m] !== 'function')
+  ) {
     fail('logger', 'logger must have debug, info, warn and error methods (console works)');
   }
   return Object.freeze([...given, loggingHooks(logger, config.logLevel ?? 'info')]);
@@ -202,7 +209,10 @@ function signingWindow(option: ClientConfig['requestSigning'], hasSecret: boolea
   const minutes = option.validForMinutes;
   if (minutes === undefined) return DEFAULT_SIGNATURE_VALID_MINUTES;
   if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_SIGNATURE_VALID_MINUTES) {
-    fail('requestSigning.validForMinutes', `requestSigning.validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`);
+    fail(
+      'requestSigning.validForMinutes',
+      `requestSigning.validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`,
+    );
   }
   return minutes;
 }
@@ -234,7 +244,8 @@ function parseBaseUrl(value: unknown): string {
     fail('baseUrl', problem);
   }
   if (typeof value !== 'string' || (url!.protocol !== 'https:' && url!.protocol !== 'http:')) fail('baseUrl', problem);
-  if (url!.username || url!.password || url!.search || url!.hash) fail('baseUrl', 'baseUrl must not contain credentials, a query string or a fragment');
+  if (url!.username || url!.password || url!.search || url!.hash)
+    fail('baseUrl', 'baseUrl must not contain credentials, a query string or a fragment');
   return url!.href.replace(/\/+$/, '');
 }
 

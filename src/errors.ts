@@ -42,8 +42,11 @@ export class LoginRadiusError extends Error {
 
   /** True for instances of this class from any copy of the package (the CommonJS and ESM builds alike). */
   static [Symbol.hasInstance](value: unknown): boolean {
+    // `this` is the class `instanceof` asked about (a subclass inherits this method), so it is meant here.
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the subclass being tested against
     if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
     const kinds = value !== null && typeof value === 'object' ? (value as Record<symbol, unknown>)[KINDS] : undefined;
+    // biome-ignore lint/complexity/noThisInStatic: the receiver is the subclass being tested against
     return Array.isArray(kinds) && kinds.includes((this as unknown as Record<symbol, unknown>)[KIND]);
   }
 }

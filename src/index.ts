@@ -26,12 +26,24 @@ export {
   LoginRadiusServerError,
   LoginRadiusTimeoutError,
   LoginRadiusValidationError,
+  type ApiErrorDetails,
   type LoginRadiusErrorBody,
 } from './errors';
 export type { ClientHooks, RequestErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './observe/hooks';
 export type { Logger, LogLevel } from './observe/logger';
 export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './call/transport';
-export type { OperationDescriptor, OperationParams, RequestOptions, SecurityScheme } from './operation';
+export type {
+  JsonBodyOf,
+  JsonResultOf,
+  OperationDescriptor,
+  OperationParams,
+  ParamType,
+  PathOf,
+  QueryOf,
+  QueryParam,
+  RequestOptions,
+  SecurityScheme,
+} from './operation';
 export { redactHeaders, redactUrl } from './observe/redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './auth/signing';
 export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './auth/sott';

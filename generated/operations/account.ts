@@ -17,7 +17,10 @@ const getAccountProfileOperation: OperationDescriptor = {
   id: 'getAccountProfile',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { email: { type: 'string' }, phone: { type: 'string' }, userName: { type: 'string' }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -40,14 +43,19 @@ const getAccountProfileOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfile(client: LoginRadiusClient, params: GetAccountProfileParams = {}, options?: RequestOptions): Promise<GetAccountProfileResult> {
+export function getAccountProfile(
+  client: LoginRadiusClient,
+  params: GetAccountProfileParams = {},
+  options?: RequestOptions,
+): Promise<GetAccountProfileResult> {
   return client.call(getAccountProfileOperation, params, options);
 }
 
 /** Parameters of {@link getAccountProfileByEmail}. */
 export interface GetAccountProfileByEmailParams {
   /** Query parameters (required: email). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'email' | 'fields'> & Required<Pick<QueryOf<operations['getAccountProfile']>, 'email'>>;
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'email' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'email'>>;
 }
 
 /** What {@link getAccountProfileByEmail} resolves to. */
@@ -57,7 +65,10 @@ const getAccountProfileByEmailOperation: OperationDescriptor = {
   id: 'getAccountProfileByEmail',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -81,14 +92,19 @@ const getAccountProfileByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfileByEmail(client: LoginRadiusClient, params: GetAccountProfileByEmailParams, options?: RequestOptions): Promise<GetAccountProfileByEmailResult> {
+export function getAccountProfileByEmail(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByEmailParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByEmailResult> {
   return client.call(getAccountProfileByEmailOperation, params, options);
 }
 
 /** Parameters of {@link getAccountProfileByPhone}. */
 export interface GetAccountProfileByPhoneParams {
   /** Query parameters (required: phone). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'phone' | 'fields'> & Required<Pick<QueryOf<operations['getAccountProfile']>, 'phone'>>;
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'phone' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'phone'>>;
 }
 
 /** What {@link getAccountProfileByPhone} resolves to. */
@@ -98,7 +114,10 @@ const getAccountProfileByPhoneOperation: OperationDescriptor = {
   id: 'getAccountProfileByPhone',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { phone: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -122,14 +141,19 @@ const getAccountProfileByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfileByPhone(client: LoginRadiusClient, params: GetAccountProfileByPhoneParams, options?: RequestOptions): Promise<GetAccountProfileByPhoneResult> {
+export function getAccountProfileByPhone(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByPhoneParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByPhoneResult> {
   return client.call(getAccountProfileByPhoneOperation, params, options);
 }
 
 /** Parameters of {@link getAccountProfileByUserName}. */
 export interface GetAccountProfileByUserNameParams {
   /** Query parameters (required: userName). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'userName' | 'fields'> & Required<Pick<QueryOf<operations['getAccountProfile']>, 'userName'>>;
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'userName' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'userName'>>;
 }
 
 /** What {@link getAccountProfileByUserName} resolves to. */
@@ -139,7 +163,10 @@ const getAccountProfileByUserNameOperation: OperationDescriptor = {
   id: 'getAccountProfileByUserName',
   method: 'GET',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { userName: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -163,7 +190,11 @@ const getAccountProfileByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfileByUserName(client: LoginRadiusClient, params: GetAccountProfileByUserNameParams, options?: RequestOptions): Promise<GetAccountProfileByUserNameResult> {
+export function getAccountProfileByUserName(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByUserNameParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByUserNameResult> {
   return client.call(getAccountProfileByUserNameOperation, params, options);
 }
 
@@ -182,7 +213,10 @@ const createAccountOperation: OperationDescriptor = {
   id: 'createAccount',
   method: 'POST',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { fields: { type: 'string' } },
   body: 'required',
   sensitive: ['password'],
@@ -205,7 +239,11 @@ const createAccountOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createAccount(client: LoginRadiusClient, params: CreateAccountParams, options?: RequestOptions): Promise<CreateAccountResult> {
+export function createAccount(
+  client: LoginRadiusClient,
+  params: CreateAccountParams,
+  options?: RequestOptions,
+): Promise<CreateAccountResult> {
   return client.call(createAccountOperation, params, options);
 }
 
@@ -222,7 +260,10 @@ const accountDeleteByEmailOperation: OperationDescriptor = {
   id: 'accountDeleteByEmail',
   method: 'DELETE',
   path: '/identity/v2/manage/account',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { email: { type: 'string', required: true } },
 };
 
@@ -243,7 +284,11 @@ const accountDeleteByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function accountDeleteByEmail(client: LoginRadiusClient, params: AccountDeleteByEmailParams, options?: RequestOptions): Promise<AccountDeleteByEmailResult> {
+export function accountDeleteByEmail(
+  client: LoginRadiusClient,
+  params: AccountDeleteByEmailParams,
+  options?: RequestOptions,
+): Promise<AccountDeleteByEmailResult> {
   return client.call(accountDeleteByEmailOperation, params, options);
 }
 
@@ -260,7 +305,10 @@ const getAccessTokenByUidOperation: OperationDescriptor = {
   id: 'getAccessTokenByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -281,7 +329,11 @@ const getAccessTokenByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByUid(client: LoginRadiusClient, params: GetAccessTokenByUidParams, options?: RequestOptions): Promise<GetAccessTokenByUidResult> {
+export function getAccessTokenByUid(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByUidParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByUidResult> {
   return client.call(getAccessTokenByUidOperation, params, options);
 }
 
@@ -298,7 +350,10 @@ const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
   id: 'refreshAccessTokenByRefreshToken',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token/refresh',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { refresh_Token: { type: 'string', required: true } },
   sensitive: ['refresh_Token'],
 };
@@ -320,7 +375,11 @@ const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function refreshAccessTokenByRefreshToken(client: LoginRadiusClient, params: RefreshAccessTokenByRefreshTokenParams, options?: RequestOptions): Promise<RefreshAccessTokenByRefreshTokenResult> {
+export function refreshAccessTokenByRefreshToken(
+  client: LoginRadiusClient,
+  params: RefreshAccessTokenByRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RefreshAccessTokenByRefreshTokenResult> {
   return client.call(refreshAccessTokenByRefreshTokenOperation, params, options);
 }
 
@@ -337,7 +396,10 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeRefreshToken',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token/refresh/revoke',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { refresh_Token: { type: 'string', required: true } },
   sensitive: ['refresh_Token'],
 };
@@ -359,7 +421,11 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function revokeRefreshToken(client: LoginRadiusClient, params: RevokeRefreshTokenParams, options?: RequestOptions): Promise<RevokeRefreshTokenResult> {
+export function revokeRefreshToken(
+  client: LoginRadiusClient,
+  params: RevokeRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RevokeRefreshTokenResult> {
   return client.call(revokeRefreshTokenOperation, params, options);
 }
 
@@ -378,7 +444,10 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
   id: 'multipurposeEmailTokenGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/emailtoken/{tokentype}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['tokentype'],
   body: 'required',
   sensitive: ['clientguid'],
@@ -401,7 +470,11 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function multipurposeEmailTokenGeneration(client: LoginRadiusClient, params: MultipurposeEmailTokenGenerationParams, options?: RequestOptions): Promise<MultipurposeEmailTokenGenerationResult> {
+export function multipurposeEmailTokenGeneration(
+  client: LoginRadiusClient,
+  params: MultipurposeEmailTokenGenerationParams,
+  options?: RequestOptions,
+): Promise<MultipurposeEmailTokenGenerationResult> {
   return client.call(multipurposeEmailTokenGenerationOperation, params, options);
 }
 
@@ -420,7 +493,10 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
   id: 'getForgotPasswordToken',
   method: 'POST',
   path: '/identity/v2/manage/account/forgot/token',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { emailTemplate: { type: 'string' }, resetPasswordUrl: { type: 'string' }, sendEmail: { type: 'boolean' } },
   body: 'required',
 };
@@ -442,7 +518,11 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getForgotPasswordToken(client: LoginRadiusClient, params: GetForgotPasswordTokenParams, options?: RequestOptions): Promise<GetForgotPasswordTokenResult> {
+export function getForgotPasswordToken(
+  client: LoginRadiusClient,
+  params: GetForgotPasswordTokenParams,
+  options?: RequestOptions,
+): Promise<GetForgotPasswordTokenResult> {
   return client.call(getForgotPasswordTokenOperation, params, options);
 }
 
@@ -459,7 +539,10 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
   id: 'getAccountIdentitiesByEmail',
   method: 'GET',
   path: '/identity/v2/manage/account/identities',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -481,7 +564,11 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountIdentitiesByEmail(client: LoginRadiusClient, params: GetAccountIdentitiesByEmailParams, options?: RequestOptions): Promise<GetAccountIdentitiesByEmailResult> {
+export function getAccountIdentitiesByEmail(
+  client: LoginRadiusClient,
+  params: GetAccountIdentitiesByEmailParams,
+  options?: RequestOptions,
+): Promise<GetAccountIdentitiesByEmailResult> {
   return client.call(getAccountIdentitiesByEmailOperation, params, options);
 }
 
@@ -500,7 +587,10 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
   id: 'multipurposeSMSOTPGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/smsotp/{smsotptype}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['smsotptype'],
   body: 'required',
 };
@@ -522,7 +612,11 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function multipurposeSMSOTPGeneration(client: LoginRadiusClient, params: MultipurposeSMSOTPGenerationParams, options?: RequestOptions): Promise<MultipurposeSMSOTPGenerationResult> {
+export function multipurposeSMSOTPGeneration(
+  client: LoginRadiusClient,
+  params: MultipurposeSMSOTPGenerationParams,
+  options?: RequestOptions,
+): Promise<MultipurposeSMSOTPGenerationResult> {
   return client.call(multipurposeSMSOTPGenerationOperation, params, options);
 }
 
@@ -541,7 +635,10 @@ const accountUpdateUidOperation: OperationDescriptor = {
   id: 'accountUpdateUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/uid',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -563,7 +660,11 @@ const accountUpdateUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function accountUpdateUid(client: LoginRadiusClient, params: AccountUpdateUidParams, options?: RequestOptions): Promise<AccountUpdateUidResult> {
+export function accountUpdateUid(
+  client: LoginRadiusClient,
+  params: AccountUpdateUidParams,
+  options?: RequestOptions,
+): Promise<AccountUpdateUidResult> {
   return client.call(accountUpdateUidOperation, params, options);
 }
 
@@ -580,7 +681,10 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
   id: 'getEmailVerificationToken',
   method: 'POST',
   path: '/identity/v2/manage/account/verify/token',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   body: 'required',
 };
 
@@ -601,7 +705,11 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getEmailVerificationToken(client: LoginRadiusClient, params: GetEmailVerificationTokenParams, options?: RequestOptions): Promise<GetEmailVerificationTokenResult> {
+export function getEmailVerificationToken(
+  client: LoginRadiusClient,
+  params: GetEmailVerificationTokenParams,
+  options?: RequestOptions,
+): Promise<GetEmailVerificationTokenResult> {
   return client.call(getEmailVerificationTokenOperation, params, options);
 }
 
@@ -620,7 +728,10 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
   id: 'getAccountProfileByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   idempotent: true,
@@ -643,7 +754,11 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfileByUid(client: LoginRadiusClient, params: GetAccountProfileByUidParams, options?: RequestOptions): Promise<GetAccountProfileByUidResult> {
+export function getAccountProfileByUid(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByUidParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByUidResult> {
   return client.call(getAccountProfileByUidOperation, params, options);
 }
 
@@ -664,7 +779,10 @@ const updateAccountByUidOperation: OperationDescriptor = {
   id: 'updateAccountByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { fields: { type: 'string' }, nullSupport: { type: 'boolean' } },
   body: 'required',
@@ -687,7 +805,11 @@ const updateAccountByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateAccountByUid(client: LoginRadiusClient, params: UpdateAccountByUidParams, options?: RequestOptions): Promise<UpdateAccountByUidResult> {
+export function updateAccountByUid(
+  client: LoginRadiusClient,
+  params: UpdateAccountByUidParams,
+  options?: RequestOptions,
+): Promise<UpdateAccountByUidResult> {
   return client.call(updateAccountByUidOperation, params, options);
 }
 
@@ -704,7 +826,10 @@ const deleteAccountByUidOperation: OperationDescriptor = {
   id: 'deleteAccountByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
 };
 
@@ -725,7 +850,11 @@ const deleteAccountByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteAccountByUid(client: LoginRadiusClient, params: DeleteAccountByUidParams, options?: RequestOptions): Promise<DeleteAccountByUidResult> {
+export function deleteAccountByUid(
+  client: LoginRadiusClient,
+  params: DeleteAccountByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteAccountByUidResult> {
   return client.call(deleteAccountByUidOperation, params, options);
 }
 
@@ -742,7 +871,10 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeAllRefreshToken',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/access_token/refresh/revoke',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
 };
 
@@ -763,7 +895,11 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function revokeAllRefreshToken(client: LoginRadiusClient, params: RevokeAllRefreshTokenParams, options?: RequestOptions): Promise<RevokeAllRefreshTokenResult> {
+export function revokeAllRefreshToken(
+  client: LoginRadiusClient,
+  params: RevokeAllRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RevokeAllRefreshTokenResult> {
   return client.call(revokeAllRefreshTokenOperation, params, options);
 }
 
@@ -784,7 +920,10 @@ const upsertEmailOperation: OperationDescriptor = {
   id: 'upsertEmail',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -828,7 +967,10 @@ const removeEmailByUidOperation: OperationDescriptor = {
   id: 'removeEmailByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -851,7 +993,11 @@ const removeEmailByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function removeEmailByUid(client: LoginRadiusClient, params: RemoveEmailByUidParams, options?: RequestOptions): Promise<RemoveEmailByUidResult> {
+export function removeEmailByUid(
+  client: LoginRadiusClient,
+  params: RemoveEmailByUidParams,
+  options?: RequestOptions,
+): Promise<RemoveEmailByUidResult> {
   return client.call(removeEmailByUidOperation, params, options);
 }
 
@@ -870,7 +1016,10 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
   id: 'invalidateAccountEmailVerification',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidateemail',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
 };
@@ -892,7 +1041,11 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function invalidateAccountEmailVerification(client: LoginRadiusClient, params: InvalidateAccountEmailVerificationParams, options?: RequestOptions): Promise<InvalidateAccountEmailVerificationResult> {
+export function invalidateAccountEmailVerification(
+  client: LoginRadiusClient,
+  params: InvalidateAccountEmailVerificationParams,
+  options?: RequestOptions,
+): Promise<InvalidateAccountEmailVerificationResult> {
   return client.call(invalidateAccountEmailVerificationOperation, params, options);
 }
 
@@ -911,7 +1064,10 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
   id: 'resetPhoneIDVerificationByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidatephone',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
 };
@@ -933,7 +1089,11 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPhoneIDVerificationByUid(client: LoginRadiusClient, params: ResetPhoneIDVerificationByUidParams, options?: RequestOptions): Promise<ResetPhoneIDVerificationByUidResult> {
+export function resetPhoneIDVerificationByUid(
+  client: LoginRadiusClient,
+  params: ResetPhoneIDVerificationByUidParams,
+  options?: RequestOptions,
+): Promise<ResetPhoneIDVerificationByUidResult> {
   return client.call(resetPhoneIDVerificationByUidOperation, params, options);
 }
 
@@ -950,7 +1110,10 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
   id: 'getAccountPasswordHashByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -972,7 +1135,11 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountPasswordHashByUid(client: LoginRadiusClient, params: GetAccountPasswordHashByUidParams, options?: RequestOptions): Promise<GetAccountPasswordHashByUidResult> {
+export function getAccountPasswordHashByUid(
+  client: LoginRadiusClient,
+  params: GetAccountPasswordHashByUidParams,
+  options?: RequestOptions,
+): Promise<GetAccountPasswordHashByUidResult> {
   return client.call(getAccountPasswordHashByUidOperation, params, options);
 }
 
@@ -991,7 +1158,10 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
   id: 'setAccountPasswordByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['password'],
@@ -1014,7 +1184,11 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function setAccountPasswordByUid(client: LoginRadiusClient, params: SetAccountPasswordByUidParams, options?: RequestOptions): Promise<SetAccountPasswordByUidResult> {
+export function setAccountPasswordByUid(
+  client: LoginRadiusClient,
+  params: SetAccountPasswordByUidParams,
+  options?: RequestOptions,
+): Promise<SetAccountPasswordByUidResult> {
   return client.call(setAccountPasswordByUidOperation, params, options);
 }
 
@@ -1035,7 +1209,10 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
   id: 'updatePhoneIDByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/phoneid',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -1058,7 +1235,11 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updatePhoneIDByUid(client: LoginRadiusClient, params: UpdatePhoneIDByUidParams, options?: RequestOptions): Promise<UpdatePhoneIDByUidResult> {
+export function updatePhoneIDByUid(
+  client: LoginRadiusClient,
+  params: UpdatePhoneIDByUidParams,
+  options?: RequestOptions,
+): Promise<UpdatePhoneIDByUidResult> {
   return client.call(updatePhoneIDByUidOperation, params, options);
 }
 
@@ -1075,7 +1256,10 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
   id: 'getPrivacyPolicyHistoryByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/privacypolicy/history',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -1097,6 +1281,10 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getPrivacyPolicyHistoryByUid(client: LoginRadiusClient, params: GetPrivacyPolicyHistoryByUidParams, options?: RequestOptions): Promise<GetPrivacyPolicyHistoryByUidResult> {
+export function getPrivacyPolicyHistoryByUid(
+  client: LoginRadiusClient,
+  params: GetPrivacyPolicyHistoryByUidParams,
+  options?: RequestOptions,
+): Promise<GetPrivacyPolicyHistoryByUidResult> {
   return client.call(getPrivacyPolicyHistoryByUidOperation, params, options);
 }

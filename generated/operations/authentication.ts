@@ -40,7 +40,11 @@ const getAccessTokenInfoOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenInfo(client: LoginRadiusClient, params: GetAccessTokenInfoParams, options?: RequestOptions): Promise<GetAccessTokenInfoResult> {
+export function getAccessTokenInfo(
+  client: LoginRadiusClient,
+  params: GetAccessTokenInfoParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenInfoResult> {
   return client.call(getAccessTokenInfoOperation, params, options);
 }
 
@@ -83,7 +87,11 @@ const authInValidateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function authInValidateAccessToken(client: LoginRadiusClient, params: AuthInValidateAccessTokenParams, options?: RequestOptions): Promise<AuthInValidateAccessTokenResult> {
+export function authInValidateAccessToken(
+  client: LoginRadiusClient,
+  params: AuthInValidateAccessTokenParams,
+  options?: RequestOptions,
+): Promise<AuthInValidateAccessTokenResult> {
   return client.call(authInValidateAccessTokenOperation, params, options);
 }
 
@@ -122,7 +130,11 @@ const authValidateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function authValidateAccessToken(client: LoginRadiusClient, params: AuthValidateAccessTokenParams, options?: RequestOptions): Promise<AuthValidateAccessTokenResult> {
+export function authValidateAccessToken(
+  client: LoginRadiusClient,
+  params: AuthValidateAccessTokenParams,
+  options?: RequestOptions,
+): Promise<AuthValidateAccessTokenResult> {
   return client.call(authValidateAccessTokenOperation, params, options);
 }
 
@@ -142,7 +154,12 @@ const getProfileByAccessTokenOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/account',
   security: [['apiKey', 'accessToken']],
-  query: { Fields: { type: 'string' }, emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    Fields: { type: 'string' },
+    emailTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
   idempotent: true,
 };
 
@@ -163,7 +180,11 @@ const getProfileByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getProfileByAccessToken(client: LoginRadiusClient, params: GetProfileByAccessTokenParams, options?: RequestOptions): Promise<GetProfileByAccessTokenResult> {
+export function getProfileByAccessToken(
+  client: LoginRadiusClient,
+  params: GetProfileByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetProfileByAccessTokenResult> {
   return client.call(getProfileByAccessTokenOperation, params, options);
 }
 
@@ -185,7 +206,15 @@ const updateProfileByAccessTokenOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/account',
   security: [['apiKey', 'accessToken']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, NullSupport: { type: 'boolean' }, SmsTemplate: { type: 'string' }, VerificationUrl: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    NullSupport: { type: 'boolean' },
+    SmsTemplate: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+  },
   body: 'required',
 };
 
@@ -209,7 +238,11 @@ const updateProfileByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateProfileByAccessToken(client: LoginRadiusClient, params: UpdateProfileByAccessTokenParams, options?: RequestOptions): Promise<UpdateProfileByAccessTokenResult> {
+export function updateProfileByAccessToken(
+  client: LoginRadiusClient,
+  params: UpdateProfileByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<UpdateProfileByAccessTokenResult> {
   return client.call(updateProfileByAccessTokenOperation, params, options);
 }
 
@@ -250,7 +283,11 @@ const deleteAccountWithEmailConfirmationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteAccountWithEmailConfirmation(client: LoginRadiusClient, params: DeleteAccountWithEmailConfirmationParams, options?: RequestOptions): Promise<DeleteAccountWithEmailConfirmationResult> {
+export function deleteAccountWithEmailConfirmation(
+  client: LoginRadiusClient,
+  params: DeleteAccountWithEmailConfirmationParams,
+  options?: RequestOptions,
+): Promise<DeleteAccountWithEmailConfirmationResult> {
   return client.call(deleteAccountWithEmailConfirmationOperation, params, options);
 }
 
@@ -290,7 +327,11 @@ const deleteAccountByDeleteTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteAccountByDeleteToken(client: LoginRadiusClient, params: DeleteAccountByDeleteTokenParams, options?: RequestOptions): Promise<DeleteAccountByDeleteTokenResult> {
+export function deleteAccountByDeleteToken(
+  client: LoginRadiusClient,
+  params: DeleteAccountByDeleteTokenParams,
+  options?: RequestOptions,
+): Promise<DeleteAccountByDeleteTokenResult> {
   return client.call(deleteAccountByDeleteTokenOperation, params, options);
 }
 
@@ -308,7 +349,13 @@ const getProfileByPingOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/account/ping',
   security: [['apiKey']],
-  query: { clientGuid: { type: 'string', required: true }, emailTemplate: { type: 'string' }, fields: { type: 'string' }, verificationUrl: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    clientGuid: { type: 'string', required: true },
+    emailTemplate: { type: 'string' },
+    fields: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
   sensitive: ['clientGuid'],
 };
 
@@ -331,7 +378,11 @@ const getProfileByPingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getProfileByPing(client: LoginRadiusClient, params: GetProfileByPingParams, options?: RequestOptions): Promise<GetProfileByPingResult> {
+export function getProfileByPing(
+  client: LoginRadiusClient,
+  params: GetProfileByPingParams,
+  options?: RequestOptions,
+): Promise<GetProfileByPingResult> {
   return client.call(getProfileByPingOperation, params, options);
 }
 
@@ -371,7 +422,11 @@ const sendWelcomeEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendWelcomeEmail(client: LoginRadiusClient, params: SendWelcomeEmailParams, options?: RequestOptions): Promise<SendWelcomeEmailResult> {
+export function sendWelcomeEmail(
+  client: LoginRadiusClient,
+  params: SendWelcomeEmailParams,
+  options?: RequestOptions,
+): Promise<SendWelcomeEmailResult> {
   return client.call(sendWelcomeEmailOperation, params, options);
 }
 
@@ -413,7 +468,11 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function unlockAccountByToken(client: LoginRadiusClient, params: UnlockAccountByTokenParams, options?: RequestOptions): Promise<UnlockAccountByTokenResult> {
+export function unlockAccountByToken(
+  client: LoginRadiusClient,
+  params: UnlockAccountByTokenParams,
+  options?: RequestOptions,
+): Promise<UnlockAccountByTokenResult> {
   return client.call(unlockAccountByTokenOperation, params, options);
 }
 
@@ -431,7 +490,14 @@ const emailLookupOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/email',
   security: [['apiKey']],
-  query: { Email: { type: 'string' }, VerificationToken: { type: 'string' }, Fields: { type: 'string' }, Url: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, uuid: { type: 'string' } },
+  query: {
+    Email: { type: 'string' },
+    VerificationToken: { type: 'string' },
+    Fields: { type: 'string' },
+    Url: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    uuid: { type: 'string' },
+  },
   sensitive: ['VerificationToken', 'uuid'],
 };
 
@@ -456,7 +522,11 @@ const emailLookupOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function emailLookup(client: LoginRadiusClient, params: EmailLookupParams = {}, options?: RequestOptions): Promise<EmailLookupResult> {
+export function emailLookup(
+  client: LoginRadiusClient,
+  params: EmailLookupParams = {},
+  options?: RequestOptions,
+): Promise<EmailLookupResult> {
   return client.call(emailLookupOperation, params, options);
 }
 
@@ -499,14 +569,19 @@ const checkEmailAvailabilityOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function checkEmailAvailability(client: LoginRadiusClient, params: CheckEmailAvailabilityParams, options?: RequestOptions): Promise<CheckEmailAvailabilityResult> {
+export function checkEmailAvailability(
+  client: LoginRadiusClient,
+  params: CheckEmailAvailabilityParams,
+  options?: RequestOptions,
+): Promise<CheckEmailAvailabilityResult> {
   return client.call(checkEmailAvailabilityOperation, params, options);
 }
 
 /** Parameters of {@link verifyEmail}. */
 export interface VerifyEmailParams {
   /** Query parameters (required: VerificationToken). */
-  query: Pick<QueryOf<operations['emailLookup']>, 'VerificationToken' | 'Fields' | 'Url' | 'WelcomeEmailTemplate' | 'uuid'> & Required<Pick<QueryOf<operations['emailLookup']>, 'VerificationToken'>>;
+  query: Pick<QueryOf<operations['emailLookup']>, 'VerificationToken' | 'Fields' | 'Url' | 'WelcomeEmailTemplate' | 'uuid'> &
+    Required<Pick<QueryOf<operations['emailLookup']>, 'VerificationToken'>>;
 }
 
 /** What {@link verifyEmail} resolves to. */
@@ -517,7 +592,13 @@ const verifyEmailOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/email',
   security: [['apiKey']],
-  query: { VerificationToken: { type: 'string', required: true }, Fields: { type: 'string' }, Url: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, uuid: { type: 'string' } },
+  query: {
+    VerificationToken: { type: 'string', required: true },
+    Fields: { type: 'string' },
+    Url: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    uuid: { type: 'string' },
+  },
   sensitive: ['VerificationToken', 'uuid'],
 };
 
@@ -629,7 +710,11 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyEmailByOTP(client: LoginRadiusClient, params: VerifyEmailByOTPParams, options?: RequestOptions): Promise<VerifyEmailByOTPResult> {
+export function verifyEmailByOTP(
+  client: LoginRadiusClient,
+  params: VerifyEmailByOTPParams,
+  options?: RequestOptions,
+): Promise<VerifyEmailByOTPResult> {
   return client.call(verifyEmailByOTPOperation, params, options);
 }
 
@@ -682,7 +767,9 @@ export interface AuthSendVerificationEmailForLinkingSocialProfilesParams {
 }
 
 /** What {@link authSendVerificationEmailForLinkingSocialProfiles} resolves to. */
-export type AuthSendVerificationEmailForLinkingSocialProfilesResult = JsonResultOf<operations['authSendVerificationEmailForLinkingSocialProfiles']>;
+export type AuthSendVerificationEmailForLinkingSocialProfilesResult = JsonResultOf<
+  operations['authSendVerificationEmailForLinkingSocialProfiles']
+>;
 
 const authSendVerificationEmailForLinkingSocialProfilesOperation: OperationDescriptor = {
   id: 'authSendVerificationEmailForLinkingSocialProfiles',
@@ -711,7 +798,11 @@ const authSendVerificationEmailForLinkingSocialProfilesOperation: OperationDescr
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function authSendVerificationEmailForLinkingSocialProfiles(client: LoginRadiusClient, params: AuthSendVerificationEmailForLinkingSocialProfilesParams, options?: RequestOptions): Promise<AuthSendVerificationEmailForLinkingSocialProfilesResult> {
+export function authSendVerificationEmailForLinkingSocialProfiles(
+  client: LoginRadiusClient,
+  params: AuthSendVerificationEmailForLinkingSocialProfilesParams,
+  options?: RequestOptions,
+): Promise<AuthSendVerificationEmailForLinkingSocialProfilesResult> {
   return client.call(authSendVerificationEmailForLinkingSocialProfilesOperation, params, options);
 }
 
@@ -731,7 +822,26 @@ const loginOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, options: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    options: { type: 'string' },
+    passwordDelegation: { type: 'boolean' },
+    passwordDelegationApp: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaBrowserSmsTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCitySmsTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaCountrySmsTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+    rbaIpSmsTemplate: { type: 'string' },
+    rbaOneclickEmailTemplate: { type: 'string' },
+    rbaOTPSmsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -779,7 +889,12 @@ const loginByEmailOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -828,7 +943,12 @@ const loginByUserNameOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -857,7 +977,11 @@ const loginByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function loginByUserName(client: LoginRadiusClient, params: LoginByUserNameParams, options?: RequestOptions): Promise<LoginByUserNameResult> {
+export function loginByUserName(
+  client: LoginRadiusClient,
+  params: LoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<LoginByUserNameResult> {
   return client.call(loginByUserNameOperation, params, options);
 }
 
@@ -913,7 +1037,26 @@ export function loginByPhone(client: LoginRadiusClient, params: LoginByPhonePara
 /** Parameters of {@link rbaLoginByEmail}. */
 export interface RbaLoginByEmailParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['login']>, 'EmailTemplate' | 'Fields' | 'LoginUrl' | 'VerificationUrl' | 'smsTemplate' | 'passwordDelegation' | 'passwordDelegationApp' | 'rbaBrowserEmailTemplate' | 'rbaBrowserSmsTemplate' | 'rbaCityEmailTemplate' | 'rbaCitySmsTemplate' | 'rbaCountryEmailTemplate' | 'rbaCountrySmsTemplate' | 'rbaIpEmailTemplate' | 'rbaIpSmsTemplate' | 'rbaOneclickEmailTemplate' | 'rbaOTPSmsTemplate'>;
+  query?: Pick<
+    QueryOf<operations['login']>,
+    | 'EmailTemplate'
+    | 'Fields'
+    | 'LoginUrl'
+    | 'VerificationUrl'
+    | 'smsTemplate'
+    | 'passwordDelegation'
+    | 'passwordDelegationApp'
+    | 'rbaBrowserEmailTemplate'
+    | 'rbaBrowserSmsTemplate'
+    | 'rbaCityEmailTemplate'
+    | 'rbaCitySmsTemplate'
+    | 'rbaCountryEmailTemplate'
+    | 'rbaCountrySmsTemplate'
+    | 'rbaIpEmailTemplate'
+    | 'rbaIpSmsTemplate'
+    | 'rbaOneclickEmailTemplate'
+    | 'rbaOTPSmsTemplate'
+  >;
   /** The JSON request body. */
   body: components['schemas']['EmailLoginRequest'];
 }
@@ -926,7 +1069,25 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    passwordDelegation: { type: 'boolean' },
+    passwordDelegationApp: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaBrowserSmsTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCitySmsTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaCountrySmsTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+    rbaIpSmsTemplate: { type: 'string' },
+    rbaOneclickEmailTemplate: { type: 'string' },
+    rbaOTPSmsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -955,14 +1116,37 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function rbaLoginByEmail(client: LoginRadiusClient, params: RbaLoginByEmailParams, options?: RequestOptions): Promise<RbaLoginByEmailResult> {
+export function rbaLoginByEmail(
+  client: LoginRadiusClient,
+  params: RbaLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<RbaLoginByEmailResult> {
   return client.call(rbaLoginByEmailOperation, params, options);
 }
 
 /** Parameters of {@link rbaLoginByUserName}. */
 export interface RbaLoginByUserNameParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['login']>, 'EmailTemplate' | 'Fields' | 'LoginUrl' | 'VerificationUrl' | 'smsTemplate' | 'passwordDelegation' | 'passwordDelegationApp' | 'rbaBrowserEmailTemplate' | 'rbaBrowserSmsTemplate' | 'rbaCityEmailTemplate' | 'rbaCitySmsTemplate' | 'rbaCountryEmailTemplate' | 'rbaCountrySmsTemplate' | 'rbaIpEmailTemplate' | 'rbaIpSmsTemplate' | 'rbaOneclickEmailTemplate' | 'rbaOTPSmsTemplate'>;
+  query?: Pick<
+    QueryOf<operations['login']>,
+    | 'EmailTemplate'
+    | 'Fields'
+    | 'LoginUrl'
+    | 'VerificationUrl'
+    | 'smsTemplate'
+    | 'passwordDelegation'
+    | 'passwordDelegationApp'
+    | 'rbaBrowserEmailTemplate'
+    | 'rbaBrowserSmsTemplate'
+    | 'rbaCityEmailTemplate'
+    | 'rbaCitySmsTemplate'
+    | 'rbaCountryEmailTemplate'
+    | 'rbaCountrySmsTemplate'
+    | 'rbaIpEmailTemplate'
+    | 'rbaIpSmsTemplate'
+    | 'rbaOneclickEmailTemplate'
+    | 'rbaOTPSmsTemplate'
+  >;
   /** The JSON request body. */
   body: components['schemas']['UserNameLoginRequest'];
 }
@@ -975,7 +1159,25 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    passwordDelegation: { type: 'boolean' },
+    passwordDelegationApp: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaBrowserSmsTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCitySmsTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaCountrySmsTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+    rbaIpSmsTemplate: { type: 'string' },
+    rbaOneclickEmailTemplate: { type: 'string' },
+    rbaOTPSmsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -1004,14 +1206,37 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function rbaLoginByUserName(client: LoginRadiusClient, params: RbaLoginByUserNameParams, options?: RequestOptions): Promise<RbaLoginByUserNameResult> {
+export function rbaLoginByUserName(
+  client: LoginRadiusClient,
+  params: RbaLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<RbaLoginByUserNameResult> {
   return client.call(rbaLoginByUserNameOperation, params, options);
 }
 
 /** Parameters of {@link rbaLoginByPhone}. */
 export interface RbaLoginByPhoneParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['login']>, 'EmailTemplate' | 'Fields' | 'LoginUrl' | 'VerificationUrl' | 'smsTemplate' | 'passwordDelegation' | 'passwordDelegationApp' | 'rbaBrowserEmailTemplate' | 'rbaBrowserSmsTemplate' | 'rbaCityEmailTemplate' | 'rbaCitySmsTemplate' | 'rbaCountryEmailTemplate' | 'rbaCountrySmsTemplate' | 'rbaIpEmailTemplate' | 'rbaIpSmsTemplate' | 'rbaOneclickEmailTemplate' | 'rbaOTPSmsTemplate'>;
+  query?: Pick<
+    QueryOf<operations['login']>,
+    | 'EmailTemplate'
+    | 'Fields'
+    | 'LoginUrl'
+    | 'VerificationUrl'
+    | 'smsTemplate'
+    | 'passwordDelegation'
+    | 'passwordDelegationApp'
+    | 'rbaBrowserEmailTemplate'
+    | 'rbaBrowserSmsTemplate'
+    | 'rbaCityEmailTemplate'
+    | 'rbaCitySmsTemplate'
+    | 'rbaCountryEmailTemplate'
+    | 'rbaCountrySmsTemplate'
+    | 'rbaIpEmailTemplate'
+    | 'rbaIpSmsTemplate'
+    | 'rbaOneclickEmailTemplate'
+    | 'rbaOTPSmsTemplate'
+  >;
   /** The JSON request body. */
   body: components['schemas']['PhoneLoginRequest'];
 }
@@ -1024,7 +1249,25 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, LoginUrl: { type: 'string' }, VerificationUrl: { type: 'string' }, smsTemplate: { type: 'string' }, passwordDelegation: { type: 'boolean' }, passwordDelegationApp: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaBrowserSmsTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCitySmsTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaCountrySmsTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' }, rbaIpSmsTemplate: { type: 'string' }, rbaOneclickEmailTemplate: { type: 'string' }, rbaOTPSmsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    LoginUrl: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    passwordDelegation: { type: 'boolean' },
+    passwordDelegationApp: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaBrowserSmsTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCitySmsTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaCountrySmsTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+    rbaIpSmsTemplate: { type: 'string' },
+    rbaOneclickEmailTemplate: { type: 'string' },
+    rbaOTPSmsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -1053,7 +1296,11 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function rbaLoginByPhone(client: LoginRadiusClient, params: RbaLoginByPhoneParams, options?: RequestOptions): Promise<RbaLoginByPhoneResult> {
+export function rbaLoginByPhone(
+  client: LoginRadiusClient,
+  params: RbaLoginByPhoneParams,
+  options?: RequestOptions,
+): Promise<RbaLoginByPhoneResult> {
   return client.call(rbaLoginByPhoneOperation, params, options);
 }
 
@@ -1096,7 +1343,11 @@ const forgotPasswordOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function forgotPassword(client: LoginRadiusClient, params: ForgotPasswordParams, options?: RequestOptions): Promise<ForgotPasswordResult> {
+export function forgotPassword(
+  client: LoginRadiusClient,
+  params: ForgotPasswordParams,
+  options?: RequestOptions,
+): Promise<ForgotPasswordResult> {
   return client.call(forgotPasswordOperation, params, options);
 }
 
@@ -1137,7 +1388,11 @@ const changePasswordOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function changePassword(client: LoginRadiusClient, params: ChangePasswordParams, options?: RequestOptions): Promise<ChangePasswordResult> {
+export function changePassword(
+  client: LoginRadiusClient,
+  params: ChangePasswordParams,
+  options?: RequestOptions,
+): Promise<ChangePasswordResult> {
   return client.call(changePasswordOperation, params, options);
 }
 
@@ -1179,7 +1434,11 @@ const resetPasswordOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPassword(client: LoginRadiusClient, params: ResetPasswordParams, options?: RequestOptions): Promise<ResetPasswordResult> {
+export function resetPassword(
+  client: LoginRadiusClient,
+  params: ResetPasswordParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordResult> {
   return client.call(resetPasswordOperation, params, options);
 }
 
@@ -1222,7 +1481,11 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByEmailOTP(client: LoginRadiusClient, params: ResetPasswordByEmailOTPParams, options?: RequestOptions): Promise<ResetPasswordByEmailOTPResult> {
+export function resetPasswordByEmailOTP(
+  client: LoginRadiusClient,
+  params: ResetPasswordByEmailOTPParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordByEmailOTPResult> {
   return client.call(resetPasswordByEmailOTPOperation, params, options);
 }
 
@@ -1265,7 +1528,11 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByOTPAndUserName(client: LoginRadiusClient, params: ResetPasswordByOTPAndUserNameParams, options?: RequestOptions): Promise<ResetPasswordByOTPAndUserNameResult> {
+export function resetPasswordByOTPAndUserName(
+  client: LoginRadiusClient,
+  params: ResetPasswordByOTPAndUserNameParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordByOTPAndUserNameResult> {
   return client.call(resetPasswordByOTPAndUserNameOperation, params, options);
 }
 
@@ -1308,7 +1575,11 @@ const resetPasswordByResetTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByResetToken(client: LoginRadiusClient, params: ResetPasswordByResetTokenParams, options?: RequestOptions): Promise<ResetPasswordByResetTokenResult> {
+export function resetPasswordByResetToken(
+  client: LoginRadiusClient,
+  params: ResetPasswordByResetTokenParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordByResetTokenResult> {
   return client.call(resetPasswordByResetTokenOperation, params, options);
 }
 
@@ -1350,7 +1621,11 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordBySecurityAnswer(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerResult> {
+export function resetPasswordBySecurityAnswer(
+  client: LoginRadiusClient,
+  params: ResetPasswordBySecurityAnswerParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordBySecurityAnswerResult> {
   return client.call(resetPasswordBySecurityAnswerOperation, params, options);
 }
 
@@ -1393,7 +1668,11 @@ const resetPasswordBySecurityAnswerAndEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordBySecurityAnswerAndEmail(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerAndEmailParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerAndEmailResult> {
+export function resetPasswordBySecurityAnswerAndEmail(
+  client: LoginRadiusClient,
+  params: ResetPasswordBySecurityAnswerAndEmailParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordBySecurityAnswerAndEmailResult> {
   return client.call(resetPasswordBySecurityAnswerAndEmailOperation, params, options);
 }
 
@@ -1436,7 +1715,11 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordBySecurityAnswerAndPhone(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerAndPhoneParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerAndPhoneResult> {
+export function resetPasswordBySecurityAnswerAndPhone(
+  client: LoginRadiusClient,
+  params: ResetPasswordBySecurityAnswerAndPhoneParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordBySecurityAnswerAndPhoneResult> {
   return client.call(resetPasswordBySecurityAnswerAndPhoneOperation, params, options);
 }
 
@@ -1479,7 +1762,11 @@ const resetPasswordBySecurityAnswerAndUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordBySecurityAnswerAndUserName(client: LoginRadiusClient, params: ResetPasswordBySecurityAnswerAndUserNameParams, options?: RequestOptions): Promise<ResetPasswordBySecurityAnswerAndUserNameResult> {
+export function resetPasswordBySecurityAnswerAndUserName(
+  client: LoginRadiusClient,
+  params: ResetPasswordBySecurityAnswerAndUserNameParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordBySecurityAnswerAndUserNameResult> {
   return client.call(resetPasswordBySecurityAnswerAndUserNameOperation, params, options);
 }
 
@@ -1521,7 +1808,11 @@ const acceptPrivacyPolicyOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function acceptPrivacyPolicy(client: LoginRadiusClient, params: AcceptPrivacyPolicyParams, options?: RequestOptions): Promise<AcceptPrivacyPolicyResult> {
+export function acceptPrivacyPolicy(
+  client: LoginRadiusClient,
+  params: AcceptPrivacyPolicyParams,
+  options?: RequestOptions,
+): Promise<AcceptPrivacyPolicyResult> {
   return client.call(acceptPrivacyPolicyOperation, params, options);
 }
 
@@ -1559,7 +1850,11 @@ const getPrivacyPolicyHistoryByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getPrivacyPolicyHistoryByAccessToken(client: LoginRadiusClient, params: GetPrivacyPolicyHistoryByAccessTokenParams, options?: RequestOptions): Promise<GetPrivacyPolicyHistoryByAccessTokenResult> {
+export function getPrivacyPolicyHistoryByAccessToken(
+  client: LoginRadiusClient,
+  params: GetPrivacyPolicyHistoryByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetPrivacyPolicyHistoryByAccessTokenResult> {
   return client.call(getPrivacyPolicyHistoryByAccessTokenOperation, params, options);
 }
 
@@ -1581,7 +1876,15 @@ const userRegistrationOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/register',
   security: [['apiKey', 'sott']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    Options: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    smsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password'],
   generateSott: createSottGenerator,
@@ -1609,14 +1912,21 @@ const userRegistrationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function userRegistration(client: LoginRadiusClient, params: UserRegistrationParams, options?: RequestOptions): Promise<UserRegistrationResult> {
+export function userRegistration(
+  client: LoginRadiusClient,
+  params: UserRegistrationParams,
+  options?: RequestOptions,
+): Promise<UserRegistrationResult> {
   return client.call(userRegistrationOperation, params, options);
 }
 
 /** Parameters of {@link userRegistrationByEmail}. */
 export interface UserRegistrationByEmailParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['userRegistration']>, 'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp'>;
+  query?: Pick<
+    QueryOf<operations['userRegistration']>,
+    'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp'
+  >;
   /** The JSON request body. */
   body: components['schemas']['UserRegistrationByEmailRequest'];
   /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
@@ -1631,7 +1941,14 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/register',
   security: [['apiKey', 'sott']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    Options: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   body: 'required',
   sensitive: ['password'],
   generateSott: createSottGenerator,
@@ -1660,14 +1977,21 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function userRegistrationByEmail(client: LoginRadiusClient, params: UserRegistrationByEmailParams, options?: RequestOptions): Promise<UserRegistrationByEmailResult> {
+export function userRegistrationByEmail(
+  client: LoginRadiusClient,
+  params: UserRegistrationByEmailParams,
+  options?: RequestOptions,
+): Promise<UserRegistrationByEmailResult> {
   return client.call(userRegistrationByEmailOperation, params, options);
 }
 
 /** Parameters of {@link userRegistrationByPhone}. */
 export interface UserRegistrationByPhoneParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['userRegistration']>, 'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp' | 'smsTemplate'>;
+  query?: Pick<
+    QueryOf<operations['userRegistration']>,
+    'EmailTemplate' | 'Fields' | 'Options' | 'VerificationUrl' | 'WelcomeEmailTemplate' | 'isVoiceOtp' | 'smsTemplate'
+  >;
   /** The JSON request body. */
   body: components['schemas']['UserRegistrationByPhoneRequest'];
   /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
@@ -1682,7 +2006,15 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/register',
   security: [['apiKey', 'sott']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, smsTemplate: { type: 'string' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    Options: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    smsTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password'],
   generateSott: createSottGenerator,
@@ -1711,7 +2043,11 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function userRegistrationByPhone(client: LoginRadiusClient, params: UserRegistrationByPhoneParams, options?: RequestOptions): Promise<UserRegistrationByPhoneResult> {
+export function userRegistrationByPhone(
+  client: LoginRadiusClient,
+  params: UserRegistrationByPhoneParams,
+  options?: RequestOptions,
+): Promise<UserRegistrationByPhoneResult> {
   return client.call(userRegistrationByPhoneOperation, params, options);
 }
 
@@ -1752,7 +2088,11 @@ const authResendEmailVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function authResendEmailVerification(client: LoginRadiusClient, params: AuthResendEmailVerificationParams, options?: RequestOptions): Promise<AuthResendEmailVerificationResult> {
+export function authResendEmailVerification(
+  client: LoginRadiusClient,
+  params: AuthResendEmailVerificationParams,
+  options?: RequestOptions,
+): Promise<AuthResendEmailVerificationResult> {
   return client.call(authResendEmailVerificationOperation, params, options);
 }
 
@@ -1772,7 +2112,15 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/register/captcha',
   security: [['apiKey']],
-  query: { EmailTemplate: { type: 'string' }, Fields: { type: 'string' }, Options: { type: 'string' }, SmsTemplate: { type: 'string' }, VerificationUrl: { type: 'string' }, WelcomeEmailTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    EmailTemplate: { type: 'string' },
+    Fields: { type: 'string' },
+    Options: { type: 'string' },
+    SmsTemplate: { type: 'string' },
+    VerificationUrl: { type: 'string' },
+    WelcomeEmailTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   body: 'required',
   sensitive: ['password'],
 };
@@ -1796,7 +2144,11 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function userRegistrationByCaptcha(client: LoginRadiusClient, params: UserRegistrationByCaptchaParams, options?: RequestOptions): Promise<UserRegistrationByCaptchaResult> {
+export function userRegistrationByCaptcha(
+  client: LoginRadiusClient,
+  params: UserRegistrationByCaptchaParams,
+  options?: RequestOptions,
+): Promise<UserRegistrationByCaptchaResult> {
   return client.call(userRegistrationByCaptchaOperation, params, options);
 }
 
@@ -1834,7 +2186,11 @@ const getSecurityQuestionsByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getSecurityQuestionsByAccessToken(client: LoginRadiusClient, params: GetSecurityQuestionsByAccessTokenParams, options?: RequestOptions): Promise<GetSecurityQuestionsByAccessTokenResult> {
+export function getSecurityQuestionsByAccessToken(
+  client: LoginRadiusClient,
+  params: GetSecurityQuestionsByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetSecurityQuestionsByAccessTokenResult> {
   return client.call(getSecurityQuestionsByAccessTokenOperation, params, options);
 }
 
@@ -1874,7 +2230,11 @@ const getSecurityQuestionsByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getSecurityQuestionsByEmail(client: LoginRadiusClient, params: GetSecurityQuestionsByEmailParams, options?: RequestOptions): Promise<GetSecurityQuestionsByEmailResult> {
+export function getSecurityQuestionsByEmail(
+  client: LoginRadiusClient,
+  params: GetSecurityQuestionsByEmailParams,
+  options?: RequestOptions,
+): Promise<GetSecurityQuestionsByEmailResult> {
   return client.call(getSecurityQuestionsByEmailOperation, params, options);
 }
 
@@ -1914,7 +2274,11 @@ const getSecurityQuestionsByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getSecurityQuestionsByPhone(client: LoginRadiusClient, params: GetSecurityQuestionsByPhoneParams, options?: RequestOptions): Promise<GetSecurityQuestionsByPhoneResult> {
+export function getSecurityQuestionsByPhone(
+  client: LoginRadiusClient,
+  params: GetSecurityQuestionsByPhoneParams,
+  options?: RequestOptions,
+): Promise<GetSecurityQuestionsByPhoneResult> {
   return client.call(getSecurityQuestionsByPhoneOperation, params, options);
 }
 
@@ -1954,7 +2318,11 @@ const getSecurityQuestionsByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getSecurityQuestionsByUserName(client: LoginRadiusClient, params: GetSecurityQuestionsByUserNameParams, options?: RequestOptions): Promise<GetSecurityQuestionsByUserNameResult> {
+export function getSecurityQuestionsByUserName(
+  client: LoginRadiusClient,
+  params: GetSecurityQuestionsByUserNameParams,
+  options?: RequestOptions,
+): Promise<GetSecurityQuestionsByUserNameResult> {
   return client.call(getSecurityQuestionsByUserNameOperation, params, options);
 }
 
@@ -1997,7 +2365,11 @@ const getSocialIdentityOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getSocialIdentity(client: LoginRadiusClient, params: GetSocialIdentityParams, options?: RequestOptions): Promise<GetSocialIdentityResult> {
+export function getSocialIdentity(
+  client: LoginRadiusClient,
+  params: GetSocialIdentityParams,
+  options?: RequestOptions,
+): Promise<GetSocialIdentityResult> {
   return client.call(getSocialIdentityOperation, params, options);
 }
 
@@ -2042,7 +2414,11 @@ const linkSocialIdentityOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function linkSocialIdentity(client: LoginRadiusClient, params: LinkSocialIdentityParams, options?: RequestOptions): Promise<LinkSocialIdentityResult> {
+export function linkSocialIdentity(
+  client: LoginRadiusClient,
+  params: LinkSocialIdentityParams,
+  options?: RequestOptions,
+): Promise<LinkSocialIdentityResult> {
   return client.call(linkSocialIdentityOperation, params, options);
 }
 
@@ -2088,7 +2464,11 @@ const linkSocialIdentitiesOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function linkSocialIdentities(client: LoginRadiusClient, params: LinkSocialIdentitiesParams, options?: RequestOptions): Promise<LinkSocialIdentitiesResult> {
+export function linkSocialIdentities(
+  client: LoginRadiusClient,
+  params: LinkSocialIdentitiesParams,
+  options?: RequestOptions,
+): Promise<LinkSocialIdentitiesResult> {
   return client.call(linkSocialIdentitiesOperation, params, options);
 }
 
@@ -2134,7 +2514,11 @@ const linkSocialIdentitiesByPingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function linkSocialIdentitiesByPing(client: LoginRadiusClient, params: LinkSocialIdentitiesByPingParams, options?: RequestOptions): Promise<LinkSocialIdentitiesByPingResult> {
+export function linkSocialIdentitiesByPing(
+  client: LoginRadiusClient,
+  params: LinkSocialIdentitiesByPingParams,
+  options?: RequestOptions,
+): Promise<LinkSocialIdentitiesByPingResult> {
   return client.call(linkSocialIdentitiesByPingOperation, params, options);
 }
 
@@ -2175,7 +2559,11 @@ const unlinkSocialIdentitiesOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function unlinkSocialIdentities(client: LoginRadiusClient, params: UnlinkSocialIdentitiesParams, options?: RequestOptions): Promise<UnlinkSocialIdentitiesResult> {
+export function unlinkSocialIdentities(
+  client: LoginRadiusClient,
+  params: UnlinkSocialIdentitiesParams,
+  options?: RequestOptions,
+): Promise<UnlinkSocialIdentitiesResult> {
   return client.call(unlinkSocialIdentitiesOperation, params, options);
 }
 
@@ -2214,7 +2602,11 @@ const checkUserNameAvailabilityOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function checkUserNameAvailability(client: LoginRadiusClient, params: CheckUserNameAvailabilityParams, options?: RequestOptions): Promise<CheckUserNameAvailabilityResult> {
+export function checkUserNameAvailability(
+  client: LoginRadiusClient,
+  params: CheckUserNameAvailabilityParams,
+  options?: RequestOptions,
+): Promise<CheckUserNameAvailabilityResult> {
   return client.call(checkUserNameAvailabilityOperation, params, options);
 }
 
@@ -2254,6 +2646,10 @@ const setOrChangeUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function setOrChangeUserName(client: LoginRadiusClient, params: SetOrChangeUserNameParams, options?: RequestOptions): Promise<SetOrChangeUserNameResult> {
+export function setOrChangeUserName(
+  client: LoginRadiusClient,
+  params: SetOrChangeUserNameParams,
+  options?: RequestOptions,
+): Promise<SetOrChangeUserNameResult> {
   return client.call(setOrChangeUserNameOperation, params, options);
 }

@@ -4,10 +4,8 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
 import type { operations } from '../schema';
 
-/** Parameters of {@link getConfigurations}. */
-export interface GetConfigurationsParams {
-}
-
+/** Parameters of {@link getConfigurations}: it takes none. */
+export type GetConfigurationsParams = Record<string, never>;
 /** What {@link getConfigurations} resolves to. */
 export type GetConfigurationsResult = JsonResultOf<operations['getConfigurations']>;
 
@@ -40,7 +38,11 @@ const getConfigurationsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getConfigurations(client: LoginRadiusClient, params: GetConfigurationsParams = {}, options?: RequestOptions): Promise<GetConfigurationsResult> {
+export function getConfigurations(
+  client: LoginRadiusClient,
+  params: GetConfigurationsParams = {},
+  options?: RequestOptions,
+): Promise<GetConfigurationsResult> {
   return client.call(getConfigurationsOperation, params, options);
 }
 
@@ -82,6 +84,10 @@ const getServerInfoOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getServerInfo(client: LoginRadiusClient, params: GetServerInfoParams = {}, options?: RequestOptions): Promise<GetServerInfoResult> {
+export function getServerInfo(
+  client: LoginRadiusClient,
+  params: GetServerInfoParams = {},
+  options?: RequestOptions,
+): Promise<GetServerInfoResult> {
   return client.call(getServerInfoOperation, params, options);
 }

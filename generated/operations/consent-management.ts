@@ -42,7 +42,11 @@ const submitConsentByConsentTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function submitConsentByConsentToken(client: LoginRadiusClient, params: SubmitConsentByConsentTokenParams, options?: RequestOptions): Promise<SubmitConsentByConsentTokenResult> {
+export function submitConsentByConsentToken(
+  client: LoginRadiusClient,
+  params: SubmitConsentByConsentTokenParams,
+  options?: RequestOptions,
+): Promise<SubmitConsentByConsentTokenResult> {
   return client.call(submitConsentByConsentTokenOperation, params, options);
 }
 
@@ -82,7 +86,11 @@ const updateConsentProfileByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateConsentProfileByAccessToken(client: LoginRadiusClient, params: UpdateConsentProfileByAccessTokenParams, options?: RequestOptions): Promise<UpdateConsentProfileByAccessTokenResult> {
+export function updateConsentProfileByAccessToken(
+  client: LoginRadiusClient,
+  params: UpdateConsentProfileByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<UpdateConsentProfileByAccessTokenResult> {
   return client.call(updateConsentProfileByAccessTokenOperation, params, options);
 }
 
@@ -120,7 +128,11 @@ const getConsentLogsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getConsentLogs(client: LoginRadiusClient, params: GetConsentLogsParams, options?: RequestOptions): Promise<GetConsentLogsResult> {
+export function getConsentLogs(
+  client: LoginRadiusClient,
+  params: GetConsentLogsParams,
+  options?: RequestOptions,
+): Promise<GetConsentLogsResult> {
   return client.call(getConsentLogsOperation, params, options);
 }
 
@@ -160,7 +172,11 @@ const submitConsentByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function submitConsentByAccessToken(client: LoginRadiusClient, params: SubmitConsentByAccessTokenParams, options?: RequestOptions): Promise<SubmitConsentByAccessTokenResult> {
+export function submitConsentByAccessToken(
+  client: LoginRadiusClient,
+  params: SubmitConsentByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<SubmitConsentByAccessTokenResult> {
   return client.call(submitConsentByAccessTokenOperation, params, options);
 }
 
@@ -201,7 +217,11 @@ const verifyConsentByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyConsentByAccessToken(client: LoginRadiusClient, params: VerifyConsentByAccessTokenParams, options?: RequestOptions): Promise<VerifyConsentByAccessTokenResult> {
+export function verifyConsentByAccessToken(
+  client: LoginRadiusClient,
+  params: VerifyConsentByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<VerifyConsentByAccessTokenResult> {
   return client.call(verifyConsentByAccessTokenOperation, params, options);
 }
 
@@ -218,7 +238,10 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
   id: 'getConsentLogsByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/consent/logs',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -240,6 +263,10 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getConsentLogsByUid(client: LoginRadiusClient, params: GetConsentLogsByUidParams, options?: RequestOptions): Promise<GetConsentLogsByUidResult> {
+export function getConsentLogsByUid(
+  client: LoginRadiusClient,
+  params: GetConsentLogsByUidParams,
+  options?: RequestOptions,
+): Promise<GetConsentLogsByUidResult> {
   return client.call(getConsentLogsByUidOperation, params, options);
 }

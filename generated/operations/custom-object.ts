@@ -41,7 +41,11 @@ const getCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByToken(client: LoginRadiusClient, params: GetCustomObjectByTokenParams, options?: RequestOptions): Promise<GetCustomObjectByTokenResult> {
+export function getCustomObjectByToken(
+  client: LoginRadiusClient,
+  params: GetCustomObjectByTokenParams,
+  options?: RequestOptions,
+): Promise<GetCustomObjectByTokenResult> {
   return client.call(getCustomObjectByTokenOperation, params, options);
 }
 
@@ -84,7 +88,11 @@ const createCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createCustomObjectByToken(client: LoginRadiusClient, params: CreateCustomObjectByTokenParams, options?: RequestOptions): Promise<CreateCustomObjectByTokenResult> {
+export function createCustomObjectByToken(
+  client: LoginRadiusClient,
+  params: CreateCustomObjectByTokenParams,
+  options?: RequestOptions,
+): Promise<CreateCustomObjectByTokenResult> {
   return client.call(createCustomObjectByTokenOperation, params, options);
 }
 
@@ -128,7 +136,11 @@ const getCustomObjectByRecordIDAndTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByRecordIDAndToken(client: LoginRadiusClient, params: GetCustomObjectByRecordIDAndTokenParams, options?: RequestOptions): Promise<GetCustomObjectByRecordIDAndTokenResult> {
+export function getCustomObjectByRecordIDAndToken(
+  client: LoginRadiusClient,
+  params: GetCustomObjectByRecordIDAndTokenParams,
+  options?: RequestOptions,
+): Promise<GetCustomObjectByRecordIDAndTokenResult> {
   return client.call(getCustomObjectByRecordIDAndTokenOperation, params, options);
 }
 
@@ -174,7 +186,11 @@ const updateCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateCustomObjectByToken(client: LoginRadiusClient, params: UpdateCustomObjectByTokenParams, options?: RequestOptions): Promise<UpdateCustomObjectByTokenResult> {
+export function updateCustomObjectByToken(
+  client: LoginRadiusClient,
+  params: UpdateCustomObjectByTokenParams,
+  options?: RequestOptions,
+): Promise<UpdateCustomObjectByTokenResult> {
   return client.call(updateCustomObjectByTokenOperation, params, options);
 }
 
@@ -217,7 +233,11 @@ const deleteCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteCustomObjectByToken(client: LoginRadiusClient, params: DeleteCustomObjectByTokenParams, options?: RequestOptions): Promise<DeleteCustomObjectByTokenResult> {
+export function deleteCustomObjectByToken(
+  client: LoginRadiusClient,
+  params: DeleteCustomObjectByTokenParams,
+  options?: RequestOptions,
+): Promise<DeleteCustomObjectByTokenResult> {
   return client.call(deleteCustomObjectByTokenOperation, params, options);
 }
 
@@ -236,7 +256,10 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
   id: 'getCustomObjectByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { objectName: { type: 'string', required: true } },
   idempotent: true,
@@ -259,7 +282,11 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByUid(client: LoginRadiusClient, params: GetCustomObjectByUidParams, options?: RequestOptions): Promise<GetCustomObjectByUidResult> {
+export function getCustomObjectByUid(
+  client: LoginRadiusClient,
+  params: GetCustomObjectByUidParams,
+  options?: RequestOptions,
+): Promise<GetCustomObjectByUidResult> {
   return client.call(getCustomObjectByUidOperation, params, options);
 }
 
@@ -280,7 +307,10 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
   id: 'createCustomObjectByUid',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   query: { objectName: { type: 'string', required: true } },
   body: 'required',
@@ -303,7 +333,11 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createCustomObjectByUid(client: LoginRadiusClient, params: CreateCustomObjectByUidParams, options?: RequestOptions): Promise<CreateCustomObjectByUidResult> {
+export function createCustomObjectByUid(
+  client: LoginRadiusClient,
+  params: CreateCustomObjectByUidParams,
+  options?: RequestOptions,
+): Promise<CreateCustomObjectByUidResult> {
   return client.call(createCustomObjectByUidOperation, params, options);
 }
 
@@ -322,7 +356,10 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'getCustomObjectByRecordID',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true } },
   idempotent: true,
@@ -345,7 +382,11 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByRecordID(client: LoginRadiusClient, params: GetCustomObjectByRecordIDParams, options?: RequestOptions): Promise<GetCustomObjectByRecordIDResult> {
+export function getCustomObjectByRecordID(
+  client: LoginRadiusClient,
+  params: GetCustomObjectByRecordIDParams,
+  options?: RequestOptions,
+): Promise<GetCustomObjectByRecordIDResult> {
   return client.call(getCustomObjectByRecordIDOperation, params, options);
 }
 
@@ -366,7 +407,10 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
   id: 'updateCustomObjectByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true }, updateType: { type: 'string' } },
   body: 'required',
@@ -389,7 +433,11 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateCustomObjectByUid(client: LoginRadiusClient, params: UpdateCustomObjectByUidParams, options?: RequestOptions): Promise<UpdateCustomObjectByUidResult> {
+export function updateCustomObjectByUid(
+  client: LoginRadiusClient,
+  params: UpdateCustomObjectByUidParams,
+  options?: RequestOptions,
+): Promise<UpdateCustomObjectByUidResult> {
   return client.call(updateCustomObjectByUidOperation, params, options);
 }
 
@@ -408,7 +456,10 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'deleteCustomObjectByRecordID',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['objectRecordId', 'uid'],
   query: { objectName: { type: 'string', required: true } },
 };
@@ -430,6 +481,10 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteCustomObjectByRecordID(client: LoginRadiusClient, params: DeleteCustomObjectByRecordIDParams, options?: RequestOptions): Promise<DeleteCustomObjectByRecordIDResult> {
+export function deleteCustomObjectByRecordID(
+  client: LoginRadiusClient,
+  params: DeleteCustomObjectByRecordIDParams,
+  options?: RequestOptions,
+): Promise<DeleteCustomObjectByRecordIDResult> {
   return client.call(deleteCustomObjectByRecordIDOperation, params, options);
 }

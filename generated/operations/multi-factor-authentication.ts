@@ -44,7 +44,11 @@ const mfaConfigureByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaConfigureByAccessToken(client: LoginRadiusClient, params: MfaConfigureByAccessTokenParams, options?: RequestOptions): Promise<MfaConfigureByAccessTokenResult> {
+export function mfaConfigureByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaConfigureByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaConfigureByAccessTokenResult> {
   return client.call(mfaConfigureByAccessTokenOperation, params, options);
 }
 
@@ -89,7 +93,11 @@ const mfaUpdatePhoneNumberByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaUpdatePhoneNumberByToken(client: LoginRadiusClient, params: MfaUpdatePhoneNumberByTokenParams, options?: RequestOptions): Promise<MfaUpdatePhoneNumberByTokenResult> {
+export function mfaUpdatePhoneNumberByToken(
+  client: LoginRadiusClient,
+  params: MfaUpdatePhoneNumberByTokenParams,
+  options?: RequestOptions,
+): Promise<MfaUpdatePhoneNumberByTokenResult> {
   return client.call(mfaUpdatePhoneNumberByTokenOperation, params, options);
 }
 
@@ -133,7 +141,11 @@ const mfaResetByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetByAccessToken(client: LoginRadiusClient, params: MfaResetByAccessTokenParams, options?: RequestOptions): Promise<MfaResetByAccessTokenResult> {
+export function mfaResetByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaResetByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetByAccessTokenResult> {
   return client.call(mfaResetByAccessTokenOperation, params, options);
 }
 
@@ -178,7 +190,11 @@ const mfaResetAuthenticatorByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetAuthenticatorByToken(client: LoginRadiusClient, params: MfaResetAuthenticatorByTokenParams, options?: RequestOptions): Promise<MfaResetAuthenticatorByTokenResult> {
+export function mfaResetAuthenticatorByToken(
+  client: LoginRadiusClient,
+  params: MfaResetAuthenticatorByTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetAuthenticatorByTokenResult> {
   return client.call(mfaResetAuthenticatorByTokenOperation, params, options);
 }
 
@@ -223,7 +239,11 @@ const mfaResetSMSAuthByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSMSAuthByToken(client: LoginRadiusClient, params: MfaResetSMSAuthByTokenParams, options?: RequestOptions): Promise<MfaResetSMSAuthByTokenResult> {
+export function mfaResetSMSAuthByToken(
+  client: LoginRadiusClient,
+  params: MfaResetSMSAuthByTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetSMSAuthByTokenResult> {
   return client.call(mfaResetSMSAuthByTokenOperation, params, options);
 }
 
@@ -260,7 +280,11 @@ const mfaResetEmailOtpAuthenticatorByAccessTokenOperation: OperationDescriptor =
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetEmailOtpAuthenticatorByAccessToken(client: LoginRadiusClient, params: MfaResetEmailOtpAuthenticatorByAccessTokenParams, options?: RequestOptions): Promise<MfaResetEmailOtpAuthenticatorByAccessTokenResult> {
+export function mfaResetEmailOtpAuthenticatorByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaResetEmailOtpAuthenticatorByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetEmailOtpAuthenticatorByAccessTokenResult> {
   return client.call(mfaResetEmailOtpAuthenticatorByAccessTokenOperation, params, options);
 }
 
@@ -271,7 +295,9 @@ export interface MfaResetSecurityQuestionAuthenticatorByAccessTokenParams {
 }
 
 /** What {@link mfaResetSecurityQuestionAuthenticatorByAccessToken} resolves to. */
-export type MfaResetSecurityQuestionAuthenticatorByAccessTokenResult = JsonResultOf<operations['mfaResetSecurityQuestionAuthenticatorByAccessToken']>;
+export type MfaResetSecurityQuestionAuthenticatorByAccessTokenResult = JsonResultOf<
+  operations['mfaResetSecurityQuestionAuthenticatorByAccessToken']
+>;
 
 const mfaResetSecurityQuestionAuthenticatorByAccessTokenOperation: OperationDescriptor = {
   id: 'mfaResetSecurityQuestionAuthenticatorByAccessToken',
@@ -297,7 +323,11 @@ const mfaResetSecurityQuestionAuthenticatorByAccessTokenOperation: OperationDesc
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSecurityQuestionAuthenticatorByAccessToken(client: LoginRadiusClient, params: MfaResetSecurityQuestionAuthenticatorByAccessTokenParams, options?: RequestOptions): Promise<MfaResetSecurityQuestionAuthenticatorByAccessTokenResult> {
+export function mfaResetSecurityQuestionAuthenticatorByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaResetSecurityQuestionAuthenticatorByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetSecurityQuestionAuthenticatorByAccessTokenResult> {
   return client.call(mfaResetSecurityQuestionAuthenticatorByAccessTokenOperation, params, options);
 }
 
@@ -336,7 +366,11 @@ const mfaBackupCodeByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaBackupCodeByAccessToken(client: LoginRadiusClient, params: MfaBackupCodeByAccessTokenParams, options?: RequestOptions): Promise<MfaBackupCodeByAccessTokenResult> {
+export function mfaBackupCodeByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaBackupCodeByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaBackupCodeByAccessTokenResult> {
   return client.call(mfaBackupCodeByAccessTokenOperation, params, options);
 }
 
@@ -374,7 +408,11 @@ const mfaResetBackupCodeByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetBackupCodeByAccessToken(client: LoginRadiusClient, params: MfaResetBackupCodeByAccessTokenParams, options?: RequestOptions): Promise<MfaResetBackupCodeByAccessTokenResult> {
+export function mfaResetBackupCodeByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaResetBackupCodeByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaResetBackupCodeByAccessTokenResult> {
   return client.call(mfaResetBackupCodeByAccessTokenOperation, params, options);
 }
 
@@ -415,7 +453,11 @@ const mfaEmailOtpByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaEmailOtpByAccessToken(client: LoginRadiusClient, params: MfaEmailOtpByAccessTokenParams, options?: RequestOptions): Promise<MfaEmailOtpByAccessTokenResult> {
+export function mfaEmailOtpByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaEmailOtpByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaEmailOtpByAccessTokenResult> {
   return client.call(mfaEmailOtpByAccessTokenOperation, params, options);
 }
 
@@ -457,7 +499,11 @@ const mfaSecurityQuestionAnswerByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaSecurityQuestionAnswerByAccessToken(client: LoginRadiusClient, params: MfaSecurityQuestionAnswerByAccessTokenParams, options?: RequestOptions): Promise<MfaSecurityQuestionAnswerByAccessTokenResult> {
+export function mfaSecurityQuestionAnswerByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaSecurityQuestionAnswerByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaSecurityQuestionAnswerByAccessTokenResult> {
   return client.call(mfaSecurityQuestionAnswerByAccessTokenOperation, params, options);
 }
 
@@ -503,7 +549,11 @@ const mfaVerifyAuthenticatorCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaVerifyAuthenticatorCode(client: LoginRadiusClient, params: MfaVerifyAuthenticatorCodeParams, options?: RequestOptions): Promise<MfaVerifyAuthenticatorCodeResult> {
+export function mfaVerifyAuthenticatorCode(
+  client: LoginRadiusClient,
+  params: MfaVerifyAuthenticatorCodeParams,
+  options?: RequestOptions,
+): Promise<MfaVerifyAuthenticatorCodeResult> {
   return client.call(mfaVerifyAuthenticatorCodeOperation, params, options);
 }
 
@@ -549,7 +599,11 @@ const mfaUpdateSettingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaUpdateSetting(client: LoginRadiusClient, params: MfaUpdateSettingParams, options?: RequestOptions): Promise<MfaUpdateSettingResult> {
+export function mfaUpdateSetting(
+  client: LoginRadiusClient,
+  params: MfaUpdateSettingParams,
+  options?: RequestOptions,
+): Promise<MfaUpdateSettingResult> {
   return client.call(mfaUpdateSettingOperation, params, options);
 }
 
@@ -592,7 +646,11 @@ const mfaValidateEmailOtpByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateEmailOtpByAccessToken(client: LoginRadiusClient, params: MfaValidateEmailOtpByAccessTokenParams, options?: RequestOptions): Promise<MfaValidateEmailOtpByAccessTokenResult> {
+export function mfaValidateEmailOtpByAccessToken(
+  client: LoginRadiusClient,
+  params: MfaValidateEmailOtpByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<MfaValidateEmailOtpByAccessTokenResult> {
   return client.call(mfaValidateEmailOtpByAccessTokenOperation, params, options);
 }
 
@@ -612,7 +670,17 @@ const mfaLoginOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/2fa',
   security: [['apiKey']],
-  query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
+  query: {
+    emailTemplate: { type: 'string' },
+    fields: { type: 'string' },
+    loginUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    emailTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -646,7 +714,18 @@ export function mfaLogin(client: LoginRadiusClient, params: MfaLoginParams, opti
 /** Parameters of {@link mfaLoginByEmail}. */
 export interface MfaLoginByEmailParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['mfaLogin']>, 'emailTemplate' | 'fields' | 'loginUrl' | 'smsTemplate' | 'smsTemplate2FA' | 'verificationUrl' | 'emailTemplate2FA' | 'isVoiceOtp' | 'options'>;
+  query?: Pick<
+    QueryOf<operations['mfaLogin']>,
+    | 'emailTemplate'
+    | 'fields'
+    | 'loginUrl'
+    | 'smsTemplate'
+    | 'smsTemplate2FA'
+    | 'verificationUrl'
+    | 'emailTemplate2FA'
+    | 'isVoiceOtp'
+    | 'options'
+  >;
   /** The JSON request body. */
   body: components['schemas']['EmailLoginRequest'];
 }
@@ -659,7 +738,17 @@ const mfaLoginByEmailOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/2fa',
   security: [['apiKey']],
-  query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
+  query: {
+    emailTemplate: { type: 'string' },
+    fields: { type: 'string' },
+    loginUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    emailTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -687,14 +776,21 @@ const mfaLoginByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaLoginByEmail(client: LoginRadiusClient, params: MfaLoginByEmailParams, options?: RequestOptions): Promise<MfaLoginByEmailResult> {
+export function mfaLoginByEmail(
+  client: LoginRadiusClient,
+  params: MfaLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<MfaLoginByEmailResult> {
   return client.call(mfaLoginByEmailOperation, params, options);
 }
 
 /** Parameters of {@link mfaLoginByUserName}. */
 export interface MfaLoginByUserNameParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['mfaLogin']>, 'emailTemplate' | 'fields' | 'loginUrl' | 'smsTemplate' | 'smsTemplate2FA' | 'verificationUrl' | 'emailTemplate2FA' | 'isVoiceOtp'>;
+  query?: Pick<
+    QueryOf<operations['mfaLogin']>,
+    'emailTemplate' | 'fields' | 'loginUrl' | 'smsTemplate' | 'smsTemplate2FA' | 'verificationUrl' | 'emailTemplate2FA' | 'isVoiceOtp'
+  >;
   /** The JSON request body. */
   body: components['schemas']['UserNameLoginRequest'];
 }
@@ -707,7 +803,16 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/2fa',
   security: [['apiKey']],
-  query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    emailTemplate: { type: 'string' },
+    fields: { type: 'string' },
+    loginUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    emailTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -735,14 +840,29 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaLoginByUserName(client: LoginRadiusClient, params: MfaLoginByUserNameParams, options?: RequestOptions): Promise<MfaLoginByUserNameResult> {
+export function mfaLoginByUserName(
+  client: LoginRadiusClient,
+  params: MfaLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<MfaLoginByUserNameResult> {
   return client.call(mfaLoginByUserNameOperation, params, options);
 }
 
 /** Parameters of {@link mfaLoginByPhone}. */
 export interface MfaLoginByPhoneParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['mfaLogin']>, 'emailTemplate' | 'fields' | 'loginUrl' | 'smsTemplate' | 'smsTemplate2FA' | 'verificationUrl' | 'emailTemplate2FA' | 'isVoiceOtp' | 'options'>;
+  query?: Pick<
+    QueryOf<operations['mfaLogin']>,
+    | 'emailTemplate'
+    | 'fields'
+    | 'loginUrl'
+    | 'smsTemplate'
+    | 'smsTemplate2FA'
+    | 'verificationUrl'
+    | 'emailTemplate2FA'
+    | 'isVoiceOtp'
+    | 'options'
+  >;
   /** The JSON request body. */
   body: components['schemas']['PhoneLoginRequest'];
 }
@@ -755,7 +875,17 @@ const mfaLoginByPhoneOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/2fa',
   security: [['apiKey']],
-  query: { emailTemplate: { type: 'string' }, fields: { type: 'string' }, loginUrl: { type: 'string' }, smsTemplate: { type: 'string' }, smsTemplate2FA: { type: 'string' }, verificationUrl: { type: 'string' }, emailTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
+  query: {
+    emailTemplate: { type: 'string' },
+    fields: { type: 'string' },
+    loginUrl: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    emailTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['password', 'securityanswer'],
 };
@@ -783,7 +913,11 @@ const mfaLoginByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaLoginByPhone(client: LoginRadiusClient, params: MfaLoginByPhoneParams, options?: RequestOptions): Promise<MfaLoginByPhoneResult> {
+export function mfaLoginByPhone(
+  client: LoginRadiusClient,
+  params: MfaLoginByPhoneParams,
+  options?: RequestOptions,
+): Promise<MfaLoginByPhoneResult> {
   return client.call(mfaLoginByPhoneOperation, params, options);
 }
 
@@ -803,7 +937,12 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/login/2fa',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    smsTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['secondFactorAuthenticationToken'],
 };
@@ -828,7 +967,11 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaUpdatePhoneNumber(client: LoginRadiusClient, params: MfaUpdatePhoneNumberParams, options?: RequestOptions): Promise<MfaUpdatePhoneNumberResult> {
+export function mfaUpdatePhoneNumber(
+  client: LoginRadiusClient,
+  params: MfaUpdatePhoneNumberParams,
+  options?: RequestOptions,
+): Promise<MfaUpdatePhoneNumberResult> {
   return client.call(mfaUpdatePhoneNumberOperation, params, options);
 }
 
@@ -889,7 +1032,11 @@ const mfaResendOTPOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/2fa/resend',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    smsTemplate2FA: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   sensitive: ['secondFactorAuthenticationToken'],
 };
 
@@ -955,7 +1102,11 @@ const mfaSecurityQuestionAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaSecurityQuestionAnswer(client: LoginRadiusClient, params: MfaSecurityQuestionAnswerParams, options?: RequestOptions): Promise<MfaSecurityQuestionAnswerResult> {
+export function mfaSecurityQuestionAnswer(
+  client: LoginRadiusClient,
+  params: MfaSecurityQuestionAnswerParams,
+  options?: RequestOptions,
+): Promise<MfaSecurityQuestionAnswerResult> {
   return client.call(mfaSecurityQuestionAnswerOperation, params, options);
 }
 
@@ -999,7 +1150,11 @@ const mfaValidateAuthenticatorCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateAuthenticatorCode(client: LoginRadiusClient, params: MfaValidateAuthenticatorCodeParams, options?: RequestOptions): Promise<MfaValidateAuthenticatorCodeResult> {
+export function mfaValidateAuthenticatorCode(
+  client: LoginRadiusClient,
+  params: MfaValidateAuthenticatorCodeParams,
+  options?: RequestOptions,
+): Promise<MfaValidateAuthenticatorCodeResult> {
   return client.call(mfaValidateAuthenticatorCodeOperation, params, options);
 }
 
@@ -1019,7 +1174,14 @@ const mfaValidateBackupCodeOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/login/2fa/verification/backupcode',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    fields: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
 };
@@ -1043,7 +1205,11 @@ const mfaValidateBackupCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateBackupCode(client: LoginRadiusClient, params: MfaValidateBackupCodeParams, options?: RequestOptions): Promise<MfaValidateBackupCodeResult> {
+export function mfaValidateBackupCode(
+  client: LoginRadiusClient,
+  params: MfaValidateBackupCodeParams,
+  options?: RequestOptions,
+): Promise<MfaValidateBackupCodeResult> {
   return client.call(mfaValidateBackupCodeOperation, params, options);
 }
 
@@ -1063,7 +1229,15 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/login/2fa/verification/otp',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate2FA: { type: 'string' }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    fields: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
 };
@@ -1087,7 +1261,11 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateOTPByPhone(client: LoginRadiusClient, params: MfaValidateOTPByPhoneParams, options?: RequestOptions): Promise<MfaValidateOTPByPhoneResult> {
+export function mfaValidateOTPByPhone(
+  client: LoginRadiusClient,
+  params: MfaValidateOTPByPhoneParams,
+  options?: RequestOptions,
+): Promise<MfaValidateOTPByPhoneResult> {
   return client.call(mfaValidateOTPByPhoneOperation, params, options);
 }
 
@@ -1107,7 +1285,13 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/login/2fa/verification/otp/email',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['Otp', 'secondFactorAuthenticationToken'],
 };
@@ -1131,7 +1315,11 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateEmailOtp(client: LoginRadiusClient, params: MfaValidateEmailOtpParams, options?: RequestOptions): Promise<MfaValidateEmailOtpResult> {
+export function mfaValidateEmailOtp(
+  client: LoginRadiusClient,
+  params: MfaValidateEmailOtpParams,
+  options?: RequestOptions,
+): Promise<MfaValidateEmailOtpResult> {
   return client.call(mfaValidateEmailOtpOperation, params, options);
 }
 
@@ -1151,7 +1339,13 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/2fa/verification/securityquestionanswer',
   security: [['apiKey']],
-  query: { secondFactorAuthenticationToken: { type: 'string', required: true }, rbaBrowserEmailTemplate: { type: 'string' }, rbaCityEmailTemplate: { type: 'string' }, rbaCountryEmailTemplate: { type: 'string' }, rbaIpEmailTemplate: { type: 'string' } },
+  query: {
+    secondFactorAuthenticationToken: { type: 'string', required: true },
+    rbaBrowserEmailTemplate: { type: 'string' },
+    rbaCityEmailTemplate: { type: 'string' },
+    rbaCountryEmailTemplate: { type: 'string' },
+    rbaIpEmailTemplate: { type: 'string' },
+  },
   body: 'required',
   sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
 };
@@ -1175,7 +1369,11 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaSecurityQuestionAnswerVerification(client: LoginRadiusClient, params: MfaSecurityQuestionAnswerVerificationParams, options?: RequestOptions): Promise<MfaSecurityQuestionAnswerVerificationResult> {
+export function mfaSecurityQuestionAnswerVerification(
+  client: LoginRadiusClient,
+  params: MfaSecurityQuestionAnswerVerificationParams,
+  options?: RequestOptions,
+): Promise<MfaSecurityQuestionAnswerVerificationResult> {
   return client.call(mfaSecurityQuestionAnswerVerificationOperation, params, options);
 }
 
@@ -1194,7 +1392,10 @@ const mfaResetByUidOperation: OperationDescriptor = {
   id: 'mfaResetByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1220,7 +1421,11 @@ const mfaResetByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetByUid(client: LoginRadiusClient, params: MfaResetByUidParams, options?: RequestOptions): Promise<MfaResetByUidResult> {
+export function mfaResetByUid(
+  client: LoginRadiusClient,
+  params: MfaResetByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetByUidResult> {
   return client.call(mfaResetByUidOperation, params, options);
 }
 
@@ -1239,7 +1444,10 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1266,7 +1474,11 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetAuthenticatorByUid(client: LoginRadiusClient, params: MfaResetAuthenticatorByUidParams, options?: RequestOptions): Promise<MfaResetAuthenticatorByUidResult> {
+export function mfaResetAuthenticatorByUid(
+  client: LoginRadiusClient,
+  params: MfaResetAuthenticatorByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetAuthenticatorByUidResult> {
   return client.call(mfaResetAuthenticatorByUidOperation, params, options);
 }
 
@@ -1285,7 +1497,10 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetSMSAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
 };
@@ -1312,7 +1527,11 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSMSAuthenticatorByUid(client: LoginRadiusClient, params: MfaResetSMSAuthenticatorByUidParams, options?: RequestOptions): Promise<MfaResetSMSAuthenticatorByUidResult> {
+export function mfaResetSMSAuthenticatorByUid(
+  client: LoginRadiusClient,
+  params: MfaResetSMSAuthenticatorByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetSMSAuthenticatorByUidResult> {
   return client.call(mfaResetSMSAuthenticatorByUidOperation, params, options);
 }
 
@@ -1329,7 +1548,10 @@ const mfaResetEmailOtpAuthenticatorByUidOperation: OperationDescriptor = {
   id: 'mfaResetEmailOtpAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator/otp/email',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1350,7 +1572,11 @@ const mfaResetEmailOtpAuthenticatorByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetEmailOtpAuthenticatorByUid(client: LoginRadiusClient, params: MfaResetEmailOtpAuthenticatorByUidParams, options?: RequestOptions): Promise<MfaResetEmailOtpAuthenticatorByUidResult> {
+export function mfaResetEmailOtpAuthenticatorByUid(
+  client: LoginRadiusClient,
+  params: MfaResetEmailOtpAuthenticatorByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetEmailOtpAuthenticatorByUidResult> {
   return client.call(mfaResetEmailOtpAuthenticatorByUidOperation, params, options);
 }
 
@@ -1367,7 +1593,10 @@ const mfaResetSecurityQuestionAuthenticatorByUidOperation: OperationDescriptor =
   id: 'mfaResetSecurityQuestionAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator/securityquestionanswer',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1388,7 +1617,11 @@ const mfaResetSecurityQuestionAuthenticatorByUidOperation: OperationDescriptor =
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSecurityQuestionAuthenticatorByUid(client: LoginRadiusClient, params: MfaResetSecurityQuestionAuthenticatorByUidParams, options?: RequestOptions): Promise<MfaResetSecurityQuestionAuthenticatorByUidResult> {
+export function mfaResetSecurityQuestionAuthenticatorByUid(
+  client: LoginRadiusClient,
+  params: MfaResetSecurityQuestionAuthenticatorByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetSecurityQuestionAuthenticatorByUidResult> {
   return client.call(mfaResetSecurityQuestionAuthenticatorByUidOperation, params, options);
 }
 
@@ -1405,7 +1638,10 @@ const mfaBackupCodeByUidOperation: OperationDescriptor = {
   id: 'mfaBackupCodeByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/2fa/backupcode',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1428,7 +1664,11 @@ const mfaBackupCodeByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaBackupCodeByUid(client: LoginRadiusClient, params: MfaBackupCodeByUidParams, options?: RequestOptions): Promise<MfaBackupCodeByUidResult> {
+export function mfaBackupCodeByUid(
+  client: LoginRadiusClient,
+  params: MfaBackupCodeByUidParams,
+  options?: RequestOptions,
+): Promise<MfaBackupCodeByUidResult> {
   return client.call(mfaBackupCodeByUidOperation, params, options);
 }
 
@@ -1445,7 +1685,10 @@ const mfaResetBackupCodeByUidOperation: OperationDescriptor = {
   id: 'mfaResetBackupCodeByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/2fa/backupcode/reset',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { uid: { type: 'string', required: true } },
 };
 
@@ -1467,6 +1710,10 @@ const mfaResetBackupCodeByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetBackupCodeByUid(client: LoginRadiusClient, params: MfaResetBackupCodeByUidParams, options?: RequestOptions): Promise<MfaResetBackupCodeByUidResult> {
+export function mfaResetBackupCodeByUid(
+  client: LoginRadiusClient,
+  params: MfaResetBackupCodeByUidParams,
+  options?: RequestOptions,
+): Promise<MfaResetBackupCodeByUidResult> {
   return client.call(mfaResetBackupCodeByUidOperation, params, options);
 }

@@ -42,7 +42,11 @@ const getAccessTokenByAppleIdCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByAppleIdCode(client: LoginRadiusClient, params: GetAccessTokenByAppleIdCodeParams, options?: RequestOptions): Promise<GetAccessTokenByAppleIdCodeResult> {
+export function getAccessTokenByAppleIdCode(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByAppleIdCodeParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByAppleIdCodeResult> {
   return client.call(getAccessTokenByAppleIdCodeOperation, params, options);
 }
 
@@ -84,7 +88,11 @@ const getAccessTokenByFacebookAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByFacebookAccessToken(client: LoginRadiusClient, params: GetAccessTokenByFacebookAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByFacebookAccessTokenResult> {
+export function getAccessTokenByFacebookAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByFacebookAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByFacebookAccessTokenResult> {
   return client.call(getAccessTokenByFacebookAccessTokenOperation, params, options);
 }
 
@@ -126,7 +134,11 @@ const getAccessTokenByFoursquareAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByFoursquareAccessToken(client: LoginRadiusClient, params: GetAccessTokenByFoursquareAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByFoursquareAccessTokenResult> {
+export function getAccessTokenByFoursquareAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByFoursquareAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByFoursquareAccessTokenResult> {
   return client.call(getAccessTokenByFoursquareAccessTokenOperation, params, options);
 }
 
@@ -144,7 +156,13 @@ const getAccessTokenByGoogleOperation: OperationDescriptor = {
   method: 'GET',
   path: '/api/v2/access_token/google',
   security: [['socialApiKey'], ['apiKey']],
-  query: { google_Access_Token: { type: 'string' }, client_id: { type: 'string' }, refresh_token: { type: 'string' }, google_authcode: { type: 'string' }, socialAppName: { type: 'string' } },
+  query: {
+    google_Access_Token: { type: 'string' },
+    client_id: { type: 'string' },
+    refresh_token: { type: 'string' },
+    google_authcode: { type: 'string' },
+    socialAppName: { type: 'string' },
+  },
   sensitive: ['google_Access_Token', 'google_authcode', 'refresh_token'],
 };
 
@@ -171,14 +189,19 @@ const getAccessTokenByGoogleOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByGoogle(client: LoginRadiusClient, params: GetAccessTokenByGoogleParams = {}, options?: RequestOptions): Promise<GetAccessTokenByGoogleResult> {
+export function getAccessTokenByGoogle(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByGoogleParams = {},
+  options?: RequestOptions,
+): Promise<GetAccessTokenByGoogleResult> {
   return client.call(getAccessTokenByGoogleOperation, params, options);
 }
 
 /** Parameters of {@link getAccessTokenByGoogleAccessToken}. */
 export interface GetAccessTokenByGoogleAccessTokenParams {
   /** Query parameters (required: google_Access_Token). */
-  query: Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_Access_Token' | 'client_id' | 'refresh_token' | 'socialAppName'> & Required<Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_Access_Token'>>;
+  query: Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_Access_Token' | 'client_id' | 'refresh_token' | 'socialAppName'> &
+    Required<Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_Access_Token'>>;
 }
 
 /** What {@link getAccessTokenByGoogleAccessToken} resolves to. */
@@ -189,7 +212,12 @@ const getAccessTokenByGoogleAccessTokenOperation: OperationDescriptor = {
   method: 'GET',
   path: '/api/v2/access_token/google',
   security: [['socialApiKey']],
-  query: { google_Access_Token: { type: 'string', required: true }, client_id: { type: 'string' }, refresh_token: { type: 'string' }, socialAppName: { type: 'string' } },
+  query: {
+    google_Access_Token: { type: 'string', required: true },
+    client_id: { type: 'string' },
+    refresh_token: { type: 'string' },
+    socialAppName: { type: 'string' },
+  },
   sensitive: ['google_Access_Token', 'refresh_token'],
 };
 
@@ -217,14 +245,19 @@ const getAccessTokenByGoogleAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByGoogleAccessToken(client: LoginRadiusClient, params: GetAccessTokenByGoogleAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByGoogleAccessTokenResult> {
+export function getAccessTokenByGoogleAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByGoogleAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByGoogleAccessTokenResult> {
   return client.call(getAccessTokenByGoogleAccessTokenOperation, params, options);
 }
 
 /** Parameters of {@link getAccessTokenByGoogleAuthCode}. */
 export interface GetAccessTokenByGoogleAuthCodeParams {
   /** Query parameters (required: google_authcode). */
-  query: Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_authcode' | 'socialAppName'> & Required<Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_authcode'>>;
+  query: Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_authcode' | 'socialAppName'> &
+    Required<Pick<QueryOf<operations['getAccessTokenByGoogle']>, 'google_authcode'>>;
 }
 
 /** What {@link getAccessTokenByGoogleAuthCode} resolves to. */
@@ -263,7 +296,11 @@ const getAccessTokenByGoogleAuthCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByGoogleAuthCode(client: LoginRadiusClient, params: GetAccessTokenByGoogleAuthCodeParams, options?: RequestOptions): Promise<GetAccessTokenByGoogleAuthCodeResult> {
+export function getAccessTokenByGoogleAuthCode(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByGoogleAuthCodeParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByGoogleAuthCodeResult> {
   return client.call(getAccessTokenByGoogleAuthCodeOperation, params, options);
 }
 
@@ -305,7 +342,11 @@ const getAccessTokenByGoogleJWTAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByGoogleJWTAccessToken(client: LoginRadiusClient, params: GetAccessTokenByGoogleJWTAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByGoogleJWTAccessTokenResult> {
+export function getAccessTokenByGoogleJWTAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByGoogleJWTAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByGoogleJWTAccessTokenResult> {
   return client.call(getAccessTokenByGoogleJWTAccessTokenOperation, params, options);
 }
 
@@ -347,7 +388,11 @@ const accessTokenViaCustomJWTTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function accessTokenViaCustomJWTToken(client: LoginRadiusClient, params: AccessTokenViaCustomJWTTokenParams, options?: RequestOptions): Promise<AccessTokenViaCustomJWTTokenResult> {
+export function accessTokenViaCustomJWTToken(
+  client: LoginRadiusClient,
+  params: AccessTokenViaCustomJWTTokenParams,
+  options?: RequestOptions,
+): Promise<AccessTokenViaCustomJWTTokenResult> {
   return client.call(accessTokenViaCustomJWTTokenOperation, params, options);
 }
 
@@ -389,7 +434,11 @@ const getAccessTokenByLinkedinAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByLinkedinAccessToken(client: LoginRadiusClient, params: GetAccessTokenByLinkedinAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByLinkedinAccessTokenResult> {
+export function getAccessTokenByLinkedinAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByLinkedinAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByLinkedinAccessTokenResult> {
   return client.call(getAccessTokenByLinkedinAccessTokenOperation, params, options);
 }
 
@@ -407,7 +456,11 @@ const getAccessTokenByTwitterAccessTokenOperation: OperationDescriptor = {
   method: 'GET',
   path: '/api/v2/access_token/twitter',
   security: [['socialApiKey']],
-  query: { tw_Access_Token: { type: 'string', required: true }, tw_Token_Secret: { type: 'string', required: true }, socialAppName: { type: 'string' } },
+  query: {
+    tw_Access_Token: { type: 'string', required: true },
+    tw_Token_Secret: { type: 'string', required: true },
+    socialAppName: { type: 'string' },
+  },
   sensitive: ['tw_Access_Token', 'tw_Token_Secret'],
 };
 
@@ -432,7 +485,11 @@ const getAccessTokenByTwitterAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByTwitterAccessToken(client: LoginRadiusClient, params: GetAccessTokenByTwitterAccessTokenParams, options?: RequestOptions): Promise<GetAccessTokenByTwitterAccessTokenResult> {
+export function getAccessTokenByTwitterAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByTwitterAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByTwitterAccessTokenResult> {
   return client.call(getAccessTokenByTwitterAccessTokenOperation, params, options);
 }
 
@@ -473,6 +530,10 @@ const getAccessTokenByWeChatCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByWeChatCode(client: LoginRadiusClient, params: GetAccessTokenByWeChatCodeParams, options?: RequestOptions): Promise<GetAccessTokenByWeChatCodeResult> {
+export function getAccessTokenByWeChatCode(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByWeChatCodeParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByWeChatCodeResult> {
   return client.call(getAccessTokenByWeChatCodeOperation, params, options);
 }

@@ -42,7 +42,11 @@ const oneTouchEmailVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchEmailVerification(client: LoginRadiusClient, params: OneTouchEmailVerificationParams, options?: RequestOptions): Promise<OneTouchEmailVerificationResult> {
+export function oneTouchEmailVerification(
+  client: LoginRadiusClient,
+  params: OneTouchEmailVerificationParams,
+  options?: RequestOptions,
+): Promise<OneTouchEmailVerificationResult> {
   return client.call(oneTouchEmailVerificationOperation, params, options);
 }
 
@@ -86,7 +90,11 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchLoginByEmail(client: LoginRadiusClient, params: OneTouchLoginByEmailParams, options?: RequestOptions): Promise<OneTouchLoginByEmailResult> {
+export function oneTouchLoginByEmail(
+  client: LoginRadiusClient,
+  params: OneTouchLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<OneTouchLoginByEmailResult> {
   return client.call(oneTouchLoginByEmailOperation, params, options);
 }
 
@@ -130,7 +138,11 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchLoginByPhone(client: LoginRadiusClient, params: OneTouchLoginByPhoneParams, options?: RequestOptions): Promise<OneTouchLoginByPhoneResult> {
+export function oneTouchLoginByPhone(
+  client: LoginRadiusClient,
+  params: OneTouchLoginByPhoneParams,
+  options?: RequestOptions,
+): Promise<OneTouchLoginByPhoneResult> {
   return client.call(oneTouchLoginByPhoneOperation, params, options);
 }
 
@@ -174,6 +186,10 @@ const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchLoginOTPVerification(client: LoginRadiusClient, params: OneTouchLoginOTPVerificationParams, options?: RequestOptions): Promise<OneTouchLoginOTPVerificationResult> {
+export function oneTouchLoginOTPVerification(
+  client: LoginRadiusClient,
+  params: OneTouchLoginOTPVerificationParams,
+  options?: RequestOptions,
+): Promise<OneTouchLoginOTPVerificationResult> {
   return client.call(oneTouchLoginOTPVerificationOperation, params, options);
 }

@@ -18,7 +18,12 @@ const passwordlessLoginOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/passwordlesslogin/email',
   security: [['apiKey']],
-  query: { email: { type: 'string' }, username: { type: 'string' }, passwordLessLoginTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
+  query: {
+    email: { type: 'string' },
+    username: { type: 'string' },
+    passwordLessLoginTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+  },
 };
 
 /**
@@ -42,14 +47,19 @@ const passwordlessLoginOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLogin(client: LoginRadiusClient, params: PasswordlessLoginParams = {}, options?: RequestOptions): Promise<PasswordlessLoginResult> {
+export function passwordlessLogin(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginParams = {},
+  options?: RequestOptions,
+): Promise<PasswordlessLoginResult> {
   return client.call(passwordlessLoginOperation, params, options);
 }
 
 /** Parameters of {@link passwordlessLoginByEmail}. */
 export interface PasswordlessLoginByEmailParams {
   /** Query parameters (required: email). */
-  query: Pick<QueryOf<operations['passwordlessLogin']>, 'email' | 'passwordLessLoginTemplate' | 'verificationUrl'> & Required<Pick<QueryOf<operations['passwordlessLogin']>, 'email'>>;
+  query: Pick<QueryOf<operations['passwordlessLogin']>, 'email' | 'passwordLessLoginTemplate' | 'verificationUrl'> &
+    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'email'>>;
 }
 
 /** What {@link passwordlessLoginByEmail} resolves to. */
@@ -85,14 +95,19 @@ const passwordlessLoginByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginByEmail(client: LoginRadiusClient, params: PasswordlessLoginByEmailParams, options?: RequestOptions): Promise<PasswordlessLoginByEmailResult> {
+export function passwordlessLoginByEmail(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByEmailResult> {
   return client.call(passwordlessLoginByEmailOperation, params, options);
 }
 
 /** Parameters of {@link passwordlessLoginByUserName}. */
 export interface PasswordlessLoginByUserNameParams {
   /** Query parameters (required: username). */
-  query: Pick<QueryOf<operations['passwordlessLogin']>, 'username' | 'passwordLessLoginTemplate' | 'verificationUrl'> & Required<Pick<QueryOf<operations['passwordlessLogin']>, 'username'>>;
+  query: Pick<QueryOf<operations['passwordlessLogin']>, 'username' | 'passwordLessLoginTemplate' | 'verificationUrl'> &
+    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'username'>>;
 }
 
 /** What {@link passwordlessLoginByUserName} resolves to. */
@@ -103,7 +118,11 @@ const passwordlessLoginByUserNameOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/passwordlesslogin/email',
   security: [['apiKey']],
-  query: { username: { type: 'string', required: true }, passwordLessLoginTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
+  query: {
+    username: { type: 'string', required: true },
+    passwordLessLoginTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+  },
 };
 
 /**
@@ -128,7 +147,11 @@ const passwordlessLoginByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginByUserName(client: LoginRadiusClient, params: PasswordlessLoginByUserNameParams, options?: RequestOptions): Promise<PasswordlessLoginByUserNameResult> {
+export function passwordlessLoginByUserName(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByUserNameResult> {
   return client.call(passwordlessLoginByUserNameOperation, params, options);
 }
 
@@ -169,7 +192,11 @@ const passwordlessLoginVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginVerification(client: LoginRadiusClient, params: PasswordlessLoginVerificationParams, options?: RequestOptions): Promise<PasswordlessLoginVerificationResult> {
+export function passwordlessLoginVerification(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginVerificationParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginVerificationResult> {
   return client.call(passwordlessLoginVerificationOperation, params, options);
 }
 
@@ -213,7 +240,11 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginVerificationByEmailAndOTP(client: LoginRadiusClient, params: PasswordlessLoginVerificationByEmailAndOTPParams, options?: RequestOptions): Promise<PasswordlessLoginVerificationByEmailAndOTPResult> {
+export function passwordlessLoginVerificationByEmailAndOTP(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginVerificationByEmailAndOTPParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginVerificationByEmailAndOTPResult> {
   return client.call(passwordlessLoginVerificationByEmailAndOTPOperation, params, options);
 }
 
@@ -254,7 +285,11 @@ const passwordlessLoginByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginByPhone(client: LoginRadiusClient, params: PasswordlessLoginByPhoneParams, options?: RequestOptions): Promise<PasswordlessLoginByPhoneResult> {
+export function passwordlessLoginByPhone(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByPhoneParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByPhoneResult> {
   return client.call(passwordlessLoginByPhoneOperation, params, options);
 }
 
@@ -298,7 +333,11 @@ const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginPhoneVerification(client: LoginRadiusClient, params: PasswordlessLoginPhoneVerificationParams, options?: RequestOptions): Promise<PasswordlessLoginPhoneVerificationResult> {
+export function passwordlessLoginPhoneVerification(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginPhoneVerificationParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginPhoneVerificationResult> {
   return client.call(passwordlessLoginPhoneVerificationOperation, params, options);
 }
 
@@ -342,6 +381,10 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginVerificationByUserNameAndOTP(client: LoginRadiusClient, params: PasswordlessLoginVerificationByUserNameAndOTPParams, options?: RequestOptions): Promise<PasswordlessLoginVerificationByUserNameAndOTPResult> {
+export function passwordlessLoginVerificationByUserNameAndOTP(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginVerificationByUserNameAndOTPParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginVerificationByUserNameAndOTPResult> {
   return client.call(passwordlessLoginVerificationByUserNameAndOTPOperation, params, options);
 }

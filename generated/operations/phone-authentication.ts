@@ -43,7 +43,11 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function forgotPasswordByPhoneOTP(client: LoginRadiusClient, params: ForgotPasswordByPhoneOTPParams, options?: RequestOptions): Promise<ForgotPasswordByPhoneOTPResult> {
+export function forgotPasswordByPhoneOTP(
+  client: LoginRadiusClient,
+  params: ForgotPasswordByPhoneOTPParams,
+  options?: RequestOptions,
+): Promise<ForgotPasswordByPhoneOTPResult> {
   return client.call(forgotPasswordByPhoneOTPOperation, params, options);
 }
 
@@ -84,7 +88,11 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByPhoneOTP(client: LoginRadiusClient, params: ResetPasswordByPhoneOTPParams, options?: RequestOptions): Promise<ResetPasswordByPhoneOTPResult> {
+export function resetPasswordByPhoneOTP(
+  client: LoginRadiusClient,
+  params: ResetPasswordByPhoneOTPParams,
+  options?: RequestOptions,
+): Promise<ResetPasswordByPhoneOTPResult> {
   return client.call(resetPasswordByPhoneOTPOperation, params, options);
 }
 
@@ -123,7 +131,11 @@ const checkPhoneNumberAvailabilityOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function checkPhoneNumberAvailability(client: LoginRadiusClient, params: CheckPhoneNumberAvailabilityParams, options?: RequestOptions): Promise<CheckPhoneNumberAvailabilityResult> {
+export function checkPhoneNumberAvailability(
+  client: LoginRadiusClient,
+  params: CheckPhoneNumberAvailabilityParams,
+  options?: RequestOptions,
+): Promise<CheckPhoneNumberAvailabilityResult> {
   return client.call(checkPhoneNumberAvailabilityOperation, params, options);
 }
 
@@ -168,7 +180,11 @@ const updatePhoneNumberOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updatePhoneNumber(client: LoginRadiusClient, params: UpdatePhoneNumberParams, options?: RequestOptions): Promise<UpdatePhoneNumberResult> {
+export function updatePhoneNumber(
+  client: LoginRadiusClient,
+  params: UpdatePhoneNumberParams,
+  options?: RequestOptions,
+): Promise<UpdatePhoneNumberResult> {
   return client.call(updatePhoneNumberOperation, params, options);
 }
 
@@ -206,7 +222,11 @@ const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function removePhoneIDByAccessToken(client: LoginRadiusClient, params: RemovePhoneIDByAccessTokenParams, options?: RequestOptions): Promise<RemovePhoneIDByAccessTokenResult> {
+export function removePhoneIDByAccessToken(
+  client: LoginRadiusClient,
+  params: RemovePhoneIDByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<RemovePhoneIDByAccessTokenResult> {
   return client.call(removePhoneIDByAccessTokenOperation, params, options);
 }
 
@@ -254,7 +274,11 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resendPhoneVerificationOTP(client: LoginRadiusClient, params: ResendPhoneVerificationOTPParams, options?: RequestOptions): Promise<ResendPhoneVerificationOTPResult> {
+export function resendPhoneVerificationOTP(
+  client: LoginRadiusClient,
+  params: ResendPhoneVerificationOTPParams,
+  options?: RequestOptions,
+): Promise<ResendPhoneVerificationOTPResult> {
   return client.call(resendPhoneVerificationOTPOperation, params, options);
 }
 
@@ -301,7 +325,11 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneResendVerificationOTP(client: LoginRadiusClient, params: PhoneResendVerificationOTPParams, options?: RequestOptions): Promise<PhoneResendVerificationOTPResult> {
+export function phoneResendVerificationOTP(
+  client: LoginRadiusClient,
+  params: PhoneResendVerificationOTPParams,
+  options?: RequestOptions,
+): Promise<PhoneResendVerificationOTPResult> {
   return client.call(phoneResendVerificationOTPOperation, params, options);
 }
 
@@ -350,7 +378,11 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneResendVerificationOTPByToken(client: LoginRadiusClient, params: PhoneResendVerificationOTPByTokenParams, options?: RequestOptions): Promise<PhoneResendVerificationOTPByTokenResult> {
+export function phoneResendVerificationOTPByToken(
+  client: LoginRadiusClient,
+  params: PhoneResendVerificationOTPByTokenParams,
+  options?: RequestOptions,
+): Promise<PhoneResendVerificationOTPByTokenResult> {
   return client.call(phoneResendVerificationOTPByTokenOperation, params, options);
 }
 
@@ -372,7 +404,12 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey'], ['apiKey', 'accessToken']],
-  query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    otp: { type: 'string', required: true },
+    fields: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   body: 'optional',
   sensitive: ['otp'],
 };
@@ -400,14 +437,19 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyPhoneOTP(client: LoginRadiusClient, params: VerifyPhoneOTPParams, options?: RequestOptions): Promise<VerifyPhoneOTPResult> {
+export function verifyPhoneOTP(
+  client: LoginRadiusClient,
+  params: VerifyPhoneOTPParams,
+  options?: RequestOptions,
+): Promise<VerifyPhoneOTPResult> {
   return client.call(verifyPhoneOTPOperation, params, options);
 }
 
 /** Parameters of {@link phoneVerificationByOTP}. */
 export interface PhoneVerificationByOTPParams {
   /** Query parameters (required: otp). */
-  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'fields' | 'smsTemplate' | 'isVoiceOtp'> & Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
+  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'fields' | 'smsTemplate' | 'isVoiceOtp'> &
+    Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
 }
@@ -420,7 +462,12 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey']],
-  query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    otp: { type: 'string', required: true },
+    fields: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
   body: 'required',
   sensitive: ['otp'],
 };
@@ -449,14 +496,19 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneVerificationByOTP(client: LoginRadiusClient, params: PhoneVerificationByOTPParams, options?: RequestOptions): Promise<PhoneVerificationByOTPResult> {
+export function phoneVerificationByOTP(
+  client: LoginRadiusClient,
+  params: PhoneVerificationByOTPParams,
+  options?: RequestOptions,
+): Promise<PhoneVerificationByOTPResult> {
   return client.call(phoneVerificationByOTPOperation, params, options);
 }
 
 /** Parameters of {@link phoneVerificationOTPByAccessToken}. */
 export interface PhoneVerificationOTPByAccessTokenParams {
   /** Query parameters (required: otp). */
-  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'smsTemplate' | 'isVoiceOtp'> & Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
+  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'smsTemplate' | 'isVoiceOtp'> &
+    Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
@@ -497,6 +549,10 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneVerificationOTPByAccessToken(client: LoginRadiusClient, params: PhoneVerificationOTPByAccessTokenParams, options?: RequestOptions): Promise<PhoneVerificationOTPByAccessTokenResult> {
+export function phoneVerificationOTPByAccessToken(
+  client: LoginRadiusClient,
+  params: PhoneVerificationOTPByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<PhoneVerificationOTPByAccessTokenResult> {
   return client.call(phoneVerificationOTPByAccessTokenOperation, params, options);
 }

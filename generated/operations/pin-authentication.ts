@@ -86,7 +86,11 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function changePINByAccessToken(client: LoginRadiusClient, params: ChangePINByAccessTokenParams, options?: RequestOptions): Promise<ChangePINByAccessTokenResult> {
+export function changePINByAccessToken(
+  client: LoginRadiusClient,
+  params: ChangePINByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<ChangePINByAccessTokenResult> {
   return client.call(changePINByAccessTokenOperation, params, options);
 }
 
@@ -128,7 +132,11 @@ const sendForgotPINEmailByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINEmailByEmail(client: LoginRadiusClient, params: SendForgotPINEmailByEmailParams, options?: RequestOptions): Promise<SendForgotPINEmailByEmailResult> {
+export function sendForgotPINEmailByEmail(
+  client: LoginRadiusClient,
+  params: SendForgotPINEmailByEmailParams,
+  options?: RequestOptions,
+): Promise<SendForgotPINEmailByEmailResult> {
   return client.call(sendForgotPINEmailByEmailOperation, params, options);
 }
 
@@ -170,7 +178,11 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINSMSByPhone(client: LoginRadiusClient, params: SendForgotPINSMSByPhoneParams, options?: RequestOptions): Promise<SendForgotPINSMSByPhoneResult> {
+export function sendForgotPINSMSByPhone(
+  client: LoginRadiusClient,
+  params: SendForgotPINSMSByPhoneParams,
+  options?: RequestOptions,
+): Promise<SendForgotPINSMSByPhoneResult> {
   return client.call(sendForgotPINSMSByPhoneOperation, params, options);
 }
 
@@ -212,7 +224,11 @@ const sendForgotPINEmailByUsernameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINEmailByUsername(client: LoginRadiusClient, params: SendForgotPINEmailByUsernameParams, options?: RequestOptions): Promise<SendForgotPINEmailByUsernameResult> {
+export function sendForgotPINEmailByUsername(
+  client: LoginRadiusClient,
+  params: SendForgotPINEmailByUsernameParams,
+  options?: RequestOptions,
+): Promise<SendForgotPINEmailByUsernameResult> {
   return client.call(sendForgotPINEmailByUsernameOperation, params, options);
 }
 
@@ -251,7 +267,11 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByEmailAndOtp(client: LoginRadiusClient, params: ResetPINByEmailAndOtpParams, options?: RequestOptions): Promise<ResetPINByEmailAndOtpResult> {
+export function resetPINByEmailAndOtp(
+  client: LoginRadiusClient,
+  params: ResetPINByEmailAndOtpParams,
+  options?: RequestOptions,
+): Promise<ResetPINByEmailAndOtpResult> {
   return client.call(resetPINByEmailAndOtpOperation, params, options);
 }
 
@@ -290,7 +310,11 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByPhoneAndOtp(client: LoginRadiusClient, params: ResetPINByPhoneAndOtpParams, options?: RequestOptions): Promise<ResetPINByPhoneAndOtpResult> {
+export function resetPINByPhoneAndOtp(
+  client: LoginRadiusClient,
+  params: ResetPINByPhoneAndOtpParams,
+  options?: RequestOptions,
+): Promise<ResetPINByPhoneAndOtpResult> {
   return client.call(resetPINByPhoneAndOtpOperation, params, options);
 }
 
@@ -329,7 +353,11 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByUsernameAndOtp(client: LoginRadiusClient, params: ResetPINByUsernameAndOtpParams, options?: RequestOptions): Promise<ResetPINByUsernameAndOtpResult> {
+export function resetPINByUsernameAndOtp(
+  client: LoginRadiusClient,
+  params: ResetPINByUsernameAndOtpParams,
+  options?: RequestOptions,
+): Promise<ResetPINByUsernameAndOtpResult> {
   return client.call(resetPINByUsernameAndOtpOperation, params, options);
 }
 
@@ -370,7 +398,11 @@ const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByEmailAndSecurityAnswer(client: LoginRadiusClient, params: ResetPINByEmailAndSecurityAnswerParams, options?: RequestOptions): Promise<ResetPINByEmailAndSecurityAnswerResult> {
+export function resetPINByEmailAndSecurityAnswer(
+  client: LoginRadiusClient,
+  params: ResetPINByEmailAndSecurityAnswerParams,
+  options?: RequestOptions,
+): Promise<ResetPINByEmailAndSecurityAnswerResult> {
   return client.call(resetPINByEmailAndSecurityAnswerOperation, params, options);
 }
 
@@ -411,7 +443,11 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByPhoneAndSecurityAnswer(client: LoginRadiusClient, params: ResetPINByPhoneAndSecurityAnswerParams, options?: RequestOptions): Promise<ResetPINByPhoneAndSecurityAnswerResult> {
+export function resetPINByPhoneAndSecurityAnswer(
+  client: LoginRadiusClient,
+  params: ResetPINByPhoneAndSecurityAnswerParams,
+  options?: RequestOptions,
+): Promise<ResetPINByPhoneAndSecurityAnswerResult> {
   return client.call(resetPINByPhoneAndSecurityAnswerOperation, params, options);
 }
 
@@ -452,7 +488,11 @@ const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByUsernameAndSecurityAnswer(client: LoginRadiusClient, params: ResetPINByUsernameAndSecurityAnswerParams, options?: RequestOptions): Promise<ResetPINByUsernameAndSecurityAnswerResult> {
+export function resetPINByUsernameAndSecurityAnswer(
+  client: LoginRadiusClient,
+  params: ResetPINByUsernameAndSecurityAnswerParams,
+  options?: RequestOptions,
+): Promise<ResetPINByUsernameAndSecurityAnswerResult> {
   return client.call(resetPINByUsernameAndSecurityAnswerOperation, params, options);
 }
 
@@ -491,7 +531,11 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByResetToken(client: LoginRadiusClient, params: ResetPINByResetTokenParams, options?: RequestOptions): Promise<ResetPINByResetTokenResult> {
+export function resetPINByResetToken(
+  client: LoginRadiusClient,
+  params: ResetPINByResetTokenParams,
+  options?: RequestOptions,
+): Promise<ResetPINByResetTokenResult> {
   return client.call(resetPINByResetTokenOperation, params, options);
 }
 
@@ -534,7 +578,11 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function setPINByPinAuthToken(client: LoginRadiusClient, params: SetPINByPinAuthTokenParams, options?: RequestOptions): Promise<SetPINByPinAuthTokenResult> {
+export function setPINByPinAuthToken(
+  client: LoginRadiusClient,
+  params: SetPINByPinAuthTokenParams,
+  options?: RequestOptions,
+): Promise<SetPINByPinAuthTokenResult> {
   return client.call(setPINByPinAuthTokenOperation, params, options);
 }
 
@@ -574,6 +622,10 @@ const inValidatePinSessionTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function inValidatePinSessionToken(client: LoginRadiusClient, params: InValidatePinSessionTokenParams, options?: RequestOptions): Promise<InValidatePinSessionTokenResult> {
+export function inValidatePinSessionToken(
+  client: LoginRadiusClient,
+  params: InValidatePinSessionTokenParams,
+  options?: RequestOptions,
+): Promise<InValidatePinSessionTokenResult> {
   return client.call(inValidatePinSessionTokenOperation, params, options);
 }

@@ -40,7 +40,11 @@ const mfaReAuthenticateOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticate(client: LoginRadiusClient, params: MfaReAuthenticateParams, options?: RequestOptions): Promise<MfaReAuthenticateResult> {
+export function mfaReAuthenticate(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateResult> {
   return client.call(mfaReAuthenticateOperation, params, options);
 }
 
@@ -81,7 +85,11 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByAuthenticatorCode(client: LoginRadiusClient, params: MfaReAuthenticateByAuthenticatorCodeParams, options?: RequestOptions): Promise<MfaReAuthenticateByAuthenticatorCodeResult> {
+export function mfaReAuthenticateByAuthenticatorCode(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByAuthenticatorCodeParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByAuthenticatorCodeResult> {
   return client.call(mfaReAuthenticateByAuthenticatorCodeOperation, params, options);
 }
 
@@ -122,7 +130,11 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByBackupCode(client: LoginRadiusClient, params: MfaReAuthenticateByBackupCodeParams, options?: RequestOptions): Promise<MfaReAuthenticateByBackupCodeResult> {
+export function mfaReAuthenticateByBackupCode(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByBackupCodeParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByBackupCodeResult> {
   return client.call(mfaReAuthenticateByBackupCodeOperation, params, options);
 }
 
@@ -163,7 +175,11 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByOTP(client: LoginRadiusClient, params: MfaReAuthenticateByOTPParams, options?: RequestOptions): Promise<MfaReAuthenticateByOTPResult> {
+export function mfaReAuthenticateByOTP(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByOTPParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByOTPResult> {
   return client.call(mfaReAuthenticateByOTPOperation, params, options);
 }
 
@@ -203,7 +219,11 @@ const reAuthSendEmailOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function reAuthSendEmailOtp(client: LoginRadiusClient, params: ReAuthSendEmailOtpParams, options?: RequestOptions): Promise<ReAuthSendEmailOtpResult> {
+export function reAuthSendEmailOtp(
+  client: LoginRadiusClient,
+  params: ReAuthSendEmailOtpParams,
+  options?: RequestOptions,
+): Promise<ReAuthSendEmailOtpResult> {
   return client.call(reAuthSendEmailOtpOperation, params, options);
 }
 
@@ -244,7 +264,11 @@ const reAuthValidateEmailOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function reAuthValidateEmailOtp(client: LoginRadiusClient, params: ReAuthValidateEmailOtpParams, options?: RequestOptions): Promise<ReAuthValidateEmailOtpResult> {
+export function reAuthValidateEmailOtp(
+  client: LoginRadiusClient,
+  params: ReAuthValidateEmailOtpParams,
+  options?: RequestOptions,
+): Promise<ReAuthValidateEmailOtpResult> {
   return client.call(reAuthValidateEmailOtpOperation, params, options);
 }
 
@@ -285,7 +309,11 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function reAuthBySecurityQuestion(client: LoginRadiusClient, params: ReAuthBySecurityQuestionParams, options?: RequestOptions): Promise<ReAuthBySecurityQuestionResult> {
+export function reAuthBySecurityQuestion(
+  client: LoginRadiusClient,
+  params: ReAuthBySecurityQuestionParams,
+  options?: RequestOptions,
+): Promise<ReAuthBySecurityQuestionResult> {
   return client.call(reAuthBySecurityQuestionOperation, params, options);
 }
 
@@ -329,7 +357,11 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByPassword(client: LoginRadiusClient, params: MfaReAuthenticateByPasswordParams, options?: RequestOptions): Promise<MfaReAuthenticateByPasswordResult> {
+export function mfaReAuthenticateByPassword(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByPasswordParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByPasswordResult> {
   return client.call(mfaReAuthenticateByPasswordOperation, params, options);
 }
 
@@ -373,7 +405,11 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyPINAuthentication(client: LoginRadiusClient, params: VerifyPINAuthenticationParams, options?: RequestOptions): Promise<VerifyPINAuthenticationResult> {
+export function verifyPINAuthentication(
+  client: LoginRadiusClient,
+  params: VerifyPINAuthenticationParams,
+  options?: RequestOptions,
+): Promise<VerifyPINAuthenticationResult> {
   return client.call(verifyPINAuthenticationOperation, params, options);
 }
 
@@ -392,7 +428,10 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
   id: 'verifyMultiFactorOtpReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/2fa',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['secondFactorValidationToken'],
@@ -415,7 +454,11 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyMultiFactorOtpReauthentication(client: LoginRadiusClient, params: VerifyMultiFactorOtpReauthenticationParams, options?: RequestOptions): Promise<VerifyMultiFactorOtpReauthenticationResult> {
+export function verifyMultiFactorOtpReauthentication(
+  client: LoginRadiusClient,
+  params: VerifyMultiFactorOtpReauthenticationParams,
+  options?: RequestOptions,
+): Promise<VerifyMultiFactorOtpReauthenticationResult> {
   return client.call(verifyMultiFactorOtpReauthenticationOperation, params, options);
 }
 
@@ -434,7 +477,10 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   id: 'verifyMultiFactorPasswordReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/password',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['secondFactorValidationToken'],
@@ -457,7 +503,11 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyMultiFactorPasswordReauthentication(client: LoginRadiusClient, params: VerifyMultiFactorPasswordReauthenticationParams, options?: RequestOptions): Promise<VerifyMultiFactorPasswordReauthenticationResult> {
+export function verifyMultiFactorPasswordReauthentication(
+  client: LoginRadiusClient,
+  params: VerifyMultiFactorPasswordReauthenticationParams,
+  options?: RequestOptions,
+): Promise<VerifyMultiFactorPasswordReauthenticationResult> {
   return client.call(verifyMultiFactorPasswordReauthenticationOperation, params, options);
 }
 
@@ -476,7 +526,10 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   id: 'verifyMultiFactorPINReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/pin',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['secondFactorValidationToken'],
@@ -499,6 +552,10 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyMultiFactorPINReauthentication(client: LoginRadiusClient, params: VerifyMultiFactorPINReauthenticationParams, options?: RequestOptions): Promise<VerifyMultiFactorPINReauthenticationResult> {
+export function verifyMultiFactorPINReauthentication(
+  client: LoginRadiusClient,
+  params: VerifyMultiFactorPINReauthenticationParams,
+  options?: RequestOptions,
+): Promise<VerifyMultiFactorPINReauthenticationResult> {
   return client.call(verifyMultiFactorPINReauthenticationOperation, params, options);
 }

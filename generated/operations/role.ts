@@ -17,7 +17,10 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
   id: 'getRoleContextByContextName',
   method: 'GET',
   path: '/identity/v2/manage/account/rolecontext/{contextName}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['contextName'],
   idempotent: true,
 };
@@ -39,7 +42,11 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getRoleContextByContextName(client: LoginRadiusClient, params: GetRoleContextByContextNameParams, options?: RequestOptions): Promise<GetRoleContextByContextNameResult> {
+export function getRoleContextByContextName(
+  client: LoginRadiusClient,
+  params: GetRoleContextByContextNameParams,
+  options?: RequestOptions,
+): Promise<GetRoleContextByContextNameResult> {
   return client.call(getRoleContextByContextNameOperation, params, options);
 }
 
@@ -56,7 +63,10 @@ const getRolesByUidOperation: OperationDescriptor = {
   id: 'getRolesByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -78,7 +88,11 @@ const getRolesByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getRolesByUid(client: LoginRadiusClient, params: GetRolesByUidParams, options?: RequestOptions): Promise<GetRolesByUidResult> {
+export function getRolesByUid(
+  client: LoginRadiusClient,
+  params: GetRolesByUidParams,
+  options?: RequestOptions,
+): Promise<GetRolesByUidResult> {
   return client.call(getRolesByUidOperation, params, options);
 }
 
@@ -97,7 +111,10 @@ const assignRolesByUidOperation: OperationDescriptor = {
   id: 'assignRolesByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -119,7 +136,11 @@ const assignRolesByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function assignRolesByUid(client: LoginRadiusClient, params: AssignRolesByUidParams, options?: RequestOptions): Promise<AssignRolesByUidResult> {
+export function assignRolesByUid(
+  client: LoginRadiusClient,
+  params: AssignRolesByUidParams,
+  options?: RequestOptions,
+): Promise<AssignRolesByUidResult> {
   return client.call(assignRolesByUidOperation, params, options);
 }
 
@@ -138,7 +159,10 @@ const unassignRolesByUidOperation: OperationDescriptor = {
   id: 'unassignRolesByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -160,7 +184,11 @@ const unassignRolesByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function unassignRolesByUid(client: LoginRadiusClient, params: UnassignRolesByUidParams, options?: RequestOptions): Promise<UnassignRolesByUidResult> {
+export function unassignRolesByUid(
+  client: LoginRadiusClient,
+  params: UnassignRolesByUidParams,
+  options?: RequestOptions,
+): Promise<UnassignRolesByUidResult> {
   return client.call(unassignRolesByUidOperation, params, options);
 }
 
@@ -177,7 +205,10 @@ const getRoleContextByUidOperation: OperationDescriptor = {
   id: 'getRoleContextByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -199,7 +230,11 @@ const getRoleContextByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getRoleContextByUid(client: LoginRadiusClient, params: GetRoleContextByUidParams, options?: RequestOptions): Promise<GetRoleContextByUidResult> {
+export function getRoleContextByUid(
+  client: LoginRadiusClient,
+  params: GetRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<GetRoleContextByUidResult> {
   return client.call(getRoleContextByUidOperation, params, options);
 }
 
@@ -218,7 +253,10 @@ const updateRoleContextByUidOperation: OperationDescriptor = {
   id: 'updateRoleContextByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -240,7 +278,11 @@ const updateRoleContextByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateRoleContextByUid(client: LoginRadiusClient, params: UpdateRoleContextByUidParams, options?: RequestOptions): Promise<UpdateRoleContextByUidResult> {
+export function updateRoleContextByUid(
+  client: LoginRadiusClient,
+  params: UpdateRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<UpdateRoleContextByUidResult> {
   return client.call(updateRoleContextByUidOperation, params, options);
 }
 
@@ -257,7 +299,10 @@ const deleteRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid', 'contextName'],
 };
 
@@ -278,7 +323,11 @@ const deleteRoleContextByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteRoleContextByUid(client: LoginRadiusClient, params: DeleteRoleContextByUidParams, options?: RequestOptions): Promise<DeleteRoleContextByUidResult> {
+export function deleteRoleContextByUid(
+  client: LoginRadiusClient,
+  params: DeleteRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteRoleContextByUidResult> {
   return client.call(deleteRoleContextByUidOperation, params, options);
 }
 
@@ -291,13 +340,18 @@ export interface DeleteAdditionalPermissionFromRoleContextByUidParams {
 }
 
 /** What {@link deleteAdditionalPermissionFromRoleContextByUid} resolves to. */
-export type DeleteAdditionalPermissionFromRoleContextByUidResult = JsonResultOf<operations['deleteAdditionalPermissionFromRoleContextByUid']>;
+export type DeleteAdditionalPermissionFromRoleContextByUidResult = JsonResultOf<
+  operations['deleteAdditionalPermissionFromRoleContextByUid']
+>;
 
 const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteAdditionalPermissionFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -319,7 +373,11 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteAdditionalPermissionFromRoleContextByUid(client: LoginRadiusClient, params: DeleteAdditionalPermissionFromRoleContextByUidParams, options?: RequestOptions): Promise<DeleteAdditionalPermissionFromRoleContextByUidResult> {
+export function deleteAdditionalPermissionFromRoleContextByUid(
+  client: LoginRadiusClient,
+  params: DeleteAdditionalPermissionFromRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteAdditionalPermissionFromRoleContextByUidResult> {
   return client.call(deleteAdditionalPermissionFromRoleContextByUidOperation, params, options);
 }
 
@@ -338,7 +396,10 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteRolesFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -360,14 +421,16 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteRolesFromRoleContextByUid(client: LoginRadiusClient, params: DeleteRolesFromRoleContextByUidParams, options?: RequestOptions): Promise<DeleteRolesFromRoleContextByUidResult> {
+export function deleteRolesFromRoleContextByUid(
+  client: LoginRadiusClient,
+  params: DeleteRolesFromRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteRolesFromRoleContextByUidResult> {
   return client.call(deleteRolesFromRoleContextByUidOperation, params, options);
 }
 
-/** Parameters of {@link getRolesList}. */
-export interface GetRolesListParams {
-}
-
+/** Parameters of {@link getRolesList}: it takes none. */
+export type GetRolesListParams = Record<string, never>;
 /** What {@link getRolesList} resolves to. */
 export type GetRolesListResult = JsonResultOf<operations['getRolesList']>;
 
@@ -375,7 +438,10 @@ const getRolesListOperation: OperationDescriptor = {
   id: 'getRolesList',
   method: 'GET',
   path: '/identity/v2/manage/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   idempotent: true,
 };
 
@@ -396,7 +462,11 @@ const getRolesListOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getRolesList(client: LoginRadiusClient, params: GetRolesListParams = {}, options?: RequestOptions): Promise<GetRolesListResult> {
+export function getRolesList(
+  client: LoginRadiusClient,
+  params: GetRolesListParams = {},
+  options?: RequestOptions,
+): Promise<GetRolesListResult> {
   return client.call(getRolesListOperation, params, options);
 }
 
@@ -413,7 +483,10 @@ const createRolesOperation: OperationDescriptor = {
   id: 'createRoles',
   method: 'POST',
   path: '/identity/v2/manage/role',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   body: 'required',
 };
 
@@ -451,7 +524,10 @@ const deleteRoleOperation: OperationDescriptor = {
   id: 'deleteRole',
   method: 'DELETE',
   path: '/identity/v2/manage/role/{role}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['role'],
 };
 
@@ -491,7 +567,10 @@ const addRolePermissionsOperation: OperationDescriptor = {
   id: 'addRolePermissions',
   method: 'PUT',
   path: '/identity/v2/manage/role/{role}/permission',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['role'],
   body: 'required',
 };
@@ -513,7 +592,11 @@ const addRolePermissionsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function addRolePermissions(client: LoginRadiusClient, params: AddRolePermissionsParams, options?: RequestOptions): Promise<AddRolePermissionsResult> {
+export function addRolePermissions(
+  client: LoginRadiusClient,
+  params: AddRolePermissionsParams,
+  options?: RequestOptions,
+): Promise<AddRolePermissionsResult> {
   return client.call(addRolePermissionsOperation, params, options);
 }
 
@@ -532,7 +615,10 @@ const removeRolePermissionsOperation: OperationDescriptor = {
   id: 'removeRolePermissions',
   method: 'DELETE',
   path: '/identity/v2/manage/role/{role}/permission',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['role'],
   body: 'required',
 };
@@ -554,6 +640,10 @@ const removeRolePermissionsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function removeRolePermissions(client: LoginRadiusClient, params: RemoveRolePermissionsParams, options?: RequestOptions): Promise<RemoveRolePermissionsResult> {
+export function removeRolePermissions(
+  client: LoginRadiusClient,
+  params: RemoveRolePermissionsParams,
+  options?: RequestOptions,
+): Promise<RemoveRolePermissionsResult> {
   return client.call(removeRolePermissionsOperation, params, options);
 }

@@ -37,6 +37,10 @@ const slidingAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function slidingAccessToken(client: LoginRadiusClient, params: SlidingAccessTokenParams, options?: RequestOptions): Promise<SlidingAccessTokenResult> {
+export function slidingAccessToken(
+  client: LoginRadiusClient,
+  params: SlidingAccessTokenParams,
+  options?: RequestOptions,
+): Promise<SlidingAccessTokenResult> {
   return client.call(slidingAccessTokenOperation, params, options);
 }

@@ -41,7 +41,11 @@ const smartLoginTokenVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function smartLoginTokenVerification(client: LoginRadiusClient, params: SmartLoginTokenVerificationParams, options?: RequestOptions): Promise<SmartLoginTokenVerificationResult> {
+export function smartLoginTokenVerification(
+  client: LoginRadiusClient,
+  params: SmartLoginTokenVerificationParams,
+  options?: RequestOptions,
+): Promise<SmartLoginTokenVerificationResult> {
   return client.call(smartLoginTokenVerificationOperation, params, options);
 }
 
@@ -59,7 +63,14 @@ const smartLoginOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
-  query: { clientGuid: { type: 'string', required: true }, email: { type: 'string' }, username: { type: 'string' }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    clientGuid: { type: 'string', required: true },
+    email: { type: 'string' },
+    username: { type: 'string' },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
   sensitive: ['clientGuid'],
 };
 
@@ -90,7 +101,11 @@ export function smartLogin(client: LoginRadiusClient, params: SmartLoginParams, 
 /** Parameters of {@link smartLoginByEmail}. */
 export interface SmartLoginByEmailParams {
   /** Query parameters (required: clientGuid, email). */
-  query: Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'email' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'> & Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'email'>>;
+  query: Pick<
+    QueryOf<operations['smartLogin']>,
+    'clientGuid' | 'email' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
+  > &
+    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'email'>>;
 }
 
 /** What {@link smartLoginByEmail} resolves to. */
@@ -101,7 +116,13 @@ const smartLoginByEmailOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
-  query: { clientGuid: { type: 'string', required: true }, email: { type: 'string', required: true }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    clientGuid: { type: 'string', required: true },
+    email: { type: 'string', required: true },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
   sensitive: ['clientGuid'],
 };
 
@@ -126,14 +147,22 @@ const smartLoginByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function smartLoginByEmail(client: LoginRadiusClient, params: SmartLoginByEmailParams, options?: RequestOptions): Promise<SmartLoginByEmailResult> {
+export function smartLoginByEmail(
+  client: LoginRadiusClient,
+  params: SmartLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<SmartLoginByEmailResult> {
   return client.call(smartLoginByEmailOperation, params, options);
 }
 
 /** Parameters of {@link smartLoginByUserName}. */
 export interface SmartLoginByUserNameParams {
   /** Query parameters (required: clientGuid, username). */
-  query: Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'username' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'> & Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'username'>>;
+  query: Pick<
+    QueryOf<operations['smartLogin']>,
+    'clientGuid' | 'username' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
+  > &
+    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'username'>>;
 }
 
 /** What {@link smartLoginByUserName} resolves to. */
@@ -144,7 +173,13 @@ const smartLoginByUserNameOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/smartlogin',
   security: [['apiKey']],
-  query: { clientGuid: { type: 'string', required: true }, username: { type: 'string', required: true }, redirectUrl: { type: 'string' }, smartLoginEmailTemplate: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    clientGuid: { type: 'string', required: true },
+    username: { type: 'string', required: true },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
   sensitive: ['clientGuid'],
 };
 
@@ -169,7 +204,11 @@ const smartLoginByUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function smartLoginByUserName(client: LoginRadiusClient, params: SmartLoginByUserNameParams, options?: RequestOptions): Promise<SmartLoginByUserNameResult> {
+export function smartLoginByUserName(
+  client: LoginRadiusClient,
+  params: SmartLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<SmartLoginByUserNameResult> {
   return client.call(smartLoginByUserNameOperation, params, options);
 }
 
@@ -212,14 +251,19 @@ const linkLoginPingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function linkLoginPing(client: LoginRadiusClient, params: LinkLoginPingParams, options?: RequestOptions): Promise<LinkLoginPingResult> {
+export function linkLoginPing(
+  client: LoginRadiusClient,
+  params: LinkLoginPingParams,
+  options?: RequestOptions,
+): Promise<LinkLoginPingResult> {
   return client.call(linkLoginPingOperation, params, options);
 }
 
 /** Parameters of {@link smartLoginPing}. */
 export interface SmartLoginPingParams {
   /** Query parameters (required: clientGuid). */
-  query: Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid' | 'fields'> & Required<Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid'>>;
+  query: Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid' | 'fields'> &
+    Required<Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid'>>;
 }
 
 /** What {@link smartLoginPing} resolves to. */
@@ -256,14 +300,19 @@ const smartLoginPingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function smartLoginPing(client: LoginRadiusClient, params: SmartLoginPingParams, options?: RequestOptions): Promise<SmartLoginPingResult> {
+export function smartLoginPing(
+  client: LoginRadiusClient,
+  params: SmartLoginPingParams,
+  options?: RequestOptions,
+): Promise<SmartLoginPingResult> {
   return client.call(smartLoginPingOperation, params, options);
 }
 
 /** Parameters of {@link oneTouchLoginPing}. */
 export interface OneTouchLoginPingParams {
   /** Query parameters (required: clientGuid). */
-  query: Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid' | 'fields'> & Required<Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid'>>;
+  query: Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid' | 'fields'> &
+    Required<Pick<QueryOf<operations['linkLoginPing']>, 'clientGuid'>>;
 }
 
 /** What {@link oneTouchLoginPing} resolves to. */
@@ -300,6 +349,10 @@ const oneTouchLoginPingOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchLoginPing(client: LoginRadiusClient, params: OneTouchLoginPingParams, options?: RequestOptions): Promise<OneTouchLoginPingResult> {
+export function oneTouchLoginPing(
+  client: LoginRadiusClient,
+  params: OneTouchLoginPingParams,
+  options?: RequestOptions,
+): Promise<OneTouchLoginPingResult> {
   return client.call(oneTouchLoginPingOperation, params, options);
 }

@@ -42,7 +42,11 @@ const exchangeAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function exchangeAccessToken(client: LoginRadiusClient, params: ExchangeAccessTokenParams, options?: RequestOptions): Promise<ExchangeAccessTokenResult> {
+export function exchangeAccessToken(
+  client: LoginRadiusClient,
+  params: ExchangeAccessTokenParams,
+  options?: RequestOptions,
+): Promise<ExchangeAccessTokenResult> {
   return client.call(exchangeAccessTokenOperation, params, options);
 }
 
@@ -86,7 +90,11 @@ const listActiveSessionsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function listActiveSessions(client: LoginRadiusClient, params: ListActiveSessionsParams = {}, options?: RequestOptions): Promise<ListActiveSessionsResult> {
+export function listActiveSessions(
+  client: LoginRadiusClient,
+  params: ListActiveSessionsParams = {},
+  options?: RequestOptions,
+): Promise<ListActiveSessionsResult> {
   return client.call(listActiveSessionsOperation, params, options);
 }
 
@@ -131,14 +139,19 @@ const getActiveSessionOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getActiveSession(client: LoginRadiusClient, params: GetActiveSessionParams, options?: RequestOptions): Promise<GetActiveSessionResult> {
+export function getActiveSession(
+  client: LoginRadiusClient,
+  params: GetActiveSessionParams,
+  options?: RequestOptions,
+): Promise<GetActiveSessionResult> {
   return client.call(getActiveSessionOperation, params, options);
 }
 
 /** Parameters of {@link getActiveSessionByAccountID}. */
 export interface GetActiveSessionByAccountIDParams {
   /** Query parameters (required: accountId). */
-  query: Pick<QueryOf<operations['listActiveSessions']>, 'accountId'> & Required<Pick<QueryOf<operations['listActiveSessions']>, 'accountId'>>;
+  query: Pick<QueryOf<operations['listActiveSessions']>, 'accountId'> &
+    Required<Pick<QueryOf<operations['listActiveSessions']>, 'accountId'>>;
 }
 
 /** What {@link getActiveSessionByAccountID} resolves to. */
@@ -175,14 +188,19 @@ const getActiveSessionByAccountIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getActiveSessionByAccountID(client: LoginRadiusClient, params: GetActiveSessionByAccountIDParams, options?: RequestOptions): Promise<GetActiveSessionByAccountIDResult> {
+export function getActiveSessionByAccountID(
+  client: LoginRadiusClient,
+  params: GetActiveSessionByAccountIDParams,
+  options?: RequestOptions,
+): Promise<GetActiveSessionByAccountIDResult> {
   return client.call(getActiveSessionByAccountIDOperation, params, options);
 }
 
 /** Parameters of {@link getActiveSessionByProfileID}. */
 export interface GetActiveSessionByProfileIDParams {
   /** Query parameters (required: profileId). */
-  query: Pick<QueryOf<operations['listActiveSessions']>, 'profileId'> & Required<Pick<QueryOf<operations['listActiveSessions']>, 'profileId'>>;
+  query: Pick<QueryOf<operations['listActiveSessions']>, 'profileId'> &
+    Required<Pick<QueryOf<operations['listActiveSessions']>, 'profileId'>>;
 }
 
 /** What {@link getActiveSessionByProfileID} resolves to. */
@@ -219,7 +237,11 @@ const getActiveSessionByProfileIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getActiveSessionByProfileID(client: LoginRadiusClient, params: GetActiveSessionByProfileIDParams, options?: RequestOptions): Promise<GetActiveSessionByProfileIDResult> {
+export function getActiveSessionByProfileID(
+  client: LoginRadiusClient,
+  params: GetActiveSessionByProfileIDParams,
+  options?: RequestOptions,
+): Promise<GetActiveSessionByProfileIDResult> {
   return client.call(getActiveSessionByProfileIDOperation, params, options);
 }
 
@@ -263,7 +285,11 @@ const inValidateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function inValidateAccessToken(client: LoginRadiusClient, params: InValidateAccessTokenParams, options?: RequestOptions): Promise<InValidateAccessTokenResult> {
+export function inValidateAccessToken(
+  client: LoginRadiusClient,
+  params: InValidateAccessTokenParams,
+  options?: RequestOptions,
+): Promise<InValidateAccessTokenResult> {
   return client.call(inValidateAccessTokenOperation, params, options);
 }
 
@@ -307,7 +333,11 @@ const refreshAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function refreshAccessToken(client: LoginRadiusClient, params: RefreshAccessTokenParams, options?: RequestOptions): Promise<RefreshAccessTokenResult> {
+export function refreshAccessToken(
+  client: LoginRadiusClient,
+  params: RefreshAccessTokenParams,
+  options?: RequestOptions,
+): Promise<RefreshAccessTokenResult> {
   return client.call(refreshAccessTokenOperation, params, options);
 }
 
@@ -348,6 +378,10 @@ const validateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function validateAccessToken(client: LoginRadiusClient, params: ValidateAccessTokenParams, options?: RequestOptions): Promise<ValidateAccessTokenResult> {
+export function validateAccessToken(
+  client: LoginRadiusClient,
+  params: ValidateAccessTokenParams,
+  options?: RequestOptions,
+): Promise<ValidateAccessTokenResult> {
   return client.call(validateAccessTokenOperation, params, options);
 }

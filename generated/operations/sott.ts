@@ -17,7 +17,10 @@ const generateSottOnServerOperation: OperationDescriptor = {
   id: 'generateSottOnServer',
   method: 'GET',
   path: '/identity/v2/manage/account/sott',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { timeDifference: { type: 'integer' } },
 };
 
@@ -38,6 +41,10 @@ const generateSottOnServerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function generateSottOnServer(client: LoginRadiusClient, params: GenerateSottOnServerParams = {}, options?: RequestOptions): Promise<GenerateSottOnServerResult> {
+export function generateSottOnServer(
+  client: LoginRadiusClient,
+  params: GenerateSottOnServerParams = {},
+  options?: RequestOptions,
+): Promise<GenerateSottOnServerResult> {
   return client.call(generateSottOnServerOperation, params, options);
 }

@@ -17,7 +17,10 @@ const getWebHookSubscribedURLsOperation: OperationDescriptor = {
   id: 'getWebHookSubscribedURLs',
   method: 'GET',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   query: { event: { type: 'string' } },
   idempotent: true,
 };
@@ -40,7 +43,11 @@ const getWebHookSubscribedURLsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function getWebHookSubscribedURLs(client: LoginRadiusClient, params: GetWebHookSubscribedURLsParams = {}, options?: RequestOptions): Promise<GetWebHookSubscribedURLsResult> {
+export function getWebHookSubscribedURLs(
+  client: LoginRadiusClient,
+  params: GetWebHookSubscribedURLsParams = {},
+  options?: RequestOptions,
+): Promise<GetWebHookSubscribedURLsResult> {
   return client.call(getWebHookSubscribedURLsOperation, params, options);
 }
 
@@ -57,7 +64,10 @@ const webHookSubscribeOperation: OperationDescriptor = {
   id: 'webHookSubscribe',
   method: 'POST',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   body: 'required',
 };
 
@@ -79,7 +89,11 @@ const webHookSubscribeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function webHookSubscribe(client: LoginRadiusClient, params: WebHookSubscribeParams, options?: RequestOptions): Promise<WebHookSubscribeResult> {
+export function webHookSubscribe(
+  client: LoginRadiusClient,
+  params: WebHookSubscribeParams,
+  options?: RequestOptions,
+): Promise<WebHookSubscribeResult> {
   return client.call(webHookSubscribeOperation, params, options);
 }
 
@@ -96,7 +110,10 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
   id: 'webHookUnsubscribe',
   method: 'DELETE',
   path: '/api/v2/webhook',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   body: 'required',
 };
 
@@ -118,14 +135,16 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function webHookUnsubscribe(client: LoginRadiusClient, params: WebHookUnsubscribeParams, options?: RequestOptions): Promise<WebHookUnsubscribeResult> {
+export function webHookUnsubscribe(
+  client: LoginRadiusClient,
+  params: WebHookUnsubscribeParams,
+  options?: RequestOptions,
+): Promise<WebHookUnsubscribeResult> {
   return client.call(webHookUnsubscribeOperation, params, options);
 }
 
-/** Parameters of {@link webhookTest}. */
-export interface WebhookTestParams {
-}
-
+/** Parameters of {@link webhookTest}: it takes none. */
+export type WebhookTestParams = Record<string, never>;
 /** What {@link webhookTest} resolves to. */
 export type WebhookTestResult = JsonResultOf<operations['webhookTest']>;
 
@@ -133,7 +152,10 @@ const webhookTestOperation: OperationDescriptor = {
   id: 'webhookTest',
   method: 'GET',
   path: '/api/v2/webhook/test',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
 };
 
 /**
@@ -154,14 +176,16 @@ const webhookTestOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function webhookTest(client: LoginRadiusClient, params: WebhookTestParams = {}, options?: RequestOptions): Promise<WebhookTestResult> {
+export function webhookTest(
+  client: LoginRadiusClient,
+  params: WebhookTestParams = {},
+  options?: RequestOptions,
+): Promise<WebhookTestResult> {
   return client.call(webhookTestOperation, params, options);
 }
 
-/** Parameters of {@link listAllWebhooks}. */
-export interface ListAllWebhooksParams {
-}
-
+/** Parameters of {@link listAllWebhooks}: it takes none. */
+export type ListAllWebhooksParams = Record<string, never>;
 /** What {@link listAllWebhooks} resolves to. */
 export type ListAllWebhooksResult = JsonResultOf<operations['listAllWebhooks']>;
 
@@ -169,7 +193,10 @@ const listAllWebhooksOperation: OperationDescriptor = {
   id: 'listAllWebhooks',
   method: 'GET',
   path: '/v2/manage/webhooks',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   idempotent: true,
 };
 
@@ -190,7 +217,11 @@ const listAllWebhooksOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function listAllWebhooks(client: LoginRadiusClient, params: ListAllWebhooksParams = {}, options?: RequestOptions): Promise<ListAllWebhooksResult> {
+export function listAllWebhooks(
+  client: LoginRadiusClient,
+  params: ListAllWebhooksParams = {},
+  options?: RequestOptions,
+): Promise<ListAllWebhooksResult> {
   return client.call(listAllWebhooksOperation, params, options);
 }
 
@@ -207,7 +238,10 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'createWebhookSubscription',
   method: 'POST',
   path: '/v2/manage/webhooks',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   body: 'required',
   sensitive: ['Password', 'Token'],
 };
@@ -229,14 +263,16 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createWebhookSubscription(client: LoginRadiusClient, params: CreateWebhookSubscriptionParams, options?: RequestOptions): Promise<CreateWebhookSubscriptionResult> {
+export function createWebhookSubscription(
+  client: LoginRadiusClient,
+  params: CreateWebhookSubscriptionParams,
+  options?: RequestOptions,
+): Promise<CreateWebhookSubscriptionResult> {
   return client.call(createWebhookSubscriptionOperation, params, options);
 }
 
-/** Parameters of {@link getWebhookEvents}. */
-export interface GetWebhookEventsParams {
-}
-
+/** Parameters of {@link getWebhookEvents}: it takes none. */
+export type GetWebhookEventsParams = Record<string, never>;
 /** What {@link getWebhookEvents} resolves to. */
 export type GetWebhookEventsResult = JsonResultOf<operations['getWebhookEvents']>;
 
@@ -244,7 +280,10 @@ const getWebhookEventsOperation: OperationDescriptor = {
   id: 'getWebhookEvents',
   method: 'GET',
   path: '/v2/manage/webhooks/events',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   idempotent: true,
 };
 
@@ -265,7 +304,11 @@ const getWebhookEventsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getWebhookEvents(client: LoginRadiusClient, params: GetWebhookEventsParams = {}, options?: RequestOptions): Promise<GetWebhookEventsResult> {
+export function getWebhookEvents(
+  client: LoginRadiusClient,
+  params: GetWebhookEventsParams = {},
+  options?: RequestOptions,
+): Promise<GetWebhookEventsResult> {
   return client.call(getWebhookEventsOperation, params, options);
 }
 
@@ -282,7 +325,10 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
   id: 'getWebhookSubscriptionDetail',
   method: 'GET',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['hookId'],
   idempotent: true,
 };
@@ -304,7 +350,11 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getWebhookSubscriptionDetail(client: LoginRadiusClient, params: GetWebhookSubscriptionDetailParams, options?: RequestOptions): Promise<GetWebhookSubscriptionDetailResult> {
+export function getWebhookSubscriptionDetail(
+  client: LoginRadiusClient,
+  params: GetWebhookSubscriptionDetailParams,
+  options?: RequestOptions,
+): Promise<GetWebhookSubscriptionDetailResult> {
   return client.call(getWebhookSubscriptionDetailOperation, params, options);
 }
 
@@ -323,7 +373,10 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'updateWebhookSubscription',
   method: 'PUT',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['hookId'],
   body: 'required',
   sensitive: ['Password', 'Token'],
@@ -346,7 +399,11 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateWebhookSubscription(client: LoginRadiusClient, params: UpdateWebhookSubscriptionParams, options?: RequestOptions): Promise<UpdateWebhookSubscriptionResult> {
+export function updateWebhookSubscription(
+  client: LoginRadiusClient,
+  params: UpdateWebhookSubscriptionParams,
+  options?: RequestOptions,
+): Promise<UpdateWebhookSubscriptionResult> {
   return client.call(updateWebhookSubscriptionOperation, params, options);
 }
 
@@ -363,7 +420,10 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'deleteWebhookSubscription',
   method: 'DELETE',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
   pathParams: ['hookId'],
 };
 
@@ -384,6 +444,10 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteWebhookSubscription(client: LoginRadiusClient, params: DeleteWebhookSubscriptionParams, options?: RequestOptions): Promise<DeleteWebhookSubscriptionResult> {
+export function deleteWebhookSubscription(
+  client: LoginRadiusClient,
+  params: DeleteWebhookSubscriptionParams,
+  options?: RequestOptions,
+): Promise<DeleteWebhookSubscriptionResult> {
   return client.call(deleteWebhookSubscriptionOperation, params, options);
 }

@@ -67,12 +67,15 @@ const isSigned = (set: readonly SecurityScheme[]): boolean => set.includes('requ
  */
 export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials, signing = false): CredentialPlacement {
   const declared = op.security.length ? op.security : [[]];
-  const alternatives = signing ? [...declared.filter(isSigned), ...declared.filter((set) => !isSigned(set))] : declared.filter((set) => !isSigned(set));
+  const alternatives = signing
+    ? [...declared.filter(isSigned), ...declared.filter((set) => !isSigned(set))]
+    : declared.filter((set) => !isSigned(set));
   const has = (scheme: SecurityScheme): boolean => available[CREDENTIAL_PLACEMENT[scheme].credential] !== undefined;
   // A call's own credentials (its access token, its SOTT) are sent: an alternative that would leave one
   // behind is chosen only when no alternative can use it.
   const given = PER_CALL.filter((credential) => available[credential] !== undefined);
-  const usesGiven = (set: readonly SecurityScheme[]): boolean => given.every((c) => set.some((scheme) => CREDENTIAL_PLACEMENT[scheme].credential === c));
+  const usesGiven = (set: readonly SecurityScheme[]): boolean =>
+    given.every((c) => set.some((scheme) => CREDENTIAL_PLACEMENT[scheme].credential === c));
   const preferred = alternatives.filter(usesGiven);
   const pool = preferred.length ? preferred : alternatives;
   const chosen = pool.find((set) => set.every(has));

@@ -41,16 +41,26 @@ export interface SignatureHeaders {
 export async function signRequest(input: SignRequestInput): Promise<SignatureHeaders> {
   const minutes = input.validForMinutes ?? DEFAULT_SIGNATURE_VALID_MINUTES;
   if (typeof minutes !== 'number' || !Number.isFinite(minutes) || minutes <= 0 || minutes > MAX_SIGNATURE_VALID_MINUTES) {
-    throw new LoginRadiusValidationError(`signRequest: validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`, { parameter: 'validForMinutes' });
+    throw new LoginRadiusValidationError(
+      `signRequest: validForMinutes must be a positive number of minutes, at most ${MAX_SIGNATURE_VALID_MINUTES}`,
+      { parameter: 'validForMinutes' },
+    );
   }
   const now = input.now ?? new Date();
-  if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new LoginRadiusValidationError('signRequest: now must be a valid Date', { parameter: 'now' });
+  if (!(now instanceof Date) || Number.isNaN(now.getTime()))
+    throw new LoginRadiusValidationError('signRequest: now must be a valid Date', { parameter: 'now' });
   const key = await importHmacKey(input.apiSecret);
   return signingHeaders(key, input.url, input.body, now, minutes);
 }
 
 /** The signature headers for a request, given the imported HMAC key (a client imports it once). */
-export async function signingHeaders(key: CryptoKey, url: string, body: string | undefined, now: Date, validForMinutes: number): Promise<SignatureHeaders> {
+async function signingHeaders(
+  key: CryptoKey,
+  url: string,
+  body: string | undefined,
+  now: Date,
+  validForMinutes: number,
+): Promise<SignatureHeaders> {
   const expires = formatExpiry(new Date(now.getTime() + validForMinutes * 60_000));
   const mac = await subtleCrypto().sign('HMAC', key, new TextEncoder().encode(signingMessage(expires, url, body)));
   return { 'X-Request-Expires': expires, digest: `SHA-256=${toBase64(mac)}` };

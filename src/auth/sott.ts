@@ -21,7 +21,7 @@ const DEFAULT_VALID_MINUTES = 10;
  * The longest window accepted: a day. A SOTT lets anyone register users in your app while it is valid;
  * LoginRadius documents no maximum, so the client sets one.
  */
-export const MAX_SOTT_VALID_MINUTES = 24 * 60;
+const MAX_SOTT_VALID_MINUTES = 24 * 60;
 
 export interface SottOptions {
   /** When the SOTT becomes valid: a `Date`, or a UTC string in LoginRadius's `YYYY/M/D HH:m:s` form. Default: now. */
@@ -83,7 +83,8 @@ export function sottPlaintext(apiKey: string, options: SottOptions = {}, now: Da
   }
   const windowMs = toDate(end, 'endTime').getTime() - startDate.getTime();
   if (windowMs <= 0) throw invalidSott('endTime', 'endTime must be after startTime');
-  if (windowMs > MAX_SOTT_VALID_MINUTES * 60_000) throw invalidSott('endTime', `the window from startTime to endTime must be at most ${MAX_SOTT_VALID_MINUTES} minutes`);
+  if (windowMs > MAX_SOTT_VALID_MINUTES * 60_000)
+    throw invalidSott('endTime', `the window from startTime to endTime must be at most ${MAX_SOTT_VALID_MINUTES} minutes`);
   return `${sottTime(start, 'startTime')}#${apiKey}#${sottTime(end, 'endTime')}`;
 }
 
@@ -138,7 +139,13 @@ function parseSottTime(value: string, field: string): Date {
 async function deriveSottKey(apiSecret: string): Promise<CryptoKey> {
   const subtle = subtleCrypto();
   const material = await subtle.importKey('raw', new TextEncoder().encode(apiSecret), 'PBKDF2', false, ['deriveKey']);
-  return subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-1', salt: SALT, iterations: ITERATIONS }, material, { name: 'AES-CBC', length: 256 }, false, ['encrypt']);
+  return subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-1', salt: SALT, iterations: ITERATIONS },
+    material,
+    { name: 'AES-CBC', length: 256 },
+    false,
+    ['encrypt'],
+  );
 }
 
 async function encryptSott(key: CryptoKey, plaintext: string): Promise<string> {
@@ -149,5 +156,6 @@ async function encryptSott(key: CryptoKey, plaintext: string): Promise<string> {
 }
 
 function requireText(value: unknown, field: string): void {
-  if (typeof value !== 'string' || value === '') throw new LoginRadiusValidationError(`generateSott: ${field} must be a non-empty string`, { parameter: field });
+  if (typeof value !== 'string' || value === '')
+    throw new LoginRadiusValidationError(`generateSott: ${field} must be a non-empty string`, { parameter: field });
 }

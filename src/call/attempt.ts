@@ -7,7 +7,7 @@ import type { ResolvedConfig } from '../config';
 import {
   LoginRadiusAbortError,
   LoginRadiusConnectionError,
-  LoginRadiusError,
+  type LoginRadiusError,
   LoginRadiusResponseTooLargeError,
   LoginRadiusTimeoutError,
 } from '../errors';
@@ -63,7 +63,14 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
       const durationMs = performance.now() - started;
       for (const hook of config.hooks) {
         await runHook(op.id, 'onResponse', () =>
-          hook.onResponse?.({ operation: op.id, attempt: input.attempt, request: described, status: response.status, headers: response.headers, durationMs }),
+          hook.onResponse?.({
+            operation: op.id,
+            attempt: input.attempt,
+            request: described,
+            status: response.status,
+            headers: response.headers,
+            durationMs,
+          }),
         );
       }
     }
@@ -71,7 +78,13 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
     if (unusable) return { ok: false, error: unusable, outcome: { kind: 'unusable' }, retryAfterMs: undefined, request: described };
     const read = readResponse(op.id, response, input.scrub);
     if (read.ok) return read;
-    return { ok: false, error: read.error, outcome: { kind: 'response', status: response.status }, retryAfterMs: read.error.retryAfterMs, request: described };
+    return {
+      ok: false,
+      error: read.error,
+      outcome: { kind: 'response', status: response.status },
+      retryAfterMs: read.error.retryAfterMs,
+      request: described,
+    };
   } finally {
     signal.dispose();
   }
@@ -87,10 +100,15 @@ async function attemptHeaders(input: AttemptInput): Promise<Readonly<Record<stri
   if (!config.hooks.length) return headers;
   const description = describeRequest(request.method, request.url, headers, op.sensitive);
   for (const hook of config.hooks) {
-    const added = await runHook(op.id, 'onRequest', () => hook.onRequest?.({ operation: op.id, attempt: input.attempt, request: description }));
+    const added = await runHook(op.id, 'onRequest', () =>
+      hook.onRequest?.({ operation: op.id, attempt: input.attempt, request: description }),
+    );
     const extra = added && typeof added === 'object' ? added.headers : undefined;
     // A hook may add tracing headers, never replace a credential or the signature: those are left out.
-    const allowed = extra && typeof extra === 'object' ? Object.fromEntries(Object.entries(extra).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase()))) : extra;
+    const allowed =
+      extra && typeof extra === 'object'
+        ? Object.fromEntries(Object.entries(extra).filter(([name]) => !CREDENTIAL_HEADERS.has(name.toLowerCase())))
+        : extra;
     Object.assign(headers, extraHeaders(allowed, 'hooks.onRequest headers', failFor(op)));
   }
   return headers;
@@ -114,7 +132,10 @@ function unusableAnswer(input: AttemptInput, response: TransportResponse): Login
 }
 
 function tooLarge(op: OperationDescriptor, maxResponseBytes: number): LoginRadiusResponseTooLargeError {
-  return new LoginRadiusResponseTooLargeError(`${op.id}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes)`, { operation: op.id, maxResponseBytes });
+  return new LoginRadiusResponseTooLargeError(`${op.id}: the response is larger than maxResponseBytes (${maxResponseBytes} bytes)`, {
+    operation: op.id,
+    maxResponseBytes,
+  });
 }
 
 /** Turns a failed transport call into the error to report and the outcome the retry rules judge. */
@@ -133,7 +154,10 @@ function failure(input: AttemptInput, signal: CallSignal, cause: unknown, reques
   // The transport's own error may quote the URL (with `secret=` or a token) anywhere: only a sanitised copy is kept.
   const safeCause = sanitizeCause(cause, input.scrub);
   const where = redactUrl(input.request.endpoint);
-  const error = new LoginRadiusConnectionError(`${op.id}: could not reach ${where} (${describeCause(safeCause)})`, { operation: op.id, cause: safeCause });
+  const error = new LoginRadiusConnectionError(`${op.id}: could not reach ${where} (${describeCause(safeCause)})`, {
+    operation: op.id,
+    cause: safeCause,
+  });
   return { ok: false, error, outcome: classifyFetchFailure(cause), retryAfterMs: undefined, request };
 }
 

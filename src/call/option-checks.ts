@@ -9,7 +9,7 @@ import { CREDENTIAL_HEADERS } from '../auth/credentials';
 export type Fail = (field: string, message: string) => never;
 
 /** The largest delay timers accept: Node turns anything above it into 1 ms. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export function timeoutMs(value: unknown, field: string, fallback: number, fail: Fail): number {
   if (value === undefined) return fallback;
@@ -70,7 +70,10 @@ export function extraHeaders(value: unknown, field: string, fail: Fail): Readonl
     if (FRAMING_HEADERS.has(lower)) fail(`${field}.${name}`, `${name} is set by the transport and cannot be given in ${field}`);
     if (typeof text !== 'string') fail(`${field}.${name}`, `${field}.${name} must be a string`);
     if (!HEADER_VALUE.test(text as string)) {
-      fail(`${field}.${name}`, `${field}.${name} cannot be sent: it contains line breaks, control characters or characters outside Latin-1`);
+      fail(
+        `${field}.${name}`,
+        `${field}.${name} cannot be sent: it contains line breaks, control characters or characters outside Latin-1`,
+      );
     }
   }
   return value as Readonly<Record<string, string>>;

@@ -4,8 +4,7 @@
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { ResolvedConfig } from '../config';
-import { CREDENTIAL_HEADERS, placeCredentials } from '../auth/credentials';
-import { LoginRadiusValidationError } from '../errors';
+import { placeCredentials } from '../auth/credentials';
 import type { OperationDescriptor, OperationParams } from '../operation';
 import { invalid } from './validate';
 
@@ -65,6 +64,10 @@ function serializeBody(op: OperationDescriptor, body: unknown): string | undefin
     return JSON.stringify(body);
   } catch (error) {
     const reason = error instanceof Error ? error.name : 'an error';
-    throw invalid(op, 'body', `the request body cannot be serialised as JSON (${reason}: a BigInt, a circular reference or a failing toJSON)`);
+    throw invalid(
+      op,
+      'body',
+      `the request body cannot be serialised as JSON (${reason}: a BigInt, a circular reference or a failing toJSON)`,
+    );
   }
 }

@@ -51,7 +51,8 @@ export async function runWithRetries<T>(loop: RetryLoop): Promise<T> {
     if (result.ok) return result.data as T;
     const delayMs = attempt <= loop.maxRetries && isRetryable(op, result.outcome) ? retryDelayMs(attempt, result.retryAfterMs) : undefined;
     const willRetry = delayMs !== undefined;
-    if (result.request && loop.onError) await loop.onError({ operation: op.id, attempt, request: result.request, error: result.error, willRetry });
+    if (result.request && loop.onError)
+      await loop.onError({ operation: op.id, attempt, request: result.request, error: result.error, willRetry });
     if (!willRetry) throw result.error;
     try {
       await sleep(delayMs, loop.signal);
@@ -80,7 +81,7 @@ export function isRetryable(op: OperationDescriptor, outcome: AttemptOutcome): b
 const BASE_DELAY_MS = 500;
 const MAX_DELAY_MS = 8_000;
 /** A server asking for a longer wait than this is not waited for inside one call: the call fails at once. */
-export const MAX_RETRY_AFTER_MS = 60_000;
+const MAX_RETRY_AFTER_MS = 60_000;
 
 /**
  * The wait before retry number `retry` (1-based), or `undefined` to give up: exactly the server's
@@ -114,10 +115,18 @@ export function parseRetryAfter(value: string | null, now: number): number | und
 }
 
 // Error codes Node and Bun attach to a failed fetch when no connection was ever made.
-const NOT_SENT_CODES: ReadonlySet<string> = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ConnectionRefused']);
+const NOT_SENT_CODES: ReadonlySet<string> = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'ConnectionRefused',
+]);
 // Deno's fetch errors carry no code: it says so in words (`tcp connect error: Connection refused (os error 111)`,
 // `dns error: failed to lookup address information`).
-const NOT_SENT_MESSAGES = /connection refused|tcp connect error|dns error|failed to lookup address|name or service not known|os error 111\b/i;
+const NOT_SENT_MESSAGES =
+  /connection refused|tcp connect error|dns error|failed to lookup address|name or service not known|os error 111\b/i;
 
 /** Classifies a transport's rejection: did the request provably never leave? */
 export function classifyFetchFailure(error: unknown): AttemptOutcome {

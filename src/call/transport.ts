@@ -16,7 +16,7 @@ export interface TransportRequest {
   readonly signal: AbortSignal;
   /**
    * The most bytes of answer to read, counted as received and again after decompression. Past it, stop
-   * reading and reject with {@link responseTooLarge}.
+   * reading and reject with `responseTooLarge()` (exported by `loginradius-client`).
    */
   readonly maxResponseBytes: number;
 }
@@ -31,14 +31,16 @@ export interface TransportResponse {
 /**
  * Sends one attempt. Rejects on a network failure like `fetch` does (a `TypeError` whose `cause` carries the
  * socket error `code`, so the client can tell a request that never left), with the signal's reason when
- * aborted, and with {@link responseTooLarge} past `maxResponseBytes`. Must not follow redirects: a 3xx is
+ * aborted, and with `responseTooLarge()` (exported by `loginradius-client`) past `maxResponseBytes`. Must not follow redirects: a 3xx is
  * returned as it is (following one would carry the credentials elsewhere; the client reports it).
  */
 export type Transport = (request: TransportRequest) => Promise<TransportResponse>;
 
 /** The error a transport rejects with when an answer exceeds `maxResponseBytes`. */
 export function responseTooLarge(maxResponseBytes: number): LoginRadiusResponseTooLargeError {
-  return new LoginRadiusResponseTooLargeError(`the response is larger than maxResponseBytes (${maxResponseBytes} bytes)`, { maxResponseBytes });
+  return new LoginRadiusResponseTooLargeError(`the response is larger than maxResponseBytes (${maxResponseBytes} bytes)`, {
+    maxResponseBytes,
+  });
 }
 
 /** The default transport: any `fetch` (the runtime's, or one you pass as `config.fetch`). */

@@ -8,8 +8,15 @@ import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } 
 import { byteLimit, extraHeaders, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
-const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>(['signal', 'timeoutMs', 'maxRetries', 'headers', 'maxResponseBytes']);
+const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>([
+  'signal',
+  'timeoutMs',
+  'maxRetries',
+  'headers',
+  'maxResponseBytes',
+]);
 // Control characters would let a value rewrite the request line or headers.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL_CHARS = /[\x00-\x1f\x7f]/;
 
 /** A call's options with the client's defaults applied. */
@@ -25,7 +32,8 @@ export interface CallOptions {
 export function validateOptions(op: OperationDescriptor, options: unknown, config: ResolvedConfig): CallOptions {
   if (options === undefined) options = {};
   const fail = failFor(op);
-  if (options === null || typeof options !== 'object' || Array.isArray(options)) fail('options', 'options must be an object such as { timeoutMs, signal }');
+  if (options === null || typeof options !== 'object' || Array.isArray(options))
+    fail('options', 'options must be an object such as { timeoutMs, signal }');
   const o = options as Record<string, unknown>;
   for (const key of Object.keys(o)) {
     if (!OPTION_KEYS.has(key)) fail(`options.${key}`, `unknown option "${key}" (known: ${[...OPTION_KEYS].join(', ')})`);
@@ -44,7 +52,13 @@ function isAbortSignal(value: unknown): boolean {
   if (typeof AbortSignal !== 'undefined' && value instanceof AbortSignal) return true;
   // A signal from another realm (a test runner's, a polyfill's) still has the shape the client uses.
   const v = value as { aborted?: unknown; addEventListener?: unknown; removeEventListener?: unknown } | null;
-  return typeof v === 'object' && v !== null && typeof v.aborted === 'boolean' && typeof v.addEventListener === 'function' && typeof v.removeEventListener === 'function';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof v.aborted === 'boolean' &&
+    typeof v.addEventListener === 'function' &&
+    typeof v.removeEventListener === 'function'
+  );
 }
 
 /**
@@ -70,7 +84,11 @@ export function validateParams(op: OperationDescriptor, params: unknown): Operat
     const value = p[credential];
     if (value === undefined) continue;
     if (!op.security.some((set) => set.includes(credential))) {
-      throw invalid(op, credential, `this operation does not use ${credential === 'sott' ? 'a SOTT' : "the user's access token"}; remove params.${credential}`);
+      throw invalid(
+        op,
+        credential,
+        `this operation does not use ${credential === 'sott' ? 'a SOTT' : "the user's access token"}; remove params.${credential}`,
+      );
     }
     // It travels in a header: printable ASCII only, or it could not be sent as it is.
     if (typeof value !== 'string' || !TOKEN_CHARS.test(value)) {
@@ -121,7 +139,11 @@ function validateQuery(op: OperationDescriptor, query: unknown): void {
     if (!param) {
       const known = Object.keys(spec);
       const hint = known.find((k) => k.toLowerCase() === name.toLowerCase());
-      const detail = hint ? ` (did you mean "${hint}"? names are case-sensitive)` : known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)';
+      const detail = hint
+        ? ` (did you mean "${hint}"? names are case-sensitive)`
+        : known.length
+          ? ` (known: ${known.join(', ')})`
+          : ' (it takes none)';
       throw invalid(op, `query.${name}`, `unknown query parameter "${name}"${detail}`);
     }
     if (value !== undefined && value !== null && !hasType(value, param.type)) {
@@ -130,7 +152,8 @@ function validateQuery(op: OperationDescriptor, query: unknown): void {
     if (typeof value === 'string' && CONTROL_CHARS.test(value)) {
       throw invalid(op, `query.${name}`, `query parameter ${name} must not contain control characters`);
     }
-    if (containsLoneSurrogate(value, 0)) throw invalid(op, `query.${name}`, `query parameter ${name} is not well-formed text (an unpaired surrogate)`);
+    if (containsLoneSurrogate(value, 0))
+      throw invalid(op, `query.${name}`, `query parameter ${name} is not well-formed text (an unpaired surrogate)`);
   }
   for (const [name, param] of Object.entries(spec)) {
     const value = values[name];

@@ -41,7 +41,8 @@ export type Router = (protocol: string) => Route;
  */
 export function createRouter(options: NodeTransportOptions): Router {
   const maxSockets = options.maxSockets ?? DEFAULT_MAX_SOCKETS;
-  if (maxSockets !== Infinity && (!Number.isInteger(maxSockets) || maxSockets < 1)) failOption('maxSockets', 'maxSockets must be a positive integer or Infinity');
+  if (maxSockets !== Infinity && (!Number.isInteger(maxSockets) || maxSockets < 1))
+    failOption('maxSockets', 'maxSockets must be a positive integer or Infinity');
   const agentOptions = {
     keepAlive: options.keepAlive ?? true,
     maxSockets,
@@ -51,12 +52,15 @@ export function createRouter(options: NodeTransportOptions): Router {
   let https: Route | undefined;
   return (protocol) => {
     if (protocol === 'http:') return http;
-    if (protocol === 'https:') return (https ??= { request: httpsRequest, agent: options.httpsAgent ?? new HttpsAgent(agentOptions) });
+    if (protocol === 'https:') {
+      https ??= { request: httpsRequest, agent: options.httpsAgent ?? new HttpsAgent(agentOptions) };
+      return https;
+    }
     throw fetchFailed(new Error(`unsupported URL scheme ${protocol} (only http: and https:)`));
   };
 }
 
 /** How the Node transports report a bad option. */
-export const failOption: Fail = (parameter, message) => {
+const failOption: Fail = (parameter, message) => {
   throw new LoginRadiusValidationError(`Invalid Node transport option: ${message}`, { parameter });
 };

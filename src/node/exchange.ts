@@ -65,18 +65,22 @@ export function exchange<T>(route: Route, url: URL, outgoing: Outgoing, read: Re
         try {
           value = read(message, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, decoded));
         } catch (error) {
-          return fail(fetchFailed(error));
+          fail(fetchFailed(error));
+          return;
         }
         if (finish()) resolve(value);
       };
       const keep = (chunk: Buffer): void => {
         decoded += chunk.byteLength;
-        if (decoded > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
-        chunks.push(chunk);
+        if (decoded > maxResponseBytes) fail(responseTooLarge(maxResponseBytes));
+        else chunks.push(chunk);
       };
       const { encoding, length } = bodyFraming(message.rawHeaders);
       // A declared length past the limit fails now, before any of it is read.
-      if (length !== undefined && length > maxResponseBytes) return fail(responseTooLarge(maxResponseBytes));
+      if (length !== undefined && length > maxResponseBytes) {
+        fail(responseTooLarge(maxResponseBytes));
+        return;
+      }
       message.on('error', (error) => fail(fetchFailed(error)));
       message.on('data', (chunk: Buffer) => {
         if (settled) return;
@@ -117,7 +121,12 @@ export function exchange<T>(route: Route, url: URL, outgoing: Outgoing, read: Re
  * and their end to `done`. Each decoder works on the thread pool in small chunks, so a timeout or an abort
  * still ends the call while a large body decodes, and `keep` stops it at the limit.
  */
-function startDecoding(encoding: string, keep: (chunk: Buffer) => void, done: () => void, fail: (error: unknown) => void): readonly Transform[] {
+function startDecoding(
+  encoding: string,
+  keep: (chunk: Buffer) => void,
+  done: () => void,
+  fail: (error: unknown) => void,
+): readonly Transform[] {
   const chain = decoderChain(encoding);
   chain.forEach((decoder, index) => {
     decoder.on('error', (error) => fail(fetchFailed(error)));

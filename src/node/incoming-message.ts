@@ -22,7 +22,8 @@ export function bodyFraming(raw: readonly string[]): BodyFraming {
   let length: number | undefined;
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i]!;
-    if (name.length === 16 && name.toLowerCase() === 'content-encoding') encoding = encoding === undefined ? raw[i + 1]! : `${encoding}, ${raw[i + 1]!}`;
+    if (name.length === 16 && name.toLowerCase() === 'content-encoding')
+      encoding = encoding === undefined ? raw[i + 1]! : `${encoding}, ${raw[i + 1]!}`;
     else if (name.length === 14 && name.toLowerCase() === 'content-length') length = Number(raw[i + 1]);
   }
   return { encoding, length };

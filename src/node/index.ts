@@ -11,5 +11,6 @@
  * `createNodeTransport()` is the fastest way to call LoginRadius from Node: the client's `Transport` straight
  * over `node:http`/`node:https` with keep-alive agents.
  */
+export type { Transport, TransportRequest, TransportResponse } from '../call/transport';
 export type { NodeTransportOptions } from './agents';
 export { createNodeTransport } from './node-transport';

@@ -36,7 +36,11 @@ export interface RequestErrorEvent extends RequestEvent {
 
 export interface ClientHooks {
   /** Before each attempt is sent. Return `{ headers }` to add (non-credential) headers to this attempt. */
-  onRequest?(event: RequestEvent): void | { readonly headers?: Readonly<Record<string, string>> } | Promise<void | { readonly headers?: Readonly<Record<string, string>> }>;
+  onRequest?(event: RequestEvent):
+    | void
+    | { readonly headers?: Readonly<Record<string, string>> }
+    // biome-ignore lint/suspicious/noConfusingVoidType: `void` lets an async hook that returns nothing type-check
+    | Promise<void | { readonly headers?: Readonly<Record<string, string>> }>;
   /** After each attempt's response has been read, whatever the status. */
   onResponse?(event: ResponseEvent): void | Promise<void>;
   /** After each failed attempt (an error status, a network failure, a timeout). */
@@ -47,7 +51,12 @@ export interface ClientHooks {
  * Describes a request for hooks and logs, with credentials redacted: the credential headers, and the query
  * parameters that always carry secrets plus the operation's own `sensitive` ones.
  */
-export function describeRequest(method: string, url: string, headers: Readonly<Record<string, string>>, sensitive?: readonly string[]): RequestDescription {
+export function describeRequest(
+  method: string,
+  url: string,
+  headers: Readonly<Record<string, string>>,
+  sensitive?: readonly string[],
+): RequestDescription {
   const lowerCased = Object.fromEntries(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
   return { method, url: redactUrl(url, sensitive), headers: redactHeaders(lowerCased) };
 }

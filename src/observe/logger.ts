@@ -21,10 +21,16 @@ export function loggingHooks(logger: Logger, level: LogLevel): ClientHooks {
   const enabled = (at: LogLevel): boolean => RANK[at] >= RANK[level] && level !== 'off';
   return {
     onRequest: ({ operation, attempt, request }) => {
-      if (enabled('debug')) logger.debug(`loginradius ${operation} → ${request.method} ${request.url}`, { attempt, headers: request.headers });
+      if (enabled('debug'))
+        logger.debug(`loginradius ${operation} → ${request.method} ${request.url}`, { attempt, headers: request.headers });
     },
     onResponse: ({ operation, attempt, request, status, durationMs }) => {
-      if (enabled('info')) logger.info(`loginradius ${operation} ← ${status} in ${Math.round(durationMs)} ms`, { attempt, method: request.method, url: request.url });
+      if (enabled('info'))
+        logger.info(`loginradius ${operation} ← ${status} in ${Math.round(durationMs)} ms`, {
+          attempt,
+          method: request.method,
+          url: request.url,
+        });
     },
     onError: ({ operation, attempt, error, willRetry }) => {
       const at: LogLevel = willRetry ? 'warn' : 'error';

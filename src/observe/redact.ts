@@ -12,7 +12,7 @@ import { CREDENTIAL_HEADERS, CREDENTIAL_QUERY } from '../auth/credentials';
 import type { OperationDescriptor, OperationParams } from '../operation';
 
 /** The text that replaces a redacted value. */
-export const REDACTED = '[redacted]';
+const REDACTED = '[redacted]';
 
 // Query names LoginRadius uses for secrets and user tokens on some endpoint, redacted even where no operation
 // says so (a URL described without its operation, a custom `baseUrl` that carries one).

@@ -3,7 +3,7 @@
  * trying the client by hand or pointing a front end at. Prints the base URL and how to use it, forwards
  * Prism's request log, and stops Prism cleanly on Ctrl-C.
  */
-import { startMockLoginRadius, type MockLoginRadiusOptions } from './mock-server';
+import { startMockLoginRadius, type MockLoginRadius, type MockLoginRadiusOptions } from './mock-server';
 
 const USAGE = `Usage: loginradius-mock [options]
 
@@ -37,7 +37,8 @@ export function parseMockCliArgs(argv: readonly string[]): MockCliOptions {
   let specFile: string | undefined;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const [name, inline] =
+      arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
     const value = (): string => {
       const v = inline ?? argv[++i];
       if (v === undefined || v === '') throw new Error(`${name} needs a value`);
@@ -98,7 +99,7 @@ export async function runMockCli(argv: readonly string[]): Promise<void> {
   // Prism first prints one line per route (a couple of hundred); only the request log that follows is useful.
   let started = false;
   const log = { write: (text: string) => started && !options.quiet && process.stdout.write(text) };
-  let mock;
+  let mock: MockLoginRadius;
   try {
     mock = await startMockLoginRadius({ ...options, log });
   } catch (error) {

@@ -60,17 +60,7 @@ export const TESTED_PRISM_VERSION = '5.14.2';
 export function startMockLoginRadius(options: MockLoginRadiusOptions = {}): Promise<MockLoginRadius> {
   const specFile = options.specFile ?? bundledSpecFile();
   if (!existsSync(specFile)) return Promise.reject(new Error(`The mock LoginRadius cannot start: no OpenAPI document at ${specFile}`));
-  const args = [
-    '-e',
-    WATCHDOG,
-    prismBin(),
-    'mock',
-    specFile,
-    '--port',
-    String(options.port ?? 0),
-    '--host',
-    options.host ?? '127.0.0.1',
-  ];
+  const args = ['-e', WATCHDOG, prismBin(), 'mock', specFile, '--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1'];
   if (options.errors !== false) args.push('--errors');
   if (options.dynamic) args.push('--dynamic');
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
@@ -84,11 +74,14 @@ export function startMockLoginRadius(options: MockLoginRadiusOptions = {}): Prom
  * ```ts
  * await withMockLoginRadius(async ({ url }) => {
  *   const lr = createClient({ apiKey: 'test-key', baseUrl: url });
- *   await checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } });
+ *   await checkEmailAvailability(lr, { query: { Email: 'jane.doe@example.com' } });
  * });
  * ```
  */
-export async function withMockLoginRadius<T>(fn: (mock: MockLoginRadius) => Promise<T> | T, options: MockLoginRadiusOptions = {}): Promise<T> {
+export async function withMockLoginRadius<T>(
+  fn: (mock: MockLoginRadius) => Promise<T> | T,
+  options: MockLoginRadiusOptions = {},
+): Promise<T> {
   const mock = await startMockLoginRadius(options);
   try {
     return await fn(mock);

@@ -8,8 +8,17 @@ import { apiSurface } from '../../codegen/api-surface';
 import { callables, spec } from '../support/spec';
 
 const before: ApiSurface = {
-  getProfile: { call: 'GET /identity/v2/auth/account', params: { accessToken: 'string!', 'query.fields': 'string' }, result: { Uid: 'string', Email: 'array' } },
-  login: { call: 'POST /identity/v2/auth/login', params: { body: 'object!' }, body: { email: 'string!', password: 'string!' }, result: { access_token: 'string' } },
+  getProfile: {
+    call: 'GET /identity/v2/auth/account',
+    params: { accessToken: 'string!', 'query.fields': 'string' },
+    result: { Uid: 'string', Email: 'array' },
+  },
+  login: {
+    call: 'POST /identity/v2/auth/login',
+    params: { body: 'object!' },
+    body: { email: 'string!', password: 'string!' },
+    result: { access_token: 'string' },
+  },
   oldThing: { call: 'GET /old', params: {}, result: {} },
 };
 
@@ -46,7 +55,11 @@ describe('diffApi', () => {
   test('a narrowed or changed type breaks; a removed result field breaks, an added one does not', () => {
     const after: ApiSurface = {
       ...before,
-      login: { ...before.login!, body: { email: 'string!', password: 'integer!', otp: 'string' }, result: { access_token: 'string', refresh_token: 'string' } },
+      login: {
+        ...before.login!,
+        body: { email: 'string!', password: 'integer!', otp: 'string' },
+        result: { access_token: 'string', refresh_token: 'string' },
+      },
       getProfile: { ...before.getProfile!, result: { Uid: 'string' } },
     };
     expect(diffApi(before, after)).toEqual([
@@ -64,7 +77,10 @@ describe('diffApi', () => {
     params['query.email'] = params['query.Email']!;
     delete params['query.Email'];
     const changes = diffApi(surface, renamed as unknown as ApiSurface);
-    expect(changes.filter((c) => c.breaking).map((c) => c.what)).toEqual(['parameter `query.Email` removed', 'new required parameter `query.email`']);
+    expect(changes.filter((c) => c.breaking).map((c) => c.what)).toEqual([
+      'parameter `query.Email` removed',
+      'new required parameter `query.email`',
+    ]);
   });
 });
 
@@ -80,13 +96,17 @@ describe('the changelog', () => {
 
   test('an Unreleased section is created above the releases, then extended, never duplicated', () => {
     const first = withUnreleased('# Changelog\n\n## 0.1.0\n\n- First.\n', lines);
-    expect(first).toBe('# Changelog\n\n## Unreleased\n\n- **Breaking**: `a`: removed (was `GET /a`)\n- `b`: added: `GET /b`\n\n## 0.1.0\n\n- First.\n');
+    expect(first).toBe(
+      '# Changelog\n\n## Unreleased\n\n- **Breaking**: `a`: removed (was `GET /a`)\n- `b`: added: `GET /b`\n\n## 0.1.0\n\n- First.\n',
+    );
     expect(withUnreleased(first, lines)).toBe(first);
     const more = withUnreleased(first, ['- `c`: added: `GET /c`']);
     expect(more).toContain('- `b`: added: `GET /b`\n- `c`: added: `GET /c`\n\n## 0.1.0');
   });
 
   test('an empty changelog gets a title', () => {
-    expect(withUnreleased('', lines)).toBe('# Changelog\n\n## Unreleased\n\n- **Breaking**: `a`: removed (was `GET /a`)\n- `b`: added: `GET /b`\n');
+    expect(withUnreleased('', lines)).toBe(
+      '# Changelog\n\n## Unreleased\n\n- **Breaking**: `a`: removed (was `GET /a`)\n- `b`: added: `GET /b`\n',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { Project, type StatementStructures } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
-import { credentialNeed, emitDescriptor, emitFunction, emitParamsType, emitResultType, paramsAreOptional } from '../../codegen/emit-operation';
+import {
+  credentialNeed,
+  emitDescriptor,
+  emitFunction,
+  emitParamsType,
+  emitResultType,
+  paramsAreOptional,
+} from '../../codegen/emit-operation';
 import type { Callable } from '../../codegen/spec-model';
 
 const base: Callable = {
@@ -35,11 +42,26 @@ function print(structure: StatementStructures): string {
 
 describe('emitDescriptor', () => {
   test.for<[string, Partial<Callable>, string[], string[]]>([
-    ['path and query data', {}, ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'], ['body:', 'server:', 'generateSott', 'sensitive']],
-    ['a required body and a foreign host', { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false }, ["body: 'required'", "server: 'https://config.lrcontent.com'"], ['idempotent']],
+    [
+      'path and query data',
+      {},
+      ["pathParams: ['uid']", "query: { fields: { type: 'string' } }", 'idempotent: true'],
+      ['body:', 'server:', 'generateSott', 'sensitive'],
+    ],
+    [
+      'a required body and a foreign host',
+      { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false },
+      ["body: 'required'", "server: 'https://config.lrcontent.com'"],
+      ['idempotent'],
+    ],
     ['a SOTT operation brings its generator', { security: [['apiKey', 'sott']] }, ['generateSott: createSottGenerator,'], []],
     ['credential-bearing names are listed', { sensitive: ['otp', 'password'] }, ["sensitive: ['otp', 'password']"], []],
-    ['a required query parameter', { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a', sensitive: false }] }, ["Email: { type: 'string', required: true }"], []],
+    [
+      'a required query parameter',
+      { query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a', sensitive: false }] },
+      ["Email: { type: 'string', required: true }"],
+      [],
+    ],
   ])('%s', ([, change, present, absent]) => {
     const text = print(emitDescriptor({ ...base, ...change }));
     for (const snippet of present) expect(text).toContain(snippet);
@@ -66,7 +88,9 @@ describe('emitParamsType', () => {
       security: [['apiKey', 'accessToken']],
     };
     const text = print(emitParamsType(variant));
-    expect(text).toContain("query: Pick<QueryOf<operations['getThing']>, 'Email'> & Required<Pick<QueryOf<operations['getThing']>, 'Email'>>;");
+    expect(text).toContain(
+      "query: Pick<QueryOf<operations['getThing']>, 'Email'> & Required<Pick<QueryOf<operations['getThing']>, 'Email'>>;",
+    );
     expect(text).toContain("body: components['schemas']['EmailBody'];");
     expect(text).toContain('accessToken: string;');
   });
@@ -75,14 +99,20 @@ describe('emitParamsType', () => {
 describe('emitResultType', () => {
   test.for<[string, Partial<Callable>, string]>([
     ['the operation result', {}, "export type GetThingResult = JsonResultOf<operations['getThing']>;"],
-    ['a variant with its own response', { isVariant: true, response: { schemaName: 'ExistResponse', exampleKey: 'availability' } }, "export type GetThingResult = components['schemas']['ExistResponse'];"],
+    [
+      'a variant with its own response',
+      { isVariant: true, response: { schemaName: 'ExistResponse', exampleKey: 'availability' } },
+      "export type GetThingResult = components['schemas']['ExistResponse'];",
+    ],
   ])('%s', ([, change, line]) => expect(print(emitResultType({ ...base, ...change }))).toContain(line));
 });
 
 describe('emitFunction', () => {
   test('is one call into the client with the operation data', () => {
     const text = print(emitFunction(base));
-    expect(text).toContain('export function getThing(client: LoginRadiusClient, params: GetThingParams, options?: RequestOptions): Promise<GetThingResult>');
+    expect(text).toContain(
+      'export function getThing(client: LoginRadiusClient, params: GetThingParams, options?: RequestOptions): Promise<GetThingResult>',
+    );
     expect(text).toContain('return client.call(getThingOperation, params, options);');
     expect(text).toContain('`GET /things/{uid}` · credentials: API key + API secret · safe to retry');
     expect(text).toContain('Official SDKs: Node `accountApi.getThing`, Python `account.get_thing`.');

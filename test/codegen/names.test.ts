@@ -29,13 +29,19 @@ describe('describeSecurity', () => {
     [[['apiKey']], 'API key'],
     [[['apiKey', 'apiSecret']], 'API key + API secret'],
     [[['apiKey'], ['apiKey', 'accessToken']], "API key, or API key + user's access token"],
-    [[['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']], 'API key + API secret (or a request signature)'],
+    [
+      [
+        ['apiKey', 'apiSecret'],
+        ['apiKey', 'requestSignature', 'requestExpires'],
+      ],
+      'API key + API secret (or a request signature)',
+    ],
   ])('%j → %s', ([security, text]) => expect(describeSecurity(security)).toBe(text));
 });
 
 describe('tsLiteral', () => {
   test.for<[unknown, string]>([
-    ['it\'s', "'it\\'s'"],
+    ["it's", "'it\\'s'"],
     [{ a: 1, 'b-c': true, d: undefined }, "{ a: 1, 'b-c': true }"],
     [[['apiKey', 'accessToken']], "[['apiKey', 'accessToken']]"],
     [{}, '{}'],

@@ -13,7 +13,9 @@ describe('regeneration', () => {
     const first = await generate(doc);
     const second = await generate(doc);
     expect([...second]).toEqual([...first]);
-    const stale = [...first].filter(([path, text]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== text).map(([p]) => p);
+    const stale = [...first]
+      .filter(([path, text]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== text)
+      .map(([p]) => p);
     expect(stale).toEqual([]);
   }, 60_000);
 });

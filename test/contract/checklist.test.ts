@@ -20,7 +20,13 @@ const rows: ChecklistRow[] = readFileSync(join(__dirname, '..', 'fixtures', 'sdk
   .map((line) => {
     const [group, method, path, node, python] = line.split('\t');
     // Cells list methods separated by ", ", some annotated with the SDK versions that have them: "name [node 11.6.1 …]".
-    const list = (cell: string | undefined): string[] => (cell ? cell.split(/, (?![^\[]*\])/).map((m) => m.replace(/ \[.*\]$/, '')).filter(Boolean) : []);
+    const list = (cell: string | undefined): string[] =>
+      cell
+        ? cell
+            .split(/, (?![^[]*\])/)
+            .map((m) => m.replace(/ \[.*\]$/, ''))
+            .filter(Boolean)
+        : [];
     return { group: group!, method: method!, path: path!, node: list(node), python: list(python) };
   });
 

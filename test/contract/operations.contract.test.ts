@@ -7,7 +7,13 @@ import { callables, exampleOptions, exampleParams, successExample, TEST_CREDENTI
 type OperationFunction = (client: api.LoginRadiusClient, params: unknown, options?: api.RequestOptions) => Promise<unknown>;
 
 function client(options: Partial<api.ClientConfig> = {}): api.LoginRadiusClient {
-  return api.createClient({ apiKey: TEST_CREDENTIALS.apiKey, apiSecret: TEST_CREDENTIALS.apiSecret, baseUrl: inject('prismUrl'), maxRetries: 0, ...options });
+  return api.createClient({
+    apiKey: TEST_CREDENTIALS.apiKey,
+    apiSecret: TEST_CREDENTIALS.apiSecret,
+    baseUrl: inject('prismUrl'),
+    maxRetries: 0,
+    ...options,
+  });
 }
 
 describe('every generated function against the Prism mock', () => {
@@ -49,12 +55,17 @@ describe('documented error responses come back as typed errors', () => {
     expect(error).toMatchObject({ status, errorCode, operation: 'getProfileByAccessToken' });
   });
 
-  test.concurrent.for(callables.map((c) => [c.name, c] as const))('%s: a 403 keeps LoginRadius ErrorCode and Description', async ([name, c]) => {
-    const fn = (api as unknown as Record<string, (client: api.LoginRadiusClient, params: unknown, options: unknown) => Promise<unknown>>)[name]!;
-    const error = await fn(client(), exampleParams(c), { headers: { Prefer: 'code=403' } }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(api.LoginRadiusPermissionDeniedError);
-    expect(error).toMatchObject({ status: 403, errorCode: 905, description: 'Access token is invalid.' });
-  });
+  test.concurrent.for(callables.map((c) => [c.name, c] as const))(
+    '%s: a 403 keeps LoginRadius ErrorCode and Description',
+    async ([name, c]) => {
+      const fn = (api as unknown as Record<string, (client: api.LoginRadiusClient, params: unknown, options: unknown) => Promise<unknown>>)[
+        name
+      ]!;
+      const error = await fn(client(), exampleParams(c), { headers: { Prefer: 'code=403' } }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(api.LoginRadiusPermissionDeniedError);
+      expect(error).toMatchObject({ status: 403, errorCode: 905, description: 'Access token is invalid.' });
+    },
+  );
 });
 
 describe('requests the spec forbids', () => {
@@ -66,7 +77,9 @@ describe('requests the spec forbids', () => {
 
   test('a call without the credential the operation needs is rejected by the mock', async () => {
     const op = { id: 'unauthenticatedProfileRead', method: 'GET', path: '/identity/v2/auth/account', security: [['apiKey']] } as const;
-    const error = await client().call(op, {}).catch((e: unknown) => e);
+    const error = await client()
+      .call(op, {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusAuthenticationError);
     expect(error).toMatchObject({ status: 401, errorCode: 902 });
   });

@@ -5,7 +5,11 @@ import { createClient } from '../../src/index';
 
 test('examples/quickstart.ts completes its five steps against the mock', async () => {
   const lines: string[] = [];
-  const steps = await runQuickstart(createClient({ apiKey: 'demo-api-key', baseUrl: inject('prismUrl') }), { email: 'jane.doe@example.com', password: 'correct-horse-battery-staple' }, (line) => lines.push(line));
+  const steps = await runQuickstart(
+    createClient({ apiKey: 'demo-api-key', baseUrl: inject('prismUrl') }),
+    { email: 'jane.doe@example.com', password: 'correct-horse-battery-staple' },
+    (line) => lines.push(line),
+  );
   expect(steps).toBe(5);
   expect(lines.map((line) => line.split(':')[0])).toEqual([
     '1. loginByEmail',

@@ -46,7 +46,8 @@ const last = () => server.received.at(-1)!;
 describe.each(TRANSPORTS)('calls through %s', (_name, transport) => {
   const client = (options: Partial<api.ClientConfig> = {}): api.LoginRadiusClient =>
     api.createClient({ apiKey: 'key-1', apiSecret: 'secret-1', baseUrl: server.origin, maxRetries: 0, ...transport(), ...options });
-  const profileOf = (lr: api.LoginRadiusClient, uid: string, options?: api.RequestOptions) => api.getAccountProfileByUid(lr, { path: { uid } }, options);
+  const profileOf = (lr: api.LoginRadiusClient, uid: string, options?: api.RequestOptions) =>
+    api.getAccountProfileByUid(lr, { path: { uid } }, options);
 
   describe('requests and answers', () => {
     test('a secret-keyed read returns the parsed profile; the secret goes in its header only', async () => {

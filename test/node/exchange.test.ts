@@ -36,10 +36,13 @@ describe.each(SENDERS)('%s', (_name, create) => {
   const send = create();
 
   describe('what goes out', () => {
-    test.for(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])('%s: the request line carries the method, path and query as given', async (method) => {
-      await send(`${server.origin}/json/a%20b?apikey=k&fields=Uid,Email`, { method });
-      expect(last()).toMatchObject({ method, target: '/json/a%20b?apikey=k&fields=Uid,Email' });
-    });
+    test.for(['GET', 'POST', 'PUT', 'PATCH', 'DELETE'])(
+      '%s: the request line carries the method, path and query as given',
+      async (method) => {
+        await send(`${server.origin}/json/a%20b?apikey=k&fields=Uid,Email`, { method });
+        expect(last()).toMatchObject({ method, target: '/json/a%20b?apikey=k&fields=Uid,Email' });
+      },
+    );
 
     test('headers arrive as set, on a keep-alive connection to the right host', async () => {
       await send(`${server.origin}/json`, { headers: { 'X-LoginRadius-ApiSecret': 'secret-1', Authorization: 'Bearer tok' } });

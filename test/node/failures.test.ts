@@ -115,7 +115,14 @@ describe.each(SENDERS)('%s', (name, create) => {
 describe('createNodeTransport', () => {
   test('a malformed URL rejects instead of throwing', async () => {
     const transport = createNodeTransport();
-    const pending = transport({ method: 'GET', url: 'not a url', headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: 1024 });
+    const pending = transport({
+      method: 'GET',
+      url: 'not a url',
+      headers: {},
+      body: undefined,
+      signal: new AbortController().signal,
+      maxResponseBytes: 1024,
+    });
     expect(await rejection(pending)).toBeInstanceOf(TypeError);
   });
 });

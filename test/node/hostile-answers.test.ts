@@ -2,7 +2,7 @@
 // or a compression bomb, stacked codings included) is a LoginRadiusResponseTooLargeError; the time limit
 // still ends a call while its body decodes; a redirect is the same LoginRadiusConnectionError everywhere;
 // a server's Retry-After is obeyed or the call gives up at once. Real loopback sockets throughout.
-import { createServer, type Server } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createGzip, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -19,8 +19,9 @@ const doubleBomb = gzipSync(bomb);
 let server: Server;
 let origin: string;
 const hits = new Map<string, number>();
-let slowInFlight = 0;
-let mostSlowInFlight = 0;
+const held: ServerResponse[] = [];
+let mostHeld = 0;
+let releaseTimer: NodeJS.Timeout | undefined;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -39,7 +40,11 @@ beforeAll(async () => {
         res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': String(bomb.byteLength) });
         return void res.end(bomb);
       case '/double-bomb':
-        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip, gzip', 'content-length': String(doubleBomb.byteLength) });
+        res.writeHead(200, {
+          'content-type': 'application/json',
+          'content-encoding': 'gzip, gzip',
+          'content-length': String(doubleBomb.byteLength),
+        });
         return void res.end(doubleBomb);
       case '/slow-gzip': {
         // A compressed body that trickles in: the call's time limit must end it mid-decode.
@@ -59,13 +64,19 @@ beforeAll(async () => {
       case '/retry-after-negative':
         res.writeHead(hits.get(path) === 1 ? 429 : 200, { 'content-type': 'application/json', 'retry-after': '-5' });
         return void res.end('{"IsPosted":true}');
-      case '/slow-ok':
-        slowInFlight++;
-        mostSlowInFlight = Math.max(mostSlowInFlight, slowInFlight);
-        return void setTimeout(() => {
-          slowInFlight--;
-          res.end('{"IsPosted":true}');
-        }, 30);
+      case '/held': {
+        // Answers are held until 100 are waiting, or until none has arrived for a second: the most held at
+        // once is the most sockets the client opened, however slow the machine is.
+        held.push(res);
+        mostHeld = Math.max(mostHeld, held.length);
+        clearTimeout(releaseTimer);
+        const release = (): void => {
+          for (const waiting of held.splice(0)) waiting.end('{"IsPosted":true}');
+        };
+        if (held.length >= 100) release();
+        else releaseTimer = setTimeout(release, 1000);
+        return;
+      }
       case '/serverinfo':
         return void setTimeout(() => res.end(JSON.stringify({ CurrentTime: '2026-11-23 12:00:00' })), 50);
       default:
@@ -81,7 +92,14 @@ afterAll(() => {
   return new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-const op = (path: string, extra: Partial<api.OperationDescriptor> = {}): api.OperationDescriptor => ({ id: 'readThing', method: 'GET', path, security: [['apiKey']], idempotent: true, ...extra });
+const op = (path: string, extra: Partial<api.OperationDescriptor> = {}): api.OperationDescriptor => ({
+  id: 'readThing',
+  method: 'GET',
+  path,
+  security: [['apiKey']],
+  idempotent: true,
+  ...extra,
+});
 
 const TRANSPORTS: readonly (readonly [string, () => Partial<api.ClientConfig>])[] = [
   ["Node's built-in fetch", () => ({})],
@@ -89,29 +107,38 @@ const TRANSPORTS: readonly (readonly [string, () => Partial<api.ClientConfig>])[
 ];
 
 describe.each(TRANSPORTS)('on %s', (_name, transport) => {
-  const client = (config: Partial<api.ClientConfig> = {}) => api.createClient({ apiKey: 'k', baseUrl: origin, maxRetries: 2, maxResponseBytes: 8 * MiB, ...transport(), ...config });
+  const client = (config: Partial<api.ClientConfig> = {}) =>
+    api.createClient({ apiKey: 'k', baseUrl: origin, maxRetries: 2, maxResponseBytes: 8 * MiB, ...transport(), ...config });
 
   test.for(['/big', '/declared-big', '/bomb', '/double-bomb'])('%s stops at the limit with a typed error, not retried', async (path) => {
     const before = hits.get(path) ?? 0;
-    const error = await client().call(op(path), {}).catch((e: unknown) => e);
+    const error = await client()
+      .call(op(path), {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusResponseTooLargeError);
     expect(error).toMatchObject({ operation: 'readThing', maxResponseBytes: 8 * MiB });
     expect(hits.get(path)! - before).toBe(1);
   });
 
   test('a per-call limit overrides the client one', async () => {
-    const error = await client().call(op('/ok'), {}, { maxResponseBytes: 5 }).catch((e: unknown) => e);
+    const error = await client()
+      .call(op('/ok'), {}, { maxResponseBytes: 5 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusResponseTooLargeError);
   });
 
   test('timeoutMs ends a call while its compressed body is still arriving and decoding', async () => {
-    const error = await client({ maxRetries: 0 }).call(op('/slow-gzip'), {}, { timeoutMs: 150 }).catch((e: unknown) => e);
+    const error = await client({ maxRetries: 0 })
+      .call(op('/slow-gzip'), {}, { timeoutMs: 150 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusTimeoutError);
   });
 
   test('a redirect is a LoginRadiusConnectionError, neither followed nor retried', async () => {
     const before = hits.get('/redirect') ?? 0;
-    const error = await client().call(op('/redirect'), {}).catch((e: unknown) => e);
+    const error = await client()
+      .call(op('/redirect'), {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
     expect((error as Error).message).toMatch(/answered with a redirect/);
     expect((error as Error).message).not.toContain('elsewhere.example');
@@ -124,7 +151,9 @@ describe('Retry-After', () => {
 
   test('longer than the client waits: one attempt, and the error says how long the server asked for', async () => {
     const before = hits.get('/retry-after-long') ?? 0;
-    const error = await client().call(op('/retry-after-long'), {}).catch((e: unknown) => e);
+    const error = await client()
+      .call(op('/retry-after-long'), {})
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusRateLimitError);
     expect((error as api.LoginRadiusRateLimitError).retryAfterMs).toBe(3_600_000);
     expect(hits.get('/retry-after-long')! - before).toBe(1);
@@ -143,7 +172,10 @@ test('concurrent retries without a caller signal add no listener to any shared o
   try {
     let n = 0;
     // Every call fails once with a retryable 429, then succeeds: 30 retry waits at once.
-    const flaky = (async () => (n++ % 2 === 0 ? new Response('{}', { status: 429, headers: { 'retry-after': '0' } }) : new Response('{"IsPosted":true}'))) as typeof fetch;
+    const flaky = (async () =>
+      n++ % 2 === 0
+        ? new Response('{}', { status: 429, headers: { 'retry-after': '0' } })
+        : new Response('{"IsPosted":true}')) as typeof fetch;
     const lr = api.createClient({ apiKey: 'k', fetch: flaky, maxRetries: 1 });
     let calls = 0;
     const serial = async (): Promise<void> => {
@@ -162,20 +194,26 @@ test('concurrent retries without a caller signal add no listener to any shared o
 test("sottClock 'server': one server-time request however many registrations start at once", async () => {
   const before = hits.get('/identity/v2/serverinfo') ?? 0;
   const lr = api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: origin, sottClock: 'server' });
-  const register = { id: 'register', method: 'POST', path: '/register', security: [['apiKey', 'sott']], body: 'required', generateSott: createSottGenerator } as const;
+  const register = {
+    id: 'register',
+    method: 'POST',
+    path: '/register',
+    security: [['apiKey', 'sott']],
+    body: 'required',
+    generateSott: createSottGenerator,
+  } as const;
   await Promise.all(Array.from({ length: 20 }, () => lr.call(register, { body: {} })));
   expect((hits.get('/identity/v2/serverinfo') ?? 0) - before).toBe(1);
 });
 
 test('the Node transport opens at most 64 sockets per origin by default', async () => {
-  // Each request holds its socket for 30 ms: the most requests in flight at once is the most sockets open.
   const lr = api.createClient({ apiKey: 'k', baseUrl: origin, transport: createNodeTransport() });
-  await Promise.all(Array.from({ length: 100 }, () => lr.call(op('/slow-ok'), {})));
-  expect(mostSlowInFlight).toBe(64);
-  mostSlowInFlight = 0;
+  await Promise.all(Array.from({ length: 100 }, () => lr.call(op('/held'), {})));
+  expect(mostHeld).toBe(64);
+  mostHeld = 0;
   const unbounded = api.createClient({ apiKey: 'k', baseUrl: origin, transport: createNodeTransport({ maxSockets: Infinity }) });
-  await Promise.all(Array.from({ length: 100 }, () => unbounded.call(op('/slow-ok'), {})));
-  expect(mostSlowInFlight).toBe(100);
+  await Promise.all(Array.from({ length: 100 }, () => unbounded.call(op('/held'), {})));
+  expect(mostHeld).toBe(100);
   expect(() => createNodeTransport({ maxSockets: 0 })).toThrow(api.LoginRadiusValidationError);
 });
 
@@ -191,11 +229,21 @@ test("making an error excerpt looks at a bounded prefix of the body, whatever th
   expect(Math.max(...seen)).toBeLessThanOrEqual(16 * 1024);
 });
 
-test.for(['Transfer-Encoding', 'Host', 'Content-Length', 'Connection'])('the Node transport itself refuses a %s header from its caller', async (name) => {
-  const before = [...hits.values()].reduce((a, b) => a + b, 0);
-  const transport = createNodeTransport();
-  const error = await transport({ method: 'POST', url: `${origin}/ok`, headers: { [name]: 'x' }, body: '{}', signal: new AbortController().signal, maxResponseBytes: MiB }).catch((e: unknown) => e);
-  expect(error).toBeInstanceOf(TypeError);
-  expect(String((error as Error).cause)).toContain(name);
-  expect([...hits.values()].reduce((a, b) => a + b, 0)).toBe(before);
-});
+test.for(['Transfer-Encoding', 'Host', 'Content-Length', 'Connection'])(
+  'the Node transport itself refuses a %s header from its caller',
+  async (name) => {
+    const before = [...hits.values()].reduce((a, b) => a + b, 0);
+    const transport = createNodeTransport();
+    const error = await transport({
+      method: 'POST',
+      url: `${origin}/ok`,
+      headers: { [name]: 'x' },
+      body: '{}',
+      signal: new AbortController().signal,
+      maxResponseBytes: MiB,
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TypeError);
+    expect(String((error as Error).cause)).toContain(name);
+    expect([...hits.values()].reduce((a, b) => a + b, 0)).toBe(before);
+  },
+);

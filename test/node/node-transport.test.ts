@@ -30,12 +30,25 @@ afterAll(() => server.close());
 
 const transport = createNodeTransport();
 const send = (request: Partial<TransportRequest> & { path: string }) =>
-  transport({ method: 'GET', headers: {}, body: undefined, signal: new AbortController().signal, maxResponseBytes: 1024 * 1024, url: `${server.origin}${request.path}`, ...request });
+  transport({
+    method: 'GET',
+    headers: {},
+    body: undefined,
+    signal: new AbortController().signal,
+    maxResponseBytes: 1024 * 1024,
+    url: `${server.origin}${request.path}`,
+    ...request,
+  });
 const last = () => server.received.at(-1)!;
 
 describe('what goes out', () => {
   test('the request line, the given headers with their names as written, Host, the body length and Connection', async () => {
-    const headers = { Accept: 'application/json', 'Content-Type': 'application/json', 'X-LoginRadius-ApiSecret': 's-1', 'X-Origin-IP': '203.0.113.7' };
+    const headers = {
+      Accept: 'application/json',
+      'Content-Type': 'application/json',
+      'X-LoginRadius-ApiSecret': 's-1',
+      'X-Origin-IP': '203.0.113.7',
+    };
     await send({ method: 'PUT', path: '/bytes?apikey=k&hex=7b7d', headers, body: '{"FirstName":"Zoë"}' });
     expect(last()).toMatchObject({ method: 'PUT', target: '/bytes?apikey=k&hex=7b7d', body: Buffer.from('{"FirstName":"Zoë"}') });
     expect(last().rawHeaders).toEqual([

@@ -3,7 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
-export interface ReceivedRequest {
+interface ReceivedRequest {
   readonly method: string;
   /** The request target exactly as sent: path and query. */
   readonly target: string;
@@ -34,7 +34,14 @@ export async function startRecordingServer(handlers: Record<string, Handler>): P
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      received.push({ method: req.method!, target: req.url!, headers: req.headers, rawHeaders: req.rawHeaders, body: Buffer.concat(chunks), connection: ids.get(req.socket)! });
+      received.push({
+        method: req.method!,
+        target: req.url!,
+        headers: req.headers,
+        rawHeaders: req.rawHeaders,
+        body: Buffer.concat(chunks),
+        connection: ids.get(req.socket)!,
+      });
       const handler = handlers[new URL(req.url!, 'http://x').pathname];
       if (handler) handler(req, res);
       else {

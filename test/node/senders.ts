@@ -1,7 +1,7 @@
 // The Node transport behind a fetch-like call shape, for the wire-level tests.
 import { createNodeTransport, type NodeTransportOptions } from '../../src/node/index';
 
-export interface SendInit {
+interface SendInit {
   readonly method?: string;
   readonly headers?: Record<string, string>;
   readonly body?: string;
@@ -10,7 +10,7 @@ export interface SendInit {
 }
 
 /** What came back, read in full: the part of an answer both transports share. */
-export interface Answer {
+interface Answer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;

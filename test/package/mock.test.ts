@@ -40,7 +40,11 @@ describe('parseMockCliArgs', () => {
 
 /** Starts the installed bin in its own process group, as a terminal would, and collects its output. */
 function startBin(args: readonly string[], cwd: string): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(join(cwd, 'node_modules', '.bin', 'loginradius-mock'), args, { cwd, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(join(cwd, 'node_modules', '.bin', 'loginradius-mock'), args, {
+    cwd,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -90,7 +94,10 @@ describe('the loginradius-mock bin', { timeout: 90_000 }, () => {
     const host = process.platform === 'linux' ? '127.0.0.2' : '127.0.0.1';
     const bin = startBin(['--port', '0', '--host', host], fixture.consumer);
     try {
-      const url = await waitFor('the URL', () => new RegExp(`listening on (http://${host.replace(/\./g, '\\.')}:\\d+)`).exec(bin.output())?.[1]);
+      const url = await waitFor(
+        'the URL',
+        () => new RegExp(`listening on (http://${host.replace(/\./g, '\\.')}:\\d+)`).exec(bin.output())?.[1],
+      );
       expect(bin.output()).toContain(`createClient({ apiKey: 'any-api-key', apiSecret: 'any-api-secret', baseUrl: '${url}' })`);
       // Prism's startup route list is not echoed: the URL is the first thing the user sees.
       expect(bin.output().trimStart()).toMatch(/^Mock LoginRadius API listening on/);
@@ -140,8 +147,16 @@ describe('loginradius-client/testing, from the installed package', { timeout: 90
 })();`;
 
   test.for([
-    ['require', 'mock-helper.cjs', `const api = require('loginradius-client');\nconst { withMockLoginRadius } = require('loginradius-client/testing');`],
-    ['import', 'mock-helper.mjs', `import * as api from 'loginradius-client';\nimport { withMockLoginRadius } from 'loginradius-client/testing';`],
+    [
+      'require',
+      'mock-helper.cjs',
+      `const api = require('loginradius-client');\nconst { withMockLoginRadius } = require('loginradius-client/testing');`,
+    ],
+    [
+      'import',
+      'mock-helper.mjs',
+      `import * as api from 'loginradius-client';\nimport { withMockLoginRadius } from 'loginradius-client/testing';`,
+    ],
   ] as const)('withMockLoginRadius (%s) starts the mock on a free port, runs the callback, then stops it', ([, file, load]) => {
     writeFileSync(join(fixture.consumer, file), script(load));
     const out = JSON.parse(run(process.execPath, [file], fixture.consumer)) as { result: unknown; stopped: boolean };

@@ -18,8 +18,12 @@ beforeAll(async () => {
 
 describe('the tarball', () => {
   test('ships the build, the bin and the bundled spec, and nothing of the sources', () => {
-    const entries = ['index', 'testing/index', 'node/index'].flatMap((e) => ['.js', '.mjs', '.d.ts', '.d.mts'].map((ext) => `dist/${e}${ext}`));
-    expect(fixture.files).toEqual(expect.arrayContaining([...entries, 'dist/openapi.json', 'bin/loginradius-mock.cjs', 'package.json', 'README.md']));
+    const entries = ['index', 'testing/index', 'node/index'].flatMap((e) =>
+      ['.js', '.mjs', '.d.ts', '.d.mts'].map((ext) => `dist/${e}${ext}`),
+    );
+    expect(fixture.files).toEqual(
+      expect.arrayContaining([...entries, 'dist/openapi.json', 'bin/loginradius-mock.cjs', 'package.json', 'README.md']),
+    );
     expect(fixture.files.filter((f) => !/^(dist\/|bin\/|package\.json$|README\.md$|LICENSE)/.test(f))).toEqual([]);
   });
 
@@ -39,7 +43,9 @@ describe('the tarball', () => {
   test('keeps the portable core free of Node built-ins (ESM and CJS builds)', () => {
     for (const file of ['dist/index.mjs', 'dist/index.js']) {
       const code = readFileSync(join(fixture.installed, file), 'utf8');
-      expect(code, file).not.toMatch(/(from\s*|require\(\s*|import\(\s*)["'](node:)?(fs|path|child_process|http|https|crypto|url|module|os|stream|buffer)["']/);
+      expect(code, file).not.toMatch(
+        /(from\s*|require\(\s*|import\(\s*)["'](node:)?(fs|path|child_process|http|https|crypto|url|module|os|stream|buffer)["']/,
+      );
       expect(code, file).not.toMatch(/\b__dirname\b|\bprocess\.|\bBuffer\./);
     }
   });
@@ -84,19 +90,43 @@ console.log(JSON.stringify([
   new Error('plain') instanceof esm.LoginRadiusError,
 ]));`,
     );
-    expect(JSON.parse(run(process.execPath, ['dual.mjs'], fixture.consumer))).toEqual([false, true, true, true, false, false, true, true, false, false]);
+    expect(JSON.parse(run(process.execPath, ['dual.mjs'], fixture.consumer))).toEqual([
+      false,
+      true,
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+      false,
+    ]);
   });
 
   test.for([
-    ['require', 'subpaths.cjs', `const t = require('loginradius-client/testing'); const n = require('loginradius-client/node'); const spec = require('loginradius-client/openapi.json');`],
-    ['import', 'subpaths.mjs', `import * as t from 'loginradius-client/testing'; import * as n from 'loginradius-client/node'; import spec from 'loginradius-client/openapi.json' with { type: 'json' };`],
+    [
+      'require',
+      'subpaths.cjs',
+      `const t = require('loginradius-client/testing'); const n = require('loginradius-client/node'); const spec = require('loginradius-client/openapi.json');`,
+    ],
+    [
+      'import',
+      'subpaths.mjs',
+      `import * as t from 'loginradius-client/testing'; import * as n from 'loginradius-client/node'; import spec from 'loginradius-client/openapi.json' with { type: 'json' };`,
+    ],
   ] as const)('the testing, node and openapi.json subpaths load with %s', ([, file, load]) => {
     writeFileSync(
       join(fixture.consumer, file),
       `${load}\nconsole.log(JSON.stringify([typeof t.startMockLoginRadius, typeof t.withMockLoginRadius, Object.keys(n).length > 0, spec.openapi]));`,
     );
     // Node 20 still flags import attributes as experimental on stderr; the output is what matters.
-    expect(JSON.parse(run(process.execPath, ['--no-warnings', file], fixture.consumer))).toEqual(['function', 'function', true, expect.stringMatching(/^3\.1\./)]);
+    expect(JSON.parse(run(process.execPath, ['--no-warnings', file], fixture.consumer))).toEqual([
+      'function',
+      'function',
+      true,
+      expect.stringMatching(/^3\.1\./),
+    ]);
   });
 });
 
@@ -114,7 +144,9 @@ export async function emailTaken(email: string): Promise<boolean> {
 void checkEmailAvailability(lr, { query: { Emial: 'x' } });
 export const mock: Promise<MockLoginRadius> = startMockLoginRadius({ port: 0, errors: true });
 `;
-  const esm = usage(`import { createClient, checkEmailAvailability } from 'loginradius-client';\nimport { startMockLoginRadius, type MockLoginRadius } from 'loginradius-client/testing';`);
+  const esm = usage(
+    `import { createClient, checkEmailAvailability } from 'loginradius-client';\nimport { startMockLoginRadius, type MockLoginRadius } from 'loginradius-client/testing';`,
+  );
   const cjs = usage(
     `import lrModule = require('loginradius-client');\nimport testing = require('loginradius-client/testing');\nconst { createClient, checkEmailAvailability } = lrModule;\nconst { startMockLoginRadius } = testing;\ntype MockLoginRadius = testing.MockLoginRadius;`,
   );
@@ -153,7 +185,11 @@ export const mock: Promise<MockLoginRadius> = startMockLoginRadius({ port: 0, er
 describe('package linters', { timeout: 120_000 }, () => {
   test('@arethetypeswrong/cli finds no problems for node10, node16 (CJS and ESM) and bundler', () => {
     // openapi.json is data, not a module with types; attw has nothing to check there.
-    const out = run(join(BIN, 'attw'), [fixture.tarball, '--exclude-entrypoints', 'openapi.json', '--format', 'table-flipped'], fixture.consumer);
+    const out = run(
+      join(BIN, 'attw'),
+      [fixture.tarball, '--exclude-entrypoints', 'openapi.json', '--format', 'table-flipped'],
+      fixture.consumer,
+    );
     expect(out).toContain('No problems found');
   });
 

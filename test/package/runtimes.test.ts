@@ -70,7 +70,9 @@ const ARCH: Record<string, { bun: string; deno: string }> = {
 function shippedBinary(name: string, candidates: readonly string[]): readonly string[] | { missing: string } {
   const found = candidates.map((c) => join(REPO, 'node_modules', c)).find((file) => existsSync(file) && statSync(file).size > 1_000_000);
   if (found) return [found];
-  return { missing: `no ${name} binary for ${process.platform}-${process.arch} in node_modules (looked for ${candidates.join(', ')}); run npm install` };
+  return {
+    missing: `no ${name} binary for ${process.platform}-${process.arch} in node_modules (looked for ${candidates.join(', ')}); run npm install`,
+  };
 }
 
 const arch = ARCH[process.arch];
@@ -140,7 +142,8 @@ let fixture: PackageFixture;
 const chromiumMissing = findChromiumMissing();
 // Said once up front as well: the default reporter does not print skip notes.
 for (const runtime of RUNTIMES) {
-  if (!Array.isArray(runtime.command)) console.warn(`[runtimes] ${runtime.name} skipped: ${(runtime.command as { missing: string }).missing}`);
+  if (!Array.isArray(runtime.command))
+    console.warn(`[runtimes] ${runtime.name} skipped: ${(runtime.command as { missing: string }).missing}`);
 }
 if (chromiumMissing) console.warn(`[runtimes] Chromium skipped: ${chromiumMissing}`);
 
@@ -194,7 +197,7 @@ describe.each(RUNTIMES)('on $name, the installed package', (runtime) => {
     expectDocumentedResult(result.signed, 'getAccountProfileByUid');
   });
 
-  test("a refused connection is retried as never sent, and nothing thrown holds the secret or the token the URL carried", (ctx) => {
+  test('a refused connection is retried as never sent, and nothing thrown holds the secret or the token the URL carried', (ctx) => {
     skipUnlessAvailable(ctx);
     const refused = result.refused!;
     expect(refused.name).toBe('LoginRadiusConnectionError');
@@ -208,7 +211,7 @@ describe.each(RUNTIMES)('on $name, the installed package', (runtime) => {
 
 describe('in headless Chromium, a page loading the ESM build', () => {
   let result: SmokeResult;
-  let pageErrors: string[] = [];
+  const pageErrors: string[] = [];
   beforeAll(async () => {
     if (chromiumMissing) return;
     const server = await serveStatic({
@@ -235,8 +238,13 @@ window.smoke = (input) => runSmoke(api, input);
       });
       await page.goto(server.url);
       await page.waitForFunction(() => typeof (window as { smoke?: unknown }).smoke === 'function', undefined, { timeout: 30_000 });
-      result = await page.evaluate((input) => (window as unknown as { smoke: (i: unknown) => Promise<SmokeResult> }).smoke(input), smokeInput(false));
-      console.log(`[runtimes] ${/Chrome\/[\d.]+/.exec(result.runtime)?.[0] ?? result.runtime} (headless): secret-free calls and the apiSecret checks ran in the page`);
+      result = await page.evaluate(
+        (input) => (window as unknown as { smoke: (i: unknown) => Promise<SmokeResult> }).smoke(input),
+        smokeInput(false),
+      );
+      console.log(
+        `[runtimes] ${/Chrome\/[\d.]+/.exec(result.runtime)?.[0] ?? result.runtime} (headless): secret-free calls and the apiSecret checks ran in the page`,
+      );
     } finally {
       await browser.close();
       await server.close();

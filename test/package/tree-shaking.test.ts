@@ -62,7 +62,10 @@ describe('bundling the ESM build for a browser', () => {
   let one: Bundle;
   let all: Bundle;
   beforeAll(async () => {
-    core = await bundle('client-only', `import { createClient } from 'loginradius-client';\nexport const lr = createClient({ apiKey: 'key' });`);
+    core = await bundle(
+      'client-only',
+      `import { createClient } from 'loginradius-client';\nexport const lr = createClient({ apiKey: 'key' });`,
+    );
     one = await bundle(
       'one-operation',
       `import { createClient, checkEmailAvailability } from 'loginradius-client';

@@ -18,9 +18,12 @@ const json = (res: ServerResponse, status: number, body: unknown, headers: Recor
 };
 
 /** The behaviours the reliability tests use, by path. */
-export const FAULTS: Record<string, Fault> = {
+const FAULTS: Record<string, Fault> = {
   '/ok': (_req, res) => json(res, 200, { IsPosted: true }),
-  '/429-then-ok': (_req, res, hit) => (hit === 1 ? json(res, 429, { ErrorCode: 429, Description: 'Too many requests' }, { 'retry-after': '0' }) : json(res, 200, { IsPosted: true })),
+  '/429-then-ok': (_req, res, hit) =>
+    hit === 1
+      ? json(res, 429, { ErrorCode: 429, Description: 'Too many requests' }, { 'retry-after': '0' })
+      : json(res, 200, { IsPosted: true }),
   '/429-no-header': (_req, res) => json(res, 429, {}),
   '/429-long-retry-after': (_req, res) => json(res, 429, {}, { 'retry-after': '30' }),
   '/500': (_req, res) => json(res, 500, { ErrorCode: 950, Description: 'Operation failed due to an unknown error.' }),
@@ -33,7 +36,14 @@ export const FAULTS: Record<string, Fault> = {
     res.writeHead(403);
     res.end();
   },
-  '/200-error-code': (_req, res) => json(res, 200, { ErrorCode: 906, Description: 'Access token has expired.', Message: 'Expired', IsProviderError: false, ProviderErrorResponse: null }),
+  '/200-error-code': (_req, res) =>
+    json(res, 200, {
+      ErrorCode: 906,
+      Description: 'Access token has expired.',
+      Message: 'Expired',
+      IsProviderError: false,
+      ProviderErrorResponse: null,
+    }),
   '/200-html': (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end('<html>maintenance</html>');

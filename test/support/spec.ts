@@ -7,7 +7,7 @@ export const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', 'generat
 export const callables: readonly Callable[] = readCallables(spec);
 
 /** Follows a local `#/components/...` reference. */
-export function resolveRef<T>(value: unknown): T {
+function resolveRef<T>(value: unknown): T {
   const ref = (value as { $ref?: string } | undefined)?.$ref;
   if (!ref) return value as T;
   const target = ref
@@ -45,7 +45,8 @@ export const TEST_CREDENTIALS = {
 /** Params for a valid call of `c`, built from the spec's examples; fails loudly where an example is missing. */
 export function exampleParams(c: Callable): Record<string, unknown> {
   const params: Record<string, unknown> = {};
-  if (c.pathParams.length) params.path = Object.fromEntries(c.pathParams.map((p) => [p.name, need(c, `path parameter ${p.name}`, p.example)]));
+  if (c.pathParams.length)
+    params.path = Object.fromEntries(c.pathParams.map((p) => [p.name, need(c, `path parameter ${p.name}`, p.example)]));
   const query = c.query.filter((q) => q.required || q.example !== undefined);
   if (query.length) params.query = Object.fromEntries(query.map((q) => [q.name, need(c, `query parameter ${q.name}`, q.example)]));
   if (c.body) params.body = need(c, 'request body', c.body.example);

@@ -4,7 +4,13 @@ import { describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
 import { capturingFetch } from '../support/capturing-fetch';
 
-const deleteRole = { id: 'deleteRole', method: 'DELETE', path: '/identity/v2/manage/role/{role}', security: [['apiKey', 'apiSecret']], pathParams: ['role'] } as const;
+const deleteRole = {
+  id: 'deleteRole',
+  method: 'DELETE',
+  path: '/identity/v2/manage/role/{role}',
+  security: [['apiKey', 'apiSecret']],
+  pathParams: ['role'],
+} as const;
 const removeRolePermissions = {
   id: 'removeRolePermissions',
   method: 'DELETE',
@@ -14,7 +20,13 @@ const removeRolePermissions = {
   body: 'required',
 } as const;
 const readProfile = { id: 'readProfile', method: 'GET', path: '/identity/v2/auth/account', security: [['apiKey', 'accessToken']] } as const;
-const checkEmail = { id: 'checkEmail', method: 'GET', path: '/identity/v2/auth/email', security: [['apiKey']], query: { email: { type: 'string' } } } as const;
+const checkEmail = {
+  id: 'checkEmail',
+  method: 'GET',
+  path: '/identity/v2/auth/email',
+  security: [['apiKey']],
+  query: { email: { type: 'string' } },
+} as const;
 
 function setup(config: Partial<api.ClientConfig> = {}) {
   const capture = capturingFetch();
@@ -22,7 +34,11 @@ function setup(config: Partial<api.ClientConfig> = {}) {
   return { client, capture };
 }
 
-async function refused(call: Promise<unknown>, capture: { requests: unknown[] }, parameter: string | RegExp): Promise<api.LoginRadiusValidationError> {
+async function refused(
+  call: Promise<unknown>,
+  capture: { requests: unknown[] },
+  parameter: string | RegExp,
+): Promise<api.LoginRadiusValidationError> {
   const error = await call.then(
     () => undefined,
     (e: unknown) => e,
@@ -144,11 +160,22 @@ describe('the config', () => {
   });
 
   test('the API secret over plain http:// goes only to this machine unless the caller opts in', () => {
-    expect(() => api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: 'http://mock.internal:4010' })).toThrow(/dangerouslyAllowInsecureHttp/);
-    for (const baseUrl of ['http://127.0.0.1:4010', 'http://localhost:4010', 'http://[::1]:4010', 'http://app.localhost', 'https://auth.example.com']) {
+    expect(() => api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: 'http://mock.internal:4010' })).toThrow(
+      /dangerouslyAllowInsecureHttp/,
+    );
+    for (const baseUrl of [
+      'http://127.0.0.1:4010',
+      'http://localhost:4010',
+      'http://[::1]:4010',
+      'http://app.localhost',
+      'https://auth.example.com',
+    ]) {
       expect(api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl }).settings.baseUrl).toBe(baseUrl);
     }
-    expect(api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: 'http://mock.internal:4010', dangerouslyAllowInsecureHttp: true }).settings.hasApiSecret).toBe(true);
+    expect(
+      api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: 'http://mock.internal:4010', dangerouslyAllowInsecureHttp: true })
+        .settings.hasApiSecret,
+    ).toBe(true);
     // Without the secret nothing secret crosses the network.
     expect(api.createClient({ apiKey: 'k', baseUrl: 'http://mock.internal:4010' }).settings.hasApiSecret).toBe(false);
   });
@@ -179,20 +206,40 @@ describe('every error the client throws is a LoginRadiusError', () => {
     const { client, capture } = setup();
     const circular: Record<string, unknown> = { permissions: ['p'] };
     circular.self = circular;
-    for (const body of [{ permissions: [1n] }, circular, { toJSON: () => { throw new Error('nope'); } }]) {
+    for (const body of [
+      { permissions: [1n] },
+      circular,
+      {
+        toJSON: () => {
+          throw new Error('nope');
+        },
+      },
+    ]) {
       await refused(client.call(removeRolePermissions, { path: { role: 'r' }, body }), capture, 'body');
     }
   });
 
   test('a hook that throws', async () => {
-    const { client } = setup({ hooks: { onRequest: () => { throw new RangeError('hook bug'); } } });
+    const { client } = setup({
+      hooks: {
+        onRequest: () => {
+          throw new RangeError('hook bug');
+        },
+      },
+    });
     const error = await client.call(checkEmail, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusError);
     expect((error as Error).cause).toBeInstanceOf(RangeError);
   });
 
   test('a transport that throws a non-Error value', async () => {
-    const client = api.createClient({ apiKey: 'k', maxRetries: 0, fetch: (async () => { throw 'plain string'; }) as never });
+    const client = api.createClient({
+      apiKey: 'k',
+      maxRetries: 0,
+      fetch: (async () => {
+        throw 'plain string';
+      }) as never,
+    });
     const error = await client.call(checkEmail, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
   });
@@ -218,10 +265,14 @@ describe('generateSott refuses windows it cannot mean', () => {
   });
 
   test('a day-long window is accepted', async () => {
-    await expect(api.generateSott({ ...base, startTime: '2026/11/23 10:0:0', endTime: '2026/11/24 10:0:0' })).resolves.toMatch(/\*[0-9a-f]{32}$/);
+    await expect(api.generateSott({ ...base, startTime: '2026/11/23 10:0:0', endTime: '2026/11/24 10:0:0' })).resolves.toMatch(
+      /\*[0-9a-f]{32}$/,
+    );
   });
 });
 
 test('signRequest refuses a window it cannot format', async () => {
-  await expect(api.signRequest({ method: 'GET', url: 'https://x.io/', apiSecret: 's', validForMinutes: 1e12 })).rejects.toBeInstanceOf(api.LoginRadiusValidationError);
+  await expect(api.signRequest({ method: 'GET', url: 'https://x.io/', apiSecret: 's', validForMinutes: 1e12 })).rejects.toBeInstanceOf(
+    api.LoginRadiusValidationError,
+  );
 });

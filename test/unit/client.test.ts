@@ -7,30 +7,38 @@ type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Pro
 const fn = (name: string): OperationFunction => (api as unknown as Record<string, OperationFunction>)[name]!;
 
 describe('what the client sends', () => {
-  test.for(callables.map((c) => [c.name, c] as const))('%s: credentials go where the spec says, the secret never in a URL', async ([name, c]) => {
-    const capture = capturingFetch();
-    const client = api.createClient({ apiKey: TEST_CREDENTIALS.apiKey, apiSecret: TEST_CREDENTIALS.apiSecret, fetch: capture.fetch, maxRetries: 0 });
-    const params = exampleParams(c);
-    await fn(name)(client, params).catch(() => undefined);
-    expect(capture.requests).toHaveLength(1);
-    const sent = capture.requests[0]!;
-    const query = new URL(sent.url).searchParams;
-    // The first alternative that sends every credential the call was given (a token is never dropped).
-    const given = (['accessToken', 'sott'] as const).filter((credential) => params[credential] !== undefined);
-    const schemes = c.security.find((set) => given.every((credential) => set.includes(credential))) ?? [];
-    expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
-    if (c.secretInQuery) {
-      // The five Social endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
-      expect(query.get(c.secretInQuery)).toBe(TEST_CREDENTIALS.apiSecret);
-      expect(sent.url.split(TEST_CREDENTIALS.apiSecret)).toHaveLength(2);
-    } else {
-      expect(sent.url).not.toContain(TEST_CREDENTIALS.apiSecret);
-    }
-    if (schemes.includes('apiKey')) expect(query.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
-    if (schemes.includes('socialApiKey')) expect(query.get('key')).toBe(TEST_CREDENTIALS.apiKey);
-    expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(schemes.includes('apiSecret') ? TEST_CREDENTIALS.apiSecret : null);
-    expect(sent.headers.get('Authorization')).toBe(schemes.includes('accessToken') ? `Bearer ${TEST_CREDENTIALS.accessToken}` : null);
-  });
+  test.for(callables.map((c) => [c.name, c] as const))(
+    '%s: credentials go where the spec says, the secret never in a URL',
+    async ([name, c]) => {
+      const capture = capturingFetch();
+      const client = api.createClient({
+        apiKey: TEST_CREDENTIALS.apiKey,
+        apiSecret: TEST_CREDENTIALS.apiSecret,
+        fetch: capture.fetch,
+        maxRetries: 0,
+      });
+      const params = exampleParams(c);
+      await fn(name)(client, params).catch(() => undefined);
+      expect(capture.requests).toHaveLength(1);
+      const sent = capture.requests[0]!;
+      const query = new URL(sent.url).searchParams;
+      // The first alternative that sends every credential the call was given (a token is never dropped).
+      const given = (['accessToken', 'sott'] as const).filter((credential) => params[credential] !== undefined);
+      const schemes = c.security.find((set) => given.every((credential) => set.includes(credential))) ?? [];
+      expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
+      if (c.secretInQuery) {
+        // The five Social endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
+        expect(query.get(c.secretInQuery)).toBe(TEST_CREDENTIALS.apiSecret);
+        expect(sent.url.split(TEST_CREDENTIALS.apiSecret)).toHaveLength(2);
+      } else {
+        expect(sent.url).not.toContain(TEST_CREDENTIALS.apiSecret);
+      }
+      if (schemes.includes('apiKey')) expect(query.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
+      if (schemes.includes('socialApiKey')) expect(query.get('key')).toBe(TEST_CREDENTIALS.apiKey);
+      expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(schemes.includes('apiSecret') ? TEST_CREDENTIALS.apiSecret : null);
+      expect(sent.headers.get('Authorization')).toBe(schemes.includes('accessToken') ? `Bearer ${TEST_CREDENTIALS.accessToken}` : null);
+    },
+  );
 
   test('only operations marked x-lr-secret-in-query send the secret in a query parameter', () => {
     const inQuery = callables.filter((c) => c.security.some((set) => set.includes('socialApiSecret')));
@@ -59,13 +67,25 @@ describe('what the client sends', () => {
   test('path parameters are percent-encoded', async () => {
     const capture = capturingFetch({ body: {} });
     const client = api.createClient({ apiKey: 'k', apiSecret: 's', fetch: capture.fetch });
-    const op = { id: 'readRole', method: 'GET', path: '/identity/v2/manage/role/{role}', security: [['apiKey', 'apiSecret']], pathParams: ['role'] } as const;
+    const op = {
+      id: 'readRole',
+      method: 'GET',
+      path: '/identity/v2/manage/role/{role}',
+      security: [['apiKey', 'apiSecret']],
+      pathParams: ['role'],
+    } as const;
     await client.call(op, { path: { role: 'a b?c#d' } });
     expect(capture.requests[0]!.url).toContain('/identity/v2/manage/role/a%20b%3Fc%23d?');
   });
 
   test('an operation served from another host goes there, unless a custom domain is set', async () => {
-    const op = { id: 'readAppInfo', method: 'GET', path: '/ciam/appinfo', security: [['apiKey']], server: 'https://config.lrcontent.com' } as const;
+    const op = {
+      id: 'readAppInfo',
+      method: 'GET',
+      path: '/ciam/appinfo',
+      security: [['apiKey']],
+      server: 'https://config.lrcontent.com',
+    } as const;
     const capture = capturingFetch({ body: {} });
     await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(op, {});
     await api.createClient({ apiKey: 'k', fetch: capture.fetch, baseUrl: 'https://auth.example.com' }).call(op, {});
@@ -85,8 +105,14 @@ describe('bad input: a typed error and nothing sent', () => {
   test.for<[string, (client: api.LoginRadiusClient) => Promise<unknown>]>([
     ['missing access token', (client) => api.getProfileByAccessToken(client, {} as never)],
     ['missing body', (client) => api.loginByEmail(client, {} as never)],
-    ['unknown query parameter', (client) => api.loginByEmail(client, { body: { email: 'a@x.io', password: 'p' }, query: { fields: 'Uid' } as never })],
-    ['credential header override', (client) => api.getProfileByAccessToken(client, { accessToken: 't' }, { headers: { Authorization: 'Bearer x' } })],
+    [
+      'unknown query parameter',
+      (client) => api.loginByEmail(client, { body: { email: 'a@x.io', password: 'p' }, query: { fields: 'Uid' } as never }),
+    ],
+    [
+      'credential header override',
+      (client) => api.getProfileByAccessToken(client, { accessToken: 't' }, { headers: { Authorization: 'Bearer x' } }),
+    ],
     ['bad per-call timeout', (client) => api.getProfileByAccessToken(client, { accessToken: 't' }, { timeoutMs: -1 })],
   ])('%s', async ([, call]) => {
     const capture = capturingFetch();
@@ -97,8 +123,17 @@ describe('bad input: a typed error and nothing sent', () => {
 
   test('an operation needing the secret, called without one', async () => {
     const capture = capturingFetch();
-    const op = { id: 'deleteAccount', method: 'DELETE', path: '/identity/v2/manage/account/{uid}', security: [['apiKey', 'apiSecret']], pathParams: ['uid'] } as const;
-    const error = await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(op, { path: { uid: 'u' } }).catch((e: unknown) => e);
+    const op = {
+      id: 'deleteAccount',
+      method: 'DELETE',
+      path: '/identity/v2/manage/account/{uid}',
+      security: [['apiKey', 'apiSecret']],
+      pathParams: ['uid'],
+    } as const;
+    const error = await api
+      .createClient({ apiKey: 'k', fetch: capture.fetch })
+      .call(op, { path: { uid: 'u' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
     expect((error as Error).message).toBe('deleteAccount: missing the API secret (config.apiSecret, server-side only)');
     expect(capture.requests).toHaveLength(0);

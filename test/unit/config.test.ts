@@ -46,7 +46,13 @@ describe('createClient rejects a malformed config before any call', () => {
 describe('createClient accepts a valid config', () => {
   test('defaults the base URL and hides the secret from its settings', () => {
     const client = createClient({ apiKey: 'key', apiSecret: SECRET });
-    expect(client.settings).toMatchObject({ apiKey: 'key', baseUrl: DEFAULT_BASE_URL, hasApiSecret: true, timeoutMs: 30_000, maxRetries: 2 });
+    expect(client.settings).toMatchObject({
+      apiKey: 'key',
+      baseUrl: DEFAULT_BASE_URL,
+      hasApiSecret: true,
+      timeoutMs: 30_000,
+      maxRetries: 2,
+    });
     expect(JSON.stringify(client)).not.toContain(SECRET);
   });
 

@@ -16,7 +16,7 @@ const ACCESS_TOKEN = 'MARK-accesstoken-5e2a';
 const SOTT = 'MARK-sott-9b04';
 
 /** Every string that can be reached from a value: own properties (enumerable or not, symbols too), causes, nested objects. */
-export function everythingIn(value: unknown): string {
+function everythingIn(value: unknown): string {
   const parts: string[] = [];
   const seen = new Set<unknown>();
   const walk = (v: unknown, depth: number): void => {
@@ -65,7 +65,9 @@ function markedParams(c: Callable): { params: Record<string, unknown>; markers: 
   const markBody = (value: unknown, depth: number): unknown => {
     if (Array.isArray(value)) return value.map((item) => markBody(item, depth + 1));
     if (value === null || typeof value !== 'object') return value;
-    return Object.fromEntries(Object.entries(value).map(([key, nested]) => [key, sensitive.has(key) ? markAll(nested) : markBody(nested, depth + 1)]));
+    return Object.fromEntries(
+      Object.entries(value).map(([key, nested]) => [key, sensitive.has(key) ? markAll(nested) : markBody(nested, depth + 1)]),
+    );
   };
   const markAll = (value: unknown): unknown => {
     if (typeof value === 'string') return mark();
@@ -80,15 +82,25 @@ function markedParams(c: Callable): { params: Record<string, unknown>; markers: 
 /** Transports that give every detail of the request back: in an error's message, its causes, its fields, a body. */
 const ECHOES: Record<string, (request: Request, text: string) => Promise<Response>> = {
   'a JSON error whose Description quotes the request': async (request, text) =>
-    new Response(JSON.stringify({ ErrorCode: 1001, Description: `bad: ${request.url} ${text} ${JSON.stringify([...request.headers])}`, Errors: [{ echo: text }] }), {
-      status: 400,
-      headers: { 'content-type': 'application/json' },
-    }),
+    new Response(
+      JSON.stringify({
+        ErrorCode: 1001,
+        Description: `bad: ${request.url} ${text} ${JSON.stringify([...request.headers])}`,
+        Errors: [{ echo: text }],
+      }),
+      {
+        status: 400,
+        headers: { 'content-type': 'application/json' },
+      },
+    ),
   'an HTML page quoting the request': async (request, text) =>
     new Response(`<html><body>${request.url}\n${text}\n${JSON.stringify([...request.headers])}</body></html>`, { status: 502 }),
   'a thrown error quoting the URL in message, cause.path and cause.cause.message (node-fetch, Bun, Deno)': async (request, text) => {
     const deepest = Object.assign(new Error(`connect ECONNRESET ${request.url}`), { code: 'ECONNRESET', path: request.url, body: text });
-    const middle = Object.assign(new Error(`request to ${request.url} failed`, { cause: deepest }), { path: request.url, headers: Object.fromEntries(request.headers) });
+    const middle = Object.assign(new Error(`request to ${request.url} failed`, { cause: deepest }), {
+      path: request.url,
+      headers: Object.fromEntries(request.headers),
+    });
     const error = new TypeError(`error sending request for url (${request.url}): ${decodeURIComponent(request.url)}`, { cause: middle });
     Object.defineProperty(error, 'request', { value: { url: request.url, body: text }, enumerable: false });
     throw error;
@@ -100,7 +112,8 @@ describe.each(Object.entries(ECHOES))('with %s', (_name, echo) => {
     const { params, markers } = markedParams(c);
     const seen: unknown[] = [];
     const lines: string[] = [];
-    const log = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
+    const log = (level: string) => (message: string, details?: Record<string, unknown>) =>
+      void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
     const fetchEcho = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
       const request = new Request(input, init);
       return echo(request, await request.clone().text());
@@ -146,11 +159,13 @@ test('the markers reach the wire (so the walk above can fail)', async () => {
 
 test('every operation with a credential-bearing query parameter or body field lists it', () => {
   // Names that always carry a credential wherever they appear; a new endpoint that forgets the mark fails here.
-  const credentialName = /^(password|newpassword|oldpassword|otp|pin|newpin|oldpin|token|access_token|refresh_token|session_token|.*_access_token|.*authcode|.*token_secret|id_token|code|.*securityanswer|securityquestionanswer|resettoken|verificationtoken|deletetoken|consenttoken|pinauthtoken|secondfactorauthenticationtoken|secondfactorvalidationtoken|backupcode|authenticatorcode|candidatetoken|clientguid)$/i;
+  const credentialName =
+    /^(password|newpassword|oldpassword|otp|pin|newpin|oldpin|token|access_token|refresh_token|session_token|.*_access_token|.*authcode|.*token_secret|id_token|code|.*securityanswer|securityquestionanswer|resettoken|verificationtoken|deletetoken|consenttoken|pinauthtoken|secondfactorauthenticationtoken|secondfactorvalidationtoken|backupcode|authenticatorcode|candidatetoken|clientguid)$/i;
   for (const c of callables) {
     for (const q of c.query) if (credentialName.test(q.name)) expect(c.sensitive, `${c.name} query ${q.name}`).toContain(q.name);
     const body = JSON.stringify(c.body?.example ?? {});
-    for (const [, key] of body.matchAll(/"([^"]+)":/g)) if (credentialName.test(key!)) expect(c.sensitive, `${c.name} body ${key}`).toContain(key);
+    for (const [, key] of body.matchAll(/"([^"]+)":/g))
+      if (credentialName.test(key!)) expect(c.sensitive, `${c.name} body ${key}`).toContain(key);
   }
 });
 
@@ -163,11 +178,19 @@ describe('a transport error is replaced by a sanitised copy', () => {
       maxRetries: 0,
       fetch: (async (input: RequestInfo | URL) => {
         const url = secretUrl(String(input));
-        const socket = Object.assign(new Error(`connect ECONNREFUSED ${url}`), { code: 'ECONNREFUSED', errno: -111, syscall: 'connect', address: url, config: { url } });
+        const socket = Object.assign(new Error(`connect ECONNREFUSED ${url}`), {
+          code: 'ECONNREFUSED',
+          errno: -111,
+          syscall: 'connect',
+          address: url,
+          config: { url },
+        });
         throw new TypeError('fetch failed', { cause: socket });
       }) as typeof fetch,
     });
-    const error = (await api.exchangeAccessToken(client, exampleParams(callables.find((c) => c.name === 'exchangeAccessToken')!) as never).catch((e: unknown) => e)) as api.LoginRadiusConnectionError;
+    const error = (await api
+      .exchangeAccessToken(client, exampleParams(callables.find((c) => c.name === 'exchangeAccessToken')!) as never)
+      .catch((e: unknown) => e)) as api.LoginRadiusConnectionError;
     expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
     const cause = error.cause as Error & { cause: Error & Record<string, unknown> };
     expect(cause.name).toBe('TypeError');

@@ -28,7 +28,10 @@ describe('the runtime places credentials exactly as the spec declares its securi
   test('every scheme of the spec, and no other', () => {
     const schemes = spec.components!.securitySchemes as Record<string, { type: string; in?: string; name?: string; scheme?: string }>;
     const declared = Object.fromEntries(
-      Object.entries(schemes).map(([name, s]) => [name, s.type === 'http' ? { in: 'header', name: 'Authorization' } : { in: s.in, name: s.name }]),
+      Object.entries(schemes).map(([name, s]) => [
+        name,
+        s.type === 'http' ? { in: 'header', name: 'Authorization' } : { in: s.in, name: s.name },
+      ]),
     );
     const runtime = Object.fromEntries(Object.entries(CREDENTIAL_PLACEMENT).map(([name, p]) => [name, { in: p.in, name: p.name }]));
     expect(runtime).toEqual(declared);
@@ -48,7 +51,10 @@ describe('choosing between alternatives', () => {
   });
 
   test('with signing, an operation without a signed alternative still works', () => {
-    expect(placeCredentials(op(['socialApiKey', 'socialApiSecret']), available, true)).toMatchObject({ query: { key: 'the-key', secret: 'the-secret' }, sign: false });
+    expect(placeCredentials(op(['socialApiKey', 'socialApiSecret']), available, true)).toMatchObject({
+      query: { key: 'the-key', secret: 'the-secret' },
+      sign: false,
+    });
   });
 
   test('uses the first set the call can satisfy', () => {

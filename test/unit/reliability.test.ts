@@ -44,7 +44,11 @@ async function failure(promise: Promise<unknown>): Promise<unknown> {
 describe('errors carry what LoginRadius said', () => {
   test.for<[string, new (...args: never[]) => api.LoginRadiusError, Record<string, unknown>]>([
     ['/500', api.LoginRadiusServerError, { status: 500, errorCode: 950, description: 'Operation failed due to an unknown error.' }],
-    ['/502-html', api.LoginRadiusServerError, { status: 502, errorCode: undefined, bodyExcerpt: expect.stringContaining('502 Bad Gateway') }],
+    [
+      '/502-html',
+      api.LoginRadiusServerError,
+      { status: 502, errorCode: undefined, bodyExcerpt: expect.stringContaining('502 Bad Gateway') },
+    ],
     ['/403-empty', api.LoginRadiusPermissionDeniedError, { status: 403, bodyExcerpt: '' }],
     ['/200-error-code', api.LoginRadiusApiError, { status: 200, errorCode: 906, description: 'Access token has expired.' }],
     ['/200-html', api.LoginRadiusApiError, { status: 200, bodyExcerpt: '<html>maintenance</html>' }],
@@ -79,7 +83,12 @@ describe('retries never repeat a side effect', () => {
 
   test('a refused connection is retried for every operation (it never reached a server)', async () => {
     const hooksSeen: boolean[] = [];
-    const refused = api.createClient({ apiKey: 'k', baseUrl: `http://127.0.0.1:${await closedPort()}`, maxRetries: 1, hooks: { onError: ({ willRetry }) => void hooksSeen.push(willRetry) } });
+    const refused = api.createClient({
+      apiKey: 'k',
+      baseUrl: `http://127.0.0.1:${await closedPort()}`,
+      maxRetries: 1,
+      hooks: { onError: ({ willRetry }) => void hooksSeen.push(willRetry) },
+    });
     const error = await failure(refused.call(sendOp('/x'), {}));
     expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
     expect(hooksSeen).toEqual([true, false]);
@@ -148,7 +157,11 @@ describe('timeouts and cancellation', () => {
         .then((r) => console.log(JSON.stringify(r)));`;
     const started = Date.now();
     // The client's timeout is 60 s: a leaked timer would keep the child alive that long.
-    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], { cwd: join(__dirname, '..', '..'), encoding: 'utf8', timeout: 30_000 });
+    const child = await promisify(execFile)(process.execPath, ['--import', 'tsx', '-e', script], {
+      cwd: join(__dirname, '..', '..'),
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
     expect(child.stdout.trim()).toBe('{"IsPosted":true}');
     expect(Date.now() - started).toBeLessThan(20_000);
   });
@@ -157,7 +170,12 @@ describe('timeouts and cancellation', () => {
 describe('redirects', () => {
   test('are refused, so credentials never follow one to another place', async () => {
     const before = server.hits('/echo');
-    const error = await failure(client({ apiSecret: 'redirect-secret', maxRetries: 0 }).call({ id: 'readAccount', method: 'GET', path: '/redirect', security: [['apiKey', 'apiSecret']] }, {}));
+    const error = await failure(
+      client({ apiSecret: 'redirect-secret', maxRetries: 0 }).call(
+        { id: 'readAccount', method: 'GET', path: '/redirect', security: [['apiKey', 'apiSecret']] },
+        {},
+      ),
+    );
     expect(error).toBeInstanceOf(api.LoginRadiusConnectionError);
     expect(server.hits('/echo')).toBe(before);
   });
@@ -165,7 +183,13 @@ describe('redirects', () => {
 
 describe('bad input: nothing reaches the server', () => {
   test('a missing required query parameter', async () => {
-    const op: OperationDescriptor = { id: 'checkEmail', method: 'GET', path: '/ok', security: [['apiKey']], query: { Email: { type: 'string', required: true } } };
+    const op: OperationDescriptor = {
+      id: 'checkEmail',
+      method: 'GET',
+      path: '/ok',
+      security: [['apiKey']],
+      query: { Email: { type: 'string', required: true } },
+    };
     const before = server.hits('/ok');
     const error = await failure(client().call(op, { query: {} }));
     expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
@@ -213,17 +237,24 @@ describe('hooks and logging', () => {
       baseUrl: server.url,
       hooks: { onRequest: () => ({ headers: { traceparent: '00-abc', 'X-LoginRadius-ApiSecret': 'hijack' } }) },
     });
-    const echoed = await lr.call<{ headers: Record<string, string> }>({ id: 'echo', method: 'GET', path: '/echo', security: [['apiKey', 'apiSecret']] }, {});
+    const echoed = await lr.call<{ headers: Record<string, string> }>(
+      { id: 'echo', method: 'GET', path: '/echo', security: [['apiKey', 'apiSecret']] },
+      {},
+    );
     expect(echoed.headers.traceparent).toBe('00-abc');
     expect(echoed.headers['x-loginradius-apisecret']).toBe('real-secret');
   });
 
   test('the logger gets redacted lines at the chosen level', async () => {
     const lines: string[] = [];
-    const record = (level: string) => (message: string, details?: Record<string, unknown>) => void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
+    const record = (level: string) => (message: string, details?: Record<string, unknown>) =>
+      void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
     const logger = { debug: record('debug'), info: record('info'), warn: record('warn'), error: record('error') };
     const lr = api.createClient({ apiKey: 'k', apiSecret: 'log-secret', baseUrl: server.url, logger, logLevel: 'debug' });
-    await lr.call({ id: 'readThing', method: 'GET', path: '/ok', security: [['apiKey', 'apiSecret', 'accessToken']] }, { accessToken: 'log-token' });
+    await lr.call(
+      { id: 'readThing', method: 'GET', path: '/ok', security: [['apiKey', 'apiSecret', 'accessToken']] },
+      { accessToken: 'log-token' },
+    );
     expect(lines.map((l) => l.split(' ')[0])).toEqual(['debug', 'info']);
     expect(lines.join('\n')).not.toMatch(/log-secret|log-token/);
     expect(lines[0]).toContain('loginradius readThing → GET');

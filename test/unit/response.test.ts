@@ -11,11 +11,20 @@ import {
 import { readResponse } from '../../src/call/response';
 
 const noScrub = (text: string): string => text;
-const lrError = JSON.stringify({ ErrorCode: 906, Description: 'Access token has expired.', Message: 'Expired', IsProviderError: false, ProviderErrorResponse: null });
+const lrError = JSON.stringify({
+  ErrorCode: 906,
+  Description: 'Access token has expired.',
+  Message: 'Expired',
+  IsProviderError: false,
+  ProviderErrorResponse: null,
+});
 
 describe('readResponse', () => {
   test('returns the parsed body of a 2xx JSON response', () => {
-    expect(readResponse('op', { status: 200, headers: new Headers(), text: '{"IsPosted":true}' }, noScrub)).toEqual({ ok: true, data: { IsPosted: true } });
+    expect(readResponse('op', { status: 200, headers: new Headers(), text: '{"IsPosted":true}' }, noScrub)).toEqual({
+      ok: true,
+      data: { IsPosted: true },
+    });
   });
 
   test('treats HTTP 200 with a non-zero ErrorCode as an error', () => {
@@ -62,7 +71,9 @@ describe('readResponse', () => {
   });
 
   test('excerpts are scrubbed of secrets', () => {
-    const result = readResponse('op', { status: 500, headers: new Headers(), text: 'echo: the-secret' }, (t) => t.replace('the-secret', '[redacted]'));
+    const result = readResponse('op', { status: 500, headers: new Headers(), text: 'echo: the-secret' }, (t) =>
+      t.replace('the-secret', '[redacted]'),
+    );
     expect(!result.ok && result.error.bodyExcerpt).toBe('echo: [redacted]');
   });
 });

@@ -59,8 +59,12 @@ describe('classifyFetchFailure', () => {
     expect(classifyFetchFailure(error)).toEqual({ kind: 'not-sent' });
   });
   test("Deno's code-less refusals and DNS failures never reached it either", () => {
-    const refused = new TypeError('error sending request for url (https://x.io/): client error (Connect): tcp connect error: Connection refused (os error 111)');
-    const dns = new TypeError('error sending request for url (https://x.io/): client error (Connect): dns error: failed to lookup address information: Name or service not known');
+    const refused = new TypeError(
+      'error sending request for url (https://x.io/): client error (Connect): tcp connect error: Connection refused (os error 111)',
+    );
+    const dns = new TypeError(
+      'error sending request for url (https://x.io/): client error (Connect): dns error: failed to lookup address information: Name or service not known',
+    );
     expect(classifyFetchFailure(refused)).toEqual({ kind: 'not-sent' });
     expect(classifyFetchFailure(dns)).toEqual({ kind: 'not-sent' });
     expect(classifyFetchFailure(new TypeError('error sending request: connection reset by peer'))).toEqual({ kind: 'connection' });

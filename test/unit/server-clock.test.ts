@@ -8,7 +8,12 @@ import { callables } from '../support/spec';
 describe('the server clock for SOTTs', () => {
   test('its server-info call matches the spec operation', () => {
     const spec = callables.find((c) => c.name === 'getServerInfo')!;
-    expect(SERVER_INFO_OPERATION).toMatchObject({ method: spec.method, path: spec.path, security: spec.security, idempotent: spec.idempotent });
+    expect(SERVER_INFO_OPERATION).toMatchObject({
+      method: spec.method,
+      path: spec.path,
+      security: spec.security,
+      idempotent: spec.idempotent,
+    });
     expect(Object.keys(SERVER_INFO_OPERATION.query!)).toEqual(spec.query.map((q) => q.name));
   });
 
@@ -20,11 +25,14 @@ describe('the server clock for SOTTs', () => {
   test('measures the offset against the middle of the round trip and caches it for 10 minutes', async () => {
     let local = Date.parse('2026-11-23T09:00:00Z');
     let reads = 0;
-    const clock = createServerClock(async () => {
-      reads++;
-      local += 2000; // a 2 s round trip
-      return '2026-11-23 10:00:01';
-    }, () => local);
+    const clock = createServerClock(
+      async () => {
+        reads++;
+        local += 2000; // a 2 s round trip
+        return '2026-11-23 10:00:01';
+      },
+      () => local,
+    );
     expect((await clock()).toISOString()).toBe('2026-11-23T10:00:02.000Z');
     local += 5 * 60_000;
     expect((await clock()).toISOString()).toBe('2026-11-23T10:05:02.000Z');
@@ -43,7 +51,17 @@ describe('the server clock for SOTTs', () => {
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     };
     const lr = api.createClient({ apiKey: 'k', apiSecret: 'clock-secret', fetch: fetchImpl as typeof fetch, sottClock: 'server' });
-    await lr.call({ id: 'register', method: 'POST', path: '/identity/v2/auth/register', security: [['apiKey', 'sott']], body: 'required', generateSott: createSottGenerator }, { body: {} });
+    await lr.call(
+      {
+        id: 'register',
+        method: 'POST',
+        path: '/identity/v2/auth/register',
+        security: [['apiKey', 'sott']],
+        body: 'required',
+        generateSott: createSottGenerator,
+      },
+      { body: {} },
+    );
     expect(requests[0]).toBe('GET /identity/v2/serverinfo ');
     const sott = requests[1]!.split(' ')[2]!;
     const key = pbkdf2Sync('clock-secret', Buffer.alloc(8), 10_000, 32, 'sha1');

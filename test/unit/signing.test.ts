@@ -13,7 +13,11 @@ function expected(expires: string, url: string, body?: string): string {
 
 describe('signRequest', () => {
   test.for<[string, string, string | undefined]>([
-    ['a GET with a query', 'https://api.loginradius.com/identity/v2/manage/account?apikey=test-api-key&email=a%2Bb%40example.com', undefined],
+    [
+      'a GET with a query',
+      'https://api.loginradius.com/identity/v2/manage/account?apikey=test-api-key&email=a%2Bb%40example.com',
+      undefined,
+    ],
     ['a PUT with a body', 'https://api.loginradius.com/identity/v2/manage/account/uid123?apikey=test-api-key', '{"FirstName":"x"}'],
     ['unicode in the URL and body', 'https://api.loginradius.com/identity/v2/manage/role/R%C3%B4le?apikey=k', '{"name":"Zoë ✓"}'],
     ['a custom domain', 'https://auth.example.com/identity/v2/manage/account/sott?apikey=k&timeDifference=10', undefined],
@@ -24,7 +28,13 @@ describe('signRequest', () => {
   });
 
   test('the expiry window is configurable and zero-padded in UTC', async () => {
-    const headers = await signRequest({ method: 'GET', url: 'https://x.io/a', apiSecret: SECRET, now: new Date('2026-01-02T03:04:05Z'), validForMinutes: 1 });
+    const headers = await signRequest({
+      method: 'GET',
+      url: 'https://x.io/a',
+      apiSecret: SECRET,
+      now: new Date('2026-01-02T03:04:05Z'),
+      validForMinutes: 1,
+    });
     expect(headers['X-Request-Expires']).toBe('2026-01-02 03:05:05');
   });
 

@@ -19,7 +19,9 @@ describe('generateSott', () => {
   test('matches the official SDKs byte for byte for the same start and end strings', async () => {
     // Published in the reference notes: both official SDKs produce this SOTT for these inputs.
     const sott = await generateSott({ apiKey: KEY, apiSecret: SECRET, startTime: '2025/03/05 13:04:09', endTime: '2025/03/05 13:14:09' });
-    expect(sott).toBe('8SG+NitXeUh4MbOQDaux219UU0DYJXNt+oPQIBCS64nTXGPuo8FWRJum3MtDVFWiM+pt976Co0rbHkF/6V3aCA==*5dc57b15c7baa5871f1cb058c5577be2');
+    expect(sott).toBe(
+      '8SG+NitXeUh4MbOQDaux219UU0DYJXNt+oPQIBCS64nTXGPuo8FWRJum3MtDVFWiM+pt976Co0rbHkF/6V3aCA==*5dc57b15c7baa5871f1cb058c5577be2',
+    );
   });
 
   test.for<[string, string, string]>([
@@ -35,7 +37,9 @@ describe('generateSott', () => {
   test('validForMinutes and explicit end times', () => {
     const start = new Date('2025-03-05T13:04:09Z');
     expect(sottPlaintext(KEY, { startTime: start, validForMinutes: 60 })).toBe('2025/3/5 13:4:9#test-api-key#2025/3/5 14:4:9');
-    expect(sottPlaintext(KEY, { startTime: '2025/3/5 13:04:09', endTime: new Date('2025-03-05T13:20:00Z') })).toBe('2025/3/5 13:04:09#test-api-key#2025/3/5 13:20:0');
+    expect(sottPlaintext(KEY, { startTime: '2025/3/5 13:04:09', endTime: new Date('2025-03-05T13:20:00Z') })).toBe(
+      '2025/3/5 13:04:09#test-api-key#2025/3/5 13:20:0',
+    );
     expect(formatSottTime(new Date('2025-11-30T09:00:00Z'))).toBe('2025/11/30 09:0:0');
   });
 
@@ -54,7 +58,9 @@ describe('generateSott', () => {
   });
 
   test('rejects malformed times and empty credentials', async () => {
-    await expect(generateSott({ apiKey: KEY, apiSecret: SECRET, startTime: '2025-03-05 13:04' })).rejects.toBeInstanceOf(LoginRadiusValidationError);
+    await expect(generateSott({ apiKey: KEY, apiSecret: SECRET, startTime: '2025-03-05 13:04' })).rejects.toBeInstanceOf(
+      LoginRadiusValidationError,
+    );
     expect(() => createSottGenerator('', SECRET)).toThrow(LoginRadiusValidationError);
   });
 

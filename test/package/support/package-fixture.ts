@@ -45,7 +45,17 @@ export interface PackageFixture {
 
 // What goes into the tarball, the lockfile (it fixes the versions of the build tools and of the Prism the
 // consumer links) and this recipe itself: a change to any of these means a new build.
-const INPUTS = ['src', 'generated', 'bin', 'tsup.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json', 'README.md', 'test/package/support/package-fixture.ts'];
+const INPUTS = [
+  'src',
+  'generated',
+  'bin',
+  'tsup.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+  'README.md',
+  'test/package/support/package-fixture.ts',
+];
 const CACHE_ROOT = join(tmpdir(), 'loginradius-client-package-tests');
 const STALE_LOCK_MS = 10 * 60_000;
 
@@ -73,7 +83,8 @@ async function prepare(): Promise<PackageFixture> {
     } catch {
       // Another test file (another worker) is building: wait for it, unless it died holding the lock (a lock
       // that is gone already counts as fresh: just try again).
-      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      if (Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()) > STALE_LOCK_MS)
+        rmSync(lock, { recursive: true, force: true });
       await new Promise((resolve) => setTimeout(resolve, 250));
       continue;
     }
@@ -94,7 +105,9 @@ async function prepare(): Promise<PackageFixture> {
  * have been removed or reinstalled since (a broken link fails the mock tests with "Prism is not installed").
  */
 function isReady(dir: string): boolean {
-  return existsSync(join(dir, 'ready.json')) && existsSync(join(dir, 'consumer', 'node_modules', '@stoplight', 'prism-cli', 'package.json'));
+  return (
+    existsSync(join(dir, 'ready.json')) && existsSync(join(dir, 'consumer', 'node_modules', '@stoplight', 'prism-cli', 'package.json'))
+  );
 }
 
 function build(dir: string): PackageFixture {

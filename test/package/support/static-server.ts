@@ -21,7 +21,9 @@ const TYPES: Record<string, string> = {
  * Serves `routes`: URL prefix → directory, or exact path → literal content. Only GETs of files under the
  * mapped directories; anything else is a 404.
  */
-export async function serveStatic(routes: Readonly<Record<string, string | { readonly body: string; readonly type: string }>>): Promise<StaticServer> {
+export async function serveStatic(
+  routes: Readonly<Record<string, string | { readonly body: string; readonly type: string }>>,
+): Promise<StaticServer> {
   const server: Server = createServer((request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
     for (const [prefix, target] of Object.entries(routes)) {
