@@ -153,7 +153,11 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     if ('$ref' in p) throw new Error(`${where}: parameter $refs must be bundled inline`);
     return p;
   });
-  const pathParams = params.filter((p) => p.in === 'path').map(toParamModel);
+  // In the order the template names them, whatever order the spec lists them in.
+  const pathParams = params
+    .filter((p) => p.in === 'path')
+    .map(toParamModel)
+    .sort((a, b) => path.indexOf(`{${a.name}}`) - path.indexOf(`{${b.name}}`));
   const query = params.filter((p) => p.in === 'query').map(toParamModel);
   const json = op.requestBody?.content?.['application/json'];
   const variants = op['x-lr-sdk-methods'] ?? [];

@@ -497,7 +497,10 @@ export interface paths {
     };
     /**
      * Read the profile of the signed-in user.
-     * @description Returns the full profile of the account the access token belongs to.
+     * @description Returns the full profile of the account the access token belongs to. Not marked safe to retry after a
+     *     timeout or a 5xx: the call takes the templates of a verification or welcome email (`emailTemplate`,
+     *     and `welcomeemailtemplate` in LoginRadius's public description), so LoginRadius may send one, and a
+     *     repeat could send it twice.
      */
     get: operations['getProfileByAccessToken'];
     /**

@@ -160,15 +160,17 @@ const getProfileByAccessTokenOperation: OperationDescriptor = {
     verificationUrl: { type: 'string' },
     welcomeEmailTemplate: { type: 'string' },
   },
-  idempotent: true,
 };
 
 /**
  * Read the profile of the signed-in user.
  *
- * Returns the full profile of the account the access token belongs to.
+ * Returns the full profile of the account the access token belongs to. Not marked safe to retry after a
+ * timeout or a 5xx: the call takes the templates of a verification or welcome email (`emailTemplate`,
+ * and `welcomeemailtemplate` in LoginRadius's public description), so LoginRadius may send one, and a
+ * repeat could send it twice.
  *
- * `GET /identity/v2/auth/account` · credentials: API key + user's access token · safe to retry
+ * `GET /identity/v2/auth/account` · credentials: API key + user's access token
  * Official SDKs: Node `authenticationApi.getProfileByAccessToken`, Python `authentication.get_profile_by_access_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.

@@ -343,7 +343,7 @@ export function createCustomObjectByUid(
 
 /** Parameters of {@link getCustomObjectByRecordID}. */
 export interface GetCustomObjectByRecordIDParams {
-  /** Path parameters: objectRecordId, uid. */
+  /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['getCustomObjectByRecordID']>;
   /** Query parameters (required: objectName). */
   query: QueryOf<operations['getCustomObjectByRecordID']>;
@@ -360,7 +360,7 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  pathParams: ['objectRecordId', 'uid'],
+  pathParams: ['uid', 'objectRecordId'],
   query: { objectName: { type: 'string', required: true } },
   idempotent: true,
 };
@@ -392,7 +392,7 @@ export function getCustomObjectByRecordID(
 
 /** Parameters of {@link updateCustomObjectByUid}. */
 export interface UpdateCustomObjectByUidParams {
-  /** Path parameters: objectRecordId, uid. */
+  /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['updateCustomObjectByUid']>;
   /** Query parameters (required: objectName). */
   query: QueryOf<operations['updateCustomObjectByUid']>;
@@ -411,7 +411,7 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  pathParams: ['objectRecordId', 'uid'],
+  pathParams: ['uid', 'objectRecordId'],
   query: { objectName: { type: 'string', required: true }, updateType: { type: 'string' } },
   body: 'required',
 };
@@ -443,7 +443,7 @@ export function updateCustomObjectByUid(
 
 /** Parameters of {@link deleteCustomObjectByRecordID}. */
 export interface DeleteCustomObjectByRecordIDParams {
-  /** Path parameters: objectRecordId, uid. */
+  /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['deleteCustomObjectByRecordID']>;
   /** Query parameters (required: objectName). */
   query: QueryOf<operations['deleteCustomObjectByRecordID']>;
@@ -460,7 +460,7 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  pathParams: ['objectRecordId', 'uid'],
+  pathParams: ['uid', 'objectRecordId'],
   query: { objectName: { type: 'string', required: true } },
 };
 

@@ -96,6 +96,7 @@ export function retryDelayMs(retry: number, retryAfterMs: number | undefined, ra
 
 // An HTTP date (IMF-fixdate, RFC 850 or asctime): a weekday name first. Bare numbers are delay-seconds.
 const HTTP_DATE = /^[A-Za-z]{3,9}, /;
+// Stryker disable next-line Regex: a month shorter than three letters is not a date Date.parse reads either
 const ASCTIME = /^[A-Za-z]{3} [A-Za-z]{3} /;
 
 /**
@@ -109,8 +110,10 @@ export function parseRetryAfter(value: string | null, now: number): number | und
     const ms = Math.round(Number(text) * 1000);
     return Number.isSafeInteger(ms) ? ms : undefined;
   }
-  if (!HTTP_DATE.test(text) && !ASCTIME.test(text)) return undefined;
-  const date = Date.parse(text);
+  const asctime = ASCTIME.test(text);
+  if (!HTTP_DATE.test(text) && !asctime) return undefined;
+  // asctime dates carry no zone but are in GMT; Date.parse would read them in the local time zone.
+  const date = Date.parse(asctime && !/GMT|UTC|[+-]\d{4}$/.test(text) ? `${text} GMT` : text);
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 

@@ -132,3 +132,19 @@ describe('credentialNeed', () => {
     [[['apiKey'], ['apiKey', 'accessToken']], 'optional'],
   ])('%j → %s', ([security, need]) => expect(credentialNeed({ ...base, security }, 'accessToken')).toBe(need));
 });
+
+describe('path parameters', () => {
+  test('are in template order, whatever order the spec lists them in', async () => {
+    const { callables } = await import('../support/spec');
+    for (const c of callables) {
+      const inTemplate = [...c.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]);
+      expect(
+        c.pathParams.map((p) => p.name),
+        c.name,
+      ).toEqual(inTemplate);
+    }
+    expect(
+      callables.find((c) => c.path === '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}')!.pathParams.map((p) => p.name),
+    ).toEqual(['uid', 'objectRecordId']);
+  });
+});

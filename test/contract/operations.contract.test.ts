@@ -1,7 +1,8 @@
 // Every generated function, called through the real client against the Prism mock with request validation
 // on: the client's requests and the spec cannot drift apart without a failure here.
-import { describe, expect, inject, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import * as api from '../../src/index';
+import { startSignatureCheckingProxy, type SignatureCheckingProxy } from '../support/signature-checking-proxy';
 import { callables, exampleOptions, exampleParams, successExample, TEST_CREDENTIALS } from '../support/spec';
 
 type OperationFunction = (client: api.LoginRadiusClient, params: unknown, options?: api.RequestOptions) => Promise<unknown>;
@@ -32,11 +33,26 @@ describe('every generated function against the Prism mock', () => {
 
 describe('every generated function with request signing on', () => {
   // The spec declares the signature headers as the alternative to the secret header, so the mock checks
-  // that signed requests carry exactly what LoginRadius expects instead of the secret.
-  test.concurrent.for(callables.map((c) => [c.name, c] as const))('%s is accepted signed', async ([name, c]) => {
-    const fn = (api as unknown as Record<string, OperationFunction>)[name]!;
-    const result = await fn(client({ requestSigning: true }), exampleParams(c), exampleOptions(c));
-    expect(result).toEqual(successExample(c));
+  // that signed requests carry them instead of the secret; the proxy in front of it checks the digest itself.
+  let proxy: SignatureCheckingProxy;
+  beforeAll(async () => {
+    proxy = await startSignatureCheckingProxy(inject('prismUrl'), TEST_CREDENTIALS.apiSecret);
+  });
+  afterAll(() => proxy.close());
+
+  test.concurrent.for(callables.map((c) => [c.name, c] as const))(
+    '%s is accepted signed, with a digest of what arrived',
+    async ([name, c]) => {
+      const fn = (api as unknown as Record<string, OperationFunction>)[name]!;
+      const before = proxy.verified();
+      const result = await fn(client({ requestSigning: true, baseUrl: proxy.url }), exampleParams(c), exampleOptions(c));
+      expect(result).toEqual(successExample(c));
+      if (c.security.some((set) => set.includes('requestSignature'))) expect(proxy.verified()).toBeGreaterThan(before);
+    },
+  );
+
+  test('no signature failed the independent check', () => {
+    expect(proxy.mismatches()).toEqual([]);
   });
 });
 

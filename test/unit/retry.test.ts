@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import type { OperationDescriptor } from '../../src/index';
-import { classifyFetchFailure, isRetryable, parseRetryAfter, retryDelayMs, type AttemptOutcome } from '../../src/call/retry';
+import {
+  classifyFetchFailure,
+  isRetryable,
+  parseRetryAfter,
+  retryDelayMs,
+  runWithRetries,
+  type AttemptOutcome,
+} from '../../src/call/retry';
+import { LoginRadiusAbortError, LoginRadiusRateLimitError, type OperationDescriptor } from '../../src/index';
 
 const read: OperationDescriptor = { id: 'read', method: 'GET', path: '/r', security: [], idempotent: true };
 const sendsEmail: OperationDescriptor = { id: 'sendEmail', method: 'GET', path: '/s', security: [] };
@@ -72,5 +79,88 @@ describe('classifyFetchFailure', () => {
   test('a reset might have reached it', () => {
     const error = new TypeError('fetch failed', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
     expect(classifyFetchFailure(error)).toEqual({ kind: 'connection' });
+  });
+});
+
+describe('Retry-After, every form RFC 9110 allows and nothing else', () => {
+  const now = Date.parse('1994-11-06T08:49:30Z');
+  test.for([
+    ['3', 3000],
+    [' 3 ', 3000],
+    ['1.25', 1250],
+    ['Sun, 06 Nov 1994 08:49:37 GMT', 7000],
+    ['Sunday, 06-Nov-94 08:49:37 GMT', 7000],
+    // asctime has no zone and means GMT, whatever the local time zone is.
+    ['Sun Nov  6 08:49:37 1994', 7000],
+  ] as const)('%j → %i ms', ([value, ms]) => {
+    expect(parseRetryAfter(value, now)).toBe(ms);
+  });
+
+  test.for(['in Sun, 06 Nov 1994 08:49:37 GMT', 'at Sun Nov  6 08:49:37 1994', 'S Nov  6 08:49:37 1994', '-3', '3s', 'soon'])(
+    '%j is not a Retry-After',
+    (value) => {
+      expect(parseRetryAfter(value, now)).toBeUndefined();
+    },
+  );
+});
+
+describe('the retry loop', () => {
+  test('aborting while it waits to retry ends the call with the operation and the reason', async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller gave up');
+    const error = new LoginRadiusRateLimitError({ operation: 'read', status: 429, headers: new Headers(), body: {} });
+    const pending = runWithRetries({
+      op: read,
+      maxRetries: 1,
+      signal: controller.signal,
+      onError: undefined,
+      attempt: async () => {
+        setTimeout(() => controller.abort(reason), 5);
+        return { ok: false, error, outcome: { kind: 'response', status: 429 }, retryAfterMs: 60_000, request: undefined };
+      },
+    });
+    const thrown = await pending.catch((e: unknown) => e);
+    expect(thrown).toBeInstanceOf(LoginRadiusAbortError);
+    expect(thrown).toMatchObject({ operation: 'read', cause: reason, message: 'read was aborted while waiting to retry' });
+  });
+});
+
+describe('what may be retried', () => {
+  const send = sendsEmail;
+  test.for([500, 502, 503, 504, 408])('an idempotent read is retried after HTTP %i; a call that sends is not', (status) => {
+    expect(isRetryable(read, { kind: 'response', status })).toBe(true);
+    expect(isRetryable(send, { kind: 'response', status })).toBe(false);
+  });
+  test('4xx other than 408 and 429 is never retried; 429 always is', () => {
+    for (const status of [400, 401, 403, 404, 409]) expect(isRetryable(read, { kind: 'response', status })).toBe(false);
+    expect(isRetryable(send, { kind: 'response', status: 429 })).toBe(true);
+  });
+});
+
+describe('classifyFetchFailure', () => {
+  test.for(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ConnectionRefused'])(
+    '%s never reached a server',
+    (code) => {
+      expect(classifyFetchFailure(new TypeError('fetch failed', { cause: Object.assign(new Error(code), { code }) }))).toEqual({
+        kind: 'not-sent',
+      });
+    },
+  );
+
+  test('looks five causes deep, no deeper, and stops on a cycle', () => {
+    const chain = (depth: number): unknown => {
+      let error: Error = Object.assign(new Error('inner'), { code: 'ECONNREFUSED' });
+      for (let i = 1; i < depth; i++) error = new Error('outer', { cause: error });
+      return error;
+    };
+    expect(classifyFetchFailure(chain(5))).toEqual({ kind: 'not-sent' });
+    expect(classifyFetchFailure(chain(6))).toEqual({ kind: 'connection' });
+    const cyclic: { cause?: unknown; message: string } = { message: 'socket hang up' };
+    cyclic.cause = cyclic;
+    expect(classifyFetchFailure(cyclic)).toEqual({ kind: 'connection' });
+  });
+
+  test('reads only the start of a message', () => {
+    expect(classifyFetchFailure(new TypeError(`${'x'.repeat(1000)} connection refused`))).toEqual({ kind: 'connection' });
   });
 });
