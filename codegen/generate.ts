@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiSurface } from './api-surface';
 import { emitApiReference } from './emit-docs';
-import { emitGroupModule, emitIndexModule, emitModelsModule, createEmitProject } from './emit-files';
+import { emitErrorCodesModule, emitErrorCodesPage, readErrorCatalogue, type ErrorCodeEntry } from './emit-error-codes';
+import { createEmitProject, emitGroupModule, emitIndexModule, emitModelsModule, generatedHeader } from './emit-files';
 import { emitSpecLock } from './emit-lock';
 import { emitSchemaTypes } from './emit-types';
 import { formatTypeScript } from './format';
@@ -20,7 +21,10 @@ function specFileOf(doc: OpenApiDocument, tag: string): string {
   return file;
 }
 
-export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
+export async function generate(
+  doc: OpenApiDocument,
+  errorCodes: readonly ErrorCodeEntry[] = readErrorCatalogue(),
+): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
   const callables = readCallables(doc);
   const tags = (doc.tags ?? []).map((t) => t.name).filter((tag) => callables.some((c) => c.tag === tag));
@@ -33,6 +37,8 @@ export async function generate(doc: OpenApiDocument): Promise<GeneratedFiles> {
   files.set('generated/openapi.json', bundled);
   files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions(), apiSurface(doc, callables)));
   files.set('docs/API.md', emitApiReference(doc, callables, tags));
+  files.set('docs/ERRORS.md', emitErrorCodesPage(errorCodes));
+  files.set('generated/error-codes.ts', emitErrorCodesModule(errorCodes, generatedHeader('spec/error-codes.yaml')));
   const schema = await emitSchemaTypes(doc);
   files.set(`generated/${schema.path}`, schema.text);
   const project = createEmitProject();

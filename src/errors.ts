@@ -17,6 +17,8 @@
  * installed versions): each class recognises errors by a registered brand, not only by prototype.
  */
 
+import { ERROR_CODE_NAMES, ERROR_CODE_STATUSES, type LoginRadiusErrorCode } from '../generated/error-codes';
+
 // A registry symbol, so every copy of the package shares it.
 const KINDS: unique symbol = Symbol.for('loginradius-client.error-kinds') as never;
 const KIND: unique symbol = Symbol.for('loginradius-client.error-kind') as never;
@@ -94,8 +96,15 @@ const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'x-amzn-requesti
  */
 export class LoginRadiusApiError extends LoginRadiusError {
   static override readonly [KIND]: string = 'LoginRadiusApiError';
-  /** The HTTP status. */
+  /**
+   * The status that classifies the error: the HTTP status, or, when LoginRadius answered HTTP 200 with an
+   * `ErrorCode`, that code's documented status (so the class and the status agree). See `httpStatus`.
+   */
   readonly status: number;
+  /** The HTTP status that came back (200 for an error LoginRadius sends in a 200 answer). */
+  readonly httpStatus: number;
+  /** The name of LoginRadius's `ErrorCode` (`'EMAIL_NOT_VERIFIED'`, …) when the code is documented; see docs/ERRORS.md. */
+  readonly code: LoginRadiusErrorCode | undefined;
   /** LoginRadius's `ErrorCode`, when the body carried a numeric one (a numeric string is converted; anything else stays only in `body`). */
   readonly errorCode: number | undefined;
   /** LoginRadius's `Description`, when the body carried one. */
@@ -121,8 +130,10 @@ export class LoginRadiusApiError extends LoginRadiusError {
   constructor(details: ApiErrorDetails) {
     const lr = asErrorBody(details.body);
     super(describeApiError(details, lr), { operation: details.operation });
-    this.status = details.status;
     this.errorCode = normalizeErrorCode(lr?.ErrorCode);
+    this.code = errorCodeName(this.errorCode);
+    this.httpStatus = details.status;
+    this.status = classifyingStatus(details.status, this.errorCode);
     this.description = typeof lr?.Description === 'string' ? lr.Description : undefined;
     this.isProviderError = lr?.IsProviderError === true;
     this.providerErrorResponse = typeof lr?.ProviderErrorResponse === 'string' ? lr.ProviderErrorResponse : null;
@@ -164,9 +175,9 @@ export class LoginRadiusServerError extends LoginRadiusApiError {
   static override readonly [KIND] = 'LoginRadiusServerError';
 }
 
-/** Builds the most specific {@link LoginRadiusApiError} subclass for a status. */
+/** Builds the most specific {@link LoginRadiusApiError} subclass for a status (or a 200's documented ErrorCode). */
 export function createApiError(details: ApiErrorDetails): LoginRadiusApiError {
-  const { status } = details;
+  const status = classifyingStatus(details.status, normalizeErrorCode(asErrorBody(details.body)?.ErrorCode));
   if (status === 400) return new LoginRadiusBadRequestError(details);
   if (status === 401) return new LoginRadiusAuthenticationError(details);
   if (status === 403) return new LoginRadiusPermissionDeniedError(details);
@@ -239,4 +250,36 @@ function describeApiError(details: ApiErrorDetails, lr: LoginRadiusErrorBody | u
     return details.bodyExcerpt === '' ? `${head} and an empty body` : `${head} and a non-JSON body: ${details.bodyExcerpt}`;
   }
   return head;
+}
+
+/** The name of a documented LoginRadius `ErrorCode`, or `undefined`. */
+export function errorCodeName(errorCode: number | undefined): LoginRadiusErrorCode | undefined {
+  return errorCode === undefined ? undefined : (ERROR_CODE_NAMES as Readonly<Record<number, LoginRadiusErrorCode>>)[errorCode];
+}
+
+/** The documented HTTP status of a LoginRadius `ErrorCode` (most are 403), or `undefined` for an undocumented one. */
+function documentedStatus(errorCode: number): number | undefined {
+  if (errorCodeName(errorCode) === undefined) return undefined;
+  for (const [status, codes] of Object.entries(ERROR_CODE_STATUSES)) if (codes.includes(errorCode)) return Number(status);
+  return 403;
+}
+
+/** An error in a 2xx answer is classified by its code's documented status; any other by the HTTP status. */
+function classifyingStatus(httpStatus: number, errorCode: number | undefined): number {
+  if (httpStatus < 200 || httpStatus >= 300 || errorCode === undefined) return httpStatus;
+  return documentedStatus(errorCode) ?? httpStatus;
+}
+
+/**
+ * True when `error` is an error this client threw; with a `code`, only when it is a LoginRadius API error with
+ * that `ErrorCode` name (`isLoginRadiusError(error, 'EMAIL_NOT_VERIFIED')`). Narrows the type either way.
+ */
+export function isLoginRadiusError(error: unknown): error is LoginRadiusError;
+export function isLoginRadiusError<C extends LoginRadiusErrorCode>(
+  error: unknown,
+  code: C,
+): error is LoginRadiusApiError & { readonly code: C };
+export function isLoginRadiusError(error: unknown, code?: LoginRadiusErrorCode): boolean {
+  if (code === undefined) return error instanceof LoginRadiusError;
+  return error instanceof LoginRadiusApiError && error.code === code;
 }

@@ -26,6 +26,8 @@ export {
   LoginRadiusServerError,
   LoginRadiusTimeoutError,
   LoginRadiusValidationError,
+  errorCodeName,
+  isLoginRadiusError,
   type ApiErrorDetails,
   type LoginRadiusErrorBody,
 } from './errors';
@@ -47,4 +49,5 @@ export type {
 export { redactHeaders, redactUrl } from './observe/redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './auth/signing';
 export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './auth/sott';
+export { ERROR_CODE_NAMES, type LoginRadiusErrorCode } from '../generated/error-codes';
 export * from '../generated/index';

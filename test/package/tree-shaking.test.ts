@@ -9,11 +9,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { callables } from '../support/spec';
 import { packageFixture, REPO, type PackageFixture } from './support/package-fixture';
 
-// Upper bounds with headroom over today's sizes (client + one operation ≈ 28 KiB minified, 10 KiB gzip; the
-// whole API ≈ 93 KiB): a change that pulls the operation table into every bundle fails here, and so does a
-// core that grows by half again without anyone deciding it should.
-const ONE_OPERATION_MAX_BYTES = 40 * 1024;
-const ONE_OPERATION_MAX_GZIP_BYTES = 16 * 1024;
+// Upper bounds with headroom over today's sizes (client + one operation ≈ 44 KiB minified, 15 KiB gzip, of
+// which the names of LoginRadius's 335 error codes are ≈ 10 KiB and 3 KiB; the whole API ≈ 118 KiB): a change
+// that pulls the operation table into every bundle fails here, and so does a core that grows without anyone
+// deciding it should.
+const ONE_OPERATION_MAX_BYTES = 48 * 1024;
+const ONE_OPERATION_MAX_GZIP_BYTES = 17 * 1024;
 // What one operation adds to the client alone: its descriptor and a one-line function.
 const PER_OPERATION_MAX_BYTES = 1024;
 
@@ -93,8 +94,9 @@ export const taken = (email) => checkEmailAvailability(createClient({ apiKey: 'k
     expect(one.fromPackage - core.fromPackage).toBeLessThan(PER_OPERATION_MAX_BYTES);
   });
 
-  test('the whole API is more than three times the client with one operation (the shaking is real)', () => {
-    expect(all.fromPackage).toBeGreaterThan(one.fromPackage * 3);
+  test('the whole API is far bigger than the client with one operation (the shaking is real)', () => {
+    // The other operations' data and functions are left out: more than the client itself weighs.
+    expect(all.fromPackage - one.fromPackage).toBeGreaterThan(one.fromPackage * 1.5);
     expect(callables.every((c) => all.code.includes(`"${c.name}"`))).toBe(true);
   });
 

@@ -50,7 +50,11 @@ describe('errors carry what LoginRadius said', () => {
       { status: 502, errorCode: undefined, bodyExcerpt: expect.stringContaining('502 Bad Gateway') },
     ],
     ['/403-empty', api.LoginRadiusPermissionDeniedError, { status: 403, bodyExcerpt: '' }],
-    ['/200-error-code', api.LoginRadiusApiError, { status: 200, errorCode: 906, description: 'Access token has expired.' }],
+    [
+      '/200-error-code',
+      api.LoginRadiusPermissionDeniedError,
+      { status: 403, httpStatus: 200, errorCode: 906, code: 'ACCESS_TOKEN_EXPIRED', description: 'Access token has expired.' },
+    ],
     ['/200-html', api.LoginRadiusApiError, { status: 200, bodyExcerpt: '<html>maintenance</html>' }],
     ['/429-no-header', api.LoginRadiusRateLimitError, { status: 429 }],
   ])('%s', async ([path, type, fields]) => {

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import {
-  LoginRadiusApiError,
+  type LoginRadiusApiError,
   LoginRadiusAuthenticationError,
   LoginRadiusBadRequestError,
   LoginRadiusNotFoundError,
   LoginRadiusPermissionDeniedError,
   LoginRadiusRateLimitError,
   LoginRadiusServerError,
+  errorCodeName,
+  isLoginRadiusError,
 } from '../../src/index';
+import { readErrorCatalogue } from '../../codegen/emit-error-codes';
 import { readResponse } from '../../src/call/response';
 
 const noScrub = (text: string): string => text;
@@ -31,8 +34,16 @@ describe('readResponse', () => {
     const result = readResponse('getProfileByAccessToken', { status: 200, headers: new Headers(), text: lrError }, noScrub);
     expect(result.ok).toBe(false);
     if (result.ok) return;
-    expect(result.error).toBeInstanceOf(LoginRadiusApiError);
-    expect(result.error).toMatchObject({ status: 200, errorCode: 906, description: 'Access token has expired.', isProviderError: false });
+    // 906 is documented as a 403: the error is classified as one, and says what came over the wire.
+    expect(result.error).toBeInstanceOf(LoginRadiusPermissionDeniedError);
+    expect(result.error).toMatchObject({
+      status: 403,
+      httpStatus: 200,
+      errorCode: 906,
+      code: 'ACCESS_TOKEN_EXPIRED',
+      description: 'Access token has expired.',
+      isProviderError: false,
+    });
     expect(result.error.message).toBe('getProfileByAccessToken failed with HTTP 200 (ErrorCode 906): Access token has expired.');
   });
 
@@ -102,5 +113,48 @@ describe('ErrorCode is normalised', () => {
   test('a Description that is not a string is not used as one', () => {
     const result = read({ ErrorCode: 901, Description: { html: '<b>x</b>' } }, 400);
     expect(!result.ok && result.error.description).toBeUndefined();
+  });
+});
+
+describe('ErrorCode names', () => {
+  const read = (body: unknown, status = 200) => readResponse('op', { status, headers: new Headers(), text: JSON.stringify(body) }, noScrub);
+
+  test('a documented code carries its name; an error in a 200 takes the class of its documented status', () => {
+    const locked = read({ ErrorCode: 1148, Description: 'Your account has been locked' });
+    expect(!locked.ok && locked.error).toBeInstanceOf(LoginRadiusPermissionDeniedError);
+    expect(!locked.ok && locked.error).toMatchObject({ code: 'ACCOUNT_LOCKED_1148', status: 403, httpStatus: 200 });
+    const credentials = read({ ErrorCode: 966, Description: 'Invalid user ID and/or password' });
+    expect(!credentials.ok && credentials.error).toBeInstanceOf(LoginRadiusAuthenticationError);
+    expect(!credentials.ok && credentials.error).toMatchObject({ code: 'INVALID_CREDENTIALS', status: 401 });
+    const body = read({ ErrorCode: 958, Description: 'The post body is invalid' });
+    expect(!body.ok && body.error).toBeInstanceOf(LoginRadiusBadRequestError);
+    const unknown = read({ ErrorCode: 98765, Description: 'Something new' });
+    expect(!unknown.ok && unknown.error).toMatchObject({ code: undefined, status: 200, errorCode: 98765 });
+  });
+
+  test('a non-200 answer keeps its HTTP status as the status, and still gets the name', () => {
+    const result = read({ ErrorCode: 970, Description: 'Email is not verified' }, 400);
+    expect(!result.ok && result.error).toBeInstanceOf(LoginRadiusBadRequestError);
+    expect(!result.ok && result.error).toMatchObject({ code: 'EMAIL_NOT_VERIFIED', status: 400, httpStatus: 400 });
+  });
+
+  test('isLoginRadiusError narrows by name', () => {
+    const result = read({ ErrorCode: 970, Description: 'Email is not verified' }, 403);
+    const error: unknown = !result.ok && result.error;
+    expect(isLoginRadiusError(error)).toBe(true);
+    expect(isLoginRadiusError(error, 'EMAIL_NOT_VERIFIED')).toBe(true);
+    expect(isLoginRadiusError(error, 'ACCESS_TOKEN_EXPIRED')).toBe(false);
+    expect(isLoginRadiusError(new Error('x'))).toBe(false);
+    if (isLoginRadiusError(error, 'EMAIL_NOT_VERIFIED')) expect(error.errorCode).toBe(970);
+  });
+
+  test('every code of the catalogue has its name and status', () => {
+    const catalogue = readErrorCatalogue();
+    expect(catalogue).toHaveLength(335);
+    for (const entry of catalogue) {
+      const result = read({ ErrorCode: entry.code, Description: entry.message });
+      expect(!result.ok && result.error, String(entry.code)).toMatchObject({ code: entry.name, status: entry.status, httpStatus: 200 });
+      expect(errorCodeName(entry.code)).toBe(entry.name);
+    }
   });
 });

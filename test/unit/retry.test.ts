@@ -137,7 +137,7 @@ describe('what may be retried', () => {
   });
 });
 
-describe('classifyFetchFailure', () => {
+describe('classifyFetchFailure, code by code and cause by cause', () => {
   test.for(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ConnectionRefused'])(
     '%s never reached a server',
     (code) => {
