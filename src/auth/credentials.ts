@@ -78,6 +78,13 @@ export function placeCredentials(op: OperationDescriptor, available: AvailableCr
     given.every((c) => set.some((scheme) => CREDENTIAL_PLACEMENT[scheme].credential === c));
   const preferred = alternatives.filter(usesGiven);
   const pool = preferred.length ? preferred : alternatives;
+  if (pool.length === 0) {
+    // Every alternative is a signed one and the client does not sign.
+    throw new LoginRadiusValidationError(`${op.id}: this operation only accepts a signed request; configure requestSigning`, {
+      operation: op.id,
+      parameter: 'requestSigning',
+    });
+  }
   const chosen = pool.find((set) => set.every(has));
   if (!chosen) {
     const needed = [...new Set(pool[0]!.filter((scheme) => !has(scheme)).map((scheme) => CREDENTIAL_PLACEMENT[scheme].credential))];

@@ -50,7 +50,6 @@ function carriesErrorCode(body: unknown): boolean {
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
-  if (!/\S/.test(text)) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { CREDENTIAL_PLACEMENT, placeCredentials } from '../../src/auth/credentials';
+import { CREDENTIAL_HEADERS, CREDENTIAL_PLACEMENT, CREDENTIAL_QUERY, placeCredentials } from '../../src/auth/credentials';
 import { spec } from '../support/spec';
 import { LoginRadiusValidationError, type OperationDescriptor, type SecurityScheme } from '../../src/index';
 
@@ -66,5 +66,75 @@ describe('choosing between alternatives', () => {
     expect(() => placeCredentials(op(['apiKey', 'apiSecret']), { apiKey: 'k' })).toThrow(LoginRadiusValidationError);
     expect(() => placeCredentials(op(['apiKey', 'apiSecret']), { apiKey: 'k' })).toThrow(/API secret/);
     expect(() => placeCredentials(op(['apiKey', 'accessToken']), { apiKey: 'k' })).toThrow(/access token/);
+  });
+});
+
+describe('placement rules the mutation run singled out', () => {
+  const secretOrSigned: OperationDescriptor = {
+    id: 'readAccount',
+    method: 'GET',
+    path: '/a',
+    security: [
+      ['apiKey', 'apiSecret'],
+      ['apiKey', 'requestSignature', 'requestExpires'],
+    ],
+  };
+
+  test('the credential headers and query names are exactly those the table places there', () => {
+    expect([...CREDENTIAL_HEADERS].sort()).toEqual([
+      'authorization',
+      'digest',
+      'x-loginradius-apisecret',
+      'x-loginradius-sott',
+      'x-request-expires',
+    ]);
+    expect([...CREDENTIAL_QUERY]).toEqual(['secret']);
+  });
+
+  test('an operation without security needs nothing', () => {
+    expect(placeCredentials({ id: 'open', method: 'GET', path: '/o', security: [] }, { apiKey: 'k' })).toEqual({
+      query: {},
+      headers: {},
+      schemes: [],
+      sign: false,
+    });
+  });
+
+  test('signing prefers the signed alternative and puts no secret in its headers; without signing it is never chosen', () => {
+    const signed = placeCredentials(secretOrSigned, { apiKey: 'k', apiSecret: 's-1234' }, true);
+    expect(signed).toEqual({ query: { apikey: 'k' }, headers: {}, schemes: ['apiKey', 'requestSignature', 'requestExpires'], sign: true });
+    const plain = placeCredentials(secretOrSigned, { apiKey: 'k', apiSecret: 's-1234' }, false);
+    expect(plain).toMatchObject({ headers: { 'X-LoginRadius-ApiSecret': 's-1234' }, sign: false });
+    const onlySigned: OperationDescriptor = { ...secretOrSigned, security: [['apiKey', 'requestSignature', 'requestExpires']] };
+    expect(() => placeCredentials(onlySigned, { apiKey: 'k', apiSecret: 's-1234' }, false)).toThrow(/only accepts a signed request/);
+  });
+
+  test('the alternative that sends every credential given wins over one that sends some', () => {
+    const op: OperationDescriptor = {
+      id: 'both',
+      method: 'POST',
+      path: '/b',
+      security: [
+        ['apiKey', 'accessToken'],
+        ['apiKey', 'accessToken', 'sott'],
+      ],
+    };
+    expect(placeCredentials(op, { apiKey: 'k', accessToken: 't-1', sott: 's-1' }).headers).toEqual({
+      Authorization: 'Bearer t-1',
+      'X-LoginRadius-Sott': 's-1',
+    });
+  });
+
+  test('a missing credential is named, with the field to set', () => {
+    let error: unknown;
+    try {
+      placeCredentials({ id: 'register', method: 'POST', path: '/r', security: [['apiKey', 'sott']] }, { apiKey: 'k' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ message: 'register: missing a SOTT (params.sott)', operation: 'register', parameter: 'sott' });
+    expect(() => placeCredentials(secretOrSigned, { apiKey: 'k' })).toThrow(
+      'readAccount: missing the API secret (config.apiSecret, server-side only)',
+    );
   });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../src/index';
 import { readErrorCatalogue } from '../../codegen/emit-error-codes';
 import { readResponse } from '../../src/call/response';
+import { createScrubber } from '../../src/observe/redact';
 
 const noScrub = (text: string): string => text;
 const lrError = JSON.stringify({
@@ -156,5 +157,42 @@ describe('ErrorCode names', () => {
       expect(!result.ok && result.error, String(entry.code)).toMatchObject({ code: entry.name, status: entry.status, httpStatus: 200 });
       expect(errorCodeName(entry.code)).toBe(entry.name);
     }
+  });
+});
+
+describe('the edges of reading an answer', () => {
+  const text = (status: number, body: string) => readResponse('op', { status, headers: new Headers(), text: body }, noScrub);
+
+  test('2xx is 200 to 299', () => {
+    expect(text(299, '{}').ok).toBe(true);
+    expect(text(300, '{}').ok).toBe(false);
+    expect(text(199, '{}').ok).toBe(false);
+  });
+
+  test('only a JSON object can carry an ErrorCode; an empty one is no error', () => {
+    expect(text(200, '[{"ErrorCode":5}]')).toEqual({ ok: true, data: [{ ErrorCode: 5 }] });
+    expect(text(200, 'null')).toEqual({ ok: true, data: null });
+    expect(text(200, '"ErrorCode"')).toEqual({ ok: true, data: 'ErrorCode' });
+    expect(text(200, '{"ErrorCode":""}').ok).toBe(true);
+    expect(text(200, '{"ErrorCode":"5"}').ok).toBe(false);
+  });
+
+  test('an excerpt flattens runs of whitespace, trims, and cuts at 200 characters', () => {
+    const excerpt = (body: string) => {
+      const result = text(502, body);
+      return result.ok ? undefined : result.error.bodyExcerpt;
+    };
+    expect(excerpt('  <b>a   \n\t b</b>  ')).toBe('<b>a b</b>');
+    expect(excerpt('x'.repeat(200))).toBe('x'.repeat(200));
+    expect(excerpt('x'.repeat(201))).toBe(`${'x'.repeat(200)}…`);
+  });
+
+  test('only a body longer than the 16 KiB looked at is treated as cut', () => {
+    const scrub = createScrubber(() => ['supersecret']);
+    const endingIn = (length: number) => `${' '.repeat(length - 3)}sup`;
+    const exact = readResponse('op', { status: 502, headers: new Headers(), text: endingIn(16 * 1024) }, scrub);
+    expect(!exact.ok && exact.error.bodyExcerpt).toBe('sup');
+    const longer = readResponse('op', { status: 502, headers: new Headers(), text: `${endingIn(16 * 1024)}ersecret` }, scrub);
+    expect(!longer.ok && longer.error.bodyExcerpt).toBe('[redacted]');
   });
 });
