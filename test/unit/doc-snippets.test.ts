@@ -55,6 +55,8 @@ declare const apiKey: string, apiSecret: string;
 declare const req: { ip: string };
 declare const customFetch: typeof fetch;
 declare function lockedOut(): void;
+declare function showWrongPassword(): void;
+declare function askToVerifyEmail(): void;
 declare const onRequest: () => void, onResponse: () => void, onError: () => void;
 `;
 
