@@ -199,11 +199,15 @@ export class LoginRadiusConnectionError extends LoginRadiusError {
 /** The call did not finish within its `timeoutMs` (reading the body included). */
 export class LoginRadiusTimeoutError extends LoginRadiusError {
   static override readonly [KIND] = 'LoginRadiusTimeoutError';
+  /** The time limit of each attempt. */
   readonly timeoutMs: number;
+  /** How many attempts were made, this one included (more than 1 when the call was retried). */
+  readonly attempts: number;
 
-  constructor(message: string, options: { operation?: string; timeoutMs: number }) {
+  constructor(message: string, options: { operation?: string; timeoutMs: number; attempts?: number }) {
     super(message, options);
     this.timeoutMs = options.timeoutMs;
+    this.attempts = options.attempts ?? 1;
   }
 }
 

@@ -52,7 +52,7 @@ const WHAT: Record<Credential, string> = {
   apiKey: 'the API key (config.apiKey)',
   apiSecret: 'the API secret (config.apiSecret, server-side only)',
   accessToken: "the user's access token (params.accessToken)",
-  sott: 'a SOTT (params.sott)',
+  sott: 'a SOTT (pass params.sott, or configure apiSecret on the server so the client generates one)',
 };
 
 const PER_CALL = ['accessToken', 'sott'] as const;

@@ -142,7 +142,13 @@ function tooLarge(op: OperationDescriptor, maxResponseBytes: number): LoginRadiu
 function failure(input: AttemptInput, signal: CallSignal, cause: unknown, request: RequestDescription | undefined): AttemptResult {
   const { op, timeoutMs } = input;
   if (signal.timedOut()) {
-    const error = new LoginRadiusTimeoutError(`${op.id} timed out after ${timeoutMs} ms`, { operation: op.id, timeoutMs });
+    const attempts = input.attempt;
+    const which = attempts > 1 ? ` on attempt ${attempts}` : '';
+    const error = new LoginRadiusTimeoutError(`${op.id} timed out after ${timeoutMs} ms${which}`, {
+      operation: op.id,
+      timeoutMs,
+      attempts,
+    });
     return { ok: false, error, outcome: { kind: 'timeout' }, retryAfterMs: undefined, request };
   }
   if (signal.aborted()) {

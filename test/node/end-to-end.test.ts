@@ -30,6 +30,8 @@ beforeAll(async () => {
         at: Date.now(),
       });
       const path = new URL(req.url!, 'http://x').pathname;
+      // Never answers: the client's time limit ends each attempt.
+      if (path === '/hang') return;
       if (path === '/rate-limited' && arrived.filter((a) => a.url.includes('/rate-limited')).length === 1) {
         res.writeHead(429, { 'content-type': 'application/json', 'retry-after': '1' });
         return void res.end('{"ErrorCode":1270,"Description":"Too many requests"}');
@@ -81,4 +83,12 @@ test('a 5-minute signing window sets X-Request-Expires five minutes ahead, in UT
   expect(expiresAt).toBeLessThanOrEqual(Date.now() + 5 * 60_000);
   const message = `${expires}:${encodeURIComponent(decodeURIComponent(request.url)).toLowerCase()}`;
   expect(request.headers.digest).toBe(`SHA-256=${createHmac('sha256', 'secret-1234').update(message).digest('base64')}`);
+});
+
+test('a call that times out on every attempt says how many attempts it made', async () => {
+  const client = api.createClient({ apiKey: 'k', baseUrl: origin, maxRetries: 1, timeoutMs: 100 });
+  const op = { id: 'readThing', method: 'GET', path: '/hang', security: [['apiKey']], idempotent: true } as const;
+  const error = await client.call(op, {}).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(api.LoginRadiusTimeoutError);
+  expect(error).toMatchObject({ attempts: 2, timeoutMs: 100, message: 'readThing timed out after 100 ms on attempt 2' });
 });

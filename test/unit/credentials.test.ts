@@ -132,7 +132,11 @@ describe('placement rules the mutation run singled out', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toMatchObject({ message: 'register: missing a SOTT (params.sott)', operation: 'register', parameter: 'sott' });
+    expect(error).toMatchObject({
+      message: 'register: missing a SOTT (pass params.sott, or configure apiSecret on the server so the client generates one)',
+      operation: 'register',
+      parameter: 'sott',
+    });
     expect(() => placeCredentials(secretOrSigned, { apiKey: 'k' })).toThrow(
       'readAccount: missing the API secret (config.apiSecret, server-side only)',
     );
