@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import * as api from '../../src/index';
-import { createSottGenerator } from '../../src/auth/sott';
+import { REGISTER_OPERATION } from '../support/operations';
 
 interface Arrived {
   readonly url: string;
@@ -57,14 +57,7 @@ test('a 429 with Retry-After: 1 waits about a second, then the retry succeeds', 
 
 test('a SOTT the caller passes is sent as given, even when the client could make one', async () => {
   const client = api.createClient({ apiKey: 'k', apiSecret: 'secret-1234', baseUrl: origin });
-  const op = {
-    id: 'register',
-    method: 'POST',
-    path: '/register',
-    security: [['apiKey', 'sott']],
-    body: 'required',
-    generateSott: createSottGenerator,
-  } as const;
+  const op = REGISTER_OPERATION;
   await client.call(op, { body: {}, sott: 'caller-sott-5678' });
   expect(arrived.at(-1)!.headers['x-loginradius-sott']).toBe('caller-sott-5678');
   await client.call(op, { body: {} });

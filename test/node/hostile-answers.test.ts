@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import * as api from '../../src/index';
 import { createNodeTransport } from '../../src/node/index';
 import { readResponse } from '../../src/call/response';
-import { createSottGenerator } from '../../src/auth/sott';
+import { REGISTER_OPERATION } from '../support/operations';
 
 const MiB = 1024 * 1024;
 // 16 MiB of zeros compress to about 16 KiB: decoded, they are twice the limit the tests set.
@@ -194,14 +194,7 @@ test('concurrent retries without a caller signal add no listener to any shared o
 test("sottClock 'server': one server-time request however many registrations start at once", async () => {
   const before = hits.get('/identity/v2/serverinfo') ?? 0;
   const lr = api.createClient({ apiKey: 'k', apiSecret: 's-1234', baseUrl: origin, sottClock: 'server' });
-  const register = {
-    id: 'register',
-    method: 'POST',
-    path: '/register',
-    security: [['apiKey', 'sott']],
-    body: 'required',
-    generateSott: createSottGenerator,
-  } as const;
+  const register = REGISTER_OPERATION;
   await Promise.all(Array.from({ length: 20 }, () => lr.call(register, { body: {} })));
   expect((hits.get('/identity/v2/serverinfo') ?? 0) - before).toBe(1);
 });
