@@ -8,6 +8,9 @@ import { runWithRetries } from './call/retry';
 import { createServerClock, SERVER_INFO_OPERATION } from './auth/server-clock';
 import { createRequestSigner, type RequestSigner } from './auth/signing';
 import { validateOptions, validateParams } from './call/validate';
+import { chooseCredentials } from './auth/credentials';
+import { LoginRadiusValidationError } from './errors';
+import { TOKEN_CHARS } from './call/option-checks';
 
 /** What a client reveals about its configuration: everything except the API secret. */
 export interface ClientSettings {
@@ -96,8 +99,9 @@ async function callOperation<T>(
   const { config } = context;
   const options = validateOptions(op, rawOptions, config);
   const params = await withSott(context, op, validateParams(op, rawParams));
-  const request = prepareRequest(config, op, params, options.headers);
-  const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params));
+  const m2mToken = await m2mTokenFor(config, op, params);
+  const request = prepareRequest(config, op, params, options.headers, m2mToken);
+  const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params, m2mToken));
   const sign = request.sign ? context.sign : undefined;
   const onErrorHooks = config.hooks.filter((hook) => hook.onError);
   return runWithRetries<T>({
@@ -125,10 +129,34 @@ async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: RequestError
 }
 
 /**
+ * The M2M token, fetched only when the client has an M2M credential and the credential set the call will use
+ * includes it (an operation that also accepts the API secret uses the secret when the client has one).
+ */
+async function m2mTokenFor(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams): Promise<string | undefined> {
+  if (config.m2mToken === undefined || !op.security.some((set) => set.includes('m2mToken'))) return undefined;
+  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
+  const signing = config.signatureValidMinutes !== undefined;
+  if (!chooseCredentials(op, { ...available, m2mToken: 'pending' }, signing).includes('m2mToken')) return undefined;
+  return requireM2MToken(op, await config.m2mToken());
+}
+
+/**
  * A registration call without a SOTT gets one generated here when the client has the API secret. The
  * operation's data says whether it needs one: only those operations carry `generateSott`.
  */
 async function withSott(context: CallContext, op: OperationDescriptor, params: OperationParams): Promise<OperationParams> {
   if (!op.generateSott || params.sott !== undefined || !context.sott) return params;
   return { ...params, sott: await context.sott(op) };
+}
+
+/** A token function that returns nothing usable is a configuration mistake, reported without the value. */
+function requireM2MToken(op: OperationDescriptor, token: unknown): string {
+  if (typeof token === 'string' && TOKEN_CHARS.test(token)) return token;
+  throw new LoginRadiusValidationError(
+    `${op.id}: config.m2m.token returned no usable token (a non-empty string of printable characters without spaces)`,
+    {
+      operation: op.id,
+      parameter: 'm2m.token',
+    },
+  );
 }

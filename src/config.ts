@@ -10,6 +10,7 @@ import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
 import { byteLimit, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
+import { m2mTokenSource, type M2MCredential, type M2MTokenSource } from './auth/m2m';
 
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 
@@ -24,6 +25,12 @@ export interface ClientConfig {
   apiSecret?: string;
   /** The API host, default `https://api.loginradius.com`. Put your LoginRadius custom domain (or a mock) here. */
   baseUrl?: string;
+  /**
+   * The Management API (M2M) credential, for the `/v2/manage` operations: `{ token }` with a token you obtained
+   * (or a function that returns the current one). It is sent only as a Bearer header, never in a URL, and is
+   * redacted like the API secret.
+   */
+  m2m?: M2MCredential;
   /** The end user's IP address, forwarded as `X-Origin-IP` so LoginRadius's rate limits and risk rules see it. */
   originIp?: string;
   /** A `fetch` implementation to use instead of the global one (for tests or proxies). */
@@ -76,6 +83,8 @@ export interface ClientConfig {
 export interface ResolvedConfig {
   readonly apiKey: string;
   readonly apiSecret: string | undefined;
+  /** Where the client gets the M2M token, when `m2m` is configured. */
+  readonly m2mToken: M2MTokenSource | undefined;
   readonly baseUrl: string;
   /** True when the caller chose `baseUrl`: it then overrides hosts that single operations declare. */
   readonly baseUrlIsCustom: boolean;
@@ -95,6 +104,7 @@ export interface ResolvedConfig {
 const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'apiKey',
   'apiSecret',
+  'm2m',
   'baseUrl',
   'originIp',
   'fetch',
@@ -140,6 +150,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   return {
     apiKey,
     apiSecret,
+    m2mToken: config.m2m === undefined ? undefined : m2mTokenSource(resolveM2M(config.m2m)),
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
     originIp: config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address'),
@@ -151,6 +162,14 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     hooks: resolveHooks(config),
     sottClock: oneOf(config.sottClock, 'sottClock', ['local', 'server'] as const, 'local'),
   };
+}
+
+function resolveM2M(value: unknown): M2MCredential {
+  if (value === null || typeof value !== 'object') fail('m2m', 'm2m must be an object such as { token }');
+  knownKeys(value as object, new Set(['token']), 'm2m option', 'm2m.');
+  const { token } = value as M2MCredential;
+  if (typeof token === 'function') return { token };
+  return { token: requireToken(token, 'm2m.token', 'the Management API (M2M) token') };
 }
 
 function knownKeys(value: object, known: ReadonlySet<string>, what: string, prefix: string): void {

@@ -19,7 +19,8 @@ export type SecurityScheme =
   | 'requestSignature'
   | 'requestExpires'
   | 'accessToken'
-  | 'sott';
+  | 'sott'
+  | 'm2mToken';
 
 /** The JSON type of a query parameter, checked at runtime before sending. */
 export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';

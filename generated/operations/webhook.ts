@@ -193,10 +193,7 @@ const listAllWebhooksOperation: OperationDescriptor = {
   id: 'listAllWebhooks',
   method: 'GET',
   path: '/v2/manage/webhooks',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   idempotent: true,
 };
 
@@ -205,7 +202,7 @@ const listAllWebhooksOperation: OperationDescriptor = {
  *
  * Returns every webhook of the app with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path in the singular, `/v2/manage/webhook`; the SDKs send the plural.
  *
- * `GET /v2/manage/webhooks` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.listAllWebhooks`, Python `web_hook.list_all_webhooks`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -238,10 +235,7 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'createWebhookSubscription',
   method: 'POST',
   path: '/v2/manage/webhooks',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
   sensitive: ['Password', 'Token'],
 };
@@ -251,7 +245,7 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Subscribes `targetUrl` to `event`, optionally with extra headers, query parameters and authentication for the deliveries, and returns the new webhook (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook`.
  *
- * `POST /v2/manage/webhooks` · credentials: API key + API secret (or a request signature)
+ * `POST /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.createWebhookSubscription`, Python `web_hook.create_webhook_subscription`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -280,10 +274,7 @@ const getWebhookEventsOperation: OperationDescriptor = {
   id: 'getWebhookEvents',
   method: 'GET',
   path: '/v2/manage/webhooks/events',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   idempotent: true,
 };
 
@@ -292,7 +283,7 @@ const getWebhookEventsOperation: OperationDescriptor = {
  *
  * Returns the names of the LoginRadius events available to webhooks (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/events`.
  *
- * `GET /v2/manage/webhooks/events` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /v2/manage/webhooks/events` · credentials: m2mToken, or API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.getWebhookEvents`, Python `web_hook.get_webhook_events`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -325,10 +316,7 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
   id: 'getWebhookSubscriptionDetail',
   method: 'GET',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   idempotent: true,
 };
@@ -338,7 +326,7 @@ const getWebhookSubscriptionDetailOperation: OperationDescriptor = {
  *
  * Returns the webhook `hookId` with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`.
  *
- * `GET /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /v2/manage/webhooks/{hookId}` · credentials: m2mToken, or API key + API secret (or a request signature) · safe to retry
  * Official SDKs: Node `webHookApi.getWebhookSubscriptionDetail`, Python `web_hook.get_webhook_subscription_detail`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -373,10 +361,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'updateWebhookSubscription',
   method: 'PUT',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   body: 'required',
   sensitive: ['Password', 'Token'],
@@ -387,7 +372,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Replaces the extra headers, query parameters and authentication used to deliver the webhook `hookId` and returns the webhook afterwards (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`.
  *
- * `PUT /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature)
+ * `PUT /v2/manage/webhooks/{hookId}` · credentials: m2mToken, or API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.updateWebhookSubscription`, Python `web_hook.update_webhook_subscription`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -420,10 +405,7 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
   id: 'deleteWebhookSubscription',
   method: 'DELETE',
   path: '/v2/manage/webhooks/{hookId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
 };
 
@@ -432,7 +414,7 @@ const deleteWebhookSubscriptionOperation: OperationDescriptor = {
  *
  * Removes the webhook `hookId`; LoginRadius stops delivering its event (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}` and show the response member in lower case (`isdeleted`); this spec uses `IsDeleted` as on LoginRadius's other delete calls and in its typed SDK models.
  *
- * `DELETE /v2/manage/webhooks/{hookId}` · credentials: API key + API secret (or a request signature)
+ * `DELETE /v2/manage/webhooks/{hookId}` · credentials: m2mToken, or API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.deleteWebhookSubscription`, Python `web_hook.delete_webhook_subscription`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.

@@ -2,7 +2,7 @@ import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, SecurityScheme } from '../operation';
 
 /** The credentials a call can have: the client's keys and the call's own tokens. */
-type Credential = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott';
+type Credential = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott' | 'm2mToken';
 
 /** Where each security scheme sends which credential, as the spec's `securitySchemes` declare (a test keeps them equal). */
 export const CREDENTIAL_PLACEMENT = {
@@ -16,6 +16,8 @@ export const CREDENTIAL_PLACEMENT = {
   requestExpires: { credential: 'apiSecret', in: 'header', name: 'X-Request-Expires' },
   accessToken: { credential: 'accessToken', in: 'header', name: 'Authorization' },
   sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
+  // The Management API's machine-to-machine token, from the client's `m2m` config.
+  m2mToken: { credential: 'm2mToken', in: 'header', name: 'Authorization' },
 } as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
 
 /** Headers that carry a credential or a signature: never settable by callers or hooks, always redacted. */
@@ -36,6 +38,7 @@ export interface AvailableCredentials {
   readonly apiSecret?: string | undefined;
   readonly accessToken?: string | undefined;
   readonly sott?: string | undefined;
+  readonly m2mToken?: string | undefined;
 }
 
 /** The query parameters and headers that carry a call's credentials. */
@@ -53,6 +56,7 @@ const WHAT: Record<Credential, string> = {
   apiSecret: 'the API secret (config.apiSecret, server-side only)',
   accessToken: "the user's access token (params.accessToken)",
   sott: 'a SOTT (pass params.sott, or configure apiSecret on the server so the client generates one)',
+  m2mToken: 'a Management API (M2M) credential (config.m2m)',
 };
 
 const PER_CALL = ['accessToken', 'sott'] as const;
@@ -66,6 +70,24 @@ const isSigned = (set: readonly SecurityScheme[]): boolean => set.includes('requ
  * few operations whose only documented form is the `secret` query parameter.
  */
 export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials, signing = false): CredentialPlacement {
+  const chosen = chooseCredentials(op, available, signing);
+  const query: Record<string, string> = {};
+  const headers: Record<string, string> = {};
+  for (const scheme of chosen) {
+    if (scheme === 'requestSignature' || scheme === 'requestExpires') continue;
+    const placement = CREDENTIAL_PLACEMENT[scheme];
+    const value = available[placement.credential]!;
+    if (placement.in === 'query') query[placement.name] = value;
+    else headers[placement.name] = placement.name === 'Authorization' ? `Bearer ${value}` : value;
+  }
+  return { query, headers, schemes: chosen, sign: isSigned(chosen) };
+}
+
+/**
+ * The alternative credential set a call uses (see {@link placeCredentials}). The client asks this first, with
+ * a placeholder for a configured M2M credential, so it fetches an M2M token only for calls that will send it.
+ */
+export function chooseCredentials(op: OperationDescriptor, available: AvailableCredentials, signing = false): readonly SecurityScheme[] {
   const declared = op.security.length ? op.security : [[]];
   const alternatives = signing
     ? [...declared.filter(isSigned), ...declared.filter((set) => !isSigned(set))]
@@ -93,14 +115,5 @@ export function placeCredentials(op: OperationDescriptor, available: AvailableCr
       parameter: needed[0],
     });
   }
-  const query: Record<string, string> = {};
-  const headers: Record<string, string> = {};
-  for (const scheme of chosen) {
-    if (scheme === 'requestSignature' || scheme === 'requestExpires') continue;
-    const placement = CREDENTIAL_PLACEMENT[scheme];
-    const value = available[placement.credential]!;
-    if (placement.in === 'query') query[placement.name] = value;
-    else headers[placement.name] = scheme === 'accessToken' ? `Bearer ${value}` : value;
-  }
-  return { query, headers, schemes: chosen, sign: isSigned(chosen) };
+  return chosen;
 }

@@ -30,8 +30,9 @@ export function prepareRequest(
   op: OperationDescriptor,
   params: OperationParams,
   extraHeaders: Readonly<Record<string, string>> = {},
+  m2mToken?: string,
 ): PreparedRequest {
-  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
+  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott, m2mToken };
   const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
   // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
   const baseUrl = op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl;

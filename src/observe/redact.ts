@@ -111,12 +111,12 @@ function safely(encode: () => string): string {
 }
 
 /**
- * Every credential value one call carries: the API secret, the access token, the SOTT and the values of the
+ * Every credential value one call carries: the API secret, the M2M token, the access token, the SOTT and the values of the
  * operation's sensitive query parameters and body fields (any depth; every string under a sensitive field).
  */
-export function callSecrets(op: OperationDescriptor, apiSecret: string | undefined, params: OperationParams): string[] {
+export function callSecrets(op: OperationDescriptor, apiSecret: string | undefined, params: OperationParams, m2mToken?: string): string[] {
   const values: string[] = [];
-  for (const value of [apiSecret, params.accessToken, params.sott]) if (value !== undefined) values.push(value);
+  for (const value of [apiSecret, m2mToken, params.accessToken, params.sott]) if (value !== undefined) values.push(value);
   const sensitive = op.sensitive;
   if (!sensitive?.length) return values;
   const names = new Set(sensitive);

@@ -11,6 +11,7 @@ function client(options: Partial<api.ClientConfig> = {}): api.LoginRadiusClient 
   return api.createClient({
     apiKey: TEST_CREDENTIALS.apiKey,
     apiSecret: TEST_CREDENTIALS.apiSecret,
+    m2m: { token: TEST_CREDENTIALS.m2mToken },
     baseUrl: inject('prismUrl'),
     maxRetries: 0,
     ...options,

@@ -40,6 +40,7 @@ export const TEST_CREDENTIALS = {
   apiSecret: 'test-api-secret-9d27e4b8',
   accessToken: 'test-access-token-5b1e',
   sott: 'test-sott-3f9a',
+  m2mToken: 'test-m2m-token-7c4d',
 } as const;
 
 /** Params for a valid call of `c`, built from the spec's examples; fails loudly where an example is missing. */

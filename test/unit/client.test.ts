@@ -14,6 +14,7 @@ describe('what the client sends', () => {
       const client = api.createClient({
         apiKey: TEST_CREDENTIALS.apiKey,
         apiSecret: TEST_CREDENTIALS.apiSecret,
+        m2m: { token: TEST_CREDENTIALS.m2mToken },
         fetch: capture.fetch,
         maxRetries: 0,
       });
@@ -26,6 +27,7 @@ describe('what the client sends', () => {
       const given = (['accessToken', 'sott'] as const).filter((credential) => params[credential] !== undefined);
       const schemes = c.security.find((set) => given.every((credential) => set.includes(credential))) ?? [];
       expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
+      expect(sent.url).not.toContain(TEST_CREDENTIALS.m2mToken);
       if (c.secretInQuery) {
         // The five Social endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
         expect(query.get(c.secretInQuery)).toBe(TEST_CREDENTIALS.apiSecret);
@@ -36,7 +38,12 @@ describe('what the client sends', () => {
       if (schemes.includes('apiKey')) expect(query.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
       if (schemes.includes('socialApiKey')) expect(query.get('key')).toBe(TEST_CREDENTIALS.apiKey);
       expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(schemes.includes('apiSecret') ? TEST_CREDENTIALS.apiSecret : null);
-      expect(sent.headers.get('Authorization')).toBe(schemes.includes('accessToken') ? `Bearer ${TEST_CREDENTIALS.accessToken}` : null);
+      const bearer = schemes.includes('accessToken')
+        ? TEST_CREDENTIALS.accessToken
+        : schemes.includes('m2mToken')
+          ? TEST_CREDENTIALS.m2mToken
+          : undefined;
+      expect(sent.headers.get('Authorization')).toBe(bearer === undefined ? null : `Bearer ${bearer}`);
     },
   );
 

@@ -12,6 +12,7 @@ type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Pro
 const fn = (name: string): OperationFunction => (api as unknown as Record<string, OperationFunction>)[name]!;
 
 const API_SECRET = 'MARK-apisecret-71c3';
+const M2M_TOKEN = 'MARK-m2mtoken-2e8b';
 const ACCESS_TOKEN = 'MARK-accesstoken-5e2a';
 const SOTT = 'MARK-sott-9b04';
 
@@ -47,7 +48,7 @@ function everythingIn(value: unknown): string {
 /** The callable's example params with a distinct marker in every credential-bearing place it accepts. */
 function markedParams(c: Callable): { params: Record<string, unknown>; markers: string[] } {
   const params = structuredClone(exampleParams(c));
-  const markers = [API_SECRET];
+  const markers = [API_SECRET, M2M_TOKEN];
   if (params.accessToken !== undefined) params.accessToken = ACCESS_TOKEN;
   if (params.sott !== undefined) params.sott = SOTT;
   if (params.accessToken !== undefined) markers.push(ACCESS_TOKEN);
@@ -121,6 +122,7 @@ describe.each(Object.entries(ECHOES))('with %s', (_name, echo) => {
     const client = api.createClient({
       apiKey: 'key-1',
       apiSecret: API_SECRET,
+      m2m: { token: M2M_TOKEN },
       fetch: fetchEcho as typeof fetch,
       maxRetries: 0,
       logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
@@ -154,7 +156,8 @@ test('the markers reach the wire (so the walk above can fail)', async () => {
     }) as typeof fetch,
   });
   await fn(c.name)(client, params);
-  for (const marker of markers.filter((m) => m !== API_SECRET || c.security[0]!.includes('apiSecret'))) expect(wire).toContain(marker);
+  for (const marker of markers.filter((m) => (m !== API_SECRET || c.security[0]!.includes('apiSecret')) && m !== M2M_TOKEN))
+    expect(wire).toContain(marker);
 });
 
 test('every operation with a credential-bearing query parameter or body field lists it', () => {

@@ -1,7 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { CREDENTIAL_HEADERS, CREDENTIAL_PLACEMENT, CREDENTIAL_QUERY, placeCredentials } from '../../src/auth/credentials';
 import { spec } from '../support/spec';
-import { LoginRadiusValidationError, type OperationDescriptor, type SecurityScheme } from '../../src/index';
+import {
+  type ClientConfig,
+  createClient,
+  LoginRadiusValidationError,
+  type OperationDescriptor,
+  type SecurityScheme,
+} from '../../src/index';
 
 const available = { apiKey: 'the-key', apiSecret: 'the-secret', accessToken: 'the-token', sott: 'the-sott' };
 
@@ -140,5 +146,90 @@ describe('placement rules the mutation run singled out', () => {
     expect(() => placeCredentials(secretOrSigned, { apiKey: 'k' })).toThrow(
       'readAccount: missing the API secret (config.apiSecret, server-side only)',
     );
+  });
+});
+
+describe('the M2M credential', () => {
+  const manageOp: OperationDescriptor = {
+    id: 'readOrganizations',
+    method: 'GET',
+    path: '/v2/manage/organizations',
+    security: [['m2mToken']],
+  };
+  const eitherOp: OperationDescriptor = {
+    id: 'readAccount',
+    method: 'GET',
+    path: '/identity/v2/manage/account/{uid}',
+    pathParams: ['uid'],
+    security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  };
+
+  function recordingClient(config: Partial<ClientConfig>) {
+    const sent: Request[] = [];
+    const client = createClient({
+      apiKey: 'k',
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        sent.push(new Request(input, init));
+        return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+      }) as typeof fetch,
+      ...config,
+    });
+    return { client, sent };
+  }
+
+  test('is sent as a Bearer header, never in the URL', async () => {
+    const { client, sent } = recordingClient({ m2m: { token: 'm2m-abc' } });
+    await client.call(manageOp, {});
+    expect(sent[0]!.headers.get('authorization')).toBe('Bearer m2m-abc');
+    expect(sent[0]!.url).toBe('https://api.loginradius.com/v2/manage/organizations');
+  });
+
+  test('a token function is asked once per call, and only by calls that send the token', async () => {
+    let asked = 0;
+    const token = () => `m2m-${++asked}`;
+    const { client, sent } = recordingClient({ apiSecret: 'secret-1', m2m: { token } });
+    await client.call(eitherOp, { path: { uid: 'u1' } });
+    expect(asked).toBe(0);
+    expect(sent[0]!.headers.get('x-loginradius-apisecret')).toBe('secret-1');
+    await client.call(manageOp, {});
+    await client.call(manageOp, {});
+    expect(asked).toBe(2);
+    expect(sent[2]!.headers.get('authorization')).toBe('Bearer m2m-2');
+  });
+
+  test('an operation that also takes the secret uses the M2M token when the client has no secret', async () => {
+    const { client, sent } = recordingClient({ m2m: { token: async () => 'm2m-async' } });
+    await client.call(eitherOp, { path: { uid: 'u1' } });
+    expect(sent[0]!.headers.get('authorization')).toBe('Bearer m2m-async');
+    expect(sent[0]!.headers.get('x-loginradius-apisecret')).toBeNull();
+  });
+
+  test('without an M2M credential, a Management API call is refused before anything is sent', async () => {
+    const { client, sent } = recordingClient({});
+    const error = await client.call(manageOp, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoginRadiusValidationError);
+    expect((error as Error).message).toContain('config.m2m');
+    expect(sent).toHaveLength(0);
+  });
+
+  test.for<[string, unknown]>([
+    ['an empty string', ''],
+    ['a token with a space', 'a b'],
+    ['a number', 42],
+  ])('a token function that returns %s fails typed, without the value', async ([, value]) => {
+    const { client, sent } = recordingClient({ m2m: { token: () => value as string } });
+    const error = await client.call(manageOp, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LoginRadiusValidationError);
+    expect(error).toMatchObject({ parameter: 'm2m.token' });
+    expect(sent).toHaveLength(0);
+  });
+
+  test.for<[string, unknown]>([
+    ['null', null],
+    ['no token', {}],
+    ['an empty token', { token: '' }],
+    ['an unknown key', { token: 't', clientSecret: 's' }],
+  ])('config.m2m with %s is refused at creation', ([, m2m]) => {
+    expect(() => createClient({ apiKey: 'k', m2m: m2m as never })).toThrow(LoginRadiusValidationError);
   });
 });
