@@ -7,7 +7,7 @@ import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFA
 import { LoginRadiusValidationError } from './errors';
 import type { ClientHooks } from './observe/hooks';
 import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
-import { byteLimit, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
+import { byteLimit, flag, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
 import { m2mTokenSource, type M2MCredential, type M2MTokenSource } from './auth/m2m';
@@ -31,6 +31,12 @@ export interface ClientConfig {
    * redacted like the API secret.
    */
   m2m?: M2MCredential;
+  /**
+   * Ask LoginRadius not to fire webhooks for the events these calls cause (sends `X-PreventWebhook: true`, as
+   * the official Node SDK's `PreventWebhook` does). Useful for bulk imports and admin scripts; a call's own
+   * `preventWebhook` option overrides it. Default false.
+   */
+  preventWebhook?: boolean;
   /** The end user's IP address, forwarded as `X-Origin-IP` so LoginRadius's rate limits and risk rules see it. */
   originIp?: string;
   /** A `fetch` implementation to use instead of the global one (for tests or proxies). */
@@ -89,6 +95,7 @@ export interface ResolvedConfig {
   /** True when the caller chose `baseUrl`: it then overrides hosts that single operations declare. */
   readonly baseUrlIsCustom: boolean;
   readonly originIp: string | undefined;
+  readonly preventWebhook: boolean;
   /** How each attempt is sent. */
   readonly transport: Transport;
   readonly timeoutMs: number;
@@ -107,6 +114,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'm2m',
   'baseUrl',
   'originIp',
+  'preventWebhook',
   'fetch',
   'transport',
   'timeoutMs',
@@ -154,6 +162,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
     originIp: config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address'),
+    preventWebhook: flag(config.preventWebhook, 'preventWebhook', false, fail),
     transport: resolveTransport(config),
     timeoutMs: timeoutMs(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, fail),
     maxRetries: retryCount(config.maxRetries, 'maxRetries', DEFAULT_MAX_RETRIES, fail),

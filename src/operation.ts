@@ -85,6 +85,8 @@ export interface RequestOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** Overrides the client's `maxResponseBytes` for this call. */
   readonly maxResponseBytes?: number;
+  /** Overrides the client's `preventWebhook`: true asks LoginRadius to fire no webhook for this call's events. */
+  readonly preventWebhook?: boolean;
 }
 
 // Type helpers the generated functions use to read request and response types out of openapi-typescript's

@@ -24,7 +24,7 @@ const DEFAULT_VALID_MINUTES = 10;
 const MAX_SOTT_VALID_MINUTES = 24 * 60;
 
 export interface SottOptions {
-  /** When the SOTT becomes valid: a `Date`, or a UTC string in LoginRadius's `YYYY/M/D HH:m:s` form. Default: now. */
+  /** When the SOTT becomes valid: a `Date`, or a UTC string in LoginRadius's `YYYY/M/D H:mm:ss` form. Default: now. */
   readonly startTime?: Date | string;
   /** When it stops being valid (same forms). Default: `startTime` + `validForMinutes`. */
   readonly endTime?: Date | string;
@@ -103,10 +103,14 @@ function invalidSott(parameter: string, message: string): LoginRadiusValidationE
   return new LoginRadiusValidationError(`generateSott: ${message}`, { parameter });
 }
 
-/** Formats a time as LoginRadius's SOTT expects: UTC `YYYY/M/D HH:m:s` (only the hour zero-padded). */
+/**
+ * Formats a time as LoginRadius's SOTT expects: UTC `YYYY/M/D H:mm:ss` (month, day and hour unpadded, minutes
+ * and seconds zero-padded). This is exactly what the official Node SDK sends, the form proven in production.
+ */
 export function formatSottTime(date: Date): string {
-  const hour = String(date.getUTCHours()).padStart(2, '0');
-  return `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()} ${hour}:${date.getUTCMinutes()}:${date.getUTCSeconds()}`;
+  const two = (n: number): string => String(n).padStart(2, '0');
+  const day = `${date.getUTCFullYear()}/${date.getUTCMonth() + 1}/${date.getUTCDate()}`;
+  return `${day} ${date.getUTCHours()}:${two(date.getUTCMinutes())}:${two(date.getUTCSeconds())}`;
 }
 
 function sottTime(value: Date | string, field: string): string {
@@ -132,7 +136,7 @@ function parseSottTime(value: string, field: string): Date {
     date.getUTCHours() === hour &&
     date.getUTCMinutes() === minute &&
     date.getUTCSeconds() === second;
-  if (!exact) throw invalidSott(field, `${field} must be a Date or a valid UTC time string like 2026/11/23 09:5:7`);
+  if (!exact) throw invalidSott(field, `${field} must be a Date or a valid UTC time string like 2026/11/23 9:05:07`);
   return date!;
 }
 

@@ -79,6 +79,13 @@ export function extraHeaders(value: unknown, field: string, fail: Fail): Readonl
   return value as Readonly<Record<string, string>>;
 }
 
+/** A true/false switch; `fallback` when not given. */
+export function flag(value: unknown, field: string, fallback: boolean, fail: Fail): boolean {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'boolean') fail(field, `${field} must be true or false`);
+  return value as boolean;
+}
+
 /** Printable ASCII without spaces: what LoginRadius keys, secrets and tokens are, and what a header can carry. */
 export const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 

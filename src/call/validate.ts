@@ -5,7 +5,7 @@
 import type { ResolvedConfig } from '../config';
 import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
-import { byteLimit, extraHeaders, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
+import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
 const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>([
@@ -14,6 +14,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>([
   'maxRetries',
   'headers',
   'maxResponseBytes',
+  'preventWebhook',
 ]);
 // Control characters would let a value rewrite the request line or headers.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -25,6 +26,7 @@ export interface CallOptions {
   readonly timeoutMs: number;
   readonly maxRetries: number;
   readonly maxResponseBytes: number;
+  /** The call's extra headers, with `X-PreventWebhook` when webhooks are to be suppressed. */
   readonly headers: Readonly<Record<string, string>> | undefined;
 }
 
@@ -44,8 +46,21 @@ export function validateOptions(op: OperationDescriptor, options: unknown, confi
     timeoutMs: timeoutMs(o.timeoutMs, 'options.timeoutMs', config.timeoutMs, fail),
     maxRetries: retryCount(o.maxRetries, 'options.maxRetries', config.maxRetries, fail),
     maxResponseBytes: byteLimit(o.maxResponseBytes, 'options.maxResponseBytes', config.maxResponseBytes, fail),
-    headers: extraHeaders(o.headers, 'options.headers', fail),
+    headers: withPreventWebhook(
+      extraHeaders(o.headers, 'options.headers', fail),
+      flag(o.preventWebhook, 'options.preventWebhook', config.preventWebhook, fail),
+    ),
   };
+}
+
+// LoginRadius reads the header on every endpoint that fires webhooks and ignores it elsewhere, as the Node SDK relies on.
+function withPreventWebhook(
+  headers: Readonly<Record<string, string>> | undefined,
+  prevent: boolean,
+): Readonly<Record<string, string>> | undefined {
+  if (!prevent) return headers;
+  const others = Object.entries(headers ?? {}).filter(([name]) => name.toLowerCase() !== 'x-preventwebhook');
+  return { ...Object.fromEntries(others), 'X-PreventWebhook': 'true' };
 }
 
 function isAbortSignal(value: unknown): boolean {

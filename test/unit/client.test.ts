@@ -146,3 +146,26 @@ describe('bad input: a typed error and nothing sent', () => {
     expect(capture.requests).toHaveLength(0);
   });
 });
+
+describe('preventWebhook', () => {
+  const send = async (config: Partial<api.ClientConfig>, options?: api.RequestOptions) => {
+    const capture = capturingFetch({ body: { IsPosted: true } });
+    const client = api.createClient({ apiKey: 'k', fetch: capture.fetch, ...config });
+    await api.loginByEmail(client, { body: { email: 'a@example.com', password: 'pw' } }, options);
+    return capture.requests[0]!.headers.get('x-preventwebhook');
+  };
+
+  test('is off by default', async () => expect(await send({})).toBeNull());
+  test('the client option sends X-PreventWebhook: true on every call', async () =>
+    expect(await send({ preventWebhook: true })).toBe('true'));
+  test('a call overrides the client, both ways', async () => {
+    expect(await send({ preventWebhook: true }, { preventWebhook: false })).toBeNull();
+    expect(await send({}, { preventWebhook: true })).toBe('true');
+  });
+  test('replaces a header of the same name given in options.headers', async () =>
+    expect(await send({}, { preventWebhook: true, headers: { 'x-preventwebhook': 'false' } })).toBe('true'));
+  test('must be a boolean', async () => {
+    expect(() => api.createClient({ apiKey: 'k', preventWebhook: 'yes' as never })).toThrow(api.LoginRadiusValidationError);
+    await expect(send({}, { preventWebhook: 1 as never })).rejects.toMatchObject({ parameter: 'options.preventWebhook' });
+  });
+});

@@ -54,6 +54,7 @@ declare const email: string, password: string, uid: string, value: string, acces
 declare const apiKey: string, apiSecret: string;
 declare const req: { ip: string };
 declare const customFetch: typeof fetch;
+declare const getM2MToken: () => Promise<string>;
 declare function lockedOut(): void;
 declare function showWrongPassword(): void;
 declare function askToVerifyEmail(): void;

@@ -25,10 +25,10 @@ describe('generateSott', () => {
   });
 
   test.for<[string, string, string]>([
-    ['single-digit fields', '2025-07-09T08:03:05Z', '2025/7/9 08:3:5#test-api-key#2025/7/9 08:13:5'],
-    ['across a month boundary', '2025-01-31T23:55:07Z', '2025/1/31 23:55:7#test-api-key#2025/2/1 00:5:7'],
-    ['across a year boundary', '2025-12-31T23:55:07Z', '2025/12/31 23:55:7#test-api-key#2026/1/1 00:5:7'],
-    ['just after midnight', '2025-06-15T00:02:03Z', '2025/6/15 00:2:3#test-api-key#2025/6/15 00:12:3'],
+    ['single-digit fields', '2025-07-09T08:03:05Z', '2025/7/9 8:03:05#test-api-key#2025/7/9 8:13:05'],
+    ['across a month boundary', '2025-01-31T23:55:07Z', '2025/1/31 23:55:07#test-api-key#2025/2/1 0:05:07'],
+    ['across a year boundary', '2025-12-31T23:55:07Z', '2025/12/31 23:55:07#test-api-key#2026/1/1 0:05:07'],
+    ['just after midnight', '2025-06-15T00:02:03Z', '2025/6/15 0:02:03#test-api-key#2025/6/15 0:12:03'],
   ])('round trip with fixed times: %s', async ([, start, plaintext]) => {
     const sott = await generateSott({ apiKey: KEY, apiSecret: SECRET, startTime: new Date(start) });
     expect(decrypt(sott)).toBe(plaintext);
@@ -36,11 +36,13 @@ describe('generateSott', () => {
 
   test('validForMinutes and explicit end times', () => {
     const start = new Date('2025-03-05T13:04:09Z');
-    expect(sottPlaintext(KEY, { startTime: start, validForMinutes: 60 })).toBe('2025/3/5 13:4:9#test-api-key#2025/3/5 14:4:9');
+    expect(sottPlaintext(KEY, { startTime: start, validForMinutes: 60 })).toBe('2025/3/5 13:04:09#test-api-key#2025/3/5 14:04:09');
     expect(sottPlaintext(KEY, { startTime: '2025/3/5 13:04:09', endTime: new Date('2025-03-05T13:20:00Z') })).toBe(
-      '2025/3/5 13:04:09#test-api-key#2025/3/5 13:20:0',
+      '2025/3/5 13:04:09#test-api-key#2025/3/5 13:20:00',
     );
-    expect(formatSottTime(new Date('2025-11-30T09:00:00Z'))).toBe('2025/11/30 09:0:0');
+    expect(formatSottTime(new Date('2025-11-30T09:00:00Z'))).toBe('2025/11/30 9:00:00');
+    expect(formatSottTime(new Date('2026-01-05T23:07:03Z'))).toBe('2026/1/5 23:07:03');
+    expect(formatSottTime(new Date('2026-12-31T00:59:59Z'))).toBe('2026/12/31 0:59:59');
   });
 
   test('defaults to a 10-minute window starting now', async () => {
@@ -70,13 +72,13 @@ describe('generateSott', () => {
     expect(await generate({ startTime: new Date('2025-03-05T13:04:09Z') })).toBe(first);
     const next = await generate({ startTime: new Date('2025-03-05T13:04:10Z') });
     expect(next).not.toBe(first);
-    expect(decrypt(next)).toBe('2025/3/5 13:4:10#test-api-key#2025/3/5 13:14:10');
+    expect(decrypt(next)).toBe('2025/3/5 13:04:10#test-api-key#2025/3/5 13:14:10');
   });
 
   test('a generator reuses its derived key: many SOTTs, all valid', async () => {
     const generate = createSottGenerator(KEY, SECRET);
     const sotts = await Promise.all(Array.from({ length: 20 }, () => generate({ startTime: new Date('2025-03-05T13:04:09Z') })));
     expect(new Set(sotts).size).toBe(1);
-    expect(decrypt(sotts[0]!)).toBe('2025/3/5 13:4:9#test-api-key#2025/3/5 13:14:9');
+    expect(decrypt(sotts[0]!)).toBe('2025/3/5 13:04:09#test-api-key#2025/3/5 13:14:09');
   });
 });
