@@ -31,6 +31,7 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
     idempotent: c.idempotent ? true : undefined,
     server: c.server,
     sensitive: c.sensitive.length ? c.sensitive : undefined,
+    noContent: c.noContent ? true : undefined,
   };
   // A function reference, not data: operations that need a SOTT bring the generator with them.
   const initializer = needsSott(c) ? tsLiteralBlock(data).replace(/\}$/, '  generateSott: createSottGenerator,\n}') : tsLiteralBlock(data);

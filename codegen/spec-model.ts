@@ -128,6 +128,8 @@ export interface Callable {
    * runtime redacts their values from every URL, log line, hook description and error.
    */
   readonly sensitive: readonly string[];
+  /** True when the operation documents a 200 without a body (the function then resolves to `undefined`). */
+  readonly noContent: boolean;
   /** The error statuses the spec documents for the operation (4xx and 5xx), ascending. */
   readonly errorStatuses: readonly number[];
 }
@@ -171,6 +173,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     server: op.servers?.[0]?.url,
     idempotent: op['x-lr-idempotent'] === true,
     secretInQuery: op['x-lr-secret-in-query'],
+    noContent: op.responses?.['200'] !== undefined && !('content' in (op.responses['200'] as object)),
     errorStatuses: Object.keys(op.responses ?? {})
       .filter((code) => /^[45]\d\d$/.test(code))
       .map(Number)

@@ -19,5 +19,6 @@ export * from './operations/sott';
 export * from './operations/native-social';
 export * from './operations/webhook';
 export * from './operations/sliding-token';
+export * from './operations/oauth-m2m';
 export * from './models';
 export type { components, operations, paths } from './schema';

@@ -327,3 +327,15 @@ export type CreateWebhookSubscriptionRequest = components['schemas']['CreateWebh
 export type WebhookEventList = components['schemas']['WebhookEventList'];
 /** New delivery settings (headers, query parameters, authentication) for an existing webhook. */
 export type UpdateWebhookSubscriptionRequest = components['schemas']['UpdateWebhookSubscriptionRequest'];
+/** A token to introspect, with the credentials of the M2M app that asks. */
+export type M2MTokenIntrospectRequest = components['schemas']['M2MTokenIntrospectRequest'];
+/** What LoginRadius knows about an M2M token (RFC 7662 claims). */
+export type M2MTokenIntrospection = components['schemas']['M2MTokenIntrospection'];
+/** A JSON Web Key Set (RFC 7517). */
+export type JsonWebKeySet = components['schemas']['JsonWebKeySet'];
+/** A token to revoke, with the credentials of the M2M app that issued it. */
+export type M2MTokenRevokeRequest = components['schemas']['M2MTokenRevokeRequest'];
+/** The client-credentials grant of an M2M app. */
+export type M2MTokenRequest = components['schemas']['M2MTokenRequest'];
+/** An M2M access token. */
+export type M2MTokenResponse = components['schemas']['M2MTokenResponse'];

@@ -3387,6 +3387,96 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/service/oauth/introspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an M2M access token is active and read its claims.
+     * @description Answers with `active` and, for an active token, its audience, client id, scopes and times (RFC 7662 token
+     *     introspection). Needs the M2M app's own client id and secret in the body. Served by the app's hub domain:
+     *     set `config.hub`. Reads only, but the body carries a secret, so the client does not repeat it after a timeout.
+     */
+    post: operations['introspectM2MToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oauth/jwks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the public keys that verify M2M access tokens (JWKS).
+     * @description Returns the JSON Web Key Set whose RSA keys sign the app's M2M access tokens, so an API that receives them
+     *     can verify them locally. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getM2MJwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oauth/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke an M2M access token before it expires.
+     * @description Makes the token unusable at once (RFC 7009 token revocation), for example when a process that held it is
+     *     retired. Needs the M2M app's client id and secret in the body. LoginRadius answers with an empty 200; the
+     *     function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+     */
+    post: operations['revokeM2MToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oauth/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtain a Management API access token for an M2M app (OAuth 2.0 client-credentials grant).
+     * @description Exchanges the client id and secret of an M2M app for a bearer token that the Management API (`/v2/manage/*`)
+     *     and several `/identity/v2/manage/*` endpoints accept. Served by the app's hub domain
+     *     (`https://<app>.hub.loginradius.com` or a custom domain): set `config.hub`. A client configured with
+     *     `m2m: { clientId, clientSecret, audience }` calls this for you and keeps the token until shortly before it
+     *     expires; call it yourself only to hand tokens to other processes. LoginRadius also accepts the body
+     *     form-encoded; the client sends JSON.
+     */
+    post: operations['generateM2MToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -5399,6 +5489,94 @@ export interface components {
         [key: string]: string;
       };
       Authentication?: components['schemas']['WebhookAuthentication'];
+    };
+    /** @description A token to introspect, with the credentials of the M2M app that asks. */
+    M2MTokenIntrospectRequest: {
+      /** @description The M2M app's client id. */
+      client_id: string;
+      /** @description The M2M app's client secret. */
+      client_secret: string;
+      /** @description The access token to check. */
+      token: string;
+      /** @description What the token is; `access_token` for M2M tokens. */
+      token_type_hint: string;
+    };
+    /** @description What LoginRadius knows about an M2M token (RFC 7662 claims). */
+    M2MTokenIntrospection: {
+      /** @description True while the token is valid (not expired, not revoked). */
+      active: boolean;
+      /** @description The audiences the token is for. */
+      aud?: string[];
+      /** @description The client id of the M2M app the token was issued to. */
+      cid?: string;
+      /** @description When the token expires (Unix seconds). */
+      exp?: number;
+      /** @description The grant type that issued it (`client_credentials`). */
+      gty?: string;
+      /** @description When it was issued (Unix seconds). */
+      iat?: number;
+      /** @description The issuer (the app's hub domain). */
+      iss?: string;
+      /** @description The token's unique id. */
+      jti?: string;
+      /** @description Not valid before (Unix seconds). */
+      nbf?: number;
+      /** @description The scopes granted. */
+      scp?: string[];
+      /** @description The subject (the M2M app's client id). */
+      sub?: string;
+    };
+    /** @description A JSON Web Key Set (RFC 7517). */
+    JsonWebKeySet: {
+      /** @description The public keys. */
+      keys: {
+        /** @description The key type (`RSA`). */
+        kty: string;
+        /** @description What the key is for (`sig`). */
+        use?: string;
+        /** @description The signing algorithm (`RS256`). */
+        alg?: string;
+        /** @description The key id that tokens name in their header. */
+        kid?: string;
+        /** @description The RSA public exponent (base64url). */
+        e?: string;
+        /** @description The RSA modulus (base64url). */
+        n?: string;
+      }[];
+    };
+    /** @description A token to revoke, with the credentials of the M2M app that issued it. */
+    M2MTokenRevokeRequest: {
+      /** @description The M2M app's client id. */
+      client_id: string;
+      /** @description The M2M app's client secret. */
+      client_secret: string;
+      /** @description The access token to revoke. */
+      token: string;
+      /** @description What the token is; `access_token` for M2M tokens. */
+      token_type_hint: string;
+    };
+    /** @description The client-credentials grant of an M2M app. */
+    M2MTokenRequest: {
+      /**
+       * @description Always `client_credentials`.
+       * @enum {string}
+       */
+      grant_type: 'client_credentials';
+      /** @description The M2M app's client id. */
+      client_id: string;
+      /** @description The M2M app's client secret. */
+      client_secret: string;
+      /** @description The API identifier the token is for, as configured for the M2M app. */
+      audience: string;
+    };
+    /** @description An M2M access token. */
+    M2MTokenResponse: {
+      /** @description The bearer token (a JWT). */
+      access_token?: string;
+      /** @description Always `Bearer`. */
+      token_type?: string;
+      /** @description The token's lifetime in seconds, as a string (LoginRadius's spelling, without the `s`). */
+      expire_in?: string;
     };
   };
   responses: {
@@ -14517,6 +14695,181 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['DeleteResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  introspectM2MToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "7d0c2a8e-41b6-4f0e-9a53-2c8e5b1f6d90",
+         *       "client_secret": "m2m-secret-4Qv8pZt2Lr7xKc1N",
+         *       "token": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE3OTYyMDAwMDB9.c2ln",
+         *       "token_type_hint": "access_token"
+         *     }
+         */
+        'application/json': components['schemas']['M2MTokenIntrospectRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the token is active, with its claims. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "active": true,
+           *       "aud": [
+           *         "https://api.loginradius.com/identity/v2/manage"
+           *       ],
+           *       "cid": "7d0c2a8e-41b6-4f0e-9a53-2c8e5b1f6d90",
+           *       "exp": 1796200000,
+           *       "gty": "client_credentials",
+           *       "iat": 1796196400,
+           *       "iss": "https://acme.hub.loginradius.com",
+           *       "jti": "5f2b9c14-0d7e-4a61-b8e3-91c4d2a7f035",
+           *       "nbf": 1796196400,
+           *       "scp": [
+           *         "manage:users",
+           *         "manage:organizations"
+           *       ],
+           *       "sub": "7d0c2a8e-41b6-4f0e-9a53-2c8e5b1f6d90"
+           *     }
+           */
+          'application/json': components['schemas']['M2MTokenIntrospection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getM2MJwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key set. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "keys": [
+           *         {
+           *           "kty": "RSA",
+           *           "use": "sig",
+           *           "alg": "RS256",
+           *           "kid": "m2m-2026",
+           *           "e": "AQAB",
+           *           "n": "0vx7agoebGcQSuuPiLJXZptN9nndrQmbXEps2aiAFbWhM78LhWx4cbbfAAtVT86zwu1RK7aPFFxuhDR1L6tSoc_BJECPebWKRXjBZCiFV4n3oknjhMstn64tZ_2W-5JsGY4Hc5n9yBXArwl93lqt7_RN5w6Cf0h4QyQ5v-65YGjQR0_FDW2QvzqY368QQMicAtaSqzs8KJZgnYb9c7d0zgdAZHzu6qMQvRL5hajrn1n91CbOpbISD08qNLyrdkt-bFTWhAI4vMQFh6WeZu0fM4lFd2NcRwr3XPksINHaQ-G_xBniIqbw0Ls1jF44-csFCur-kEgU8awapJzKnqDKgw"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['JsonWebKeySet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  revokeM2MToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "7d0c2a8e-41b6-4f0e-9a53-2c8e5b1f6d90",
+         *       "client_secret": "m2m-secret-4Qv8pZt2Lr7xKc1N",
+         *       "token": "eyJhbGciOiJSUzI1NiJ9.eyJleHAiOjE3OTYyMDAwMDB9.c2ln",
+         *       "token_type_hint": "access_token"
+         *     }
+         */
+        'application/json': components['schemas']['M2MTokenRevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description The token is revoked (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  generateM2MToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "grant_type": "client_credentials",
+         *       "client_id": "7d0c2a8e-41b6-4f0e-9a53-2c8e5b1f6d90",
+         *       "client_secret": "m2m-secret-4Qv8pZt2Lr7xKc1N",
+         *       "audience": "https://api.loginradius.com/identity/v2/manage"
+         *     }
+         */
+        'application/json': components['schemas']['M2MTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The access token and its lifetime. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im0ybS0yMDI2In0.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsImF1ZCI6WyJodHRwczovL2FwaS5sb2dpbnJhZGl1cy5jb20vaWRlbnRpdHkvdjIvbWFuYWdlIl0sImV4cCI6MTc5NjIwMDAwMH0.c2lnbmF0dXJl",
+           *       "token_type": "Bearer",
+           *       "expire_in": "3600"
+           *     }
+           */
+          'application/json': components['schemas']['M2MTokenResponse'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -9,7 +9,8 @@ import { createServerClock, SERVER_INFO_OPERATION } from './auth/server-clock';
 import { createRequestSigner, type RequestSigner } from './auth/signing';
 import { validateOptions, validateParams } from './call/validate';
 import { chooseCredentials } from './auth/credentials';
-import { LoginRadiusValidationError } from './errors';
+import { M2M_TOKEN_OPERATION, m2mTokenSource, type M2MTokenSource } from './auth/m2m';
+import { LoginRadiusAuthenticationError, LoginRadiusValidationError } from './errors';
 import { TOKEN_CHARS } from './call/option-checks';
 
 /** What a client reveals about its configuration: everything except the API secret. */
@@ -40,6 +41,8 @@ export interface LoginRadiusClient {
 
 interface CallContext {
   readonly config: ResolvedConfig;
+  /** Where the client gets M2M tokens, when it has an M2M credential. */
+  readonly m2m: M2MTokenSource | undefined;
   /** Makes a SOTT for an operation that needs one, when the client has the API secret. */
   readonly sott: ((op: OperationDescriptor) => Promise<string>) | undefined;
   readonly sign: RequestSigner | undefined;
@@ -66,7 +69,11 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
     callOperation<T>(context, operation, params, options);
   const sign =
     resolved.signatureValidMinutes === undefined ? undefined : createRequestSigner(resolved.apiSecret!, resolved.signatureValidMinutes);
-  const context: CallContext = { config: resolved, sott: sottSource(resolved, call), sign };
+  const m2m =
+    resolved.m2m === undefined
+      ? undefined
+      : m2mTokenSource(resolved.m2m, (body) => call<Record<string, unknown>>(M2M_TOKEN_OPERATION, { body }));
+  const context: CallContext = { config: resolved, m2m, sott: sottSource(resolved, call), sign };
   return Object.freeze({ settings, call });
 }
 
@@ -99,12 +106,12 @@ async function callOperation<T>(
   const { config } = context;
   const options = validateOptions(op, rawOptions, config);
   const params = await withSott(context, op, validateParams(op, rawParams));
-  const m2mToken = await m2mTokenFor(config, op, params);
+  const m2mToken = await m2mTokenFor(context, op, params);
   const request = prepareRequest(config, op, params, options.headers, m2mToken);
   const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params, m2mToken));
   const sign = request.sign ? context.sign : undefined;
   const onErrorHooks = config.hooks.filter((hook) => hook.onError);
-  return runWithRetries<T>({
+  const result = runWithRetries<T>({
     op,
     maxRetries: options.maxRetries,
     signal: options.signal,
@@ -122,6 +129,12 @@ async function callOperation<T>(
         sign,
       }),
   });
+  if (m2mToken === undefined) return result;
+  // A refused M2M token (revoked, or expired early) is dropped, so the next call obtains a fresh one.
+  return result.catch((error: unknown) => {
+    if (error instanceof LoginRadiusAuthenticationError) context.m2m?.refused(m2mToken);
+    throw error;
+  });
 }
 
 async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: RequestErrorEvent): Promise<void> {
@@ -132,12 +145,13 @@ async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: RequestError
  * The M2M token, fetched only when the client has an M2M credential and the credential set the call will use
  * includes it (an operation that also accepts the API secret uses the secret when the client has one).
  */
-async function m2mTokenFor(config: ResolvedConfig, op: OperationDescriptor, params: OperationParams): Promise<string | undefined> {
-  if (config.m2mToken === undefined || !op.security.some((set) => set.includes('m2mToken'))) return undefined;
+async function m2mTokenFor(context: CallContext, op: OperationDescriptor, params: OperationParams): Promise<string | undefined> {
+  const { config, m2m } = context;
+  if (m2m === undefined || !op.security.some((set) => set.includes('m2mToken'))) return undefined;
   const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
   const signing = config.signatureValidMinutes !== undefined;
   if (!chooseCredentials(op, { ...available, m2mToken: 'pending' }, signing).includes('m2mToken')) return undefined;
-  return requireM2MToken(op, await config.m2mToken());
+  return requireM2MToken(op, await m2m.get());
 }
 
 /**

@@ -10,7 +10,7 @@ import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
 import { byteLimit, flag, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
-import { m2mTokenSource, type M2MCredential, type M2MTokenSource } from './auth/m2m';
+import type { M2MCredential } from './auth/m2m';
 
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 
@@ -26,11 +26,17 @@ export interface ClientConfig {
   /** The API host, default `https://api.loginradius.com`. Put your LoginRadius custom domain (or a mock) here. */
   baseUrl?: string;
   /**
-   * The Management API (M2M) credential, for the `/v2/manage` operations: `{ token }` with a token you obtained
-   * (or a function that returns the current one). It is sent only as a Bearer header, never in a URL, and is
-   * redacted like the API secret.
+   * The Management API (M2M) credential, for the `/v2/manage` operations: `{ clientId, clientSecret, audience }`
+   * of an M2M app (the client then obtains tokens on your hub domain, see `hub`, and renews them before they
+   * expire), or `{ token }` with a token you obtained (or a function that returns the current one). Tokens are
+   * sent only as a Bearer header, never in a URL; the client secret and tokens are redacted like the API secret.
    */
   m2m?: M2MCredential;
+  /**
+   * Your app's hub domain, which serves the OAuth endpoints (such as the M2M token endpoint): the app name
+   * (`'acme'` for `https://acme.hub.loginradius.com`) or the https URL of your custom domain.
+   */
+  hub?: string;
   /**
    * Ask LoginRadius not to fire webhooks for the events these calls cause (sends `X-PreventWebhook: true`, as
    * the official Node SDK's `PreventWebhook` does). Useful for bulk imports and admin scripts; a call's own
@@ -89,8 +95,10 @@ export interface ClientConfig {
 export interface ResolvedConfig {
   readonly apiKey: string;
   readonly apiSecret: string | undefined;
-  /** Where the client gets the M2M token, when `m2m` is configured. */
-  readonly m2mToken: M2MTokenSource | undefined;
+  /** The M2M credential, when `m2m` is configured. */
+  readonly m2m: M2MCredential | undefined;
+  /** The origin of the app's hub domain, when `hub` is configured. */
+  readonly hubUrl: string | undefined;
   readonly baseUrl: string;
   /** True when the caller chose `baseUrl`: it then overrides hosts that single operations declare. */
   readonly baseUrlIsCustom: boolean;
@@ -112,6 +120,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'apiKey',
   'apiSecret',
   'm2m',
+  'hub',
   'baseUrl',
   'originIp',
   'preventWebhook',
@@ -147,18 +156,24 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
         'Call secret-requiring operations from your server, or pass dangerouslyAllowBrowser: true for a trusted internal tool.',
     );
   }
+  const m2m = config.m2m === undefined ? undefined : resolveM2M(config.m2m, config.dangerouslyAllowBrowser === true);
   const baseUrl = config.baseUrl === undefined ? DEFAULT_BASE_URL : parseBaseUrl(config.baseUrl);
-  if (apiSecret !== undefined && !isSafeForSecrets(baseUrl) && config.dangerouslyAllowInsecureHttp !== true) {
+  if (
+    (apiSecret !== undefined || (m2m !== undefined && 'clientSecret' in m2m)) &&
+    !isSafeForSecrets(baseUrl) &&
+    config.dangerouslyAllowInsecureHttp !== true
+  ) {
     fail(
       'baseUrl',
-      'baseUrl uses plain http:// to a host that is not this machine, so the API secret would cross the network unencrypted. ' +
+      'baseUrl uses plain http:// to a host that is not this machine, so the API secret or M2M client secret would cross the network unencrypted. ' +
         'Use https://, or pass dangerouslyAllowInsecureHttp: true for a mock on a private network.',
     );
   }
   return {
     apiKey,
     apiSecret,
-    m2mToken: config.m2m === undefined ? undefined : m2mTokenSource(resolveM2M(config.m2m)),
+    m2m,
+    hubUrl: config.hub === undefined ? undefined : parseHub(config.hub),
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
     originIp: config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address'),
@@ -173,12 +188,36 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
   };
 }
 
-function resolveM2M(value: unknown): M2MCredential {
-  if (value === null || typeof value !== 'object') fail('m2m', 'm2m must be an object such as { token }');
-  knownKeys(value as object, new Set(['token']), 'm2m option', 'm2m.');
-  const { token } = value as M2MCredential;
-  if (typeof token === 'function') return { token };
-  return { token: requireToken(token, 'm2m.token', 'the Management API (M2M) token') };
+function resolveM2M(value: unknown, allowBrowser: boolean): M2MCredential {
+  if (value === null || typeof value !== 'object') fail('m2m', 'm2m must be an object: { clientId, clientSecret, audience } or { token }');
+  const given = value as Record<string, unknown>;
+  if ('token' in given) {
+    knownKeys(given, new Set(['token']), 'm2m option', 'm2m.');
+    if (typeof given.token === 'function') return { token: given.token as () => string | Promise<string> };
+    return { token: requireToken(given.token, 'm2m.token', 'the Management API (M2M) token') };
+  }
+  knownKeys(given, new Set(['clientId', 'clientSecret', 'audience']), 'm2m option', 'm2m.');
+  const clientId = requireToken(given.clientId, 'm2m.clientId', 'the M2M app client id');
+  const clientSecret = requireToken(given.clientSecret, 'm2m.clientSecret', 'the M2M app client secret');
+  if (typeof given.audience !== 'string' || given.audience.trim() === '')
+    fail('m2m.audience', 'm2m.audience must be a non-empty string (the API identifier the token is for)');
+  if (isBrowserLike() && !allowBrowser) {
+    fail(
+      'm2m.clientSecret',
+      'an M2M client secret must not be used in a browser: anyone who loads the page can read it and manage your app. ' +
+        'Call the Management API from your server, or pass dangerouslyAllowBrowser: true for a trusted internal tool.',
+    );
+  }
+  return { clientId, clientSecret, audience: given.audience as string };
+}
+
+/** An app name (`acme` → `https://acme.hub.loginradius.com`) or a custom domain's https URL. */
+function parseHub(value: unknown): string {
+  if (typeof value === 'string' && /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i.test(value))
+    return `https://${value.toLowerCase()}.hub.loginradius.com`;
+  const url = parseBaseUrl(value, 'hub', 'hub must be your app name (such as acme) or the https URL of your custom domain');
+  if (!url.startsWith('https://')) fail('hub', 'hub must use https://');
+  return url;
 }
 
 function knownKeys(value: object, known: ReadonlySet<string>, what: string, prefix: string): void {
@@ -263,17 +302,20 @@ function requireToken(value: unknown, field: string, what: string): string {
   return value as string;
 }
 
-function parseBaseUrl(value: unknown): string {
-  const problem = `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}`;
+function parseBaseUrl(
+  value: unknown,
+  field = 'baseUrl',
+  problem = `baseUrl must be an absolute http(s) URL such as ${DEFAULT_BASE_URL}`,
+): string {
   let url: URL | undefined;
   try {
     url = new URL(String(value));
   } catch {
-    fail('baseUrl', problem);
+    fail(field, problem);
   }
-  if (typeof value !== 'string' || (url!.protocol !== 'https:' && url!.protocol !== 'http:')) fail('baseUrl', problem);
+  if (typeof value !== 'string' || (url!.protocol !== 'https:' && url!.protocol !== 'http:')) fail(field, problem);
   if (url!.username || url!.password || url!.search || url!.hash)
-    fail('baseUrl', 'baseUrl must not contain credentials, a query string or a fragment');
+    fail(field, `${field} must not contain credentials, a query string or a fragment`);
   return url!.href.replace(/\/+$/, '');
 }
 

@@ -33,7 +33,7 @@ export {
 } from './errors';
 export type { ClientHooks, RequestErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './observe/hooks';
 export type { Logger, LogLevel } from './observe/logger';
-export type { M2MCredential, M2MTokenCredential } from './auth/m2m';
+export type { M2MClientCredential, M2MCredential, M2MTokenCredential } from './auth/m2m';
 export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './call/transport';
 export type {
   JsonBodyOf,

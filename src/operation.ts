@@ -55,6 +55,8 @@ export interface OperationDescriptor {
    * passwords, security answers. Their values are redacted from URLs, logs, hook descriptions and errors.
    */
   readonly sensitive?: readonly string[];
+  /** True when LoginRadius answers success with an empty body: the call then resolves to `undefined`. */
+  readonly noContent?: true;
   /**
    * For operations that need a SOTT: the generator factory the client uses when the call brings none. Carried
    * by the operation so the SOTT code is bundled only with the operations that need it.
@@ -106,4 +108,8 @@ export type JsonBodyOf<Op> = Op extends { requestBody?: infer B }
   : never;
 
 /** The JSON body of an operation's 200 response. */
-export type JsonResultOf<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+export type JsonResultOf<Op> = Op extends { responses: { 200: { content: { 'application/json': infer R } } } }
+  ? R
+  : Op extends { responses: { 200: { content?: never } } }
+    ? undefined
+    : never;

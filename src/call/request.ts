@@ -34,8 +34,7 @@ export function prepareRequest(
 ): PreparedRequest {
   const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott, m2mToken };
   const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
-  // An operation LoginRadius serves from another host uses it, unless the caller chose a custom domain.
-  const baseUrl = op.server !== undefined && !config.baseUrlIsCustom ? op.server : config.baseUrl;
+  const baseUrl = hostOf(config, op);
   const body = serializeBody(op, params.body);
   return {
     method: op.method,
@@ -56,6 +55,22 @@ export function prepareRequest(
     body,
     sign: credentials.sign,
   };
+}
+
+/** The app's hub domain in a server template: `https://{tenant}.hub.loginradius.com`. */
+const HUB_TEMPLATE = '{tenant}';
+
+/**
+ * The host a call goes to: an operation LoginRadius serves from another host uses it (the app's hub domain
+ * from `config.hub` where the spec says `{tenant}`), unless the caller chose `baseUrl` (a custom domain, a
+ * mock or a proxy), which serves everything.
+ */
+function hostOf(config: ResolvedConfig, op: OperationDescriptor): string {
+  if (op.server === undefined || config.baseUrlIsCustom) return config.baseUrl;
+  if (!op.server.includes(HUB_TEMPLATE)) return op.server;
+  if (config.hubUrl === undefined)
+    throw invalid(op, 'hub', "this operation is served by your app's hub domain: set config.hub to your app name or custom domain URL");
+  return config.hubUrl;
 }
 
 /** The exact body text; a value JSON cannot represent (a BigInt, a cycle, a throwing `toJSON`) is bad input. */

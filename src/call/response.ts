@@ -21,10 +21,18 @@ export type ReadResult = { readonly ok: true; readonly data: unknown } | { reado
  * Reads a response. An error keeps LoginRadius's body with every credential of the call scrubbed from it
  * (a `Description` may echo what was sent), or a short scrubbed excerpt when the body was not JSON.
  */
-export function readResponse(operation: string, response: TransportResponse, scrub: Scrubber, now: number = Date.now()): ReadResult {
+export function readResponse(
+  operation: string,
+  response: TransportResponse,
+  scrub: Scrubber,
+  now: number = Date.now(),
+  noContent = false,
+): ReadResult {
   const { status, headers, text } = response;
-  const parsed = parseJson(text);
   const isSuccessStatus = status >= 200 && status < 300;
+  // Only an operation documented as answering with nothing may succeed with an empty body.
+  if (noContent && isSuccessStatus && text.trim() === '') return { ok: true, data: undefined };
+  const parsed = parseJson(text);
   if (parsed.ok && isSuccessStatus && !carriesErrorCode(parsed.value)) {
     return { ok: true, data: parsed.value };
   }

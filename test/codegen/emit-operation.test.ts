@@ -25,6 +25,7 @@ const base: Callable = {
   server: undefined,
   idempotent: true,
   secretInQuery: undefined,
+  noContent: false,
   pathParams: [{ name: 'uid', required: true, type: 'string', description: undefined, example: 'u1', sensitive: false }],
   query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid', sensitive: false }],
   body: undefined,

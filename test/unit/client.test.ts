@@ -15,6 +15,7 @@ describe('what the client sends', () => {
         apiKey: TEST_CREDENTIALS.apiKey,
         apiSecret: TEST_CREDENTIALS.apiSecret,
         m2m: { token: TEST_CREDENTIALS.m2mToken },
+        hub: 'test-app',
         fetch: capture.fetch,
         maxRetries: 0,
       });

@@ -123,6 +123,7 @@ describe.each(Object.entries(ECHOES))('with %s', (_name, echo) => {
       apiKey: 'key-1',
       apiSecret: API_SECRET,
       m2m: { token: M2M_TOKEN },
+      hub: 'test-app',
       fetch: fetchEcho as typeof fetch,
       maxRetries: 0,
       logger: { debug: log('debug'), info: log('info'), warn: log('warn'), error: log('error') },
@@ -148,6 +149,7 @@ test('the markers reach the wire (so the walk above can fail)', async () => {
   const client = api.createClient({
     apiKey: 'k',
     apiSecret: API_SECRET,
+    hub: 'test-app',
     maxRetries: 0,
     fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
       const request = new Request(input, init);

@@ -32,6 +32,7 @@ const MAY_BE_RETRIED = [
   'getSecurityQuestionsByPhone',
   'getSecurityQuestionsByUserName',
   'getServerInfo',
+  'getM2MJwks',
   'getSocialIdentity',
   'getWebHookSubscribedURLs',
   'getWebhookEvents',

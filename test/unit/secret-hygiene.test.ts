@@ -14,7 +14,7 @@ const { apiKey, apiSecret } = TEST_CREDENTIALS;
 describe('with request signing on', () => {
   test.for(callables.map((c) => [c.name, c] as const))('%s: the secret is replaced by a valid signature', async ([name, c]) => {
     const capture = capturingFetch();
-    const client = api.createClient({ apiKey, apiSecret, fetch: capture.fetch, requestSigning: true, maxRetries: 0 });
+    const client = api.createClient({ apiKey, apiSecret, hub: 'test-app', fetch: capture.fetch, requestSigning: true, maxRetries: 0 });
     await fn(name)(client, exampleParams(c)).catch(() => undefined);
     const sent = capture.requests[0]!;
     if (!c.secretInQuery) expect(sent.url).not.toContain(apiSecret);

@@ -1,0 +1,197 @@
+import { describe, expect, test } from 'vitest';
+import * as api from '../../src/index';
+import { M2M_TOKEN_OPERATION, m2mTokenSource } from '../../src/auth/m2m';
+import { callables } from '../support/spec';
+
+const CLIENT = { clientId: 'm2m-client-1', clientSecret: 'm2m-secret-XYZ-77', audience: 'https://api.example.com/manage' };
+const manageOp: api.OperationDescriptor = {
+  id: 'getAllOrganizationsLike',
+  method: 'GET',
+  path: '/v2/manage/organizations',
+  security: [['m2mToken']],
+};
+
+function jwtWithExp(exp: number): string {
+  const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+  return `${part({ alg: 'RS256' })}.${part({ exp })}.sig`;
+}
+
+describe('the client-credentials token source', () => {
+  test('its token call matches the spec operation', () => {
+    const spec = callables.find((c) => c.name === 'generateM2MToken')!;
+    expect(M2M_TOKEN_OPERATION).toMatchObject({
+      id: spec.name,
+      method: spec.method,
+      path: spec.path,
+      security: spec.security,
+      server: spec.server,
+    });
+    expect(M2M_TOKEN_OPERATION.sensitive).toEqual(expect.arrayContaining([...spec.sensitive]));
+  });
+
+  test('asks once, keeps the token until a minute before expire_in, then asks again', async () => {
+    let clock = 1_000_000;
+    const bodies: Record<string, string>[] = [];
+    const source = m2mTokenSource(
+      CLIENT,
+      async (body) => {
+        bodies.push(body);
+        return { access_token: `tok-${bodies.length}`, expire_in: '3600' };
+      },
+      () => clock,
+    );
+    expect(await source.get()).toBe('tok-1');
+    clock += 3_539_000;
+    expect(await source.get()).toBe('tok-1');
+    clock += 2_000;
+    expect(await source.get()).toBe('tok-2');
+    expect(bodies[0]).toEqual({
+      grant_type: 'client_credentials',
+      client_id: 'm2m-client-1',
+      client_secret: 'm2m-secret-XYZ-77',
+      audience: CLIENT.audience,
+    });
+  });
+
+  test('concurrent calls share one grant', async () => {
+    let asked = 0;
+    const source = m2mTokenSource(CLIENT, async () => {
+      asked++;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return { access_token: 'shared', expire_in: 600 };
+    });
+    expect(await Promise.all([source.get(), source.get(), source.get()])).toEqual(['shared', 'shared', 'shared']);
+    expect(asked).toBe(1);
+  });
+
+  test('without expire_in, the JWT exp claim sets the lifetime', async () => {
+    let clock = 1_700_000_000_000;
+    let asked = 0;
+    const source = m2mTokenSource(
+      CLIENT,
+      async () => ({ access_token: jwtWithExp(1_700_000_000 + 120), ...(asked++ ? {} : {}) }),
+      () => clock,
+    );
+    await source.get();
+    clock += 59_000;
+    await source.get();
+    expect(asked).toBe(1);
+    clock += 2_000;
+    await source.get();
+    expect(asked).toBe(2);
+  });
+
+  test('a refused token is dropped; another token is not', async () => {
+    let n = 0;
+    const source = m2mTokenSource(CLIENT, async () => ({ access_token: `tok-${++n}`, expire_in: '3600' }));
+    expect(await source.get()).toBe('tok-1');
+    source.refused('other');
+    expect(await source.get()).toBe('tok-1');
+    source.refused('tok-1');
+    expect(await source.get()).toBe('tok-2');
+  });
+
+  test('a failed grant is not cached', async () => {
+    let n = 0;
+    const source = m2mTokenSource(CLIENT, async () => {
+      if (++n === 1) throw new Error('down');
+      return { access_token: 'ok', expire_in: '60' };
+    });
+    await expect(source.get()).rejects.toThrow('down');
+    expect(await source.get()).toBe('ok');
+  });
+});
+
+describe('a client with an M2M app', () => {
+  function hubClient(answers: (url: URL) => Response, config: Partial<api.ClientConfig> = {}) {
+    const sent: { url: string; method: string; headers: Headers; body: string }[] = [];
+    const client = api.createClient({
+      apiKey: 'k',
+      m2m: CLIENT,
+      hub: 'acme',
+      maxRetries: 0,
+      fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+        const request = new Request(input, init);
+        sent.push({ url: request.url, method: request.method, headers: request.headers, body: await request.text() });
+        return answers(new URL(request.url));
+      }) as typeof fetch,
+      ...config,
+    });
+    return { client, sent };
+  }
+  const json = (body: unknown, status = 200) =>
+    new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+
+  test('obtains a token on the hub domain, then sends it as a Bearer header', async () => {
+    const { client, sent } = hubClient((url) =>
+      url.pathname === '/service/oauth/token' ? json({ access_token: 'm2m-tok', expire_in: '3600' }) : json({ Data: [] }),
+    );
+    await client.call(manageOp, {});
+    await client.call(manageOp, {});
+    expect(sent.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST https://acme.hub.loginradius.com/service/oauth/token?apikey=k',
+      'GET https://api.loginradius.com/v2/manage/organizations',
+      'GET https://api.loginradius.com/v2/manage/organizations',
+    ]);
+    expect(JSON.parse(sent[0]!.body)).toMatchObject({ grant_type: 'client_credentials', client_id: 'm2m-client-1' });
+    expect(sent[1]!.headers.get('authorization')).toBe('Bearer m2m-tok');
+    for (const r of sent) expect(r.url).not.toContain('m2m-secret');
+  });
+
+  test('a 401 drops the token, so the next call obtains a fresh one', async () => {
+    let tokens = 0;
+    let calls = 0;
+    const { client, sent } = hubClient((url) => {
+      if (url.pathname === '/service/oauth/token') return json({ access_token: `m2m-${++tokens}`, expire_in: '3600' });
+      return ++calls === 1 ? json({ ErrorCode: 1148, Description: 'token expired' }, 401) : json({ Data: [] });
+    });
+    await expect(client.call(manageOp, {})).rejects.toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    await client.call(manageOp, {});
+    expect(sent[3]!.headers.get('authorization')).toBe('Bearer m2m-2');
+  });
+
+  test('a failed grant fails the call with a typed error that does not contain the client secret', async () => {
+    const { client } = hubClient(() => json({ ErrorCode: 1008, Description: 'bad client m2m-secret-XYZ-77' }, 401));
+    const error = await client.call(manageOp, {}).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    expect(JSON.stringify(error) + String((error as Error).stack) + (error as Error).message).not.toContain('m2m-secret-XYZ-77');
+  });
+
+  test('a custom domain replaces the hub domain; baseUrl (a mock) serves everything', async () => {
+    const custom = hubClient(() => json({ access_token: 't', expire_in: '60' }), { hub: 'https://auth.acme.example' });
+    await api.getM2MJwks(custom.client, {}).catch(() => undefined);
+    expect(custom.sent[0]!.url).toBe('https://auth.acme.example/service/oauth/jwks?apikey=k');
+    const mock = hubClient(() => json({ keys: [] }), { hub: undefined, baseUrl: 'http://127.0.0.1:4010' });
+    await api.getM2MJwks(mock.client, {});
+    expect(mock.sent[0]!.url).toBe('http://127.0.0.1:4010/service/oauth/jwks?apikey=k');
+  });
+
+  test('a hub operation without config.hub is refused before anything is sent', async () => {
+    const { client, sent } = hubClient(() => json({}), { hub: undefined });
+    await expect(api.getM2MJwks(client, {})).rejects.toMatchObject({ name: 'LoginRadiusValidationError', parameter: 'hub' });
+    expect(sent).toHaveLength(0);
+  });
+
+  test.for<[string, Partial<api.ClientConfig>]>([
+    ['a hub that is neither an app name nor a URL', { hub: 'not a host!' }],
+    ['a plain-http hub', { hub: 'http://auth.acme.example' }],
+    ['an M2M app without audience', { m2m: { clientId: 'a', clientSecret: 'b' } as never }],
+    ['an M2M app with an unknown key', { m2m: { ...CLIENT, scope: 'x' } as never }],
+    ['an M2M client secret over plain http to another host', { baseUrl: 'http://mock.internal:4010' }],
+  ])('%s is refused at creation', ([, config]) => {
+    expect(() => api.createClient({ apiKey: 'k', m2m: CLIENT, ...config })).toThrow(api.LoginRadiusValidationError);
+  });
+
+  test('revoking a token resolves to undefined on an empty 200', async () => {
+    const { client } = hubClient(() => new Response('', { status: 200 }));
+    const result = await api.revokeM2MToken(client, {
+      body: { client_id: 'c', client_secret: 's', token: 't', token_type_hint: 'access_token' },
+    });
+    expect(result).toBeUndefined();
+  });
+
+  test('an operation with a JSON answer still refuses an empty 200', async () => {
+    const { client } = hubClient(() => new Response('', { status: 200 }));
+    await expect(api.getM2MJwks(client, {})).rejects.toBeInstanceOf(api.LoginRadiusApiError);
+  });
+});
