@@ -21,6 +21,7 @@ const MAY_BE_RETRIED = [
   'getCustomObjectByRecordIDAndToken',
   'getCustomObjectByToken',
   'getCustomObjectByUid',
+  'getMfaPushDeviceStatus',
   'getPrivacyPolicyHistoryByAccessToken',
   'getPrivacyPolicyHistoryByUid',
   'getRoleContextByContextName',
