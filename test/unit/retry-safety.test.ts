@@ -57,6 +57,7 @@ const MAY_BE_RETRIED = [
   'getJwtIntegrationDataMappingFields',
   'getJwtIntegrationSupportedAlgorithms',
   'getM2MJwks',
+  'getMfaPushDeviceStatus',
   'getOAuthClient',
   'getOAuthClientConnectionsMetadata',
   'getOAuthCustomProviderMappingKeys',
