@@ -14,6 +14,8 @@ const MAY_BE_RETRIED = [
   'getAccountPasswordHashByUid',
   'getAccountProfile',
   'getAccountProfileByUid',
+  'getAllPasskeysByAccessToken',
+  'getAllPasskeysByUid',
   'getConfigurations',
   'getConsentLogs',
   'getConsentLogsByUid',
