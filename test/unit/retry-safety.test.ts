@@ -27,6 +27,8 @@ const MAY_BE_RETRIED = [
   'getAllOrganizationConnections',
   'getAllOrganizationDomains',
   'getAllOrganizations',
+  'getAllPasskeysByAccessToken',
+  'getAllPasskeysByUid',
   'getAllPermissions',
   'getAllSamlCustomProviders',
   'getAllSamlIntegrations',
