@@ -14,6 +14,7 @@ const MAY_BE_RETRIED = [
   'getAccountPasswordHashByUid',
   'getAccountProfile',
   'getAccountProfileByUid',
+  'getAllRegistrationData',
   'getConfigurations',
   'getConsentLogs',
   'getConsentLogsByUid',
