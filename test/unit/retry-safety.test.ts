@@ -30,6 +30,7 @@ const MAY_BE_RETRIED = [
   'getAllPasskeysByAccessToken',
   'getAllPasskeysByUid',
   'getAllPermissions',
+  'getAllRegistrationData',
   'getAllSamlCustomProviders',
   'getAllSamlIntegrations',
   'getAllSecurityQuestions',
