@@ -26,6 +26,11 @@ export async function runQuickstart(
   log: (line: string) => void = console.log,
 ): Promise<number> {
   const session = await loginByEmail(lr, { body: { email: input.email, password: input.password } });
+  if (!session.Profile) {
+    // A LoginMfaChallenge: the app requires a second factor (finish it with the MultiFactorAuthentication calls).
+    log('1. loginByEmail: a second factor is required; this quickstart stops here');
+    return 1;
+  }
   log(`1. loginByEmail: signed in, access token ${mask(session.access_token)} valid until ${session.expires_in ?? 'unknown'}`);
 
   const accessToken = session.access_token;

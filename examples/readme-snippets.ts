@@ -15,7 +15,7 @@ import {
 export async function readmeSnippets(uid: string, accessToken: string, email: string, password: string): Promise<void> {
   const lr = createClient({ apiKey: 'your-api-key', apiSecret: 'your-api-secret', requestSigning: true });
   await getAccountProfileByUid(lr, { path: { uid } });
-  await checkEmailAvailability(lr, { query: { Email: 'jane@example.com' } });
+  await checkEmailAvailability(lr, { query: { email: 'jane@example.com' } });
   await updateProfileByAccessToken(lr, { accessToken, body: { firstName: 'Jane' } }, { timeoutMs: 5_000 });
   await userRegistrationByEmail(lr, { body: { email: [{ type: 'Primary', value: email }], password } });
   try {

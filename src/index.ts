@@ -5,6 +5,7 @@
  * import { createClient, loginByEmail, getProfileByAccessToken } from 'loginradius-client';
  * const lr = createClient({ apiKey: process.env.LR_API_KEY! });
  * const session = await loginByEmail(lr, { body: { email, password } });
+ * if (!session.Profile) throw new Error('second factor required'); // a LoginMfaChallenge
  * const profile = await getProfileByAccessToken(lr, { accessToken: session.access_token });
  * ```
  *

@@ -39,14 +39,14 @@ export async function signInWithMfa(email: string, password: string): Promise<un
 }
 
 export async function register(email: string, password: string): Promise<boolean | undefined> {
-  const available = await checkEmailAvailability(lr, { query: { Email: email } });
+  const available = await checkEmailAvailability(lr, { query: { email } });
   if ('IsExist' in available && available.IsExist) return false;
   const created = await userRegistrationByEmail(lr, { body: { email: [{ type: 'Primary', value: email }], password } });
   return created.IsPosted;
 }
 
 export async function confirmEmail(token: string): Promise<boolean | undefined> {
-  const verified = await verifyEmail(lr, { query: { VerificationToken: token } });
+  const verified = await verifyEmail(lr, { query: { verificationToken: token } });
   return 'IsPosted' in verified ? verified.IsPosted : undefined;
 }
 
@@ -56,7 +56,7 @@ export async function editProfile(accessToken: string, firstName: string): Promi
 
 export async function passwords(accessToken: string, email: string, resetToken: string): Promise<void> {
   await changePassword(lr, { accessToken, body: { oldPassword: 'old', newPassword: 'new' } });
-  await forgotPassword(lr, { query: { ResetPasswordUrl: 'https://example.com/reset' }, body: { email } });
+  await forgotPassword(lr, { query: { resetPasswordUrl: 'https://example.com/reset' }, body: { email } });
   await resetPasswordByResetToken(lr, { body: { resetToken: resetToken, password: 'new' } });
 }
 

@@ -11,7 +11,7 @@
  *
  * await withMockLoginRadius(async ({ url }) => {
  *   const lr = createClient({ apiKey: 'test-key', baseUrl: url });
- *   console.log(await checkEmailAvailability(lr, { query: { Email: 'jane.doe@example.com' } }));
+ *   console.log(await checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } }));
  * });
  * ```
  */

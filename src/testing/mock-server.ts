@@ -74,7 +74,7 @@ export function startMockLoginRadius(options: MockLoginRadiusOptions = {}): Prom
  * ```ts
  * await withMockLoginRadius(async ({ url }) => {
  *   const lr = createClient({ apiKey: 'test-key', baseUrl: url });
- *   await checkEmailAvailability(lr, { query: { Email: 'jane.doe@example.com' } });
+ *   await checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } });
  * });
  * ```
  */

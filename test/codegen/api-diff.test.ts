@@ -74,12 +74,12 @@ describe('diffApi', () => {
     const surface = apiSurface(spec, callables);
     const renamed = structuredClone(surface) as Record<string, { params: Record<string, string> }>;
     const params = renamed.checkEmailAvailability!.params;
-    params['query.email'] = params['query.Email']!;
-    delete params['query.Email'];
+    params['query.Email'] = params['query.email']!;
+    delete params['query.email'];
     const changes = diffApi(surface, renamed as unknown as ApiSurface);
     expect(changes.filter((c) => c.breaking).map((c) => c.what)).toEqual([
-      'parameter `query.Email` removed',
-      'new required parameter `query.email`',
+      'parameter `query.email` removed',
+      'new required parameter `query.Email`',
     ]);
   });
 });

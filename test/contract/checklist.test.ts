@@ -57,6 +57,15 @@ const operations = new Set(callables.filter((c) => !c.isVariant).map((c) => `${c
 const byNode = new Map(callables.filter((c) => c.sdk?.node).map((c) => [c.sdk!.node!, c]));
 const byPython = new Map(callables.filter((c) => c.sdk?.python).map((c) => [c.sdk!.python!, c]));
 
+/**
+ * SDK methods whose function deliberately calls the endpoint LoginRadius documents instead of the one the SDK
+ * sends to (the spec's operation description says why).
+ */
+const DOCUMENTED_ENDPOINT: Record<string, string> = {
+  'authenticationApi.linkSocialIdentitiesByPing': 'POST /identity/v2/auth/socialidentity/ping',
+  'authentication.link_social_identities_by_ping': 'POST /identity/v2/auth/socialidentity/ping',
+};
+
 describe('the endpoint checklist', () => {
   test('has every row', () => expect(rows).toHaveLength(189));
 
@@ -67,13 +76,13 @@ describe('the endpoint checklist', () => {
   test.for(rows.flatMap((r) => r.node.map((m) => [m, r] as const)))('Node %s has a function on its endpoint', ([method, row]) => {
     const fn = byNode.get(method);
     expect(fn, `no generated function declares x-lr-sdk node: ${method}`).toBeDefined();
-    expect(`${fn!.method} ${fn!.path}`).toBe(`${row.method} ${row.path}`);
+    expect(`${fn!.method} ${fn!.path}`).toBe(DOCUMENTED_ENDPOINT[method] ?? `${row.method} ${row.path}`);
   });
 
   test.for(rows.flatMap((r) => r.python.map((m) => [m, r] as const)))('Python %s has a function on its endpoint', ([method, row]) => {
     const fn = byPython.get(method);
     expect(fn, `no generated function declares x-lr-sdk python: ${method}`).toBeDefined();
-    expect(`${fn!.method} ${fn!.path}`).toBe(`${row.method} ${row.path}`);
+    expect(`${fn!.method} ${fn!.path}`).toBe(DOCUMENTED_ENDPOINT[method] ?? `${row.method} ${row.path}`);
   });
 });
 

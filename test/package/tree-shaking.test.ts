@@ -70,7 +70,7 @@ describe('bundling the ESM build for a browser', () => {
     one = await bundle(
       'one-operation',
       `import { createClient, checkEmailAvailability } from 'loginradius-client';
-export const taken = (email) => checkEmailAvailability(createClient({ apiKey: 'key' }), { query: { Email: email } });`,
+export const taken = (email) => checkEmailAvailability(createClient({ apiKey: 'key' }), { query: { email } });`,
     );
     all = await bundle('all-operations', `import * as lr from 'loginradius-client';\nexport default lr;`);
     mkdirSync(join(REPO, 'test-results'), { recursive: true });

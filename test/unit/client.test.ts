@@ -57,9 +57,9 @@ describe('what the client sends', () => {
   test('the access token goes only in the Authorization header', async () => {
     const capture = capturingFetch({ body: {} });
     const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
-    await api.getProfileByAccessToken(client, { accessToken: 'tok-123', query: { Fields: 'Uid' } });
+    await api.getProfileByAccessToken(client, { accessToken: 'tok-123', query: { fields: 'Uid' } });
     expect(capture.requests[0]!.headers.get('authorization')).toBe('Bearer tok-123');
-    expect(capture.requests[0]!.url).toBe('https://api.loginradius.com/identity/v2/auth/account?Fields=Uid&apikey=k');
+    expect(capture.requests[0]!.url).toBe('https://api.loginradius.com/identity/v2/auth/account?fields=Uid&apikey=k');
   });
 
   test('the origin IP is forwarded and the body is JSON', async () => {
@@ -115,7 +115,7 @@ describe('bad input: a typed error and nothing sent', () => {
     ['missing body', (client) => api.loginByEmail(client, {} as never)],
     [
       'unknown query parameter',
-      (client) => api.loginByEmail(client, { body: { email: 'a@x.io', password: 'p' }, query: { fields: 'Uid' } as never }),
+      (client) => api.loginByEmail(client, { body: { email: 'a@x.io', password: 'p' }, query: { Fields: 'Uid' } as never }),
     ],
     [
       'credential header override',
