@@ -16,6 +16,10 @@ export const CREDENTIAL_PLACEMENT = {
   requestExpires: { credential: 'apiSecret', in: 'header', name: 'X-Request-Expires' },
   accessToken: { credential: 'accessToken', in: 'header', name: 'Authorization' },
   sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
+  accessTokenInQuery: { credential: 'accessToken', in: 'query', name: 'access_token' },
+  // The REST hook endpoints document the key and secret only as these query parameters; such URLs are redacted.
+  restHookApiKey: { credential: 'apiKey', in: 'query', name: 'api_key' },
+  restHookApiSecret: { credential: 'apiSecret', in: 'query', name: 'api_secret' },
   // The Management API's machine-to-machine token, from the client's `m2m` config.
   m2mToken: { credential: 'm2mToken', in: 'header', name: 'Authorization' },
 } as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
