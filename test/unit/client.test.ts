@@ -28,8 +28,7 @@ describe('what the client sends', () => {
       const given = (['accessToken', 'sott'] as const).filter((credential) => params[credential] !== undefined);
       const carries = (scheme: string, credential: string): boolean =>
         CREDENTIAL_PLACEMENT[scheme as keyof typeof CREDENTIAL_PLACEMENT].credential === credential;
-      const schemes =
-        c.security.find((set) => given.every((credential) => set.some((scheme) => carries(scheme, credential)))) ?? [];
+      const schemes = c.security.find((set) => given.every((credential) => set.some((scheme) => carries(scheme, credential)))) ?? [];
       if (schemes.includes('accessTokenInQuery')) {
         // The social-data endpoints LoginRadius documents with the user's token in the query only.
         expect(query.get('access_token')).toBe(TEST_CREDENTIALS.accessToken);
