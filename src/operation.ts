@@ -20,7 +20,10 @@ export type SecurityScheme =
   | 'requestExpires'
   | 'accessToken'
   | 'sott'
-  | 'm2mToken';
+  | 'm2mToken'
+  | 'accessTokenInQuery'
+  | 'restHookApiKey'
+  | 'restHookApiSecret';
 
 /** The JSON type of a query parameter, checked at runtime before sending. */
 export type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';

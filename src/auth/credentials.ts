@@ -9,13 +9,17 @@ export const CREDENTIAL_PLACEMENT = {
   apiKey: { credential: 'apiKey', in: 'query', name: 'apikey' },
   socialApiKey: { credential: 'apiKey', in: 'query', name: 'key' },
   apiSecret: { credential: 'apiSecret', in: 'header', name: 'X-LoginRadius-ApiSecret' },
-  // Only for the Social endpoints that accept the secret nowhere else; such URLs are redacted wherever described.
+  // Only for the endpoints that accept the secret nowhere else (Social, trackable status); such URLs are redacted wherever described.
   socialApiSecret: { credential: 'apiSecret', in: 'query', name: 'secret' },
   // Request signing: both headers are computed from the secret when each attempt is sent.
   requestSignature: { credential: 'apiSecret', in: 'header', name: 'digest' },
   requestExpires: { credential: 'apiSecret', in: 'header', name: 'X-Request-Expires' },
   accessToken: { credential: 'accessToken', in: 'header', name: 'Authorization' },
   sott: { credential: 'sott', in: 'header', name: 'X-LoginRadius-Sott' },
+  accessTokenInQuery: { credential: 'accessToken', in: 'query', name: 'access_token' },
+  // The REST hook endpoints document the key and secret only as these query parameters; such URLs are redacted.
+  restHookApiKey: { credential: 'apiKey', in: 'query', name: 'api_key' },
+  restHookApiSecret: { credential: 'apiSecret', in: 'query', name: 'api_secret' },
   // The Management API's machine-to-machine token, from the client's `m2m` config.
   m2mToken: { credential: 'm2mToken', in: 'header', name: 'Authorization' },
 } as const satisfies Record<SecurityScheme, { credential: Credential; in: 'query' | 'header'; name: string }>;
@@ -67,7 +71,7 @@ const isSigned = (set: readonly SecurityScheme[]): boolean => set.includes('requ
  * Picks the first of the operation's alternative credential sets that this call can satisfy and says where
  * each credential goes. With `signing`, a signed alternative is preferred wherever the operation has one;
  * without it, signed alternatives are never chosen. The API secret goes only into a header, except on the
- * few operations whose only documented form is the `secret` query parameter.
+ * few operations whose only documented form is a query parameter (`secret`, `api_secret`).
  */
 export function placeCredentials(op: OperationDescriptor, available: AvailableCredentials, signing = false): CredentialPlacement {
   const chosen = chooseCredentials(op, available, signing);

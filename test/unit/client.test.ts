@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { CREDENTIAL_PLACEMENT } from '../../src/auth/credentials';
 import * as api from '../../src/index';
 import { capturingFetch } from '../support/capturing-fetch';
 import { callables, exampleParams, TEST_CREDENTIALS } from '../support/spec';
@@ -26,11 +27,19 @@ describe('what the client sends', () => {
       const query = new URL(sent.url).searchParams;
       // The first alternative that sends every credential the call was given (a token is never dropped).
       const given = (['accessToken', 'sott'] as const).filter((credential) => params[credential] !== undefined);
-      const schemes = c.security.find((set) => given.every((credential) => set.includes(credential))) ?? [];
-      expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
+      const carries = (scheme: string, credential: string): boolean =>
+        CREDENTIAL_PLACEMENT[scheme as keyof typeof CREDENTIAL_PLACEMENT].credential === credential;
+      const schemes = c.security.find((set) => given.every((credential) => set.some((scheme) => carries(scheme, credential)))) ?? [];
+      if (schemes.includes('accessTokenInQuery')) {
+        // The social-data endpoints LoginRadius documents with the user's token in the query only.
+        expect(query.get('access_token')).toBe(TEST_CREDENTIALS.accessToken);
+        expect(sent.url.split(TEST_CREDENTIALS.accessToken)).toHaveLength(2);
+      } else {
+        expect(sent.url).not.toContain(TEST_CREDENTIALS.accessToken);
+      }
       expect(sent.url).not.toContain(TEST_CREDENTIALS.m2mToken);
       if (c.secretInQuery) {
-        // The five Social endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
+        // The endpoints LoginRadius documents with the secret in the query only (x-lr-secret-in-query).
         expect(query.get(c.secretInQuery)).toBe(TEST_CREDENTIALS.apiSecret);
         expect(sent.url.split(TEST_CREDENTIALS.apiSecret)).toHaveLength(2);
       } else {
@@ -38,6 +47,7 @@ describe('what the client sends', () => {
       }
       if (schemes.includes('apiKey')) expect(query.get('apikey')).toBe(TEST_CREDENTIALS.apiKey);
       if (schemes.includes('socialApiKey')) expect(query.get('key')).toBe(TEST_CREDENTIALS.apiKey);
+      if (schemes.includes('restHookApiKey')) expect(query.get('api_key')).toBe(TEST_CREDENTIALS.apiKey);
       expect(sent.headers.get('X-LoginRadius-ApiSecret')).toBe(schemes.includes('apiSecret') ? TEST_CREDENTIALS.apiSecret : null);
       const bearer = schemes.includes('accessToken')
         ? TEST_CREDENTIALS.accessToken
@@ -49,8 +59,13 @@ describe('what the client sends', () => {
   );
 
   test('only operations marked x-lr-secret-in-query send the secret in a query parameter', () => {
-    const inQuery = callables.filter((c) => c.security.some((set) => set.includes('socialApiSecret')));
-    expect(inQuery.every((c) => c.secretInQuery === 'secret')).toBe(true);
+    // Every scheme that puts the API secret in the query string, and the parameter it uses.
+    const secretSchemes = Object.entries(CREDENTIAL_PLACEMENT).filter(([, p]) => p.credential === 'apiSecret' && p.in === 'query');
+    expect(secretSchemes.length).toBeGreaterThan(0);
+    const secretParam = (c: (typeof callables)[number]): string | undefined =>
+      secretSchemes.find(([scheme]) => c.security.some((set) => set.includes(scheme)))?.[1].name;
+    const inQuery = callables.filter((c) => secretParam(c) !== undefined);
+    for (const c of inQuery) expect(c.secretInQuery, c.name).toBe(secretParam(c));
     expect(callables.filter((c) => c.secretInQuery).map((c) => c.name)).toEqual(inQuery.map((c) => c.name));
   });
 

@@ -94,7 +94,7 @@ describe('placement rules the mutation run singled out', () => {
       'x-loginradius-sott',
       'x-request-expires',
     ]);
-    expect([...CREDENTIAL_QUERY]).toEqual(['secret']);
+    expect([...CREDENTIAL_QUERY]).toEqual(['secret', 'access_token', 'api_secret']);
   });
 
   test('an operation without security needs nothing', () => {
