@@ -28,7 +28,7 @@ function functionSurface(doc: OpenApiDocument, c: Callable): FunctionSurface {
   const params: Record<string, string> = {};
   for (const p of c.pathParams) params[`path.${p.name}`] = `${p.type}!`;
   for (const q of c.query) params[`query.${q.name}`] = q.required ? `${q.type}!` : q.type;
-  const token = c.security.filter((set) => set.includes('accessToken')).length;
+  const token = c.security.filter((set) => set.includes('accessToken') || set.includes('accessTokenInQuery')).length;
   if (token) params.accessToken = token === c.security.length ? 'string!' : 'string';
   if (c.security.some((set) => set.includes('sott'))) params.sott = 'string';
   const surface: { call: string; params: Record<string, string>; body?: Record<string, string>; result: Record<string, string> } = {

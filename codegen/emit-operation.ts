@@ -75,7 +75,11 @@ export function emitParamsType(c: Callable): InterfaceDeclarationStructure | Typ
       name: 'accessToken',
       hasQuestionToken: token === 'optional',
       type: 'string',
-      docs: ["The signed-in user's access token (sent as a Bearer token)."],
+      docs: [
+        c.security.some((set) => set.includes('accessTokenInQuery'))
+          ? "The signed-in user's access token (sent as the `access_token` query parameter)."
+          : "The signed-in user's access token (sent as a Bearer token).",
+      ],
     });
   }
   const sott = credentialNeed(c, 'sott');
@@ -153,7 +157,10 @@ export function paramsAreOptional(c: Callable): boolean {
 
 /** Whether every, some or none of the operation's credential alternatives need a per-call credential. */
 export function credentialNeed(c: Callable, scheme: 'accessToken' | 'sott'): 'required' | 'optional' | 'never' {
-  const uses = c.security.filter((set) => set.includes(scheme)).length;
+  // The user's access token travels as a Bearer token (`accessToken`) or, where LoginRadius documents only that, as
+  // the `access_token` query parameter (`accessTokenInQuery`): either way the caller passes `params.accessToken`.
+  const schemes = scheme === 'accessToken' ? ['accessToken', 'accessTokenInQuery'] : [scheme];
+  const uses = c.security.filter((set) => set.some((s) => schemes.includes(s))).length;
   if (uses === 0) return 'never';
   return uses === c.security.length ? 'required' : 'optional';
 }

@@ -23,6 +23,9 @@ const CREDENTIAL_WORDS: Record<string, string> = {
   apiSecret: 'API secret',
   socialApiSecret: 'API secret (in the URL as `secret`)',
   accessToken: "user's access token",
+  accessTokenInQuery: "user's access token (in the URL as `access_token`)",
+  restHookApiKey: 'API key (as `api_key`)',
+  restHookApiSecret: 'API secret (in the URL as `api_secret`)',
   sott: 'SOTT',
 };
 

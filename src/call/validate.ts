@@ -3,6 +3,7 @@
  * options. Every problem is a {@link LoginRadiusValidationError} whose message starts with the operation's name.
  */
 import type { ResolvedConfig } from '../config';
+import { CREDENTIAL_PLACEMENT } from '../auth/credentials';
 import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
 import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
@@ -98,14 +99,14 @@ export function validateParams(op: OperationDescriptor, params: unknown): Operat
   for (const credential of ['accessToken', 'sott'] as const) {
     const value = p[credential];
     if (value === undefined) continue;
-    if (!op.security.some((set) => set.includes(credential))) {
+    if (!op.security.some((set) => set.some((scheme) => CREDENTIAL_PLACEMENT[scheme].credential === credential))) {
       throw invalid(
         op,
         credential,
         `this operation does not use ${credential === 'sott' ? 'a SOTT' : "the user's access token"}; remove params.${credential}`,
       );
     }
-    // It travels in a header: printable ASCII only, or it could not be sent as it is.
+    // It travels in a header (or a query parameter): printable ASCII only, or it could not be sent as it is.
     if (typeof value !== 'string' || !TOKEN_CHARS.test(value)) {
       throw invalid(op, credential, `${credential} must be a non-empty string of printable ASCII characters without spaces`);
     }

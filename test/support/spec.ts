@@ -52,7 +52,8 @@ export function exampleParams(c: Callable): Record<string, unknown> {
   const query = c.query.filter((q) => q.required || q.example !== undefined);
   if (query.length) params.query = Object.fromEntries(query.map((q) => [q.name, need(c, `query parameter ${q.name}`, q.example)]));
   if (c.body) params.body = need(c, 'request body', c.body.example);
-  if (c.security.some((set) => set.includes('accessToken'))) params.accessToken = TEST_CREDENTIALS.accessToken;
+  if (c.security.some((set) => set.includes('accessToken') || set.includes('accessTokenInQuery')))
+    params.accessToken = TEST_CREDENTIALS.accessToken;
   if (c.security.some((set) => set.includes('sott'))) params.sott = TEST_CREDENTIALS.sott;
   return params;
 }
