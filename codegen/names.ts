@@ -21,6 +21,7 @@ const CREDENTIAL_WORDS: Record<string, string> = {
   apiKey: 'API key',
   socialApiKey: 'API key (as `key`)',
   apiSecret: 'API secret',
+  apiKeyHeader: 'API key (in the `X-LoginRadius-ApiKey` header)',
   socialApiSecret: 'API secret (in the URL as `secret`)',
   accessToken: "user's access token",
   accessTokenInQuery: "user's access token (in the URL as `access_token`)",

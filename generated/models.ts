@@ -3,33 +3,95 @@
 
 import type { components } from './schema';
 
-/** An access token and its lifetime. */
-export type AccessToken = components['schemas']['AccessToken'];
+/** One active LoginRadius session (access token) of a user, with the device it was opened from. */
+export type ActiveSession = components['schemas']['ActiveSession'];
+/** The active sessions LoginRadius holds for a user, one page at a time. */
+export type ActiveSessionList = components['schemas']['ActiveSessionList'];
 /**
  * The body LoginRadius returns when a call fails. It may arrive with a 4xx/5xx status or, on some
  * endpoints, with HTTP 200: the client treats any body carrying a non-zero `ErrorCode` as an error.
  */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
-/** One active LoginRadius session (access token) of a user, with the device it was opened from. */
-export type ActiveSession = components['schemas']['ActiveSession'];
-/** The active sessions LoginRadius holds for a user, one page at a time. */
-export type ActiveSessionList = components['schemas']['ActiveSessionList'];
+/** An access token and its lifetime. */
+export type AccessToken = components['schemas']['AccessToken'];
 /**
  * LoginRadius's acknowledgement that an access token was invalidated through the `/api/v2/access_token/invalidate`
  * endpoint. LoginRadius's docs show the flag in camel case (`isPosted`), unlike the `IsPosted` of other
  * acknowledgements; both spellings are accepted here.
  */
 export type SocialTokenInvalidateResponse = components['schemas']['SocialTokenInvalidateResponse'];
+/** A photo album of the user at the social provider. */
+export type SocialAlbum = components['schemas']['SocialAlbum'];
+/** An audio file the user shared at the social provider. */
+export type SocialAudio = components['schemas']['SocialAudio'];
+/** The user's audio files. */
+export type SocialAudioList = components['schemas']['SocialAudioList'];
+/** A place the user checked in at. */
+export type SocialCheckin = components['schemas']['SocialCheckin'];
+/** A company the user follows. */
+export type SocialCompany = components['schemas']['SocialCompany'];
+/** The companies the user follows. */
+export type SocialCompanyList = components['schemas']['SocialCompanyList'];
+/** A contact, friend or followed account of the user at the social provider. */
+export type SocialContact = components['schemas']['SocialContact'];
+/** One page of the user's contacts. */
+export type SocialContactPage = components['schemas']['SocialContactPage'];
+/** An event the user was invited to or takes part in. */
+export type SocialEvent = components['schemas']['SocialEvent'];
+/** The user's events. */
+export type SocialEventList = components['schemas']['SocialEventList'];
+/** The accounts the user follows. */
+export type SocialFollowingList = components['schemas']['SocialFollowingList'];
+/** A group the user belongs to. */
+export type SocialGroup = components['schemas']['SocialGroup'];
+/** A page or object the user liked. */
+export type SocialLike = components['schemas']['SocialLike'];
+/** A status update, tweet or mention of the user. */
+export type SocialStatus = components['schemas']['SocialStatus'];
+/** Posts that mention the user. */
+export type SocialMentionList = components['schemas']['SocialMentionList'];
+/** Whether the provider accepted the message or status. */
+export type SocialPostResult = components['schemas']['SocialPostResult'];
+/** A page (company, brand or public figure) at the social provider. */
+export type SocialPage = components['schemas']['SocialPage'];
+/** A photo in one of the user's albums. */
+export type SocialPhoto = components['schemas']['SocialPhoto'];
+/** A post on the user's wall or timeline. */
+export type SocialPost = components['schemas']['SocialPost'];
+/**
+ * The profile fields a REST hook delivers, as one sample profile whose keys are the field names (`ID`, `Provider`,
+ * `FirstName`, `Email`, …). LoginRadius's docs show no answer; this shape follows LoginRadius's .NET SDK, so the
+ * fields are left open.
+ */
+export type RestHookFieldList = components['schemas']['RestHookFieldList'];
+/** A REST hook subscription to create. */
+export type RestHookSubscribeRequest = components['schemas']['RestHookSubscribeRequest'];
+/** LoginRadius's acknowledgement that a request was accepted (and any email or SMS queued). */
+export type PostResponse = components['schemas']['PostResponse'];
+/** A target URL subscribed to a REST hook event. */
+export type RestHookSubscription = components['schemas']['RestHookSubscription'];
+/** The REST hook subscription to remove, named by its target URL. */
+export type RestHookUnsubscribeRequest = components['schemas']['RestHookUnsubscribeRequest'];
+/** A status posted with a trackable link. */
+export type SocialTrackableStatus = components['schemas']['SocialTrackableStatus'];
+/** How people reacted to a trackable status. */
+export type SocialTrackableStatusStats = components['schemas']['SocialTrackableStatusStats'];
+/** A status update to post with a trackable link. */
+export type TrackableStatusRequest = components['schemas']['TrackableStatusRequest'];
+/** The user's profile as LoginRadius normalises it from the social provider (and, for accounts with a LoginRadius identity, the account fields). Which fields are filled depends on the provider and the permissions the user granted; the others are null or absent. Field names are LoginRadius's, including its spellings (`Comapny` in `Positions`, `TeleVisionShow`). */
+export type SocialUserProfile = components['schemas']['SocialUserProfile'];
+/** A video the user uploaded or shared. */
+export type SocialVideo = components['schemas']['SocialVideo'];
+/** One page of the user's videos. */
+export type SocialVideoPage = components['schemas']['SocialVideoPage'];
+/** Whether webhooks can be used by the app. */
+export type WebhookTestResponse = components['schemas']['WebhookTestResponse'];
 /** The target URLs subscribed through the legacy webhook API. */
 export type LegacyWebhookSubscriptionList = components['schemas']['LegacyWebhookSubscriptionList'];
 /** An event and a target URL, identifying a subscription of the legacy webhook API. */
 export type WebhookSubscribeRequest = components['schemas']['WebhookSubscribeRequest'];
-/** LoginRadius's acknowledgement that a request was accepted (and any email or SMS queued). */
-export type PostResponse = components['schemas']['PostResponse'];
 /** LoginRadius's acknowledgement that something was deleted. */
 export type DeleteResponse = components['schemas']['DeleteResponse'];
-/** Whether webhooks can be used by the app. */
-export type WebhookTestResponse = components['schemas']['WebhookTestResponse'];
 /**
  * The public configuration of a LoginRadius app as set in the Admin Console: enabled social providers, the
  * registration form, login options, MFA, privacy policy and related feature flags. LoginRadius adds fields over
@@ -38,58 +100,184 @@ export type WebhookTestResponse = components['schemas']['WebhookTestResponse'];
 export type AppConfiguration = components['schemas']['AppConfiguration'];
 /** What LoginRadius knows about an active access token. */
 export type AccessTokenInfoResponse = components['schemas']['AccessTokenInfoResponse'];
-/** One email address of a profile. */
-export type EmailAddress = components['schemas']['EmailAddress'];
-/** A profile from a social identity provider, linked to a LoginRadius account. */
-export type SocialProfile = components['schemas']['SocialProfile'];
-/**
- * A LoginRadius identity: the account fields LoginRadius manages plus the profile fields collected at
- * registration or from social providers. LoginRadius returns many more optional fields than are listed
- * here (about 145); they are passed through untouched.
- */
-export type Profile = components['schemas']['Profile'];
-/**
- * Profile fields the signed-in user changes. Send only the fields to change; any profile field the app
- * allows (for example `gender`, `birthDate`, `customFields`) is accepted. With `NullSupport=true` a `null`
- * value clears a field.
- */
-export type AuthUserProfileUpdateRequest = components['schemas']['AuthUserProfileUpdateRequest'];
-/** An accepted change, with the profile as it is after the change. */
-export type PostWithProfileResponse = components['schemas']['PostWithProfileResponse'];
-/** LoginRadius's acknowledgement that an account deletion was requested and a confirmation email sent. */
-export type DeleteRequestAcceptedResponse = components['schemas']['DeleteRequestAcceptedResponse'];
-/** The SMS provider's receipt for a message LoginRadius sent. */
-export type SmsResponse = components['schemas']['SmsResponse'];
-/** A security question of the account, answered to reset a password or as a second factor (the answer is never returned). */
-export type MfaSecurityQuestion = components['schemas']['MfaSecurityQuestion'];
-/**
- * The second-factor state of an account: which authenticators (authenticator app, SMS OTP, email OTP,
- * security questions) are set up, plus what the user needs to set up the ones that are not (QR code and
- * manual entry code of a new authenticator-app secret). LoginRadius may add fields for further factors.
- */
-export type MfaSettings = components['schemas']['MfaSettings'];
-/** The phone number to use for MFA SMS one-time passwords. */
-export type MfaPhoneNumberRequest = components['schemas']['MfaPhoneNumberRequest'];
 /** Selects the authenticator app (TOTP) as the second factor to remove. */
 export type MfaResetAuthenticatorRequest = components['schemas']['MfaResetAuthenticatorRequest'];
 /** Selects the SMS OTP authenticator (the MFA phone number) as the second factor to remove. */
 export type MfaResetSmsAuthenticatorRequest = components['schemas']['MfaResetSmsAuthenticatorRequest'];
 /** The account's MFA backup codes (ten single-use codes that replace the second factor once each). */
 export type MfaBackupCodes = components['schemas']['MfaBackupCodes'];
+/**
+ * What Duo Security passed to the app's `duoRedirectUri` after the user approved the Duo prompt; LoginRadius
+ * exchanges it to complete the Duo step.
+ */
+export type MfaDuoVerificationRequest = components['schemas']['MfaDuoVerificationRequest'];
+/** One email address of a profile. */
+export type EmailAddress = components['schemas']['EmailAddress'];
+/** An id of the account in another system. */
+export type ProfileExternalId = components['schemas']['ProfileExternalId'];
+/** The privacy policy version the user accepted last. */
+export type ProfilePrivacyPolicy = components['schemas']['ProfilePrivacyPolicy'];
+/** The state of the account's PIN (PIN authentication). */
+export type ProfilePin = components['schemas']['ProfilePin'];
+/** A user's consent record, the consent form versions accepted and the consent options given. */
+export type ConsentProfile = components['schemas']['ConsentProfile'];
+/** Values the user picked from the app's registration data sources (custom dropdowns). */
+export type ProfileRegistrationData = components['schemas']['ProfileRegistrationData'];
+/** The account's passkey enrolment state. */
+export type ProfilePasskeyLogin = components['schemas']['ProfilePasskeyLogin'];
+/** An organization (B2B tenant) the account belongs to. */
+export type ProfileOrganization = components['schemas']['ProfileOrganization'];
+/** The age range a social provider reports. */
+export type ProfileAgeRange = components['schemas']['ProfileAgeRange'];
+/** The user's country. */
+export type ProfileCountry = components['schemas']['ProfileCountry'];
+/** A postal address of a profile. */
+export type ProfileAddress = components['schemas']['ProfileAddress'];
+/** A phone number listed in a profile (not the login phone number `PhoneId`). */
+export type ProfilePhoneNumber = components['schemas']['ProfilePhoneNumber'];
+/** An instant-messaging account of the user. */
+export type ProfileImAccount = components['schemas']['ProfileImAccount'];
+/** A language the user speaks. */
+export type ProfileLanguage = components['schemas']['ProfileLanguage'];
+/** The legacy Klout influence score. */
+export type ProfileKloutScore = components['schemas']['ProfileKloutScore'];
+/** The subscription plan a social provider reports (GitHub). */
+export type ProfileSubscription = components['schemas']['ProfileSubscription'];
+/** An entry of a social profile list that has only an id and a name (a sport, a person, a skill, a company or person to follow, an author). */
+export type ProfileNamedEntry = components['schemas']['ProfileNamedEntry'];
+/** Follow suggestions a social provider reports (LinkedIn). */
+export type ProfileSuggestions = components['schemas']['ProfileSuggestions'];
+/** The credentials the social provider issued, kept so the app can call the provider's API. */
+export type ProfileProviderAccessCredential = components['schemas']['ProfileProviderAccessCredential'];
+/** The employer of a position. */
+export type ProfilePositionCompany = components['schemas']['ProfilePositionCompany'];
+/** A job the user holds or held. */
+export type ProfilePosition = components['schemas']['ProfilePosition'];
+/** A school or university the user attended. */
+export type ProfileEducation = components['schemas']['ProfileEducation'];
+/** An interest of the user. LoginRadius returns `InterestedType`/`InterestedName` and accepts `InterestType`/`InterestName` in updates. */
+export type ProfileInterest = components['schemas']['ProfileInterest'];
+/** An award the user received. */
+export type ProfileAward = components['schemas']['ProfileAward'];
+/** A status message the user posted. */
+export type ProfileCurrentStatus = components['schemas']['ProfileCurrentStatus'];
+/** A certification the user holds. */
+export type ProfileCertification = components['schemas']['ProfileCertification'];
+/** A course the user took. */
+export type ProfileCourse = components['schemas']['ProfileCourse'];
+/** Volunteer work of the user. */
+export type ProfileVolunteer = components['schemas']['ProfileVolunteer'];
+/** A recommendation another member wrote about the user. */
+export type ProfileRecommendation = components['schemas']['ProfileRecommendation'];
+/** A project the user worked on. */
+export type ProfileProject = components['schemas']['ProfileProject'];
+/** A game, book, movie or television show the user likes. */
+export type ProfileMediaItem = components['schemas']['ProfileMediaItem'];
+/** A family member listed in a social profile. */
+export type ProfileFamilyMember = components['schemas']['ProfileFamilyMember'];
+/** A friend the user has in common with the app's page or user, from a social provider. */
+export type ProfileMutualFriend = components['schemas']['ProfileMutualFriend'];
+/** A patent the user holds. */
+export type ProfilePatent = components['schemas']['ProfilePatent'];
+/** Something the user marked as a favourite. */
+export type ProfileFavoriteThing = components['schemas']['ProfileFavoriteThing'];
+/** Another profile viewed together with this one. */
+export type ProfileRelatedProfileView = components['schemas']['ProfileRelatedProfileView'];
+/** A place the user lived. */
+export type ProfilePlaceLived = components['schemas']['ProfilePlaceLived'];
+/** A publication of the user. */
+export type ProfilePublication = components['schemas']['ProfilePublication'];
+/** A job posting the user bookmarked. */
+export type ProfileJob = components['schemas']['ProfileJob'];
+/** A job posting the user saved or applied to. */
+export type ProfileJobBookmark = components['schemas']['ProfileJobBookmark'];
+/** A badge the user earned. */
+export type ProfileBadge = components['schemas']['ProfileBadge'];
+/** A link the user lists in a social profile. */
+export type ProfileMemberUrlResource = components['schemas']['ProfileMemberUrlResource'];
+/** A profile from a social identity provider, linked to a LoginRadius account. */
+export type SocialProfile = components['schemas']['SocialProfile'];
+/**
+ * A LoginRadius identity: the account fields LoginRadius manages, the profile fields collected at registration
+ * or by profile updates, and the fields social providers supply. Every field may be missing or null; which are
+ * filled depends on the providers the user signed in with and the app's registration form. The field list
+ * joins LoginRadius's `Profile`, `Identity` and `UserProfile` schemas and the docs' response examples;
+ * LoginRadius may add fields, which are passed through untouched.
+ */
+export type Profile = components['schemas']['Profile'];
+/** An email one-time password and the address it was sent to, with the keys the newer MFA and step-up calls use. */
+export type MfaEmailOtpVerificationRequest = components['schemas']['MfaEmailOtpVerificationRequest'];
+/** Whether the user has paired a device for MFA push notifications. */
+export type MfaPushDeviceStatus = components['schemas']['MfaPushDeviceStatus'];
+/** A reference to an existing passkey in WebAuthn options (`PublicKeyCredentialDescriptor`), JSON-encoded. */
+export type PasskeyCredentialDescriptor = components['schemas']['PasskeyCredentialDescriptor'];
+/**
+ * WebAuthn options for creating a passkey (`PublicKeyCredentialCreationOptions`), JSON-encoded: binary values
+ * (`challenge`, `user.id`, `excludeCredentials[].id`) are base64url strings without padding. Decode them into
+ * `ArrayBuffer`s (or use `PublicKeyCredential.parseCreationOptionsFromJSON`) before passing the object to
+ * `navigator.credentials.create({ publicKey })`. The relying party, timeout and attestation come from the app's
+ * passkey settings.
+ */
+export type PublicKeyCredentialCreationOptions = components['schemas']['PublicKeyCredentialCreationOptions'];
+/** The WebAuthn options for creating a passkey, as the begin step of a passkey registration returns them. */
+export type PasskeyCreationOptionsResponse = components['schemas']['PasskeyCreationOptionsResponse'];
+/**
+ * The passkey the browser created (`navigator.credentials.create`), JSON-encoded as `PublicKeyCredential.toJSON()`
+ * does it: binary values are base64url strings without padding. LoginRadius checks the attestation against the
+ * challenge it issued in the begin step and stores the public key.
+ */
+export type PasskeyRegistrationCredential = components['schemas']['PasskeyRegistrationCredential'];
+/** The passkey the browser created from the options of the matching begin step. */
+export type PasskeyRegistrationCredentialRequest = components['schemas']['PasskeyRegistrationCredentialRequest'];
+/** A passkey registered on an account. */
+export type RegisteredPasskey = components['schemas']['RegisteredPasskey'];
 /** Security question answers to set up as the signed-in user's second factor. */
 export type MfaSecurityQuestionAnswerByAccessTokenRequest = components['schemas']['MfaSecurityQuestionAnswerByAccessTokenRequest'];
-/** A time-based code from the user's authenticator app (Google Authenticator, Authy, ...). */
-export type MfaAuthenticatorCodeRequest = components['schemas']['MfaAuthenticatorCodeRequest'];
+/** The phone number to use for MFA SMS one-time passwords. */
+export type MfaPhoneNumberRequest = components['schemas']['MfaPhoneNumberRequest'];
+/** The SMS provider's receipt for a message LoginRadius sent. */
+export type SmsResponse = components['schemas']['SmsResponse'];
 /** An MFA SMS one-time password, with the extra answers LoginRadius may ask for after failed attempts. */
 export type MfaOtpRequest = components['schemas']['MfaOtpRequest'];
+/**
+ * A time-based code from the user's authenticator app, as the newer `/2fa/totp` calls take it: in `authenticatorcode`
+ * or, under its older name, in `googleauthenticatorcode` (LoginRadius's public description marks neither required;
+ * send one).
+ */
+export type MfaTotpCodeRequest = components['schemas']['MfaTotpCodeRequest'];
+/** A time-based code from the user's authenticator app (Google Authenticator, Authy, ...). */
+export type MfaAuthenticatorCodeRequest = components['schemas']['MfaAuthenticatorCodeRequest'];
+/** A code from the user's authenticator app, under the legacy key the `.../GoogleAuthenticatorCode` paths read. */
+export type MfaGoogleAuthenticatorCodeRequest = components['schemas']['MfaGoogleAuthenticatorCodeRequest'];
 /** An MFA email OTP and the address it was sent to. */
 export type MfaEmailOtpRequest = components['schemas']['MfaEmailOtpRequest'];
+/** A security question of the account, answered to reset a password or as a second factor (the answer is never returned). */
+export type MfaSecurityQuestion = components['schemas']['MfaSecurityQuestion'];
+/**
+ * The second-factor state of an account: which authenticators (authenticator app, SMS OTP, email OTP,
+ * security questions, Duo Security, push notifications, passkeys) are set up, plus what the user needs to set up the ones that are not (QR code and
+ * manual entry code of a new authenticator-app secret). LoginRadius may add fields for further factors.
+ */
+export type MfaSettings = components['schemas']['MfaSettings'];
+/**
+ * The OTP that `sendDeleteOtp` texted to the account's phone number, with the security answers and the captcha
+ * answer when the app asks for them on this call (LoginRadius's `VerifyDeleteAccountOtp`).
+ */
+export type DeleteAccountByOtpRequest = components['schemas']['DeleteAccountByOtpRequest'];
+/** An accepted request that also sent an SMS. */
+export type PostWithSmsResponse = components['schemas']['PostWithSmsResponse'];
+/** The passkeys registered on an account. */
+export type RegisteredPasskeyList = components['schemas']['RegisteredPasskeyList'];
 /** A profile with the session tokens LoginRadius issued for it, side by side in one object. */
 export type ProfileWithTokensResponse = components['schemas']['ProfileWithTokensResponse'];
+/** A code from the signed-in user's authenticator app, to re-authenticate, with the extra answers LoginRadius may ask for after failed attempts. */
+export type ReauthByAuthenticatorCodeRequest = components['schemas']['ReauthByAuthenticatorCodeRequest'];
 /** Proof that the signed-in user re-authenticated, to be checked by your server before a sensitive action. */
 export type ReauthenticationToken = components['schemas']['ReauthenticationToken'];
-/** One of the account's MFA backup codes. */
-export type MfaBackupCodeRequest = components['schemas']['MfaBackupCodeRequest'];
+/** One of the signed-in user's MFA backup codes, to re-authenticate, with the extra answers LoginRadius may ask for after failed attempts. */
+export type ReauthByBackupCodeRequest = components['schemas']['ReauthByBackupCodeRequest'];
+/** A code from the signed-in user's authenticator app under the legacy key `googleauthenticatorcode`, to re-authenticate, with the extra answers LoginRadius may ask for after failed attempts. */
+export type ReauthByGoogleAuthenticatorCodeRequest = components['schemas']['ReauthByGoogleAuthenticatorCodeRequest'];
 /** An email address and the one-time password LoginRadius emailed to it, to re-authenticate a signed-in user. */
 export type ReauthByEmailOtpRequest = components['schemas']['ReauthByEmailOtpRequest'];
 /** Answers to MFA security questions. */
@@ -103,18 +291,36 @@ export type PinRequest = components['schemas']['PinRequest'];
  * the challenge the user was shown (reCAPTCHA, Tencent captcha or security questions).
  */
 export type UnlockAccountRequest = components['schemas']['UnlockAccountRequest'];
-/** Changes to the signed-in user's consent choices. */
-export type ConsentUpdateRequest = components['schemas']['ConsentUpdateRequest'];
-/** A user's consent record, the consent form versions accepted and the consent options given. */
-export type ConsentProfile = components['schemas']['ConsentProfile'];
-/** A submitted consent form: the user's choice for each consent option and the events the form was shown for. */
-export type ConsentSubmitRequest = components['schemas']['ConsentSubmitRequest'];
-/** A signed-in session: the profile and the tokens LoginRadius issued for it. */
-export type LoginResponse = components['schemas']['LoginResponse'];
+/**
+ * The profile fields an app may send when it creates or updates an account, as LoginRadius's `ProfileRequestModel`
+ * lists them (besides the name, email, password, username, phone and custom fields, which the request schemas that
+ * use this one declare themselves). Top-level names are in the SDKs' camelCase and list items in LoginRadius's
+ * spelling: LoginRadius reads body field names case-insensitively. Which fields are kept depends on the app's
+ * registration form and profile settings.
+ */
+export type ProfileUpdateFields = components['schemas']['ProfileUpdateFields'];
+/** One email address as the registration and account calls take it (type and value, lower case). */
+export type RegistrationEmailAddress = components['schemas']['RegistrationEmailAddress'];
+/**
+ * Profile fields the signed-in user changes. Send only the fields to change; any profile field the app
+ * allows (for example `gender`, `birthDate`, `customFields`) is accepted; `ProfileUpdateFields` lists those LoginRadius documents. With `nullSupport=true` a `null`
+ * value clears a field.
+ */
+export type AuthUserProfileUpdateRequest = components['schemas']['AuthUserProfileUpdateRequest'];
+/** An accepted change, with the profile as it is after the change. */
+export type PostWithProfileResponse = components['schemas']['PostWithProfileResponse'];
+/** LoginRadius's acknowledgement that an account deletion was requested and a confirmation email sent. */
+export type DeleteRequestAcceptedResponse = components['schemas']['DeleteRequestAcceptedResponse'];
 /** The history of a user's consent changes. */
 export type ConsentLogList = components['schemas']['ConsentLogList'];
+/** A submitted consent form: the user's choice for each consent option and the events the form was shown for. */
+export type ConsentSubmitRequest = components['schemas']['ConsentSubmitRequest'];
 /** Whether the user has given the consent an event requires, with the user's consent record. */
 export type ConsentVerifyResponse = components['schemas']['ConsentVerifyResponse'];
+/** Changes to the signed-in user's consent choices. */
+export type ConsentUpdateRequest = components['schemas']['ConsentUpdateRequest'];
+/** A signed-in session: the profile and the tokens LoginRadius issued for it. */
+export type LoginResponse = components['schemas']['LoginResponse'];
 /**
  * The free-form JSON document stored in a custom object record. Its fields are whatever your app
  * defines for the object type; LoginRadius stores them as sent.
@@ -124,24 +330,51 @@ export type CustomObjectData = components['schemas']['CustomObjectData'];
 export type CustomObjectRecord = components['schemas']['CustomObjectRecord'];
 /** All records of one custom object type that belong to a user. */
 export type CustomObjectRecordList = components['schemas']['CustomObjectRecordList'];
+/** The outcome of verifying the token of a Smart Login or One Touch Login email link. */
+export type LoginLinkVerificationResponse = components['schemas']['LoginLinkVerificationResponse'];
+/** An accepted request that returns an id for the follow-up call. */
+export type PostWithUuidResponse = components['schemas']['PostWithUuidResponse'];
 /** Whether a value (an email, a username, a phone number) is already taken. */
 export type ExistResponse = components['schemas']['ExistResponse'];
 /**
- * An accepted request that may also sign the user in. `Data` carries the profile and tokens only when the
- * app signs users in automatically at this step (auto-login after registration or email verification);
- * otherwise it is absent or null.
+ * What verifying an email address answers. Usually `{ IsPosted, Data }`, `Data` being the new session when the
+ * app signs users in after verification, `{ Email }` (the verified address) when it does not, or null. For some
+ * app settings LoginRadius answers with the session itself instead (LoginRadius's `AuthResponse`: `Profile` and
+ * the tokens at the top level). Read `result.Data?.access_token ?? result.access_token` to get a session in
+ * either form.
  */
-export type PostWithLoginResponse = components['schemas']['PostWithLoginResponse'];
+export type EmailVerificationResult = components['schemas']['EmailVerificationResult'];
 /** The OTP from a verification email, with the address it was sent to. */
 export type VerifyEmailByOtpRequest = components['schemas']['VerifyEmailByOtpRequest'];
 /** An email address to add to the signed-in user's account. */
 export type AddEmailRequest = components['schemas']['AddEmailRequest'];
 /** An email address, the only body field of several calls (forgot password or PIN, resend verification, remove email). */
 export type EmailAddressRequest = components['schemas']['EmailAddressRequest'];
-/** The outcome of verifying the token of a Smart Login or One Touch Login email link. */
-export type LoginLinkVerificationResponse = components['schemas']['LoginLinkVerificationResponse'];
-/** An accepted request that returns an id for the follow-up call. */
-export type PostWithUuidResponse = components['schemas']['PostWithUuidResponse'];
+/** What LoginRadius knows about an invitation token (LoginRadius's `InvitationToken`). */
+export type InvitationLookupResponse = components['schemas']['InvitationLookupResponse'];
+/** One of the account's MFA backup codes. */
+export type MfaBackupCodeRequest = components['schemas']['MfaBackupCodeRequest'];
+/** The email address to send an MFA email OTP to, as the newer `/login/2fa/email` call takes it. */
+export type MfaEmailAddressRequest = components['schemas']['MfaEmailAddressRequest'];
+/** The email address to send an MFA email OTP to. */
+export type MfaEmailIdRequest = components['schemas']['MfaEmailIdRequest'];
+/**
+ * WebAuthn options for signing in with a passkey (`PublicKeyCredentialRequestOptions`), JSON-encoded: binary
+ * values (`challenge`, `allowCredentials[].id`) are base64url strings without padding. Decode them (or use
+ * `PublicKeyCredential.parseRequestOptionsFromJSON`) before passing the object to
+ * `navigator.credentials.get({ publicKey })`, with `mediation: 'conditional'` for autofill.
+ */
+export type PublicKeyCredentialRequestOptions = components['schemas']['PublicKeyCredentialRequestOptions'];
+/** The WebAuthn options for signing in with a passkey, as the begin step of a passkey login or verification returns them. */
+export type PasskeyRequestOptionsResponse = components['schemas']['PasskeyRequestOptionsResponse'];
+/**
+ * The passkey signature the browser produced (`navigator.credentials.get`), JSON-encoded as
+ * `PublicKeyCredential.toJSON()` does it: binary values are base64url strings without padding. LoginRadius checks
+ * the signature against the challenge it issued in the begin step and the stored public key.
+ */
+export type PasskeyAssertionCredential = components['schemas']['PasskeyAssertionCredential'];
+/** The passkey signature the browser produced from the options of the matching begin step. */
+export type PasskeyAssertionCredentialRequest = components['schemas']['PasskeyAssertionCredentialRequest'];
 /** Credentials for signing in with an email address. */
 export type EmailLoginRequest = components['schemas']['EmailLoginRequest'];
 /** Credentials for signing in with a username. */
@@ -159,40 +392,114 @@ export type MfaSecondFactorAuthentication = components['schemas']['MfaSecondFact
  * factor (MFA optional and not set up), it is a normal session with `Profile` and a real `access_token`.
  */
 export type MfaLoginResponse = components['schemas']['MfaLoginResponse'];
-/** The email address to send an MFA email OTP to. */
-export type MfaEmailIdRequest = components['schemas']['MfaEmailIdRequest'];
+/**
+ * The last step of an autofill (conditional UI) passkey login: the signature of the passkey the user picked from
+ * the browser's autofill list, with any captcha or security answers the app asks for. No identifier is needed:
+ * LoginRadius finds the account from the passkey's user handle.
+ */
+export type PasskeyAutofillLoginRequest = components['schemas']['PasskeyAutofillLoginRequest'];
+/**
+ * The last step of a passkey login: the signature the browser produced from the options of
+ * `beginPasskeyLogin`, with the account's email address and any captcha or security answers the app asks for.
+ */
+export type PasskeyLoginRequest = components['schemas']['PasskeyLoginRequest'];
+/**
+ * A login that stopped before the second factor: the account has MFA set up (or the app requires it), so
+ * LoginRadius returns the pending step instead of a session. Complete it with one of the MFA verification calls
+ * using `SecondFactorAuthentication.SecondFactorAuthenticationToken`. `Profile` is null until then; LoginRadius
+ * also sends placeholder `access_token` (all zeros) and `expires_in` (`0001-01-01T00:00:00`) values, left untyped
+ * here so that nothing mistakes them for a session.
+ */
+export type SecondFactorRequiredResponse = components['schemas']['SecondFactorRequiredResponse'];
 /** The OTP from a passwordless login email, with the email address it was sent to. */
 export type PasswordlessLoginByEmailAndOtpRequest = components['schemas']['PasswordlessLoginByEmailAndOtpRequest'];
-/** The receipt of an SMS (or voice call) LoginRadius sent, without an `IsPosted` flag. */
-export type SmsDataResponse = components['schemas']['SmsDataResponse'];
+/**
+ * The profile of the account a passwordless login with profile creates when no account has the email address
+ * or phone number yet (for an existing account the profile is ignored and only the login link or OTP is sent).
+ * The fields are those of a registration form; any other profile field the app's registration schema defines
+ * is accepted too. Send `Email` for the email link call and `PhoneId` for the phone OTP call.
+ */
+export type PasswordlessLoginProfileRequest = components['schemas']['PasswordlessLoginProfileRequest'];
 /** The OTP a user received by SMS (or voice call) for a passwordless login, with the phone number it was sent to. */
 export type PasswordlessLoginPhoneOtpRequest = components['schemas']['PasswordlessLoginPhoneOtpRequest'];
+/**
+ * The receipt of an SMS (or voice call) LoginRadius sent. LoginRadius's public description adds `IsPosted`; its
+ * docs example shows `Data` alone, so `IsPosted` is optional here.
+ */
+export type SmsDataResponse = components['schemas']['SmsDataResponse'];
 /** The OTP from a passwordless login email, with the username of the account it was sent for. */
 export type PasswordlessLoginByUserNameAndOtpRequest = components['schemas']['PasswordlessLoginByUserNameAndOtpRequest'];
+/** The PIN of a PIN login, with any captcha the app asks for after failed attempts. */
+export type PinLoginRequest = components['schemas']['PinLoginRequest'];
+/**
+ * The second-factor part of a login answer: the pending login's token with the factors the user has set up
+ * (or can set up), including the push, Duo and passkey flags LoginRadius added to its MFA settings.
+ */
+export type LoginMfaChallengeDetails = components['schemas']['LoginMfaChallengeDetails'];
+/**
+ * A completed login: the profile and the tokens LoginRadius issued. LoginRadius's `AuthResponseOptionalMfa`.
+ * `Profile` is always an object here, which tells it apart from a `LoginMfaChallenge` (whose `Profile` is null).
+ */
+export type LoginSession = components['schemas']['LoginSession'];
+/**
+ * A login that needs a second factor before it completes (LoginRadius's `AuthResponseRequiredMfa`). Finish it
+ * with a MultiFactorAuthentication verification call, passing `SecondFactorAuthentication.SecondFactorAuthenticationToken`.
+ * `Profile` is null and `access_token` is an all-zero placeholder: test `result.Profile`, not the token, to
+ * tell this answer from a `LoginSession`.
+ */
+export type LoginMfaChallenge = components['schemas']['LoginMfaChallenge'];
 /** Starts a One Touch Login by email for a device identified by a client GUID. */
 export type OneTouchLoginByEmailRequest = components['schemas']['OneTouchLoginByEmailRequest'];
-/** Starts a One Touch Login by phone: LoginRadius texts (or calls) an OTP to the number. */
-export type OneTouchLoginByPhoneRequest = components['schemas']['OneTouchLoginByPhoneRequest'];
-/** An accepted request that also sent an SMS. */
-export type PostWithSmsResponse = components['schemas']['PostWithSmsResponse'];
 /** A phone number, the only body field of the calls that send or verify a phone OTP or change the login phone number. */
 export type PhoneNumberRequest = components['schemas']['PhoneNumberRequest'];
+/** The phone number a One Touch Login OTP was sent to, with any security answers or captcha the app asks for. */
+export type OneTouchLoginOtpVerificationRequest = components['schemas']['OneTouchLoginOtpVerificationRequest'];
+/** Starts a One Touch Login by phone: LoginRadius texts (or calls) an OTP to the number. */
+export type OneTouchLoginByPhoneRequest = components['schemas']['OneTouchLoginByPhoneRequest'];
+/** The account whose passkeys the user lost, by email address, with any captcha the app asks for. */
+export type ForgotPasskeyRequest = components['schemas']['ForgotPasskeyRequest'];
 /** The current and the new password of the signed-in user. */
 export type ChangePasswordRequest = components['schemas']['ChangePasswordRequest'];
 /** A new password, set with the OTP LoginRadius sent to the account's phone number. */
 export type ResetPasswordByPhoneOtpRequest = components['schemas']['ResetPasswordByPhoneOtpRequest'];
+/**
+ * The answer to a password reset by phone OTP: an acknowledgement and, when the app is set to sign users in
+ * after a password reset, the new session in `Data`.
+ */
+export type ResetPasswordByPhoneOtpResponse = components['schemas']['ResetPasswordByPhoneOtpResponse'];
+/**
+ * The phone number to send a password reset OTP to, with the captcha answer LoginRadius asks for when the app
+ * requires one (for example after repeated attempts).
+ */
+export type ForgotPasswordByPhoneOtpRequest = components['schemas']['ForgotPasswordByPhoneOtpRequest'];
 /** A new password, set with the OTP LoginRadius emailed for the password reset. */
 export type ResetPasswordByEmailOtpRequest = components['schemas']['ResetPasswordByEmailOtpRequest'];
 /** A new password, set with the OTP LoginRadius sent for the password reset of the account identified by its username. */
 export type ResetPasswordByUserNameOtpRequest = components['schemas']['ResetPasswordByUserNameOtpRequest'];
 /** A new password, authorised by the reset token from a password reset email. */
 export type ResetPasswordByResetTokenRequest = components['schemas']['ResetPasswordByResetTokenRequest'];
+/**
+ * An accepted request that may also sign the user in. `Data` carries the profile and tokens only when the
+ * app signs users in automatically at this step (auto-login after registration, email verification or a password reset);
+ * otherwise it is absent, null, or (after an email verification) the verified address.
+ */
+export type PostWithLoginResponse = components['schemas']['PostWithLoginResponse'];
 /** A new password, authorised by answers to the account's security questions; the account is identified by its email. */
 export type ResetPasswordBySecurityAnswerAndEmailRequest = components['schemas']['ResetPasswordBySecurityAnswerAndEmailRequest'];
 /** A new password, authorised by answers to the account's security questions; the account is identified by its phone number. */
 export type ResetPasswordBySecurityAnswerAndPhoneRequest = components['schemas']['ResetPasswordBySecurityAnswerAndPhoneRequest'];
 /** A new password, authorised by answers to the account's security questions; the account is identified by its username. */
 export type ResetPasswordBySecurityAnswerAndUserNameRequest = components['schemas']['ResetPasswordBySecurityAnswerAndUserNameRequest'];
+/**
+ * The account whose password is to be reset, by email address (or by username when the app uses the username
+ * workflow), with the captcha answer when the app puts a captcha on this call.
+ */
+export type ForgotPasswordRequest = components['schemas']['ForgotPasswordRequest'];
+/**
+ * The phone number whose verification OTP is being checked, with the security answers and captcha answer
+ * LoginRadius asks for when the app's settings require them.
+ */
+export type PhoneVerificationByOtpRequest = components['schemas']['PhoneVerificationByOtpRequest'];
 /** The current and the new PIN of the signed-in user. */
 export type ChangePinRequest = components['schemas']['ChangePinRequest'];
 /** The username whose account's email address receives a PIN reset email. */
@@ -215,8 +522,18 @@ export type ResetPinByResetTokenRequest = components['schemas']['ResetPinByReset
 export type PrivacyPolicyAcceptance = components['schemas']['PrivacyPolicyAcceptance'];
 /** The privacy policy versions a user accepted, the current one first. */
 export type PrivacyPolicyHistoryResponse = components['schemas']['PrivacyPolicyHistoryResponse'];
-/** One email address as the registration and account calls take it (type and value, lower case). */
-export type RegistrationEmailAddress = components['schemas']['RegistrationEmailAddress'];
+/**
+ * A new account, with the answer to the captcha the registration form showed: `g-recaptcha-response` for
+ * reCAPTCHA, or `qq_captcha_ticket` and `qq_captcha_randstr` for the Tencent captcha. Any other profile field
+ * the registration form collects is accepted too.
+ */
+export type UserRegistrationByCaptchaRequest = components['schemas']['UserRegistrationByCaptchaRequest'];
+/**
+ * The last step of a passkey registration: the credential the browser created from the options of
+ * `beginPasskeyRegistration`, and the profile of the new account (its email address and any other field of the
+ * app's registration form; other profile fields the app defines are accepted too).
+ */
+export type PasskeyRegistrationRequest = components['schemas']['PasskeyRegistrationRequest'];
 /**
  * A new account identified by its email address. Besides the fields listed, any profile field the app's
  * registration form collects (`birthDate`, `gender`, `customFields`, …) is accepted. `phoneId` must not be
@@ -228,28 +545,32 @@ export type UserRegistrationByEmailRequest = components['schemas']['UserRegistra
  * may be added; any other profile field the registration form collects is accepted too.
  */
 export type UserRegistrationByPhoneRequest = components['schemas']['UserRegistrationByPhoneRequest'];
+/** A registration data option and the code the user entered for it. */
+export type RegistrationDataCodeRequest = components['schemas']['RegistrationDataCodeRequest'];
+/** The outcome of a check LoginRadius made. */
+export type ValidResponse = components['schemas']['ValidResponse'];
 /**
- * A new account, with the answer to the captcha the registration form showed: `g-recaptcha-response` for
- * reCAPTCHA, or `qq_captcha_ticket` and `qq_captcha_randstr` for the Tencent captcha. Any other profile field
- * the registration form collects is accepted too.
+ * One option of a registration data source: a value a registration form offers in a dropdown (countries,
+ * stores, plans…), defined by the app in LoginRadius. Options may form a tree through `ParentId`.
  */
-export type UserRegistrationByCaptchaRequest = components['schemas']['UserRegistrationByCaptchaRequest'];
+export type RegistrationDataEntry = components['schemas']['RegistrationDataEntry'];
+/** The options of a registration data source. */
+export type RegistrationDataList = components['schemas']['RegistrationDataList'];
 /** The security questions the account has answers for (the answers themselves are never returned). */
 export type SecurityQuestionList = components['schemas']['SecurityQuestionList'];
-/** The social login to link to the signed-in account, given by its access token. */
-export type LinkSocialIdentityRequest = components['schemas']['LinkSocialIdentityRequest'];
 /** The social login to link to the signed-in account, given by the client GUID of a social sign-in made with ping. */
 export type LinkSocialIdentityByPingRequest = components['schemas']['LinkSocialIdentityByPingRequest'];
+/** The social login to link to the signed-in account, given by its access token (LoginRadius's `CandidateTokenModel`). */
+export type LinkSocialIdentityRequest = components['schemas']['LinkSocialIdentityRequest'];
 /** The linked social identity to remove from the signed-in account. */
 export type UnlinkSocialIdentityRequest = components['schemas']['UnlinkSocialIdentityRequest'];
 /** The username to give the signed-in account. */
 export type SetUserNameRequest = components['schemas']['SetUserNameRequest'];
 /**
- * The profile of an account created by an administrator. Which fields are mandatory depends on the
- * registration form configured in the LoginRadius dashboard (typically `email` and `password`, or `phoneId`
- * with phone login). Any other profile field (`customFields`, `birthDate`, …) is accepted as well.
+ * The tokens issued to act on behalf of a user (impersonation): an access token with its lifetime, a refresh
+ * token where refresh tokens are enabled, and a session token where the app issues them.
  */
-export type AccountCreateRequest = components['schemas']['AccountCreateRequest'];
+export type ImpersonationAccessToken = components['schemas']['ImpersonationAccessToken'];
 /**
  * The account (and optional context) an email token or email OTP is generated for. Identify the account by
  * `email`, `uid` or `userName`.
@@ -278,11 +599,6 @@ export type SottResponse = components['schemas']['SottResponse'];
 export type UpdateUidRequest = components['schemas']['UpdateUidRequest'];
 /** An email verification token for an account. */
 export type EmailVerificationTokenResponse = components['schemas']['EmailVerificationTokenResponse'];
-/**
- * The profile fields to change on an account. Only the fields sent are updated (send `nullSupport=true` to
- * clear a field with `null`); any profile field LoginRadius manages is accepted.
- */
-export type AccountUpdateRequest = components['schemas']['AccountUpdateRequest'];
 /** Email addresses to add to an account or, where the type already exists, to replace. */
 export type UpsertEmailRequest = components['schemas']['UpsertEmailRequest'];
 /** The stored hash of an account's password. */
@@ -291,42 +607,54 @@ export type PasswordHashResponse = components['schemas']['PasswordHashResponse']
 export type AccountSetPasswordRequest = components['schemas']['AccountSetPasswordRequest'];
 /** A re-authentication token to check on the server side. */
 export type SecondFactorValidationTokenRequest = components['schemas']['SecondFactorValidationTokenRequest'];
-/** The outcome of a check LoginRadius made. */
-export type ValidResponse = components['schemas']['ValidResponse'];
 /** The roles assigned to a user. */
 export type AccountRolesResponse = components['schemas']['AccountRolesResponse'];
 /** A list of role names, to assign to or remove from a user, or to remove from one of the user's role contexts. */
 export type RoleNamesRequest = components['schemas']['RoleNamesRequest'];
+/** Additional permissions to remove from a user's role context. */
+export type RoleContextAdditionalPermissionsRequest = components['schemas']['RoleContextAdditionalPermissionsRequest'];
 /** A role context of a user, i.e. a named scope (such as a workspace or tenant) with its own roles and permissions. */
 export type RoleContext = components['schemas']['RoleContext'];
 /** The role contexts of a user. */
 export type RoleContextList = components['schemas']['RoleContextList'];
 /** Role contexts to create for a user or to replace (matched by context name). */
 export type RoleContextUpsertRequest = components['schemas']['RoleContextUpsertRequest'];
-/** Additional permissions to remove from a user's role context. */
-export type RoleContextAdditionalPermissionsRequest = components['schemas']['RoleContextAdditionalPermissionsRequest'];
+/**
+ * The profile and account fields an administrator can set when creating or updating an account through the
+ * Management API (LoginRadius's `ManageRegisterModel`), spelt as LoginRadius spells them. Which fields are
+ * mandatory on creation depends on the app's registration form. Fields that only social providers fill
+ * (positions, education, media likes, …) are accepted for imported profiles.
+ */
+export type AccountProfileFields = components['schemas']['AccountProfileFields'];
+/**
+ * The profile and account fields to change on an account. Only the fields sent are updated; send
+ * `nullSupport=true` to clear a field with `null`.
+ */
+export type AccountUpdateRequest = components['schemas']['AccountUpdateRequest'];
+/**
+ * The profile of an account created by an administrator. Which fields are mandatory depends on the
+ * registration form configured in the LoginRadius dashboard (typically `Email` and `Password`, or `PhoneId`
+ * with phone login). Custom fields go in `CustomFields`; LoginRadius ignores names it does not know.
+ */
+export type AccountCreateRequest = components['schemas']['AccountCreateRequest'];
+/** The fields of a registration data option to change; fields left out keep their value. */
+export type RegistrationDataUpdateRequest = components['schemas']['RegistrationDataUpdateRequest'];
+/** The answer to a registration data option update, with the option as stored afterwards. */
+export type RegistrationDataUpdateResponse = components['schemas']['RegistrationDataUpdateResponse'];
+/** One option to add to a registration data source (a dropdown of the registration form). */
+export type RegistrationDataOption = components['schemas']['RegistrationDataOption'];
+/** The options to add to one or more registration data sources. */
+export type RegistrationDataCreateRequest = components['schemas']['RegistrationDataCreateRequest'];
+/** Permission names to add to or remove from a role. */
+export type RolePermissionsRequest = components['schemas']['RolePermissionsRequest'];
 /** A role of the app and its permissions. */
 export type RoleDefinition = components['schemas']['RoleDefinition'];
 /** A list of roles with their permissions. */
 export type RoleDefinitionList = components['schemas']['RoleDefinitionList'];
 /** Roles to create, each with its permissions. */
 export type CreateRolesRequest = components['schemas']['CreateRolesRequest'];
-/** Permission names to add to or remove from a role. */
-export type RolePermissionsRequest = components['schemas']['RolePermissionsRequest'];
 /** The LoginRadius server's clock and the validity window a SOTT generated now would have. */
 export type ServerInfoResponse = components['schemas']['ServerInfoResponse'];
-/** How LoginRadius authenticates itself to the webhook's target URL. */
-export type WebhookAuthentication = components['schemas']['WebhookAuthentication'];
-/** A webhook subscription of the app (current webhook API). */
-export type WebhookSubscription = components['schemas']['WebhookSubscription'];
-/** The webhook subscriptions of the app. */
-export type WebhookSubscriptionList = components['schemas']['WebhookSubscriptionList'];
-/** A new webhook subscription. */
-export type CreateWebhookSubscriptionRequest = components['schemas']['CreateWebhookSubscriptionRequest'];
-/** The event names a webhook can subscribe to. */
-export type WebhookEventList = components['schemas']['WebhookEventList'];
-/** New delivery settings (headers, query parameters, authentication) for an existing webhook. */
-export type UpdateWebhookSubscriptionRequest = components['schemas']['UpdateWebhookSubscriptionRequest'];
 /** A token to introspect, with the credentials of the M2M app that asks. */
 export type M2MTokenIntrospectRequest = components['schemas']['M2MTokenIntrospectRequest'];
 /** What LoginRadius knows about an M2M token (RFC 7662 claims). */
@@ -339,3 +667,344 @@ export type M2MTokenRevokeRequest = components['schemas']['M2MTokenRevokeRequest
 export type M2MTokenRequest = components['schemas']['M2MTokenRequest'];
 /** An M2M access token. */
 export type M2MTokenResponse = components['schemas']['M2MTokenResponse'];
+/**
+ * The app's multi-factor authentication switches: whether a second factor is offered or required, and which
+ * kinds of second factor users may choose from.
+ */
+export type SecondFactorConfiguration = components['schemas']['SecondFactorConfiguration'];
+/** The Duo Security application (Duo Universal Prompt) that LoginRadius hands the second factor to. */
+export type DuoAuthenticatorConfiguration = components['schemas']['DuoAuthenticatorConfiguration'];
+/** The Amazon SNS account through which LoginRadius delivers push notifications when the service is `AWS`. */
+export type PushNotificationAwsSettings = components['schemas']['PushNotificationAwsSettings'];
+/** How push notifications reach the Android authenticator app. */
+export type PushNotificationAndroidSettings = components['schemas']['PushNotificationAndroidSettings'];
+/** How push notifications reach the iOS authenticator app. */
+export type PushNotificationIosSettings = components['schemas']['PushNotificationIosSettings'];
+/**
+ * The app's push-notification second factor: whether it is on, which service delivers the notifications
+ * (Amazon SNS or LoginRadius's own connection to Firebase and Apple), the wording of the approval request, and
+ * the settings per mobile platform.
+ */
+export type PushNotificationSettings = components['schemas']['PushNotificationSettings'];
+/** How the authenticator-app (TOTP) second factor is set up for the app. */
+export type TotpAuthenticatorConfiguration = components['schemas']['TotpAuthenticatorConfiguration'];
+/** One role a user holds in one organization. */
+export type OrganizationUserRole = components['schemas']['OrganizationUserRole'];
+/** Role assignments of users in organizations (one entry per user, organization and role). */
+export type OrganizationUserRoleList = components['schemas']['OrganizationUserRoleList'];
+/** The organization roles to give a user. */
+export type OrganizationUserRolesRequest = components['schemas']['OrganizationUserRolesRequest'];
+/** The key pair of a captcha provider. */
+export type CaptchaKeys = components['schemas']['CaptchaKeys'];
+/** The keys and score threshold of Google reCAPTCHA v3. */
+export type GoogleRecaptchaV3Settings = components['schemas']['GoogleRecaptchaV3Settings'];
+/** The keys, threshold and look of hCaptcha. */
+export type HCaptchaSettings = components['schemas']['HCaptchaSettings'];
+/** The app's captcha settings, per provider, and which provider is in use. */
+export type CaptchaConfiguration = components['schemas']['CaptchaConfiguration'];
+/** One choice of a drop-down or multi-select registration form field. */
+export type CustomFieldOption = components['schemas']['CustomFieldOption'];
+/** How a custom field appears and is validated on the app's registration form. */
+export type CustomFieldFormField = components['schemas']['CustomFieldFormField'];
+/** The registration form settings of the app's custom fields. */
+export type CustomFieldFormFieldList = components['schemas']['CustomFieldFormFieldList'];
+/** How many custom fields the app's plan allows. */
+export type CustomFieldLimitResponse = components['schemas']['CustomFieldLimitResponse'];
+/** The names of the app's custom fields. */
+export type CustomFieldNameList = components['schemas']['CustomFieldNameList'];
+/** A custom profile field defined for the app. */
+export type CustomField = components['schemas']['CustomField'];
+/** The app's custom profile fields. */
+export type CustomFieldList = components['schemas']['CustomFieldList'];
+/** How one custom field should appear and be validated on the app's registration form. */
+export type CustomFieldFormFieldInput = components['schemas']['CustomFieldFormFieldInput'];
+/** The registration form settings of the app's custom fields. */
+export type UpdateCustomFieldsRequest = components['schemas']['UpdateCustomFieldsRequest'];
+/** A new custom profile field. */
+export type CreateCustomFieldRequest = components['schemas']['CreateCustomFieldRequest'];
+/** How a JWT custom provider checks a single-valued claim such as `iss`. */
+export type JwtCustomProviderClaimCheck = components['schemas']['JwtCustomProviderClaimCheck'];
+/** Whether a JWT custom provider requires a claim (`sub`, `nbf`, `exp`). */
+export type JwtCustomProviderMandatoryClaim = components['schemas']['JwtCustomProviderMandatoryClaim'];
+/** How a JWT custom provider checks the `aud` claim. */
+export type JwtCustomProviderAudienceCheck = components['schemas']['JwtCustomProviderAudienceCheck'];
+/** A JWT custom provider: an external identity provider whose signed JWTs LoginRadius accepts as a login. */
+export type JwtCustomProvider = components['schemas']['JwtCustomProvider'];
+/** New settings for a JWT custom provider (its name cannot change). */
+export type JwtCustomProviderUpdateRequest = components['schemas']['JwtCustomProviderUpdateRequest'];
+/** The JWT custom providers of the app. */
+export type JwtCustomProviderList = components['schemas']['JwtCustomProviderList'];
+/** A new JWT custom provider. */
+export type JwtCustomProviderCreateRequest = components['schemas']['JwtCustomProviderCreateRequest'];
+/** A LoginRadius profile field a custom provider can fill. */
+export type OAuthCustomProviderMappingKey = components['schemas']['OAuthCustomProviderMappingKey'];
+/** The profile fields OAuth 2.0 custom providers can map. */
+export type OAuthCustomProviderMappingKeyList = components['schemas']['OAuthCustomProviderMappingKeyList'];
+/** An OAuth 2.0 custom provider: an external OAuth 2.0 / OpenID Connect server users can log in with. */
+export type OAuthCustomProvider = components['schemas']['OAuthCustomProvider'];
+/** The OAuth 2.0 custom providers of the app. */
+export type OAuthCustomProviderList = components['schemas']['OAuthCustomProviderList'];
+/** New settings for an existing OAuth 2.0 custom provider, named by `ProviderName`; fields left out keep their value. */
+export type OAuthCustomProviderUpdateRequest = components['schemas']['OAuthCustomProviderUpdateRequest'];
+/** A new OAuth 2.0 custom provider. */
+export type OAuthCustomProviderCreateRequest = components['schemas']['OAuthCustomProviderCreateRequest'];
+/** The OAuth 2.0 custom provider to delete. */
+export type OAuthCustomProviderDeleteRequest = components['schemas']['OAuthCustomProviderDeleteRequest'];
+/** The keys SAML custom providers can use in `DataMap`. */
+export type SamlCustomProviderMappingKeyList = components['schemas']['SamlCustomProviderMappingKeyList'];
+/** An X.509 certificate in PEM form with its private key. */
+export type SamlCertificateWithKey = components['schemas']['SamlCertificateWithKey'];
+/** An X.509 certificate in PEM form, without a private key. */
+export type SamlPublicCertificate = components['schemas']['SamlPublicCertificate'];
+/** Where LoginRadius sends SAML requests to an external identity provider. */
+export type SamlIdentityProviderEndpoint = components['schemas']['SamlIdentityProviderEndpoint'];
+/** A SAML custom provider: an external SAML 2.0 identity provider users can log in with, LoginRadius acting as service provider. */
+export type SamlCustomProvider = components['schemas']['SamlCustomProvider'];
+/** The settings of a SAML custom provider. */
+export type SamlCustomProviderRequest = components['schemas']['SamlCustomProviderRequest'];
+/** The SAML custom providers of the app. */
+export type SamlCustomProviderList = components['schemas']['SamlCustomProviderList'];
+/** The kind of account message an email template is used for. */
+export type EmailTemplateType = components['schemas']['EmailTemplateType'];
+/** The new content of an email template. */
+export type UpdateEmailTemplateRequest = components['schemas']['UpdateEmailTemplateRequest'];
+/** An email template of the app. */
+export type EmailTemplate = components['schemas']['EmailTemplate'];
+/** Which email template of a kind to delete. */
+export type DeleteEmailTemplateRequest = components['schemas']['DeleteEmailTemplateRequest'];
+/** The app's email templates. */
+export type EmailTemplateList = components['schemas']['EmailTemplateList'];
+/** A new email template. */
+export type CreateEmailTemplateRequest = components['schemas']['CreateEmailTemplateRequest'];
+/** The signing algorithms JWT integrations support. */
+export type JwtIntegrationAlgorithmList = components['schemas']['JwtIntegrationAlgorithmList'];
+/** The LoginRadius profile fields a JWT integration can map to claims. */
+export type JwtIntegrationDataMappingFieldList = components['schemas']['JwtIntegrationDataMappingFieldList'];
+/** A JWT integration: an application LoginRadius signs users into by issuing it a JWT. */
+export type JwtIntegration = components['schemas']['JwtIntegration'];
+/** New settings for a JWT integration (its name cannot change). */
+export type JwtIntegrationUpdateRequest = components['schemas']['JwtIntegrationUpdateRequest'];
+/** The JWT integrations of the app. */
+export type JwtIntegrationList = components['schemas']['JwtIntegrationList'];
+/** A new JWT integration. */
+export type JwtIntegrationCreateRequest = components['schemas']['JwtIntegrationCreateRequest'];
+/** The new client credentials of an OAuth integration. */
+export type OAuthIntegrationCredentials = components['schemas']['OAuthIntegrationCredentials'];
+/** One login method of an OAuth client or integration, switched on or off. */
+export type OAuthConnectionProvider = components['schemas']['OAuthConnectionProvider'];
+/** The login methods an OAuth integration offers (LoginRadius spells the passwordless field `PasswordLessLogin` here). */
+export type OAuthIntegrationConnections = components['schemas']['OAuthIntegrationConnections'];
+/** An OAuth integration: an application that signs users in through LoginRadius as OAuth 2.0 / OpenID Connect provider. */
+export type OAuthIntegration = components['schemas']['OAuthIntegration'];
+/** New settings for an OAuth integration. */
+export type OAuthIntegrationUpdateRequest = components['schemas']['OAuthIntegrationUpdateRequest'];
+/** The OAuth integrations of the app. */
+export type OAuthIntegrationList = components['schemas']['OAuthIntegrationList'];
+/** A new OAuth integration. */
+export type OAuthIntegrationCreateRequest = components['schemas']['OAuthIntegrationCreateRequest'];
+/** Where LoginRadius posts SAML assertions for an integration. */
+export type SamlAssertionConsumerService = components['schemas']['SamlAssertionConsumerService'];
+/** One attribute of the assertions LoginRadius issues for a SAML integration. */
+export type SamlIntegrationAttribute = components['schemas']['SamlIntegrationAttribute'];
+/** A SAML integration: a service provider LoginRadius signs users into as SAML 2.0 identity provider. */
+export type SamlIntegration = components['schemas']['SamlIntegration'];
+/** New settings for a SAML integration (its name cannot change). */
+export type SamlIntegrationUpdateRequest = components['schemas']['SamlIntegrationUpdateRequest'];
+/** The SAML integrations of the app. */
+export type SamlIntegrationList = components['schemas']['SamlIntegrationList'];
+/** A new SAML integration. */
+export type SamlIntegrationCreateRequest = components['schemas']['SamlIntegrationCreateRequest'];
+/** LoginRadius's answer to a request to send an invitation email again. */
+export type OrganizationInvitationResendResponse = components['schemas']['OrganizationInvitationResendResponse'];
+/** An invitation for someone to join an organization with given roles. */
+export type OrganizationInvitation = components['schemas']['OrganizationInvitation'];
+/** Changes to a pending invitation. */
+export type UpdateOrganizationInvitationRequest = components['schemas']['UpdateOrganizationInvitationRequest'];
+/** The invitations of an organization. */
+export type OrganizationInvitationList = components['schemas']['OrganizationInvitationList'];
+/** An invitation to join an organization. */
+export type SendOrganizationInvitationRequest = components['schemas']['SendOrganizationInvitationRequest'];
+/** The login methods an OAuth client can be given in `Connections`. */
+export type OAuthClientConnectionsMetadata = components['schemas']['OAuthClientConnectionsMetadata'];
+/** The client credentials of an OAuth client after a secret reset. */
+export type OAuthClientCredentials = components['schemas']['OAuthClientCredentials'];
+/** The login methods an OAuth client offers. */
+export type OAuthClientConnections = components['schemas']['OAuthClientConnections'];
+/** Settings of the device authorization grant for an OAuth client. */
+export type OAuthClientDeviceCodeConfig = components['schemas']['OAuthClientDeviceCodeConfig'];
+/** Refresh token rotation of an OAuth client. */
+export type OAuthClientRefreshTokenRotation = components['schemas']['OAuthClientRefreshTokenRotation'];
+/** An OAuth client: an application registered with LoginRadius as OAuth 2.0 / OpenID Connect provider. */
+export type OAuthClient = components['schemas']['OAuthClient'];
+/** New settings for an OAuth client (its name cannot change). */
+export type OAuthClientUpdateRequest = components['schemas']['OAuthClientUpdateRequest'];
+/** The OAuth clients of the app. */
+export type OAuthClientList = components['schemas']['OAuthClientList'];
+/** A new OAuth client. */
+export type OAuthClientCreateRequest = components['schemas']['OAuthClientCreateRequest'];
+/** A mapping from a group at the identity provider to an organization role. */
+export type OrganizationConnectionGroupRoleRequest = components['schemas']['OrganizationConnectionGroupRoleRequest'];
+/** A mapping from a group at an organization's identity provider to an organization role. */
+export type OrganizationConnectionGroupRole = components['schemas']['OrganizationConnectionGroupRole'];
+/** The group-to-role mappings of an organization's connection. */
+export type OrganizationConnectionGroupRoleList = components['schemas']['OrganizationConnectionGroupRoleList'];
+/** Whether an organization's connection is to be switched on or off. */
+export type OrganizationConnectionStatusRequest = components['schemas']['OrganizationConnectionStatusRequest'];
+/** Whether an organization's connection is on. */
+export type OrganizationConnectionStatus = components['schemas']['OrganizationConnectionStatus'];
+/** Which claim or attribute of the identity provider's answer fills each LoginRadius profile field. */
+export type OrganizationConnectionAttributes = components['schemas']['OrganizationConnectionAttributes'];
+/** What every single sign-on connection of an organization has, whatever its protocol. */
+export type OrganizationConnectionCommon = components['schemas']['OrganizationConnectionCommon'];
+/** A SAML single sign-on connection of an organization, with the service-provider details to give the identity provider. */
+export type OrganizationSamlConnection = components['schemas']['OrganizationSamlConnection'];
+/** An OpenID Connect single sign-on connection of an organization, with the redirect URI to register at the identity provider. */
+export type OrganizationOidcConnection = components['schemas']['OrganizationOidcConnection'];
+/** A single sign-on connection of an organization, SAML or OpenID Connect (told apart by `ConnectionType`). */
+export type OrganizationConnection = components['schemas']['OrganizationConnection'];
+/** The settings of an organization's SAML single sign-on connection to its identity provider. */
+export type OrganizationSamlConnectionRequest = components['schemas']['OrganizationSamlConnectionRequest'];
+/** The settings of an organization's OpenID Connect single sign-on connection to its identity provider. */
+export type OrganizationOidcConnectionRequest = components['schemas']['OrganizationOidcConnectionRequest'];
+/** The settings of an organization's single sign-on connection, SAML or OpenID Connect (told apart by `ConnectionType`). */
+export type OrganizationConnectionRequest = components['schemas']['OrganizationConnectionRequest'];
+/** The single sign-on connections of an organization. */
+export type OrganizationConnectionList = components['schemas']['OrganizationConnectionList'];
+/** An email domain of an organization with the state of its ownership check. */
+export type OrganizationDomain = components['schemas']['OrganizationDomain'];
+/** The email domains of an organization. */
+export type OrganizationDomainList = components['schemas']['OrganizationDomainList'];
+/** An email domain to add to an organization. */
+export type AddOrganizationDomainRequest = components['schemas']['AddOrganizationDomainRequest'];
+/** A permission granted by an organization role. */
+export type OrganizationPermission = components['schemas']['OrganizationPermission'];
+/** A role defined for one organization (a tenant role), with its permissions. */
+export type OrganizationRole = components['schemas']['OrganizationRole'];
+/** The roles available in an organization. */
+export type OrganizationRoleList = components['schemas']['OrganizationRoleList'];
+/** A new role for one organization. */
+export type OrganizationRoleCreateRequest = components['schemas']['OrganizationRoleCreateRequest'];
+/** How an organization is presented to its members on login and account pages. */
+export type OrganizationDisplay = components['schemas']['OrganizationDisplay'];
+/** The login, membership and session rules that apply to an organization's members; a null part keeps the app-wide setting. */
+export type OrganizationPolicies = components['schemas']['OrganizationPolicies'];
+/** An organization (tenant) of a B2B app, with its domains, single sign-on connections and policies. */
+export type Organization = components['schemas']['Organization'];
+/** An email domain listed when an organization is created or updated. */
+export type OrganizationDomainEntry = components['schemas']['OrganizationDomainEntry'];
+/** The settings of an organization to change; fields left out keep their value. */
+export type OrganizationUpdateRequest = components['schemas']['OrganizationUpdateRequest'];
+/** The organizations of the app. */
+export type OrganizationList = components['schemas']['OrganizationList'];
+/** A new organization (tenant) of a B2B app. */
+export type OrganizationCreateRequest = components['schemas']['OrganizationCreateRequest'];
+/**
+ * How the app offers passkeys (WebAuthn credentials): whether they are on, how the hosted pages present them,
+ * whether users are asked to enrol one after signing in another way, and the relying party that the
+ * credentials are bound to.
+ */
+export type PasskeyConfiguration = components['schemas']['PasskeyConfiguration'];
+/** The app's password rules. */
+export type PasswordPolicy = components['schemas']['PasswordPolicy'];
+/** A permission defined through the Management API, which tenant roles grant by id. */
+export type TenantPermission = components['schemas']['TenantPermission'];
+/** The new name and description of a Management API permission. */
+export type UpdateTenantPermissionRequest = components['schemas']['UpdateTenantPermissionRequest'];
+/** Permissions defined through the Management API. */
+export type TenantPermissionList = components['schemas']['TenantPermissionList'];
+/** A new Management API permission. */
+export type CreateTenantPermissionRequest = components['schemas']['CreateTenantPermissionRequest'];
+/** Whether one social provider is enabled. */
+export type SocialProviderStatus = components['schemas']['SocialProviderStatus'];
+/** Social providers and whether each is enabled. */
+export type SocialProviderStatusList = components['schemas']['SocialProviderStatusList'];
+/** The order of the social providers on the login page. */
+export type SocialProviderOrder = components['schemas']['SocialProviderOrder'];
+/** What LoginRadius needs to build the client secret of Sign in with Apple. */
+export type AppleSignInKeyConfiguration = components['schemas']['AppleSignInKeyConfiguration'];
+/** The credentials and state of one social provider of the app. */
+export type SocialProviderSettings = components['schemas']['SocialProviderSettings'];
+/** A social provider of the app with its credentials. */
+export type SocialProviderConfiguration = components['schemas']['SocialProviderConfiguration'];
+/** The social providers configured for the app. */
+export type SocialProviderConfigurationList = components['schemas']['SocialProviderConfigurationList'];
+/** The social providers to switch on or off. */
+export type SocialProviderStatusUpdateRequest = components['schemas']['SocialProviderStatusUpdateRequest'];
+/** Which email domains may be used to register or sign in, and which are refused. */
+export type DomainAccessRestrictions = components['schemas']['DomainAccessRestrictions'];
+/** Which client IP addresses may call the app's APIs and which are refused. */
+export type IpAccessRestrictions = components['schemas']['IpAccessRestrictions'];
+/** LoginRadius's answer to making a tenant role the default role. */
+export type TenantRoleDefaultResponse = components['schemas']['TenantRoleDefaultResponse'];
+/** A permission as it appears inside a Management API tenant role. */
+export type TenantRolePermission = components['schemas']['TenantRolePermission'];
+/** A role defined for the whole tenant (or for one organization) through the Management API, with the permissions it grants by id. Unlike the Identity API's roles (`getRolesList`), which are named sets of permission strings, these roles have ids, descriptions, levels and permission objects. */
+export type TenantRole = components['schemas']['TenantRole'];
+/** The complete new definition of a Management API tenant role; every member is required and replaces the stored one. */
+export type UpdateTenantRoleRequest = components['schemas']['UpdateTenantRoleRequest'];
+/** Management API tenant roles. */
+export type TenantRoleList = components['schemas']['TenantRoleList'];
+/** A new Management API tenant role. */
+export type CreateTenantRoleRequest = components['schemas']['CreateTenantRoleRequest'];
+/** How many security questions users must answer when they set theirs up. */
+export type SecurityQuestionRenderCount = components['schemas']['SecurityQuestionRenderCount'];
+/** The text of a security question the app offers. */
+export type AppSecurityQuestionRequest = components['schemas']['AppSecurityQuestionRequest'];
+/** A security question the app offers its users. */
+export type AppSecurityQuestion = components['schemas']['AppSecurityQuestion'];
+/** The security questions the app offers. */
+export type AppSecurityQuestionList = components['schemas']['AppSecurityQuestionList'];
+/** The kind of phone message an SMS template is used for. */
+export type SmsTemplateType = components['schemas']['SmsTemplateType'];
+/** The members of an SMS template to change. */
+export type UpdateSmsTemplateRequest = components['schemas']['UpdateSmsTemplateRequest'];
+/** An SMS template of the app. */
+export type SmsTemplate = components['schemas']['SmsTemplate'];
+/** Which SMS template of a kind to delete. */
+export type DeleteSmsTemplateRequest = components['schemas']['DeleteSmsTemplateRequest'];
+/** The app's SMS templates. */
+export type SmsTemplateList = components['schemas']['SmsTemplateList'];
+/** A new SMS template. */
+export type CreateSmsTemplateRequest = components['schemas']['CreateSmsTemplateRequest'];
+/** The app technology a Management API SOTT is issued for. */
+export type SottTechnology = components['schemas']['SottTechnology'];
+/** A SOTT issued through the Management API, as the list of issued SOTTs shows it. */
+export type SottRecord = components['schemas']['SottRecord'];
+/** The SOTTs issued through the Management API. */
+export type SottRecordList = components['schemas']['SottRecordList'];
+/** What a new Management API SOTT is for and how long it lasts. */
+export type CreateSottRequest = components['schemas']['CreateSottRequest'];
+/** A SOTT generated through the Management API. */
+export type CreateSottResponse = components['schemas']['CreateSottResponse'];
+/** The event names a webhook can subscribe to. */
+export type WebhookEventList = components['schemas']['WebhookEventList'];
+/** How LoginRadius authenticates itself to the webhook's target URL. */
+export type WebhookAuthentication = components['schemas']['WebhookAuthentication'];
+/** A webhook subscription of the app (current webhook API). */
+export type WebhookSubscription = components['schemas']['WebhookSubscription'];
+/** The new settings of an existing webhook (its target URL is always given; the other fields replace the stored ones). */
+export type UpdateWebhookSubscriptionRequest = components['schemas']['UpdateWebhookSubscriptionRequest'];
+/** The webhook subscriptions of the app. */
+export type WebhookSubscriptionList = components['schemas']['WebhookSubscriptionList'];
+/** A new webhook subscription. */
+export type CreateWebhookSubscriptionRequest = components['schemas']['CreateWebhookSubscriptionRequest'];
+/** The form settings of a workflow node that asks the user for input, or null. */
+export type WorkflowNodeFormProps = components['schemas']['WorkflowNodeFormProps'];
+/** A step inside a node of a workflow graph. */
+export type WorkflowInnerNode = components['schemas']['WorkflowInnerNode'];
+/** The node graph of one saved version of an identity workflow. */
+export type WorkflowVersionData = components['schemas']['WorkflowVersionData'];
+/** The workflow version that is now current. */
+export type WorkflowVersionRestoreResponse = components['schemas']['WorkflowVersionRestoreResponse'];
+/** The saved versions of an identity workflow. */
+export type WorkflowVersionList = components['schemas']['WorkflowVersionList'];
+/** An identity workflow with its node graph. */
+export type Workflow = components['schemas']['Workflow'];
+/** The members of an identity workflow to change; members left out keep their value. */
+export type UpdateWorkflowRequest = components['schemas']['UpdateWorkflowRequest'];
+/** An identity workflow without its node graph. */
+export type WorkflowSummary = components['schemas']['WorkflowSummary'];
+/** The app's identity workflows, without their node graphs. */
+export type WorkflowSummaryList = components['schemas']['WorkflowSummaryList'];
+/** A new identity workflow. */
+export type CreateWorkflowRequest = components['schemas']['CreateWorkflowRequest'];

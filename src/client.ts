@@ -96,22 +96,44 @@ function sottSource(config: ResolvedConfig, call: LoginRadiusClient['call']): Ca
   };
 }
 
-/** validate → prepare → attempts under the retry rules. */
+/** validate → prepare → attempts under the retry rules (once more with a fresh M2M token after a 401). */
 async function callOperation<T>(
   context: CallContext,
   op: OperationDescriptor,
   rawParams: unknown,
   rawOptions: RequestOptions | undefined,
 ): Promise<T> {
-  const { config } = context;
-  const options = validateOptions(op, rawOptions, config);
+  const options = validateOptions(op, rawOptions, context.config);
   const params = await withSott(context, op, validateParams(op, rawParams));
   const m2mToken = await m2mTokenFor(context, op, params);
+  if (m2mToken === undefined) return send<T>(context, op, params, options, undefined);
+  try {
+    return await send<T>(context, op, params, options, m2mToken);
+  } catch (error) {
+    // An M2M token LoginRadius refuses (expired early, revoked) is dropped; the call is repeated once with a
+    // fresh token, when the source can give a different one.
+    if (!(error instanceof LoginRadiusAuthenticationError) || !context.m2m) throw error;
+    context.m2m.refused(m2mToken);
+    const fresh = requireM2MToken(op, await context.m2m.get());
+    if (fresh === m2mToken) throw error;
+    return send<T>(context, op, params, options, fresh);
+  }
+}
+
+/** prepare → attempts under the retry rules, for one set of credentials. */
+function send<T>(
+  context: CallContext,
+  op: OperationDescriptor,
+  params: OperationParams,
+  options: ReturnType<typeof validateOptions>,
+  m2mToken: string | undefined,
+): Promise<T> {
+  const { config } = context;
   const request = prepareRequest(config, op, params, options.headers, m2mToken);
   const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params, m2mToken));
   const sign = request.sign ? context.sign : undefined;
   const onErrorHooks = config.hooks.filter((hook) => hook.onError);
-  const result = runWithRetries<T>({
+  return runWithRetries<T>({
     op,
     maxRetries: options.maxRetries,
     signal: options.signal,
@@ -128,12 +150,6 @@ async function callOperation<T>(
         scrub,
         sign,
       }),
-  });
-  if (m2mToken === undefined) return result;
-  // A refused M2M token (revoked, or expired early) is dropped, so the next call obtains a fresh one.
-  return result.catch((error: unknown) => {
-    if (error instanceof LoginRadiusAuthenticationError) context.m2m?.refused(m2mToken);
-    throw error;
   });
 }
 

@@ -14,6 +14,7 @@ import type { SottOptions } from './auth/sott';
 export type SecurityScheme =
   | 'apiKey'
   | 'socialApiKey'
+  | 'apiKeyHeader'
   | 'apiSecret'
   | 'socialApiSecret'
   | 'requestSignature'

@@ -4,385 +4,6 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link getAccountProfile}. */
-export interface GetAccountProfileParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['getAccountProfile']>;
-}
-
-/** What {@link getAccountProfile} resolves to. */
-export type GetAccountProfileResult = JsonResultOf<operations['getAccountProfile']>;
-
-const getAccountProfileOperation: OperationDescriptor = {
-  id: 'getAccountProfile',
-  method: 'GET',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { email: { type: 'string' }, phone: { type: 'string' }, userName: { type: 'string' }, fields: { type: 'string' } },
-  idempotent: true,
-};
-
-/**
- * Read the profile of the account with a given email, phone number or username.
- *
- * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively).
- *
- * Typed variants: {@link getAccountProfileByEmail}, {@link getAccountProfileByPhone}, {@link getAccountProfileByUserName}.
- *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getAccountProfile(
-  client: LoginRadiusClient,
-  params: GetAccountProfileParams = {},
-  options?: RequestOptions,
-): Promise<GetAccountProfileResult> {
-  return client.call(getAccountProfileOperation, params, options);
-}
-
-/** Parameters of {@link getAccountProfileByEmail}. */
-export interface GetAccountProfileByEmailParams {
-  /** Query parameters (required: email). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'email' | 'fields'> &
-    Required<Pick<QueryOf<operations['getAccountProfile']>, 'email'>>;
-}
-
-/** What {@link getAccountProfileByEmail} resolves to. */
-export type GetAccountProfileByEmailResult = JsonResultOf<operations['getAccountProfile']>;
-
-const getAccountProfileByEmailOperation: OperationDescriptor = {
-  id: 'getAccountProfileByEmail',
-  method: 'GET',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
-  idempotent: true,
-};
-
-/**
- * Read the profile of the account with a given email address.
- *
- * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively).
- *
- * A typed variant of `getAccountProfile` (same endpoint).
- *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `accountApi.getAccountProfileByEmail`, Python `account.get_account_profile_by_email`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getAccountProfileByEmail(
-  client: LoginRadiusClient,
-  params: GetAccountProfileByEmailParams,
-  options?: RequestOptions,
-): Promise<GetAccountProfileByEmailResult> {
-  return client.call(getAccountProfileByEmailOperation, params, options);
-}
-
-/** Parameters of {@link getAccountProfileByPhone}. */
-export interface GetAccountProfileByPhoneParams {
-  /** Query parameters (required: phone). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'phone' | 'fields'> &
-    Required<Pick<QueryOf<operations['getAccountProfile']>, 'phone'>>;
-}
-
-/** What {@link getAccountProfileByPhone} resolves to. */
-export type GetAccountProfileByPhoneResult = JsonResultOf<operations['getAccountProfile']>;
-
-const getAccountProfileByPhoneOperation: OperationDescriptor = {
-  id: 'getAccountProfileByPhone',
-  method: 'GET',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { phone: { type: 'string', required: true }, fields: { type: 'string' } },
-  idempotent: true,
-};
-
-/**
- * Read the profile of the account with a given phone number.
- *
- * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively).
- *
- * A typed variant of `getAccountProfile` (same endpoint).
- *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `accountApi.getAccountProfileByPhone`, Python `account.get_account_profile_by_phone`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getAccountProfileByPhone(
-  client: LoginRadiusClient,
-  params: GetAccountProfileByPhoneParams,
-  options?: RequestOptions,
-): Promise<GetAccountProfileByPhoneResult> {
-  return client.call(getAccountProfileByPhoneOperation, params, options);
-}
-
-/** Parameters of {@link getAccountProfileByUserName}. */
-export interface GetAccountProfileByUserNameParams {
-  /** Query parameters (required: userName). */
-  query: Pick<QueryOf<operations['getAccountProfile']>, 'userName' | 'fields'> &
-    Required<Pick<QueryOf<operations['getAccountProfile']>, 'userName'>>;
-}
-
-/** What {@link getAccountProfileByUserName} resolves to. */
-export type GetAccountProfileByUserNameResult = JsonResultOf<operations['getAccountProfile']>;
-
-const getAccountProfileByUserNameOperation: OperationDescriptor = {
-  id: 'getAccountProfileByUserName',
-  method: 'GET',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { userName: { type: 'string', required: true }, fields: { type: 'string' } },
-  idempotent: true,
-};
-
-/**
- * Read the profile of the account with a given username.
- *
- * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively).
- *
- * A typed variant of `getAccountProfile` (same endpoint).
- *
- * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `accountApi.getAccountProfileByUserName`, Python `account.get_account_profile_by_user_name`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getAccountProfileByUserName(
-  client: LoginRadiusClient,
-  params: GetAccountProfileByUserNameParams,
-  options?: RequestOptions,
-): Promise<GetAccountProfileByUserNameResult> {
-  return client.call(getAccountProfileByUserNameOperation, params, options);
-}
-
-/** Parameters of {@link createAccount}. */
-export interface CreateAccountParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['createAccount']>;
-  /** The JSON request body. */
-  body: components['schemas']['AccountCreateRequest'];
-}
-
-/** What {@link createAccount} resolves to. */
-export type CreateAccountResult = JsonResultOf<operations['createAccount']>;
-
-const createAccountOperation: OperationDescriptor = {
-  id: 'createAccount',
-  method: 'POST',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { fields: { type: 'string' } },
-  body: 'required',
-  sensitive: ['password'],
-};
-
-/**
- * Create an account directly, bypassing email verification.
- *
- * Creates an account with the given profile without the usual registration flow: no verification or welcome email is sent, and the account can sign in right away. The mandatory fields are those of the app's registration form. LoginRadius's docs also list an `isvoiceotp` query parameter, which the SDKs never send and this spec leaves out.
- *
- * `POST /identity/v2/manage/account` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.createAccount`, Python `account.create_account`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function createAccount(
-  client: LoginRadiusClient,
-  params: CreateAccountParams,
-  options?: RequestOptions,
-): Promise<CreateAccountResult> {
-  return client.call(createAccountOperation, params, options);
-}
-
-/** Parameters of {@link accountDeleteByEmail}. */
-export interface AccountDeleteByEmailParams {
-  /** Query parameters (required: email). */
-  query: QueryOf<operations['accountDeleteByEmail']>;
-}
-
-/** What {@link accountDeleteByEmail} resolves to. */
-export type AccountDeleteByEmailResult = JsonResultOf<operations['accountDeleteByEmail']>;
-
-const accountDeleteByEmailOperation: OperationDescriptor = {
-  id: 'accountDeleteByEmail',
-  method: 'DELETE',
-  path: '/identity/v2/manage/account',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { email: { type: 'string', required: true } },
-};
-
-/**
- * Delete every account that uses a given email address.
- *
- * Permanently deletes all accounts (profiles) associated with the email address; the address can then register again. `RecordsDeleted` tells how many accounts were removed. No email is sent.
- *
- * `DELETE /identity/v2/manage/account` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.accountDeleteByEmail`, Python `account.account_delete_by_email`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function accountDeleteByEmail(
-  client: LoginRadiusClient,
-  params: AccountDeleteByEmailParams,
-  options?: RequestOptions,
-): Promise<AccountDeleteByEmailResult> {
-  return client.call(accountDeleteByEmailOperation, params, options);
-}
-
-/** Parameters of {@link getAccessTokenByUid}. */
-export interface GetAccessTokenByUidParams {
-  /** Query parameters (required: uid). */
-  query: QueryOf<operations['getAccessTokenByUid']>;
-}
-
-/** What {@link getAccessTokenByUid} resolves to. */
-export type GetAccessTokenByUidResult = JsonResultOf<operations['getAccessTokenByUid']>;
-
-const getAccessTokenByUidOperation: OperationDescriptor = {
-  id: 'getAccessTokenByUid',
-  method: 'GET',
-  path: '/identity/v2/manage/account/access_token',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { uid: { type: 'string', required: true } },
-};
-
-/**
- * Issue an access token for a user, by uid (impersonation).
- *
- * Creates a new access token (and a refresh token, where enabled) for the account `uid` without its credentials, so a back end can act on the user's behalf. Every call issues a new token; guard the API secret accordingly.
- *
- * `GET /identity/v2/manage/account/access_token` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.getAccessTokenByUid`, Python `account.get_access_token_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getAccessTokenByUid(
-  client: LoginRadiusClient,
-  params: GetAccessTokenByUidParams,
-  options?: RequestOptions,
-): Promise<GetAccessTokenByUidResult> {
-  return client.call(getAccessTokenByUidOperation, params, options);
-}
-
-/** Parameters of {@link refreshAccessTokenByRefreshToken}. */
-export interface RefreshAccessTokenByRefreshTokenParams {
-  /** Query parameters (required: refresh_Token). */
-  query: QueryOf<operations['refreshAccessTokenByRefreshToken']>;
-}
-
-/** What {@link refreshAccessTokenByRefreshToken} resolves to. */
-export type RefreshAccessTokenByRefreshTokenResult = JsonResultOf<operations['refreshAccessTokenByRefreshToken']>;
-
-const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
-  id: 'refreshAccessTokenByRefreshToken',
-  method: 'GET',
-  path: '/identity/v2/manage/account/access_token/refresh',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  query: { refresh_Token: { type: 'string', required: true } },
-  sensitive: ['refresh_Token'],
-};
-
-/**
- * Exchange a refresh token for a new access token.
- *
- * Issues a new access token (and possibly a new refresh token) from a refresh token; refresh tokens must be enabled for the app. The parameter is spelled `refresh_Token` as the SDKs send it; LoginRadius's docs spell it `refresh_token`.
- *
- * `GET /identity/v2/manage/account/access_token/refresh` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.refreshAccessTokenByRefreshToken`, Python `account.refresh_access_token_by_refresh_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function refreshAccessTokenByRefreshToken(
-  client: LoginRadiusClient,
-  params: RefreshAccessTokenByRefreshTokenParams,
-  options?: RequestOptions,
-): Promise<RefreshAccessTokenByRefreshTokenResult> {
-  return client.call(refreshAccessTokenByRefreshTokenOperation, params, options);
-}
-
 /** Parameters of {@link revokeRefreshToken}. */
 export interface RevokeRefreshTokenParams {
   /** Query parameters (required: refresh_Token). */
@@ -396,10 +17,7 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeRefreshToken',
   method: 'GET',
   path: '/identity/v2/manage/account/access_token/refresh/revoke',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { refresh_Token: { type: 'string', required: true } },
   sensitive: ['refresh_Token'],
 };
@@ -409,7 +27,7 @@ const revokeRefreshTokenOperation: OperationDescriptor = {
  *
  * Invalidates the refresh token (or a provider access token) so it can no longer renew access tokens; access tokens already issued stay valid until they expire. Despite being a GET, this changes state. The parameter is spelled `refresh_Token` as the SDKs send it; LoginRadius's docs spell it `refresh_token`.
  *
- * `GET /identity/v2/manage/account/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature)
+ * `GET /identity/v2/manage/account/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.revokeRefreshToken`, Python `account.revoke_refresh_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -429,6 +47,91 @@ export function revokeRefreshToken(
   return client.call(revokeRefreshTokenOperation, params, options);
 }
 
+/** Parameters of {@link refreshAccessTokenByRefreshToken}. */
+export interface RefreshAccessTokenByRefreshTokenParams {
+  /** Query parameters (required: refresh_Token). */
+  query: QueryOf<operations['refreshAccessTokenByRefreshToken']>;
+}
+
+/** What {@link refreshAccessTokenByRefreshToken} resolves to. */
+export type RefreshAccessTokenByRefreshTokenResult = JsonResultOf<operations['refreshAccessTokenByRefreshToken']>;
+
+const refreshAccessTokenByRefreshTokenOperation: OperationDescriptor = {
+  id: 'refreshAccessTokenByRefreshToken',
+  method: 'GET',
+  path: '/identity/v2/manage/account/access_token/refresh',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { refresh_Token: { type: 'string', required: true } },
+  sensitive: ['refresh_Token'],
+};
+
+/**
+ * Exchange a refresh token for a new access token.
+ *
+ * Issues a new access token (and possibly a new refresh token) from a refresh token; refresh tokens must be enabled for the app. The parameter is spelled `refresh_Token` as the SDKs send it; LoginRadius's docs spell it `refresh_token`.
+ *
+ * `GET /identity/v2/manage/account/access_token/refresh` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.refreshAccessTokenByRefreshToken`, Python `account.refresh_access_token_by_refresh_token`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function refreshAccessTokenByRefreshToken(
+  client: LoginRadiusClient,
+  params: RefreshAccessTokenByRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RefreshAccessTokenByRefreshTokenResult> {
+  return client.call(refreshAccessTokenByRefreshTokenOperation, params, options);
+}
+
+/** Parameters of {@link getAccessTokenByUid}. */
+export interface GetAccessTokenByUidParams {
+  /** Query parameters (required: uid). */
+  query: QueryOf<operations['getAccessTokenByUid']>;
+}
+
+/** What {@link getAccessTokenByUid} resolves to. */
+export type GetAccessTokenByUidResult = JsonResultOf<operations['getAccessTokenByUid']>;
+
+const getAccessTokenByUidOperation: OperationDescriptor = {
+  id: 'getAccessTokenByUid',
+  method: 'GET',
+  path: '/identity/v2/manage/account/access_token',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { uid: { type: 'string', required: true } },
+};
+
+/**
+ * Issue an access token for a user, by uid (impersonation).
+ *
+ * Creates a new access token (and a refresh token, where enabled) for the account `uid` without its credentials, so a back end can act on the user's behalf. Every call issues a new token; guard the API secret accordingly. LoginRadius's public description adds a `SessionToken` object to the answer; the docs example shows only the three token fields, so it is optional here.
+ *
+ * `GET /identity/v2/manage/account/access_token` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.getAccessTokenByUid`, Python `account.get_access_token_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccessTokenByUid(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByUidParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByUidResult> {
+  return client.call(getAccessTokenByUidOperation, params, options);
+}
+
 /** Parameters of {@link multipurposeEmailTokenGeneration}. */
 export interface MultipurposeEmailTokenGenerationParams {
   /** Path parameters: tokentype. */
@@ -444,10 +147,7 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
   id: 'multipurposeEmailTokenGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/emailtoken/{tokentype}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['tokentype'],
   body: 'required',
   sensitive: ['clientguid'],
@@ -458,7 +158,7 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
  *
  * Creates the token or OTP that LoginRadius would otherwise email for a flow (email verification, adding an email, forgotten password, account deletion, passwordless or one-touch login, forgotten PIN, auto login), so your own system can deliver it. LoginRadius sends no email.
  *
- * `POST /identity/v2/manage/account/emailtoken/{tokentype}` · credentials: API key + API secret (or a request signature)
+ * `POST /identity/v2/manage/account/emailtoken/{tokentype}` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.multipurposeEmailTokenGeneration`, Python `account.multipurpose_email_token_generation`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -493,10 +193,7 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
   id: 'getForgotPasswordToken',
   method: 'POST',
   path: '/identity/v2/manage/account/forgot/token',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { emailTemplate: { type: 'string' }, resetPasswordUrl: { type: 'string' }, sendEmail: { type: 'boolean' } },
   body: 'required',
 };
@@ -506,7 +203,7 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
  *
  * Returns a token for the reset-password-by-token call. With `sendEmail=true` LoginRadius also sends the forgotten-password email (template `emailTemplate`, link to `resetPasswordUrl`). With the username workflow enabled the body may carry `username` instead of `email`. The Node SDK sends an empty `sendEmail=` when the argument is omitted.
  *
- * `POST /identity/v2/manage/account/forgot/token` · credentials: API key + API secret (or a request signature)
+ * `POST /identity/v2/manage/account/forgot/token` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.getForgotPasswordToken`, Python `account.get_forgot_password_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -539,10 +236,7 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
   id: 'getAccountIdentitiesByEmail',
   method: 'GET',
   path: '/identity/v2/manage/account/identities',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
   idempotent: true,
 };
@@ -552,7 +246,7 @@ const getAccountIdentitiesByEmailOperation: OperationDescriptor = {
  *
  * For apps where one email address may belong to several uids: returns the profile of each of them.
  *
- * `GET /identity/v2/manage/account/identities` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/identities` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `accountApi.getAccountIdentitiesByEmail`, Python `account.get_account_identities_by_email`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -587,10 +281,7 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
   id: 'multipurposeSMSOTPGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/smsotp/{smsotptype}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['smsotptype'],
   body: 'required',
 };
@@ -600,7 +291,7 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
  *
  * Creates the OTP that LoginRadius would otherwise text for a flow (adding a phone, phone verification, forgotten password or PIN, one-touch, smart or passwordless login), so your own system can deliver it. LoginRadius sends no SMS.
  *
- * `POST /identity/v2/manage/account/smsotp/{smsotptype}` · credentials: API key + API secret (or a request signature)
+ * `POST /identity/v2/manage/account/smsotp/{smsotptype}` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.multipurposeSMSOTPGeneration`, Python `account.multipurpose_sms_otp_generation`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -713,37 +404,41 @@ export function getEmailVerificationToken(
   return client.call(getEmailVerificationTokenOperation, params, options);
 }
 
-/** Parameters of {@link getAccountProfileByUid}. */
-export interface GetAccountProfileByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['getAccountProfileByUid']>;
-  /** Query parameters. */
-  query?: QueryOf<operations['getAccountProfileByUid']>;
+/** Parameters of {@link getVerificationToken}. */
+export interface GetVerificationTokenParams {
+  /** Query parameters (required: vType). */
+  query: QueryOf<operations['getVerificationToken']>;
 }
 
-/** What {@link getAccountProfileByUid} resolves to. */
-export type GetAccountProfileByUidResult = JsonResultOf<operations['getAccountProfileByUid']>;
+/** What {@link getVerificationToken} resolves to. */
+export type GetVerificationTokenResult = JsonResultOf<operations['getVerificationToken']>;
 
-const getAccountProfileByUidOperation: OperationDescriptor = {
-  id: 'getAccountProfileByUid',
+const getVerificationTokenOperation: OperationDescriptor = {
+  id: 'getVerificationToken',
   method: 'GET',
-  path: '/identity/v2/manage/account/{uid}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  query: { fields: { type: 'string' } },
-  idempotent: true,
+  path: '/identity/v2/manage/account/vtoken',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: {
+    vType: { type: 'string', required: true },
+    email: { type: 'string' },
+    expires_in: { type: 'string' },
+    sendEmail: { type: 'boolean' },
+    verificationUrl: { type: 'string' },
+    emailTemplate: { type: 'string' },
+  },
 };
 
 /**
- * Read the profile of an account by uid.
+ * Generate an email verification token, optionally emailing the verification link.
  *
- * Returns the full profile of the account `uid`, including fields a user cannot read about themselves.
+ * Returns a verification token for the email address, valid until `expires_in`, for the verify-email call.
+ * With `sendEmail=true` LoginRadius also sends the verification email itself (template `emailTemplate`, link
+ * to `verificationUrl`); otherwise nothing is sent and your own system delivers the link. `vType` names the
+ * kind of token; LoginRadius documents only `email`. Listed in LoginRadius's public description
+ * (GetVerificationToken) but in no SDK; its lower-case query names are written in lowerCamelCase here
+ * (`vtype` as `vType`, `sendemail` as `sendEmail`, …), which LoginRadius reads the same way.
  *
- * `GET /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `accountApi.getAccountProfileByUid`, Python `account.get_account_profile_by_uid`.
+ * `GET /identity/v2/manage/account/vtoken` · credentials: API key + API secret (or a request signature), or m2mToken
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -754,108 +449,12 @@ const getAccountProfileByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccountProfileByUid(
+export function getVerificationToken(
   client: LoginRadiusClient,
-  params: GetAccountProfileByUidParams,
+  params: GetVerificationTokenParams,
   options?: RequestOptions,
-): Promise<GetAccountProfileByUidResult> {
-  return client.call(getAccountProfileByUidOperation, params, options);
-}
-
-/** Parameters of {@link updateAccountByUid}. */
-export interface UpdateAccountByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['updateAccountByUid']>;
-  /** Query parameters. */
-  query?: QueryOf<operations['updateAccountByUid']>;
-  /** The JSON request body. */
-  body: components['schemas']['AccountUpdateRequest'];
-}
-
-/** What {@link updateAccountByUid} resolves to. */
-export type UpdateAccountByUidResult = JsonResultOf<operations['updateAccountByUid']>;
-
-const updateAccountByUidOperation: OperationDescriptor = {
-  id: 'updateAccountByUid',
-  method: 'PUT',
-  path: '/identity/v2/manage/account/{uid}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  query: { fields: { type: 'string' }, nullSupport: { type: 'boolean' } },
-  body: 'required',
-};
-
-/**
- * Update the profile of an account by uid.
- *
- * Changes the profile fields sent in the body (any profile field, including `customFields`, `isActive` or `emailVerified`); no verification email is sent. With `nullSupport=true` fields sent as `null` are cleared, otherwise they are ignored. The Node SDK sends an empty `nullSupport=` when the argument is omitted.
- *
- * `PUT /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.updateAccountByUid`, Python `account.update_account_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function updateAccountByUid(
-  client: LoginRadiusClient,
-  params: UpdateAccountByUidParams,
-  options?: RequestOptions,
-): Promise<UpdateAccountByUidResult> {
-  return client.call(updateAccountByUidOperation, params, options);
-}
-
-/** Parameters of {@link deleteAccountByUid}. */
-export interface DeleteAccountByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['deleteAccountByUid']>;
-}
-
-/** What {@link deleteAccountByUid} resolves to. */
-export type DeleteAccountByUidResult = JsonResultOf<operations['deleteAccountByUid']>;
-
-const deleteAccountByUidOperation: OperationDescriptor = {
-  id: 'deleteAccountByUid',
-  method: 'DELETE',
-  path: '/identity/v2/manage/account/{uid}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-};
-
-/**
- * Delete an account by uid.
- *
- * Permanently deletes the account `uid` and its profile; the user can register again afterwards. No email is sent.
- *
- * `DELETE /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `accountApi.deleteAccountByUid`, Python `account.delete_account_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function deleteAccountByUid(
-  client: LoginRadiusClient,
-  params: DeleteAccountByUidParams,
-  options?: RequestOptions,
-): Promise<DeleteAccountByUidResult> {
-  return client.call(deleteAccountByUidOperation, params, options);
+): Promise<GetVerificationTokenResult> {
+  return client.call(getVerificationTokenOperation, params, options);
 }
 
 /** Parameters of {@link revokeAllRefreshToken}. */
@@ -871,10 +470,7 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
   id: 'revokeAllRefreshToken',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/access_token/refresh/revoke',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
 };
 
@@ -883,7 +479,7 @@ const revokeAllRefreshTokenOperation: OperationDescriptor = {
  *
  * Invalidates all refresh tokens issued to the account `uid`; access tokens already issued stay valid until they expire.
  *
- * `DELETE /identity/v2/manage/account/{uid}/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/access_token/refresh/revoke` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.revokeAllRefreshToken`, Python `account.revoke_all_refresh_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -920,10 +516,7 @@ const upsertEmailOperation: OperationDescriptor = {
   id: 'upsertEmail',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -934,7 +527,7 @@ const upsertEmailOperation: OperationDescriptor = {
  *
  * Adds each address of the body to the account `uid`; an address whose `type` the account already has replaces the existing one. No verification email is sent.
  *
- * `PUT /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.upsertEmail`, Python `account.upsert_email`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -967,10 +560,7 @@ const removeEmailByUidOperation: OperationDescriptor = {
   id: 'removeEmailByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/email',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -981,7 +571,7 @@ const removeEmailByUidOperation: OperationDescriptor = {
  *
  * Removes the address from the account `uid` and returns the updated profile. The address is sent in the body of this DELETE request. Named `removeEmailByUid` here because the Node SDK's `accountApi.removeEmail` shares its name with `authenticationApi.removeEmail` (see `removeEmail`).
  *
- * `DELETE /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/email` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.removeEmail`, Python `account.remove_email`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1016,10 +606,7 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
   id: 'invalidateAccountEmailVerification',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidateemail',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
 };
@@ -1029,7 +616,7 @@ const invalidateAccountEmailVerificationOperation: OperationDescriptor = {
  *
  * Resets the email verification status of the account `uid`; LoginRadius then emails a new verification link (template `emailTemplate`, link to `verificationUrl`). The request has no body (the Python SDK sends `{}`).
  *
- * `PUT /identity/v2/manage/account/{uid}/invalidateemail` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/invalidateemail` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.invalidateAccountEmailVerification`, Python `account.invalidate_account_email_verification`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1064,10 +651,7 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
   id: 'resetPhoneIDVerificationByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidatephone',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
 };
@@ -1077,7 +661,7 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
  *
  * Resets the verification status of the account's phone number (PhoneId); LoginRadius then sends a verification OTP by SMS, or by voice call with `isVoiceOtp=true`. LoginRadius's docs do not list `smsTemplate`; the SDKs send it. The Node SDK sends an empty `isVoiceOtp=` when omitted, the Python SDK `false`. The request has no body (the Python SDK sends `{}`).
  *
- * `PUT /identity/v2/manage/account/{uid}/invalidatephone` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/invalidatephone` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.resetPhoneIDVerificationByUid`, Python `account.reset_phone_id_verification_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1110,10 +694,7 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
   id: 'getAccountPasswordHashByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -1123,7 +704,7 @@ const getAccountPasswordHashByUidOperation: OperationDescriptor = {
  *
  * Returns the stored hash of the password of the account `uid` (for migrations); the password itself cannot be read.
  *
- * `GET /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `accountApi.getAccountPasswordHashByUid`, Python `account.get_account_password_hash_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1158,10 +739,7 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
   id: 'setAccountPasswordByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/password',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['password'],
@@ -1172,7 +750,7 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
  *
  * Replaces the password of the account `uid` without asking for the old one and returns the new hash. The password must satisfy the app's password policy; no email is sent.
  *
- * `PUT /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.setAccountPasswordByUid`, Python `account.set_account_password_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1209,10 +787,7 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
   id: 'updatePhoneIDByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/phoneid',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
@@ -1223,7 +798,7 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
  *
  * Replaces the PhoneId of the account `uid`, verified or not, directly: no OTP is sent and no verification is required.
  *
- * `PUT /identity/v2/manage/account/{uid}/phoneid` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/phoneid` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.updatePhoneIDByUid`, Python `account.update_phone_id_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1256,10 +831,7 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
   id: 'getPrivacyPolicyHistoryByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/privacypolicy/history',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -1269,7 +841,7 @@ const getPrivacyPolicyHistoryByUidOperation: OperationDescriptor = {
  *
  * Returns the privacy policy version the account `uid` accepted last and every earlier acceptance, with where and when each happened.
  *
- * `GET /identity/v2/manage/account/{uid}/privacypolicy/history` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/privacypolicy/history` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `accountApi.getPrivacyPolicyHistoryByUid`, Python `account.get_privacy_policy_history_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -1287,4 +859,417 @@ export function getPrivacyPolicyHistoryByUid(
   options?: RequestOptions,
 ): Promise<GetPrivacyPolicyHistoryByUidResult> {
   return client.call(getPrivacyPolicyHistoryByUidOperation, params, options);
+}
+
+/** Parameters of {@link getAccountProfileByUid}. */
+export interface GetAccountProfileByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['getAccountProfileByUid']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['getAccountProfileByUid']>;
+}
+
+/** What {@link getAccountProfileByUid} resolves to. */
+export type GetAccountProfileByUidResult = JsonResultOf<operations['getAccountProfileByUid']>;
+
+const getAccountProfileByUidOperation: OperationDescriptor = {
+  id: 'getAccountProfileByUid',
+  method: 'GET',
+  path: '/identity/v2/manage/account/{uid}',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
+  query: { fields: { type: 'string' } },
+  idempotent: true,
+};
+
+/**
+ * Read the profile of an account by uid.
+ *
+ * Returns the full profile of the account `uid`, including fields a user cannot read about themselves.
+ *
+ * `GET /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `accountApi.getAccountProfileByUid`, Python `account.get_account_profile_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccountProfileByUid(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByUidParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByUidResult> {
+  return client.call(getAccountProfileByUidOperation, params, options);
+}
+
+/** Parameters of {@link updateAccountByUid}. */
+export interface UpdateAccountByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['updateAccountByUid']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['updateAccountByUid']>;
+  /** The JSON request body. */
+  body: components['schemas']['AccountUpdateRequest'];
+}
+
+/** What {@link updateAccountByUid} resolves to. */
+export type UpdateAccountByUidResult = JsonResultOf<operations['updateAccountByUid']>;
+
+const updateAccountByUidOperation: OperationDescriptor = {
+  id: 'updateAccountByUid',
+  method: 'PUT',
+  path: '/identity/v2/manage/account/{uid}',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
+  query: { fields: { type: 'string' }, nullSupport: { type: 'boolean' } },
+  body: 'required',
+  sensitive: ['AccessToken', 'PIN', 'Password', 'SecurityQuestionAnswer', 'TokenSecret'],
+};
+
+/**
+ * Update the profile of an account by uid.
+ *
+ * Changes the profile fields sent in the body (any profile field, including `CustomFields`, `IsActive` or `EmailVerified`); no verification email is sent. With `nullSupport=true` fields sent as `null` are cleared, otherwise they are ignored. Body fields are spelt as LoginRadius's public description spells them; LoginRadius reads body field names case-insensitively. The Node SDK sends an empty `nullSupport=` when the argument is omitted.
+ *
+ * `PUT /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.updateAccountByUid`, Python `account.update_account_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function updateAccountByUid(
+  client: LoginRadiusClient,
+  params: UpdateAccountByUidParams,
+  options?: RequestOptions,
+): Promise<UpdateAccountByUidResult> {
+  return client.call(updateAccountByUidOperation, params, options);
+}
+
+/** Parameters of {@link deleteAccountByUid}. */
+export interface DeleteAccountByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['deleteAccountByUid']>;
+}
+
+/** What {@link deleteAccountByUid} resolves to. */
+export type DeleteAccountByUidResult = JsonResultOf<operations['deleteAccountByUid']>;
+
+const deleteAccountByUidOperation: OperationDescriptor = {
+  id: 'deleteAccountByUid',
+  method: 'DELETE',
+  path: '/identity/v2/manage/account/{uid}',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
+};
+
+/**
+ * Delete an account by uid.
+ *
+ * Permanently deletes the account `uid` and its profile; the user can register again afterwards. No email is sent.
+ *
+ * `DELETE /identity/v2/manage/account/{uid}` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.deleteAccountByUid`, Python `account.delete_account_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function deleteAccountByUid(
+  client: LoginRadiusClient,
+  params: DeleteAccountByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteAccountByUidResult> {
+  return client.call(deleteAccountByUidOperation, params, options);
+}
+
+/** Parameters of {@link getAccountProfile}. */
+export interface GetAccountProfileParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['getAccountProfile']>;
+}
+
+/** What {@link getAccountProfile} resolves to. */
+export type GetAccountProfileResult = JsonResultOf<operations['getAccountProfile']>;
+
+const getAccountProfileOperation: OperationDescriptor = {
+  id: 'getAccountProfile',
+  method: 'GET',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: {
+    email: { type: 'string' },
+    phone: { type: 'string' },
+    userName: { type: 'string' },
+    q: { type: 'string' },
+    fields: { type: 'string' },
+  },
+  idempotent: true,
+};
+
+/**
+ * Read the profile of the account with a given email, phone number or username.
+ *
+ * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively). LoginRadius's public description also lists `q`, a single identifier looked up whatever its kind; no SDK sends it, and no variant here uses it.
+ *
+ * Typed variants: {@link getAccountProfileByEmail}, {@link getAccountProfileByPhone}, {@link getAccountProfileByUserName}.
+ *
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccountProfile(
+  client: LoginRadiusClient,
+  params: GetAccountProfileParams = {},
+  options?: RequestOptions,
+): Promise<GetAccountProfileResult> {
+  return client.call(getAccountProfileOperation, params, options);
+}
+
+/** Parameters of {@link getAccountProfileByEmail}. */
+export interface GetAccountProfileByEmailParams {
+  /** Query parameters (required: email). */
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'email' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'email'>>;
+}
+
+/** What {@link getAccountProfileByEmail} resolves to. */
+export type GetAccountProfileByEmailResult = JsonResultOf<operations['getAccountProfile']>;
+
+const getAccountProfileByEmailOperation: OperationDescriptor = {
+  id: 'getAccountProfileByEmail',
+  method: 'GET',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { email: { type: 'string', required: true }, fields: { type: 'string' } },
+  idempotent: true,
+};
+
+/**
+ * Read the profile of the account with a given email address.
+ *
+ * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively). LoginRadius's public description also lists `q`, a single identifier looked up whatever its kind; no SDK sends it, and no variant here uses it.
+ *
+ * A typed variant of `getAccountProfile` (same endpoint).
+ *
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `accountApi.getAccountProfileByEmail`, Python `account.get_account_profile_by_email`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccountProfileByEmail(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByEmailParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByEmailResult> {
+  return client.call(getAccountProfileByEmailOperation, params, options);
+}
+
+/** Parameters of {@link getAccountProfileByPhone}. */
+export interface GetAccountProfileByPhoneParams {
+  /** Query parameters (required: phone). */
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'phone' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'phone'>>;
+}
+
+/** What {@link getAccountProfileByPhone} resolves to. */
+export type GetAccountProfileByPhoneResult = JsonResultOf<operations['getAccountProfile']>;
+
+const getAccountProfileByPhoneOperation: OperationDescriptor = {
+  id: 'getAccountProfileByPhone',
+  method: 'GET',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { phone: { type: 'string', required: true }, fields: { type: 'string' } },
+  idempotent: true,
+};
+
+/**
+ * Read the profile of the account with a given phone number.
+ *
+ * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively). LoginRadius's public description also lists `q`, a single identifier looked up whatever its kind; no SDK sends it, and no variant here uses it.
+ *
+ * A typed variant of `getAccountProfile` (same endpoint).
+ *
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `accountApi.getAccountProfileByPhone`, Python `account.get_account_profile_by_phone`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccountProfileByPhone(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByPhoneParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByPhoneResult> {
+  return client.call(getAccountProfileByPhoneOperation, params, options);
+}
+
+/** Parameters of {@link getAccountProfileByUserName}. */
+export interface GetAccountProfileByUserNameParams {
+  /** Query parameters (required: userName). */
+  query: Pick<QueryOf<operations['getAccountProfile']>, 'userName' | 'fields'> &
+    Required<Pick<QueryOf<operations['getAccountProfile']>, 'userName'>>;
+}
+
+/** What {@link getAccountProfileByUserName} resolves to. */
+export type GetAccountProfileByUserNameResult = JsonResultOf<operations['getAccountProfile']>;
+
+const getAccountProfileByUserNameOperation: OperationDescriptor = {
+  id: 'getAccountProfileByUserName',
+  method: 'GET',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { userName: { type: 'string', required: true }, fields: { type: 'string' } },
+  idempotent: true,
+};
+
+/**
+ * Read the profile of the account with a given username.
+ *
+ * Looks an account up by exactly one identifier (`email`, `phone` or `userName`, one per SDK variant) and returns its full profile, including fields a user cannot read about themselves. Server-side only: it needs the API secret. LoginRadius's docs spell the username parameter `username`; the SDKs send `userName` (LoginRadius matches query names case-insensitively). LoginRadius's public description also lists `q`, a single identifier looked up whatever its kind; no SDK sends it, and no variant here uses it.
+ *
+ * A typed variant of `getAccountProfile` (same endpoint).
+ *
+ * `GET /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `accountApi.getAccountProfileByUserName`, Python `account.get_account_profile_by_user_name`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccountProfileByUserName(
+  client: LoginRadiusClient,
+  params: GetAccountProfileByUserNameParams,
+  options?: RequestOptions,
+): Promise<GetAccountProfileByUserNameResult> {
+  return client.call(getAccountProfileByUserNameOperation, params, options);
+}
+
+/** Parameters of {@link createAccount}. */
+export interface CreateAccountParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['createAccount']>;
+  /** The JSON request body. */
+  body: components['schemas']['AccountCreateRequest'];
+}
+
+/** What {@link createAccount} resolves to. */
+export type CreateAccountResult = JsonResultOf<operations['createAccount']>;
+
+const createAccountOperation: OperationDescriptor = {
+  id: 'createAccount',
+  method: 'POST',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { fields: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  body: 'required',
+  sensitive: ['AccessToken', 'PIN', 'Password', 'SecurityQuestionAnswer', 'TokenSecret'],
+};
+
+/**
+ * Create an account directly, bypassing email verification.
+ *
+ * Creates an account with the given profile without the usual registration flow: no verification or welcome email is sent, and the account can sign in right away. The mandatory fields are those of the app's registration form. Body fields are spelt as LoginRadius's public description spells them (`Email`, `Password`, `FirstName`, …); LoginRadius reads body field names case-insensitively, so the camelCase names the SDK READMEs show work too. LoginRadius's docs list `isVoiceOtp` (how an OTP goes out when the new account's phone number is to be verified); the SDKs never send it.
+ *
+ * `POST /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.createAccount`, Python `account.create_account`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function createAccount(
+  client: LoginRadiusClient,
+  params: CreateAccountParams,
+  options?: RequestOptions,
+): Promise<CreateAccountResult> {
+  return client.call(createAccountOperation, params, options);
+}
+
+/** Parameters of {@link accountDeleteByEmail}. */
+export interface AccountDeleteByEmailParams {
+  /** Query parameters (required: email). */
+  query: QueryOf<operations['accountDeleteByEmail']>;
+}
+
+/** What {@link accountDeleteByEmail} resolves to. */
+export type AccountDeleteByEmailResult = JsonResultOf<operations['accountDeleteByEmail']>;
+
+const accountDeleteByEmailOperation: OperationDescriptor = {
+  id: 'accountDeleteByEmail',
+  method: 'DELETE',
+  path: '/identity/v2/manage/account',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  query: { email: { type: 'string', required: true } },
+};
+
+/**
+ * Delete every account that uses a given email address.
+ *
+ * Permanently deletes all accounts (profiles) associated with the email address; the address can then register again. `RecordsDeleted` tells how many accounts were removed. No email is sent.
+ *
+ * `DELETE /identity/v2/manage/account` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `accountApi.accountDeleteByEmail`, Python `account.account_delete_by_email`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function accountDeleteByEmail(
+  client: LoginRadiusClient,
+  params: AccountDeleteByEmailParams,
+  options?: RequestOptions,
+): Promise<AccountDeleteByEmailResult> {
+  return client.call(accountDeleteByEmailOperation, params, options);
 }

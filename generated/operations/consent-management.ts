@@ -4,96 +4,6 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link submitConsentByConsentToken}. */
-export interface SubmitConsentByConsentTokenParams {
-  /** Query parameters (required: consentToken). */
-  query: QueryOf<operations['submitConsentByConsentToken']>;
-  /** The JSON request body. */
-  body: components['schemas']['ConsentSubmitRequest'];
-}
-
-/** What {@link submitConsentByConsentToken} resolves to. */
-export type SubmitConsentByConsentTokenResult = JsonResultOf<operations['submitConsentByConsentToken']>;
-
-const submitConsentByConsentTokenOperation: OperationDescriptor = {
-  id: 'submitConsentByConsentToken',
-  method: 'POST',
-  path: '/identity/v2/auth/consent',
-  security: [['apiKey']],
-  query: { consentToken: { type: 'string', required: true } },
-  body: 'required',
-  sensitive: ['consentToken'],
-};
-
-/**
- * Submit a consent form with a consent token and sign the user in.
- *
- * Records the user's answers to a consent form, authorized by the consent token LoginRadius returned when a login or registration was held for missing consent, and completes that sign-in: the response carries the profile and a new access token. Requires consent management to be enabled for the app.
- *
- * `POST /identity/v2/auth/consent` · credentials: API key
- * Official SDKs: Node `consentManagementApi.submitConsentByConsentToken`, Python `consent_management.submit_consent_by_consent_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function submitConsentByConsentToken(
-  client: LoginRadiusClient,
-  params: SubmitConsentByConsentTokenParams,
-  options?: RequestOptions,
-): Promise<SubmitConsentByConsentTokenResult> {
-  return client.call(submitConsentByConsentTokenOperation, params, options);
-}
-
-/** Parameters of {@link updateConsentProfileByAccessToken}. */
-export interface UpdateConsentProfileByAccessTokenParams {
-  /** The JSON request body. */
-  body: components['schemas']['ConsentUpdateRequest'];
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link updateConsentProfileByAccessToken} resolves to. */
-export type UpdateConsentProfileByAccessTokenResult = JsonResultOf<operations['updateConsentProfileByAccessToken']>;
-
-const updateConsentProfileByAccessTokenOperation: OperationDescriptor = {
-  id: 'updateConsentProfileByAccessToken',
-  method: 'PUT',
-  path: '/identity/v2/auth/consent',
-  security: [['apiKey', 'accessToken']],
-  body: 'required',
-};
-
-/**
- * Change the signed-in user's consent choices.
- *
- * Gives or withdraws consent for the listed consent options and returns the user's consent record afterwards. The change is logged (see `getConsentLogs`).
- *
- * `PUT /identity/v2/auth/consent` · credentials: API key + user's access token
- * Official SDKs: Node `consentManagementApi.updateConsentProfileByAccessToken`, Python `consent_management.update_consent_profile_by_access_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function updateConsentProfileByAccessToken(
-  client: LoginRadiusClient,
-  params: UpdateConsentProfileByAccessTokenParams,
-  options?: RequestOptions,
-): Promise<UpdateConsentProfileByAccessTokenResult> {
-  return client.call(updateConsentProfileByAccessTokenOperation, params, options);
-}
-
 /** Parameters of {@link getConsentLogs}. */
 export interface GetConsentLogsParams {
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -225,6 +135,96 @@ export function verifyConsentByAccessToken(
   return client.call(verifyConsentByAccessTokenOperation, params, options);
 }
 
+/** Parameters of {@link submitConsentByConsentToken}. */
+export interface SubmitConsentByConsentTokenParams {
+  /** Query parameters (required: consentToken). */
+  query: QueryOf<operations['submitConsentByConsentToken']>;
+  /** The JSON request body. */
+  body: components['schemas']['ConsentSubmitRequest'];
+}
+
+/** What {@link submitConsentByConsentToken} resolves to. */
+export type SubmitConsentByConsentTokenResult = JsonResultOf<operations['submitConsentByConsentToken']>;
+
+const submitConsentByConsentTokenOperation: OperationDescriptor = {
+  id: 'submitConsentByConsentToken',
+  method: 'POST',
+  path: '/identity/v2/auth/consent',
+  security: [['apiKey']],
+  query: { consentToken: { type: 'string', required: true } },
+  body: 'required',
+  sensitive: ['consentToken'],
+};
+
+/**
+ * Submit a consent form with a consent token and sign the user in.
+ *
+ * Records the user's answers to a consent form, authorized by the consent token LoginRadius returned when a login or registration was held for missing consent, and completes that sign-in: the response carries the profile and a new access token. Requires consent management to be enabled for the app.
+ *
+ * `POST /identity/v2/auth/consent` · credentials: API key
+ * Official SDKs: Node `consentManagementApi.submitConsentByConsentToken`, Python `consent_management.submit_consent_by_consent_token`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function submitConsentByConsentToken(
+  client: LoginRadiusClient,
+  params: SubmitConsentByConsentTokenParams,
+  options?: RequestOptions,
+): Promise<SubmitConsentByConsentTokenResult> {
+  return client.call(submitConsentByConsentTokenOperation, params, options);
+}
+
+/** Parameters of {@link updateConsentProfileByAccessToken}. */
+export interface UpdateConsentProfileByAccessTokenParams {
+  /** The JSON request body. */
+  body: components['schemas']['ConsentUpdateRequest'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link updateConsentProfileByAccessToken} resolves to. */
+export type UpdateConsentProfileByAccessTokenResult = JsonResultOf<operations['updateConsentProfileByAccessToken']>;
+
+const updateConsentProfileByAccessTokenOperation: OperationDescriptor = {
+  id: 'updateConsentProfileByAccessToken',
+  method: 'PUT',
+  path: '/identity/v2/auth/consent',
+  security: [['apiKey', 'accessToken']],
+  body: 'required',
+};
+
+/**
+ * Change the signed-in user's consent choices.
+ *
+ * Gives or withdraws consent for the listed consent options and returns the user's consent record afterwards. The change is logged (see `getConsentLogs`).
+ *
+ * `PUT /identity/v2/auth/consent` · credentials: API key + user's access token
+ * Official SDKs: Node `consentManagementApi.updateConsentProfileByAccessToken`, Python `consent_management.update_consent_profile_by_access_token`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function updateConsentProfileByAccessToken(
+  client: LoginRadiusClient,
+  params: UpdateConsentProfileByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<UpdateConsentProfileByAccessTokenResult> {
+  return client.call(updateConsentProfileByAccessTokenOperation, params, options);
+}
+
 /** Parameters of {@link getConsentLogsByUid}. */
 export interface GetConsentLogsByUidParams {
   /** Path parameters: uid. */
@@ -238,10 +238,7 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
   id: 'getConsentLogsByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/consent/logs',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -251,7 +248,7 @@ const getConsentLogsByUidOperation: OperationDescriptor = {
  *
  * Returns every recorded consent change of the account `uid` (server side, with the API secret).
  *
- * `GET /identity/v2/manage/account/{uid}/consent/logs` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/consent/logs` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `consentManagementApi.getConsentLogsByUid`, Python `consent_management.get_consent_logs_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.

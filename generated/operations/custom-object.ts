@@ -4,104 +4,12 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link getCustomObjectByToken}. */
-export interface GetCustomObjectByTokenParams {
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['getCustomObjectByToken']>;
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link getCustomObjectByToken} resolves to. */
-export type GetCustomObjectByTokenResult = JsonResultOf<operations['getCustomObjectByToken']>;
-
-const getCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'getCustomObjectByToken',
-  method: 'GET',
-  path: '/identity/v2/auth/customobject',
-  security: [['apiKey', 'accessToken']],
-  query: { objectName: { type: 'string', required: true } },
-  idempotent: true,
-};
-
-/**
- * List the signed-in user's records of one custom object type.
- *
- * Returns every record of the `objectName` type that belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token.
- *
- * `GET /identity/v2/auth/customobject` · credentials: API key + user's access token · safe to retry
- * Official SDKs: Node `customObjectApi.getCustomObjectByToken`, Python `custom_object.get_custom_object_by_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getCustomObjectByToken(
-  client: LoginRadiusClient,
-  params: GetCustomObjectByTokenParams,
-  options?: RequestOptions,
-): Promise<GetCustomObjectByTokenResult> {
-  return client.call(getCustomObjectByTokenOperation, params, options);
-}
-
-/** Parameters of {@link createCustomObjectByToken}. */
-export interface CreateCustomObjectByTokenParams {
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['createCustomObjectByToken']>;
-  /** The JSON request body. */
-  body: components['schemas']['CustomObjectData'];
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link createCustomObjectByToken} resolves to. */
-export type CreateCustomObjectByTokenResult = JsonResultOf<operations['createCustomObjectByToken']>;
-
-const createCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'createCustomObjectByToken',
-  method: 'POST',
-  path: '/identity/v2/auth/customobject',
-  security: [['apiKey', 'accessToken']],
-  query: { objectName: { type: 'string', required: true } },
-  body: 'required',
-};
-
-/**
- * Store a new custom object record for the signed-in user.
- *
- * Creates a record of the `objectName` type for the user the access token identifies; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response). The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token.
- *
- * `POST /identity/v2/auth/customobject` · credentials: API key + user's access token
- * Official SDKs: Node `customObjectApi.createCustomObjectByToken`, Python `custom_object.create_custom_object_by_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function createCustomObjectByToken(
-  client: LoginRadiusClient,
-  params: CreateCustomObjectByTokenParams,
-  options?: RequestOptions,
-): Promise<CreateCustomObjectByTokenResult> {
-  return client.call(createCustomObjectByTokenOperation, params, options);
-}
-
 /** Parameters of {@link getCustomObjectByRecordIDAndToken}. */
 export interface GetCustomObjectByRecordIDAndTokenParams {
   /** Path parameters: objectRecordId. */
   path: PathOf<operations['getCustomObjectByRecordIDAndToken']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['getCustomObjectByRecordIDAndToken']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['getCustomObjectByRecordIDAndToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
@@ -115,14 +23,14 @@ const getCustomObjectByRecordIDAndTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
   pathParams: ['objectRecordId'],
-  query: { objectName: { type: 'string', required: true } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   idempotent: true,
 };
 
 /**
  * Read one custom object record of the signed-in user.
  *
- * Returns the record `objectRecordId` of the `objectName` type, if it belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token.
+ * Returns the record `objectRecordId` of one custom object type, if it belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
  *
  * `GET /identity/v2/auth/customobject/{objectRecordId}` · credentials: API key + user's access token · safe to retry
  * Official SDKs: Node `customObjectApi.getCustomObjectByRecordIDAndToken`, Python `custom_object.get_custom_object_by_record_id_and_token`.
@@ -148,7 +56,7 @@ export function getCustomObjectByRecordIDAndToken(
 export interface UpdateCustomObjectByTokenParams {
   /** Path parameters: objectRecordId. */
   path: PathOf<operations['updateCustomObjectByToken']>;
-  /** Query parameters (required: objectName). */
+  /** Query parameters (required: updateType). */
   query: QueryOf<operations['updateCustomObjectByToken']>;
   /** The JSON request body. */
   body: components['schemas']['CustomObjectData'];
@@ -165,14 +73,14 @@ const updateCustomObjectByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
   pathParams: ['objectRecordId'],
-  query: { objectName: { type: 'string', required: true }, updateType: { type: 'string' } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' }, updateType: { type: 'string', required: true } },
   body: 'required',
 };
 
 /**
  * Update one custom object record of the signed-in user.
  *
- * Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the user the access token identifies. The Node SDK sends an empty `updateType=` when none is given; pass one explicitly. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token.
+ * Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the user the access token identifies. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
  *
  * `PUT /identity/v2/auth/customobject/{objectRecordId}` · credentials: API key + user's access token
  * Official SDKs: Node `customObjectApi.updateCustomObjectByToken`, Python `custom_object.update_custom_object_by_token`.
@@ -198,8 +106,8 @@ export function updateCustomObjectByToken(
 export interface DeleteCustomObjectByTokenParams {
   /** Path parameters: objectRecordId. */
   path: PathOf<operations['deleteCustomObjectByToken']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['deleteCustomObjectByToken']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['deleteCustomObjectByToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
@@ -213,13 +121,13 @@ const deleteCustomObjectByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
   pathParams: ['objectRecordId'],
-  query: { objectName: { type: 'string', required: true } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
 };
 
 /**
  * Delete one custom object record of the signed-in user.
  *
- * Deletes the record `objectRecordId` of the `objectName` type belonging to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token.
+ * Deletes the record `objectRecordId` of one custom object type belonging to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
  *
  * `DELETE /identity/v2/auth/customobject/{objectRecordId}` · credentials: API key + user's access token
  * Official SDKs: Node `customObjectApi.deleteCustomObjectByToken`, Python `custom_object.delete_custom_object_by_token`.
@@ -241,37 +149,33 @@ export function deleteCustomObjectByToken(
   return client.call(deleteCustomObjectByTokenOperation, params, options);
 }
 
-/** Parameters of {@link getCustomObjectByUid}. */
-export interface GetCustomObjectByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['getCustomObjectByUid']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['getCustomObjectByUid']>;
+/** Parameters of {@link getCustomObjectByToken}. */
+export interface GetCustomObjectByTokenParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['getCustomObjectByToken']>;
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
 }
 
-/** What {@link getCustomObjectByUid} resolves to. */
-export type GetCustomObjectByUidResult = JsonResultOf<operations['getCustomObjectByUid']>;
+/** What {@link getCustomObjectByToken} resolves to. */
+export type GetCustomObjectByTokenResult = JsonResultOf<operations['getCustomObjectByToken']>;
 
-const getCustomObjectByUidOperation: OperationDescriptor = {
-  id: 'getCustomObjectByUid',
+const getCustomObjectByTokenOperation: OperationDescriptor = {
+  id: 'getCustomObjectByToken',
   method: 'GET',
-  path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  query: { objectName: { type: 'string', required: true } },
+  path: '/identity/v2/auth/customobject',
+  security: [['apiKey', 'accessToken']],
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   idempotent: true,
 };
 
 /**
- * List a user's records of one custom object type (server side).
+ * List the signed-in user's records of one custom object type.
  *
- * Returns every record of the `objectName` type that belongs to the account `uid`. LoginRadius's docs spell the path `.../{uid}/customObject`; the SDKs send it in lower case.
+ * Returns every record of one custom object type that belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
  *
- * `GET /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `customObjectApi.getCustomObjectByUid`, Python `custom_object.get_custom_object_by_uid`.
+ * `GET /identity/v2/auth/customobject` · credentials: API key + user's access token · safe to retry
+ * Official SDKs: Node `customObjectApi.getCustomObjectByToken`, Python `custom_object.get_custom_object_by_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -282,47 +186,43 @@ const getCustomObjectByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByUid(
+export function getCustomObjectByToken(
   client: LoginRadiusClient,
-  params: GetCustomObjectByUidParams,
+  params: GetCustomObjectByTokenParams,
   options?: RequestOptions,
-): Promise<GetCustomObjectByUidResult> {
-  return client.call(getCustomObjectByUidOperation, params, options);
+): Promise<GetCustomObjectByTokenResult> {
+  return client.call(getCustomObjectByTokenOperation, params, options);
 }
 
-/** Parameters of {@link createCustomObjectByUid}. */
-export interface CreateCustomObjectByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['createCustomObjectByUid']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['createCustomObjectByUid']>;
+/** Parameters of {@link createCustomObjectByToken}. */
+export interface CreateCustomObjectByTokenParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['createCustomObjectByToken']>;
   /** The JSON request body. */
   body: components['schemas']['CustomObjectData'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
 }
 
-/** What {@link createCustomObjectByUid} resolves to. */
-export type CreateCustomObjectByUidResult = JsonResultOf<operations['createCustomObjectByUid']>;
+/** What {@link createCustomObjectByToken} resolves to. */
+export type CreateCustomObjectByTokenResult = JsonResultOf<operations['createCustomObjectByToken']>;
 
-const createCustomObjectByUidOperation: OperationDescriptor = {
-  id: 'createCustomObjectByUid',
+const createCustomObjectByTokenOperation: OperationDescriptor = {
+  id: 'createCustomObjectByToken',
   method: 'POST',
-  path: '/identity/v2/manage/account/{uid}/customobject',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  query: { objectName: { type: 'string', required: true } },
+  path: '/identity/v2/auth/customobject',
+  security: [['apiKey', 'accessToken']],
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   body: 'required',
 };
 
 /**
- * Store a new custom object record for a user (server side).
+ * Store a new custom object record for the signed-in user.
  *
- * Creates a record of the `objectName` type for the account `uid`; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response).
+ * Creates a record of one custom object type for the user the access token identifies; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response). The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
  *
- * `POST /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `customObjectApi.createCustomObjectByUid`, Python `custom_object.create_custom_object_by_uid`.
+ * `POST /identity/v2/auth/customobject` · credentials: API key + user's access token
+ * Official SDKs: Node `customObjectApi.createCustomObjectByToken`, Python `custom_object.create_custom_object_by_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -333,20 +233,20 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createCustomObjectByUid(
+export function createCustomObjectByToken(
   client: LoginRadiusClient,
-  params: CreateCustomObjectByUidParams,
+  params: CreateCustomObjectByTokenParams,
   options?: RequestOptions,
-): Promise<CreateCustomObjectByUidResult> {
-  return client.call(createCustomObjectByUidOperation, params, options);
+): Promise<CreateCustomObjectByTokenResult> {
+  return client.call(createCustomObjectByTokenOperation, params, options);
 }
 
 /** Parameters of {@link getCustomObjectByRecordID}. */
 export interface GetCustomObjectByRecordIDParams {
   /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['getCustomObjectByRecordID']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['getCustomObjectByRecordID']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['getCustomObjectByRecordID']>;
 }
 
 /** What {@link getCustomObjectByRecordID} resolves to. */
@@ -356,21 +256,18 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'getCustomObjectByRecordID',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'objectRecordId'],
-  query: { objectName: { type: 'string', required: true } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   idempotent: true,
 };
 
 /**
  * Read one custom object record of a user (server side).
  *
- * Returns the record `objectRecordId` of the `objectName` type belonging to the account `uid`.
+ * Returns the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed.
  *
- * `GET /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `customObjectApi.getCustomObjectByRecordID`, Python `custom_object.get_custom_object_by_record_id`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -394,7 +291,7 @@ export function getCustomObjectByRecordID(
 export interface UpdateCustomObjectByUidParams {
   /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['updateCustomObjectByUid']>;
-  /** Query parameters (required: objectName). */
+  /** Query parameters (required: updateType). */
   query: QueryOf<operations['updateCustomObjectByUid']>;
   /** The JSON request body. */
   body: components['schemas']['CustomObjectData'];
@@ -407,21 +304,18 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
   id: 'updateCustomObjectByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'objectRecordId'],
-  query: { objectName: { type: 'string', required: true }, updateType: { type: 'string' } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' }, updateType: { type: 'string', required: true } },
   body: 'required',
 };
 
 /**
  * Update one custom object record of a user (server side).
  *
- * Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the account `uid`. The Node SDK sends an empty `updateType=` when none is given; pass one explicitly.
+ * Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the account `uid`. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. Name the type by `objectName` or by `customObjectId`; one of them is needed.
  *
- * `PUT /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `customObjectApi.updateCustomObjectByUid`, Python `custom_object.update_custom_object_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -445,8 +339,8 @@ export function updateCustomObjectByUid(
 export interface DeleteCustomObjectByRecordIDParams {
   /** Path parameters: uid, objectRecordId. */
   path: PathOf<operations['deleteCustomObjectByRecordID']>;
-  /** Query parameters (required: objectName). */
-  query: QueryOf<operations['deleteCustomObjectByRecordID']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['deleteCustomObjectByRecordID']>;
 }
 
 /** What {@link deleteCustomObjectByRecordID} resolves to. */
@@ -456,20 +350,17 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
   id: 'deleteCustomObjectByRecordID',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'objectRecordId'],
-  query: { objectName: { type: 'string', required: true } },
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
 };
 
 /**
  * Delete one custom object record of a user (server side).
  *
- * Deletes the record `objectRecordId` of the `objectName` type belonging to the account `uid`. LoginRadius's docs mark `objectName` optional here; the SDKs require it, and so does this spec.
+ * Deletes the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed (the official SDKs always send `objectName`).
  *
- * `DELETE /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/customobject/{objectRecordId}` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `customObjectApi.deleteCustomObjectByRecordID`, Python `custom_object.delete_custom_object_by_record_id`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -487,4 +378,98 @@ export function deleteCustomObjectByRecordID(
   options?: RequestOptions,
 ): Promise<DeleteCustomObjectByRecordIDResult> {
   return client.call(deleteCustomObjectByRecordIDOperation, params, options);
+}
+
+/** Parameters of {@link getCustomObjectByUid}. */
+export interface GetCustomObjectByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['getCustomObjectByUid']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['getCustomObjectByUid']>;
+}
+
+/** What {@link getCustomObjectByUid} resolves to. */
+export type GetCustomObjectByUidResult = JsonResultOf<operations['getCustomObjectByUid']>;
+
+const getCustomObjectByUidOperation: OperationDescriptor = {
+  id: 'getCustomObjectByUid',
+  method: 'GET',
+  path: '/identity/v2/manage/account/{uid}/customobject',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
+  idempotent: true,
+};
+
+/**
+ * List a user's records of one custom object type (server side).
+ *
+ * Returns every record of one custom object type that belongs to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed. LoginRadius's docs spell the path `.../{uid}/customObject`; the SDKs send it in lower case.
+ *
+ * `GET /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `customObjectApi.getCustomObjectByUid`, Python `custom_object.get_custom_object_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getCustomObjectByUid(
+  client: LoginRadiusClient,
+  params: GetCustomObjectByUidParams,
+  options?: RequestOptions,
+): Promise<GetCustomObjectByUidResult> {
+  return client.call(getCustomObjectByUidOperation, params, options);
+}
+
+/** Parameters of {@link createCustomObjectByUid}. */
+export interface CreateCustomObjectByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['createCustomObjectByUid']>;
+  /** Query parameters. */
+  query?: QueryOf<operations['createCustomObjectByUid']>;
+  /** The JSON request body. */
+  body: components['schemas']['CustomObjectData'];
+}
+
+/** What {@link createCustomObjectByUid} resolves to. */
+export type CreateCustomObjectByUidResult = JsonResultOf<operations['createCustomObjectByUid']>;
+
+const createCustomObjectByUidOperation: OperationDescriptor = {
+  id: 'createCustomObjectByUid',
+  method: 'POST',
+  path: '/identity/v2/manage/account/{uid}/customobject',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
+  query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
+  body: 'required',
+};
+
+/**
+ * Store a new custom object record for a user (server side).
+ *
+ * Creates a record of one custom object type for the account `uid`; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response). Name the type by `objectName` or by `customObjectId`; one of them is needed.
+ *
+ * `POST /identity/v2/manage/account/{uid}/customobject` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `customObjectApi.createCustomObjectByUid`, Python `custom_object.create_custom_object_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function createCustomObjectByUid(
+  client: LoginRadiusClient,
+  params: CreateCustomObjectByUidParams,
+  options?: RequestOptions,
+): Promise<CreateCustomObjectByUidResult> {
+  return client.call(createCustomObjectByUidOperation, params, options);
 }

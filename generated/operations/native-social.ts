@@ -50,6 +50,97 @@ export function getAccessTokenByAppleIdCode(
   return client.call(getAccessTokenByAppleIdCodeOperation, params, options);
 }
 
+/** Parameters of {@link getAccessTokenByAppleJWTIdToken}. */
+export interface GetAccessTokenByAppleJWTIdTokenParams {
+  /** Query parameters (required: Id_Token). */
+  query: QueryOf<operations['getAccessTokenByAppleJWTIdToken']>;
+}
+
+/** What {@link getAccessTokenByAppleJWTIdToken} resolves to. */
+export type GetAccessTokenByAppleJWTIdTokenResult = JsonResultOf<operations['getAccessTokenByAppleJWTIdToken']>;
+
+const getAccessTokenByAppleJWTIdTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByAppleJWTIdToken',
+  method: 'GET',
+  path: '/api/v2/access_token/applejwt',
+  security: [['socialApiKey']],
+  query: { Id_Token: { type: 'string', required: true } },
+  sensitive: ['Id_Token'],
+};
+
+/**
+ * Sign in with an Apple ID token (JWT) from a native app.
+ *
+ * Exchanges the identity token (a JWT signed by Apple) that Sign in with Apple handed to the app for a
+ * LoginRadius access token, signing the user in (and registering them on first use, unless social
+ * registration is disabled). Apple must be configured as a social provider of the app. Documented only in
+ * LoginRadius's docs repository (no SDK calls it), which passes the API key as the query parameter `key` and
+ * spells the token parameter `Id_Token`; that spelling is kept.
+ *
+ * `GET /api/v2/access_token/applejwt` · credentials: API key (as `key`)
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccessTokenByAppleJWTIdToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByAppleJWTIdTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByAppleJWTIdTokenResult> {
+  return client.call(getAccessTokenByAppleJWTIdTokenOperation, params, options);
+}
+
+/** Parameters of {@link getAccessTokenByAppleRefreshToken}. */
+export interface GetAccessTokenByAppleRefreshTokenParams {
+  /** Query parameters (required: refresh_token). */
+  query: QueryOf<operations['getAccessTokenByAppleRefreshToken']>;
+}
+
+/** What {@link getAccessTokenByAppleRefreshToken} resolves to. */
+export type GetAccessTokenByAppleRefreshTokenResult = JsonResultOf<operations['getAccessTokenByAppleRefreshToken']>;
+
+const getAccessTokenByAppleRefreshTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByAppleRefreshToken',
+  method: 'GET',
+  path: '/api/v2/access_token/applert',
+  security: [['socialApiKey']],
+  query: { refresh_token: { type: 'string', required: true } },
+  sensitive: ['refresh_token'],
+};
+
+/**
+ * Sign in again with an Apple refresh token from a native app.
+ *
+ * Exchanges a refresh token Apple issued for the user (when the app redeemed an earlier authorization code)
+ * for a new LoginRadius access token, without asking the user to sign in with Apple again. The refresh token
+ * is Apple's, not a LoginRadius one. Documented only in LoginRadius's docs repository (no SDK calls it),
+ * which passes the API key as the query parameter `key`.
+ *
+ * `GET /api/v2/access_token/applert` · credentials: API key (as `key`)
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccessTokenByAppleRefreshToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByAppleRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByAppleRefreshTokenResult> {
+  return client.call(getAccessTokenByAppleRefreshTokenOperation, params, options);
+}
+
 /** Parameters of {@link getAccessTokenByFacebookAccessToken}. */
 export interface GetAccessTokenByFacebookAccessTokenParams {
   /** Query parameters (required: fb_Access_Token). */
@@ -94,6 +185,51 @@ export function getAccessTokenByFacebookAccessToken(
   options?: RequestOptions,
 ): Promise<GetAccessTokenByFacebookAccessTokenResult> {
   return client.call(getAccessTokenByFacebookAccessTokenOperation, params, options);
+}
+
+/** Parameters of {@link getAccessTokenByFacebookJWTAccessToken}. */
+export interface GetAccessTokenByFacebookJWTAccessTokenParams {
+  /** Query parameters (required: id_token). */
+  query: QueryOf<operations['getAccessTokenByFacebookJWTAccessToken']>;
+}
+
+/** What {@link getAccessTokenByFacebookJWTAccessToken} resolves to. */
+export type GetAccessTokenByFacebookJWTAccessTokenResult = JsonResultOf<operations['getAccessTokenByFacebookJWTAccessToken']>;
+
+const getAccessTokenByFacebookJWTAccessTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByFacebookJWTAccessToken',
+  method: 'GET',
+  path: '/api/v2/access_token/facebookjwt',
+  security: [['socialApiKey']],
+  query: { id_token: { type: 'string', required: true } },
+  sensitive: ['id_token'],
+};
+
+/**
+ * Sign in with a Facebook Limited Login token (JWT) from a native app.
+ *
+ * Exchanges the authentication token (a JWT) that Facebook Limited Login returned to the app for a
+ * LoginRadius access token, signing the user in (and registering them on first use, unless social
+ * registration is disabled). Documented only in LoginRadius's docs repository (no SDK calls it), which passes
+ * the API key as the query parameter `key` and spells the token parameter `id_token`.
+ *
+ * `GET /api/v2/access_token/facebookjwt` · credentials: API key (as `key`)
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccessTokenByFacebookJWTAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByFacebookJWTAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByFacebookJWTAccessTokenResult> {
+  return client.call(getAccessTokenByFacebookJWTAccessTokenOperation, params, options);
 }
 
 /** Parameters of {@link getAccessTokenByFoursquareAccessToken}. */
@@ -491,6 +627,51 @@ export function getAccessTokenByTwitterAccessToken(
   options?: RequestOptions,
 ): Promise<GetAccessTokenByTwitterAccessTokenResult> {
   return client.call(getAccessTokenByTwitterAccessTokenOperation, params, options);
+}
+
+/** Parameters of {@link getAccessTokenByVkontakteAccessToken}. */
+export interface GetAccessTokenByVkontakteAccessTokenParams {
+  /** Query parameters (required: vk_access_token). */
+  query: QueryOf<operations['getAccessTokenByVkontakteAccessToken']>;
+}
+
+/** What {@link getAccessTokenByVkontakteAccessToken} resolves to. */
+export type GetAccessTokenByVkontakteAccessTokenResult = JsonResultOf<operations['getAccessTokenByVkontakteAccessToken']>;
+
+const getAccessTokenByVkontakteAccessTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByVkontakteAccessToken',
+  method: 'GET',
+  path: '/api/v2/access_token/vkontakte',
+  security: [['socialApiKey']],
+  query: { vk_access_token: { type: 'string', required: true } },
+  sensitive: ['vk_access_token'],
+};
+
+/**
+ * Sign in with a VKontakte access token from a native app.
+ *
+ * Exchanges a VKontakte (VK) user access token obtained by the VK SDK in the app for a LoginRadius access
+ * token, signing the user in (and registering them on first use, unless social registration is disabled).
+ * Documented only in LoginRadius's docs repository (no SDK calls it), which passes the API key as the query
+ * parameter `key` and shows no refresh token in the answer.
+ *
+ * `GET /api/v2/access_token/vkontakte` · credentials: API key (as `key`)
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getAccessTokenByVkontakteAccessToken(
+  client: LoginRadiusClient,
+  params: GetAccessTokenByVkontakteAccessTokenParams,
+  options?: RequestOptions,
+): Promise<GetAccessTokenByVkontakteAccessTokenResult> {
+  return client.call(getAccessTokenByVkontakteAccessTokenOperation, params, options);
 }
 
 /** Parameters of {@link getAccessTokenByWeChatCode}. */

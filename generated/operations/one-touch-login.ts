@@ -18,8 +18,13 @@ const oneTouchEmailVerificationOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/email/onetouchlogin',
   security: [['apiKey']],
-  query: { verificationToken: { type: 'string', required: true }, welcomeEmailTemplate: { type: 'string' } },
-  sensitive: ['verificationToken'],
+  query: {
+    verificationToken: { type: 'string', required: true },
+    welcomeEmailTemplate: { type: 'string' },
+    vtoken: { type: 'string' },
+    email: { type: 'string' },
+  },
+  sensitive: ['verificationToken', 'vtoken'],
 };
 
 /**
@@ -66,7 +71,16 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/onetouchlogin/email',
   security: [['apiKey']],
-  query: { oneTouchLoginEmailTemplate: { type: 'string' }, redirecturl: { type: 'string' }, welcomeemailtemplate: { type: 'string' } },
+  query: {
+    oneTouchLoginEmailTemplate: { type: 'string' },
+    redirectUrl: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['clientguid'],
 };
@@ -98,6 +112,117 @@ export function oneTouchLoginByEmail(
   return client.call(oneTouchLoginByEmailOperation, params, options);
 }
 
+/** Parameters of {@link loginByNoRegistrationPassCode}. */
+export interface LoginByNoRegistrationPassCodeParams {
+  /** Query parameters (required: otp). */
+  query: QueryOf<operations['loginByNoRegistrationPassCode']>;
+  /** The JSON request body. */
+  body: components['schemas']['OneTouchLoginOtpVerificationRequest'];
+}
+
+/** What {@link loginByNoRegistrationPassCode} resolves to. */
+export type LoginByNoRegistrationPassCodeResult = JsonResultOf<operations['loginByNoRegistrationPassCode']>;
+
+const loginByNoRegistrationPassCodeOperation: OperationDescriptor = {
+  id: 'loginByNoRegistrationPassCode',
+  method: 'POST',
+  path: '/identity/v2/auth/onetouchlogin/phone/verify',
+  security: [['apiKey']],
+  query: {
+    otp: { type: 'string', required: true },
+    smsTemplate: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  body: 'required',
+  sensitive: ['SecurityAnswer', 'otp'],
+};
+
+/**
+ * Verify a One Touch Login OTP with POST, as LoginRadius's public description documents it.
+ *
+ * The POST form of `oneTouchLoginOTPVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
+ * number in the body. LoginRadius's public description documents POST with an `IsPosted` answer; its docs and
+ * the official SDKs use PUT, which answers with the session. Both are offered; prefer the PUT form unless your
+ * app was built on the public description. The code cannot be reused. With captcha on, send one of the captcha
+ * fields.
+ *
+ * `POST /identity/v2/auth/onetouchlogin/phone/verify` · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function loginByNoRegistrationPassCode(
+  client: LoginRadiusClient,
+  params: LoginByNoRegistrationPassCodeParams,
+  options?: RequestOptions,
+): Promise<LoginByNoRegistrationPassCodeResult> {
+  return client.call(loginByNoRegistrationPassCodeOperation, params, options);
+}
+
+/** Parameters of {@link oneTouchLoginOTPVerification}. */
+export interface OneTouchLoginOTPVerificationParams {
+  /** Query parameters (required: otp). */
+  query: QueryOf<operations['oneTouchLoginOTPVerification']>;
+  /** The JSON request body. */
+  body: components['schemas']['PhoneNumberRequest'];
+}
+
+/** What {@link oneTouchLoginOTPVerification} resolves to. */
+export type OneTouchLoginOTPVerificationResult = JsonResultOf<operations['oneTouchLoginOTPVerification']>;
+
+const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
+  id: 'oneTouchLoginOTPVerification',
+  method: 'PUT',
+  path: '/identity/v2/auth/onetouchlogin/phone/verify',
+  security: [['apiKey']],
+  query: {
+    otp: { type: 'string', required: true },
+    fields: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
+  body: 'required',
+  sensitive: ['otp'],
+};
+
+/**
+ * Sign a user in with the One Touch Login OTP sent to their phone.
+ *
+ * Checks the OTP sent by `oneTouchLoginByPhone` and returns the profile with a new access token; a wrong or
+ * expired code fails. The code cannot be reused. LoginRadius's docs also list `isVoiceOtp` here, which
+ * neither official SDK sends. LoginRadius's public description documents this call as POST; the docs and the
+ * SDKs use PUT: both are offered (see `loginByNoRegistrationPassCode`).
+ *
+ * `PUT /identity/v2/auth/onetouchlogin/phone/verify` · credentials: API key
+ * Official SDKs: Node `oneTouchLoginApi.oneTouchLoginOTPVerification`, Python `one_touch_login.one_touch_login_otp_verification`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function oneTouchLoginOTPVerification(
+  client: LoginRadiusClient,
+  params: OneTouchLoginOTPVerificationParams,
+  options?: RequestOptions,
+): Promise<OneTouchLoginOTPVerificationResult> {
+  return client.call(oneTouchLoginOTPVerificationOperation, params, options);
+}
+
 /** Parameters of {@link oneTouchLoginByPhone}. */
 export interface OneTouchLoginByPhoneParams {
   /** Query parameters. */
@@ -114,7 +239,15 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/onetouchlogin/phone',
   security: [['apiKey']],
-  query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
 };
 
@@ -144,52 +277,4 @@ export function oneTouchLoginByPhone(
   options?: RequestOptions,
 ): Promise<OneTouchLoginByPhoneResult> {
   return client.call(oneTouchLoginByPhoneOperation, params, options);
-}
-
-/** Parameters of {@link oneTouchLoginOTPVerification}. */
-export interface OneTouchLoginOTPVerificationParams {
-  /** Query parameters (required: otp). */
-  query: QueryOf<operations['oneTouchLoginOTPVerification']>;
-  /** The JSON request body. */
-  body: components['schemas']['PhoneNumberRequest'];
-}
-
-/** What {@link oneTouchLoginOTPVerification} resolves to. */
-export type OneTouchLoginOTPVerificationResult = JsonResultOf<operations['oneTouchLoginOTPVerification']>;
-
-const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
-  id: 'oneTouchLoginOTPVerification',
-  method: 'PUT',
-  path: '/identity/v2/auth/onetouchlogin/phone/verify',
-  security: [['apiKey']],
-  query: { otp: { type: 'string', required: true }, fields: { type: 'string' }, smsTemplate: { type: 'string' } },
-  body: 'required',
-  sensitive: ['otp'],
-};
-
-/**
- * Sign a user in with the One Touch Login OTP sent to their phone.
- *
- * Checks the OTP sent by `oneTouchLoginByPhone` and returns the profile with a new access token; a wrong or
- * expired code fails. The code cannot be reused. LoginRadius's docs also list an `isvoiceotp` query parameter
- * here that neither official SDK sends.
- *
- * `PUT /identity/v2/auth/onetouchlogin/phone/verify` · credentials: API key
- * Official SDKs: Node `oneTouchLoginApi.oneTouchLoginOTPVerification`, Python `one_touch_login.one_touch_login_otp_verification`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function oneTouchLoginOTPVerification(
-  client: LoginRadiusClient,
-  params: OneTouchLoginOTPVerificationParams,
-  options?: RequestOptions,
-): Promise<OneTouchLoginOTPVerificationResult> {
-  return client.call(oneTouchLoginOTPVerificationOperation, params, options);
 }

@@ -4,157 +4,6 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link passwordlessLogin}. */
-export interface PasswordlessLoginParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['passwordlessLogin']>;
-}
-
-/** What {@link passwordlessLogin} resolves to. */
-export type PasswordlessLoginResult = JsonResultOf<operations['passwordlessLogin']>;
-
-const passwordlessLoginOperation: OperationDescriptor = {
-  id: 'passwordlessLogin',
-  method: 'GET',
-  path: '/identity/v2/auth/login/passwordlesslogin/email',
-  security: [['apiKey']],
-  query: {
-    email: { type: 'string' },
-    username: { type: 'string' },
-    passwordLessLoginTemplate: { type: 'string' },
-    verificationUrl: { type: 'string' },
-  },
-};
-
-/**
- * Email a passwordless login link to an account found by email address or username.
- *
- * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
- * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
- * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
- * the app.
- *
- * Typed variants: {@link passwordlessLoginByEmail}, {@link passwordlessLoginByUserName}.
- *
- * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function passwordlessLogin(
-  client: LoginRadiusClient,
-  params: PasswordlessLoginParams = {},
-  options?: RequestOptions,
-): Promise<PasswordlessLoginResult> {
-  return client.call(passwordlessLoginOperation, params, options);
-}
-
-/** Parameters of {@link passwordlessLoginByEmail}. */
-export interface PasswordlessLoginByEmailParams {
-  /** Query parameters (required: email). */
-  query: Pick<QueryOf<operations['passwordlessLogin']>, 'email' | 'passwordLessLoginTemplate' | 'verificationUrl'> &
-    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'email'>>;
-}
-
-/** What {@link passwordlessLoginByEmail} resolves to. */
-export type PasswordlessLoginByEmailResult = JsonResultOf<operations['passwordlessLogin']>;
-
-const passwordlessLoginByEmailOperation: OperationDescriptor = {
-  id: 'passwordlessLoginByEmail',
-  method: 'GET',
-  path: '/identity/v2/auth/login/passwordlesslogin/email',
-  security: [['apiKey']],
-  query: { email: { type: 'string', required: true }, passwordLessLoginTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
-};
-
-/**
- * Email a passwordless login link to the account with this email address.
- *
- * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
- * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
- * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
- * the app.
- *
- * A typed variant of `passwordlessLogin` (same endpoint).
- *
- * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
- * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginByEmail`, Python `password_less_login.passwordless_login_by_email`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function passwordlessLoginByEmail(
-  client: LoginRadiusClient,
-  params: PasswordlessLoginByEmailParams,
-  options?: RequestOptions,
-): Promise<PasswordlessLoginByEmailResult> {
-  return client.call(passwordlessLoginByEmailOperation, params, options);
-}
-
-/** Parameters of {@link passwordlessLoginByUserName}. */
-export interface PasswordlessLoginByUserNameParams {
-  /** Query parameters (required: username). */
-  query: Pick<QueryOf<operations['passwordlessLogin']>, 'username' | 'passwordLessLoginTemplate' | 'verificationUrl'> &
-    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'username'>>;
-}
-
-/** What {@link passwordlessLoginByUserName} resolves to. */
-export type PasswordlessLoginByUserNameResult = JsonResultOf<operations['passwordlessLogin']>;
-
-const passwordlessLoginByUserNameOperation: OperationDescriptor = {
-  id: 'passwordlessLoginByUserName',
-  method: 'GET',
-  path: '/identity/v2/auth/login/passwordlesslogin/email',
-  security: [['apiKey']],
-  query: {
-    username: { type: 'string', required: true },
-    passwordLessLoginTemplate: { type: 'string' },
-    verificationUrl: { type: 'string' },
-  },
-};
-
-/**
- * Email a passwordless login link to the account with this username.
- *
- * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
- * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
- * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
- * the app.
- *
- * A typed variant of `passwordlessLogin` (same endpoint).
- *
- * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
- * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginByUserName`, Python `password_less_login.passwordless_login_by_user_name`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function passwordlessLoginByUserName(
-  client: LoginRadiusClient,
-  params: PasswordlessLoginByUserNameParams,
-  options?: RequestOptions,
-): Promise<PasswordlessLoginByUserNameResult> {
-  return client.call(passwordlessLoginByUserNameOperation, params, options);
-}
-
 /** Parameters of {@link passwordlessLoginVerification}. */
 export interface PasswordlessLoginVerificationParams {
   /** Query parameters (required: verificationToken). */
@@ -169,7 +18,13 @@ const passwordlessLoginVerificationOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/passwordlesslogin/email/verify',
   security: [['apiKey']],
-  query: { verificationToken: { type: 'string', required: true }, fields: { type: 'string' }, welcomeEmailTemplate: { type: 'string' } },
+  query: {
+    verificationToken: { type: 'string', required: true },
+    fields: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    duoRedirectUri: { type: 'string' },
+  },
   sensitive: ['verificationToken'],
 };
 
@@ -179,6 +34,10 @@ const passwordlessLoginVerificationOperation: OperationDescriptor = {
  * Exchanges the token of the link sent by `passwordlessLoginByEmail`/`ByUserName` for the profile and a new
  * access token; the token cannot be reused, and a welcome email may be sent on the first login. For a login
  * started by phone use `passwordlessLoginPhoneVerification` instead.
+ * When MFA is on for the account, the answer is the pending second step (`SecondFactorAuthentication`) instead
+ * of a session; `smsTemplate2FA`/`emailTemplate2FA` and `duoRedirectUri` shape that step. LoginRadius's public
+ * description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
+ * nest it in `SecondFactorAuthentication`, which this spec follows.
  *
  * `GET /identity/v2/auth/login/passwordlesslogin/email/verify` · credentials: API key
  * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginVerification`, Python `password_less_login.passwordless_login_verification`.
@@ -216,9 +75,18 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
   method: 'POST',
   path: '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
   security: [['apiKey']],
-  query: { fields: { type: 'string' } },
+  query: {
+    fields: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    duoRedirectUri: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['otp'],
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -227,6 +95,10 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
  * Checks the one-time code from the passwordless login email of the account with this email address and
  * returns the profile with a new access token. The code cannot be reused; a welcome email may be sent on the
  * first login (`welcomeemailtemplate` in the body picks it).
+ * When MFA is on for the account, the answer is the pending second step (`SecondFactorAuthentication`) instead
+ * of a session; `smsTemplate2FA`/`emailTemplate2FA` and `duoRedirectUri` shape that step. LoginRadius's public
+ * description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
+ * nest it in `SecondFactorAuthentication`, which this spec follows.
  *
  * `POST /identity/v2/auth/login/passwordlesslogin/email/verifyotp` · credentials: API key
  * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginVerificationByEmailAndOTP`, Python `password_less_login.passwordless_login_verification_by_email_and_otp`.
@@ -248,6 +120,328 @@ export function passwordlessLoginVerificationByEmailAndOTP(
   return client.call(passwordlessLoginVerificationByEmailAndOTPOperation, params, options);
 }
 
+/** Parameters of {@link passwordlessLogin}. */
+export interface PasswordlessLoginParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['passwordlessLogin']>;
+}
+
+/** What {@link passwordlessLogin} resolves to. */
+export type PasswordlessLoginResult = JsonResultOf<operations['passwordlessLogin']>;
+
+const passwordlessLoginOperation: OperationDescriptor = {
+  id: 'passwordlessLogin',
+  method: 'GET',
+  path: '/identity/v2/auth/login/passwordlesslogin/email',
+  security: [['apiKey']],
+  query: {
+    email: { type: 'string' },
+    username: { type: 'string' },
+    passwordLessLoginTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    invitation_token: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  sensitive: ['invitation_token'],
+};
+
+/**
+ * Email a passwordless login link to an account found by email address or username.
+ *
+ * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
+ * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
+ * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
+ * the app.
+ *
+ * Typed variants: {@link passwordlessLoginByEmail}, {@link passwordlessLoginByUserName}.
+ *
+ * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function passwordlessLogin(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginParams = {},
+  options?: RequestOptions,
+): Promise<PasswordlessLoginResult> {
+  return client.call(passwordlessLoginOperation, params, options);
+}
+
+/** Parameters of {@link passwordlessLoginByEmail}. */
+export interface PasswordlessLoginByEmailParams {
+  /** Query parameters (required: email). */
+  query: Pick<
+    QueryOf<operations['passwordlessLogin']>,
+    | 'email'
+    | 'passwordLessLoginTemplate'
+    | 'verificationUrl'
+    | 'invitation_token'
+    | 'g-recaptcha-response'
+    | 'g_recaptcha_response'
+    | 'qq_captcha_ticket'
+    | 'qq_captcha_randstr'
+    | 'h-captcha-response'
+  > &
+    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'email'>>;
+}
+
+/** What {@link passwordlessLoginByEmail} resolves to. */
+export type PasswordlessLoginByEmailResult = JsonResultOf<operations['passwordlessLogin']>;
+
+const passwordlessLoginByEmailOperation: OperationDescriptor = {
+  id: 'passwordlessLoginByEmail',
+  method: 'GET',
+  path: '/identity/v2/auth/login/passwordlesslogin/email',
+  security: [['apiKey']],
+  query: {
+    email: { type: 'string', required: true },
+    passwordLessLoginTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    invitation_token: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  sensitive: ['invitation_token'],
+};
+
+/**
+ * Email a passwordless login link to the account with this email address.
+ *
+ * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
+ * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
+ * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
+ * the app.
+ *
+ * A typed variant of `passwordlessLogin` (same endpoint).
+ *
+ * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
+ * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginByEmail`, Python `password_less_login.passwordless_login_by_email`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function passwordlessLoginByEmail(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByEmailResult> {
+  return client.call(passwordlessLoginByEmailOperation, params, options);
+}
+
+/** Parameters of {@link passwordlessLoginByUserName}. */
+export interface PasswordlessLoginByUserNameParams {
+  /** Query parameters (required: username). */
+  query: Pick<
+    QueryOf<operations['passwordlessLogin']>,
+    | 'username'
+    | 'passwordLessLoginTemplate'
+    | 'verificationUrl'
+    | 'invitation_token'
+    | 'g-recaptcha-response'
+    | 'g_recaptcha_response'
+    | 'qq_captcha_ticket'
+    | 'qq_captcha_randstr'
+    | 'h-captcha-response'
+  > &
+    Required<Pick<QueryOf<operations['passwordlessLogin']>, 'username'>>;
+}
+
+/** What {@link passwordlessLoginByUserName} resolves to. */
+export type PasswordlessLoginByUserNameResult = JsonResultOf<operations['passwordlessLogin']>;
+
+const passwordlessLoginByUserNameOperation: OperationDescriptor = {
+  id: 'passwordlessLoginByUserName',
+  method: 'GET',
+  path: '/identity/v2/auth/login/passwordlesslogin/email',
+  security: [['apiKey']],
+  query: {
+    username: { type: 'string', required: true },
+    passwordLessLoginTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    invitation_token: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  sensitive: ['invitation_token'],
+};
+
+/**
+ * Email a passwordless login link to the account with this username.
+ *
+ * Sends the account's email address a link (and, depending on the template, a one-time code) that signs the
+ * user in without a password; complete it with `passwordlessLoginVerification` or the verify-by-OTP calls.
+ * Pass exactly one of `email` or `username` (one per SDK variant). Passwordless login must be enabled for
+ * the app.
+ *
+ * A typed variant of `passwordlessLogin` (same endpoint).
+ *
+ * `GET /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key
+ * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginByUserName`, Python `password_less_login.passwordless_login_by_user_name`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function passwordlessLoginByUserName(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByUserNameResult> {
+  return client.call(passwordlessLoginByUserNameOperation, params, options);
+}
+
+/** Parameters of {@link passwordlessLoginByEmailWithProfile}. */
+export interface PasswordlessLoginByEmailWithProfileParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['passwordlessLoginByEmailWithProfile']>;
+  /** The JSON request body. */
+  body: components['schemas']['PasswordlessLoginProfileRequest'];
+  /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
+  sott?: string;
+}
+
+/** What {@link passwordlessLoginByEmailWithProfile} resolves to. */
+export type PasswordlessLoginByEmailWithProfileResult = JsonResultOf<operations['passwordlessLoginByEmailWithProfile']>;
+
+const passwordlessLoginByEmailWithProfileOperation: OperationDescriptor = {
+  id: 'passwordlessLoginByEmailWithProfile',
+  method: 'POST',
+  path: '/identity/v2/auth/login/passwordlesslogin/email',
+  security: [['apiKey', 'sott'], ['apiKey']],
+  query: {
+    emailTemplate: { type: 'string' },
+    verificationUrl: { type: 'string' },
+    invitation_token: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  body: 'required',
+  sensitive: ['AccessToken', 'PIN', 'Password', 'RefreshToken', 'SecurityQuestionAnswer', 'invitation_token'],
+};
+
+/**
+ * Email a passwordless login link, registering the address with the given profile if it is new.
+ *
+ * Like `passwordlessLoginByEmail`, but for an address no account uses yet LoginRadius first creates the account
+ * from the profile in the body (its `Email`, names, custom fields) and then sends the login link
+ * (`emailTemplate`, `verificationUrl`); for an existing account the profile is ignored. Creating accounts from a
+ * front end needs a SOTT when the app requires one for registrations; the call also works with the API key
+ * alone where the app allows it. Passwordless login must be enabled for the app. Documented only in
+ * LoginRadius's public description (no SDK method, no docs page).
+ *
+ * `POST /identity/v2/auth/login/passwordlesslogin/email` · credentials: API key + SOTT, or API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function passwordlessLoginByEmailWithProfile(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginByEmailWithProfileParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginByEmailWithProfileResult> {
+  return client.call(passwordlessLoginByEmailWithProfileOperation, params, options);
+}
+
+/** Parameters of {@link passwordlessLoginPhoneVerification}. */
+export interface PasswordlessLoginPhoneVerificationParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['passwordlessLoginPhoneVerification']>;
+  /** The JSON request body. */
+  body: components['schemas']['PasswordlessLoginPhoneOtpRequest'];
+}
+
+/** What {@link passwordlessLoginPhoneVerification} resolves to. */
+export type PasswordlessLoginPhoneVerificationResult = JsonResultOf<operations['passwordlessLoginPhoneVerification']>;
+
+const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
+  id: 'passwordlessLoginPhoneVerification',
+  method: 'PUT',
+  path: '/identity/v2/auth/login/passwordlesslogin/otp/verify',
+  security: [['apiKey']],
+  query: {
+    fields: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    emailTemplate2FA: { type: 'string' },
+    duoRedirectUri: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  body: 'required',
+  sensitive: ['otp', 'securityanswer'],
+};
+
+/**
+ * Sign a user in with the passwordless login OTP sent to their phone.
+ *
+ * Checks the one-time code sent by `passwordlessLoginByPhone` and returns the profile with a new access
+ * token; the code cannot be reused. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted;
+ * the Python SDK always sends `isVoiceOtp=False`.
+ * When MFA is on for the account, the answer is the pending second step (`SecondFactorAuthentication`) instead
+ * of a session; `smsTemplate2FA`/`emailTemplate2FA` and `duoRedirectUri` shape that step. LoginRadius's public
+ * description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
+ * nest it in `SecondFactorAuthentication`, which this spec follows.
+ *
+ * `PUT /identity/v2/auth/login/passwordlesslogin/otp/verify` · credentials: API key
+ * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginPhoneVerification`, Python `password_less_login.passwordless_login_phone_verification`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function passwordlessLoginPhoneVerification(
+  client: LoginRadiusClient,
+  params: PasswordlessLoginPhoneVerificationParams,
+  options?: RequestOptions,
+): Promise<PasswordlessLoginPhoneVerificationResult> {
+  return client.call(passwordlessLoginPhoneVerificationOperation, params, options);
+}
+
 /** Parameters of {@link passwordlessLoginByPhone}. */
 export interface PasswordlessLoginByPhoneParams {
   /** Query parameters (required: phone). */
@@ -262,7 +456,17 @@ const passwordlessLoginByPhoneOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/login/passwordlesslogin/otp',
   security: [['apiKey']],
-  query: { phone: { type: 'string', required: true }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    phone: { type: 'string', required: true },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
 };
 
 /**
@@ -293,36 +497,49 @@ export function passwordlessLoginByPhone(
   return client.call(passwordlessLoginByPhoneOperation, params, options);
 }
 
-/** Parameters of {@link passwordlessLoginPhoneVerification}. */
-export interface PasswordlessLoginPhoneVerificationParams {
+/** Parameters of {@link passwordlessLoginByPhoneWithProfile}. */
+export interface PasswordlessLoginByPhoneWithProfileParams {
   /** Query parameters. */
-  query?: QueryOf<operations['passwordlessLoginPhoneVerification']>;
+  query?: QueryOf<operations['passwordlessLoginByPhoneWithProfile']>;
   /** The JSON request body. */
-  body: components['schemas']['PasswordlessLoginPhoneOtpRequest'];
+  body: components['schemas']['PasswordlessLoginProfileRequest'];
+  /** A Secure One-Time Token for this registration. Generated automatically when the client has the API secret; required otherwise. */
+  sott?: string;
 }
 
-/** What {@link passwordlessLoginPhoneVerification} resolves to. */
-export type PasswordlessLoginPhoneVerificationResult = JsonResultOf<operations['passwordlessLoginPhoneVerification']>;
+/** What {@link passwordlessLoginByPhoneWithProfile} resolves to. */
+export type PasswordlessLoginByPhoneWithProfileResult = JsonResultOf<operations['passwordlessLoginByPhoneWithProfile']>;
 
-const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
-  id: 'passwordlessLoginPhoneVerification',
-  method: 'PUT',
-  path: '/identity/v2/auth/login/passwordlesslogin/otp/verify',
-  security: [['apiKey']],
-  query: { fields: { type: 'string' }, smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+const passwordlessLoginByPhoneWithProfileOperation: OperationDescriptor = {
+  id: 'passwordlessLoginByPhoneWithProfile',
+  method: 'POST',
+  path: '/identity/v2/auth/login/passwordlesslogin/otp',
+  security: [['apiKey', 'sott'], ['apiKey']],
+  query: {
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    options: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['otp', 'securityanswer'],
+  sensitive: ['AccessToken', 'PIN', 'Password', 'RefreshToken', 'SecurityQuestionAnswer'],
 };
 
 /**
- * Sign a user in with the passwordless login OTP sent to their phone.
+ * Send a passwordless login OTP to a phone, registering the number with the given profile if it is new.
  *
- * Checks the one-time code sent by `passwordlessLoginByPhone` and returns the profile with a new access
- * token; the code cannot be reused. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted;
- * the Python SDK always sends `isVoiceOtp=False`.
+ * Like `passwordlessLoginByPhone`, but for a number no account uses yet LoginRadius first creates the account
+ * from the profile in the body (its `PhoneId`, names, custom fields) and then sends the OTP by SMS
+ * (`smsTemplate`, or a voice call with `isVoiceOtp=true`); complete the login with
+ * `passwordlessLoginPhoneVerification`. For an existing account the profile is ignored. Creating accounts from a
+ * front end needs a SOTT when the app requires one for registrations. Documented only in LoginRadius's public
+ * description (no SDK method, no docs page).
  *
- * `PUT /identity/v2/auth/login/passwordlesslogin/otp/verify` · credentials: API key
- * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginPhoneVerification`, Python `password_less_login.passwordless_login_phone_verification`.
+ * `POST /identity/v2/auth/login/passwordlesslogin/otp` · credentials: API key + SOTT, or API key
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -333,12 +550,12 @@ const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginPhoneVerification(
+export function passwordlessLoginByPhoneWithProfile(
   client: LoginRadiusClient,
-  params: PasswordlessLoginPhoneVerificationParams,
+  params: PasswordlessLoginByPhoneWithProfileParams,
   options?: RequestOptions,
-): Promise<PasswordlessLoginPhoneVerificationResult> {
-  return client.call(passwordlessLoginPhoneVerificationOperation, params, options);
+): Promise<PasswordlessLoginByPhoneWithProfileResult> {
+  return client.call(passwordlessLoginByPhoneWithProfileOperation, params, options);
 }
 
 /** Parameters of {@link passwordlessLoginVerificationByUserNameAndOTP}. */
@@ -357,9 +574,18 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
   method: 'POST',
   path: '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
   security: [['apiKey']],
-  query: { fields: { type: 'string' } },
+  query: {
+    fields: { type: 'string' },
+    smsTemplate2FA: { type: 'string' },
+    duoRedirectUri: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['otp'],
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -368,6 +594,10 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
  * Checks the one-time code from the passwordless login email of the account with this username and returns
  * the profile with a new access token. The code cannot be reused; a welcome email may be sent on the first
  * login (`welcomeemailtemplate` in the body picks it).
+ * When MFA is on for the account, the answer is the pending second step (`SecondFactorAuthentication`) instead
+ * of a session; `smsTemplate2FA`/`emailTemplate2FA` and `duoRedirectUri` shape that step. LoginRadius's public
+ * description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
+ * nest it in `SecondFactorAuthentication`, which this spec follows.
  *
  * `POST /identity/v2/auth/login/passwordlesslogin/username/verifyotp` · credentials: API key
  * Official SDKs: Node `passwordLessLoginApi.passwordlessLoginVerificationByUserNameAndOTP`, Python `password_less_login.passwordless_login_verification_by_user_name_and_otp`.

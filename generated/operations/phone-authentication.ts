@@ -9,7 +9,7 @@ export interface ForgotPasswordByPhoneOTPParams {
   /** Query parameters. */
   query?: QueryOf<operations['forgotPasswordByPhoneOTP']>;
   /** The JSON request body. */
-  body: components['schemas']['PhoneNumberRequest'];
+  body: components['schemas']['ForgotPasswordByPhoneOtpRequest'];
 }
 
 /** What {@link forgotPasswordByPhoneOTP} resolves to. */
@@ -20,7 +20,15 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/password/otp',
   security: [['apiKey']],
-  query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  query: {
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+  },
   body: 'required',
 };
 
@@ -30,6 +38,8 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
  * Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code that lets the user reset the
  * password with `resetPasswordByPhoneOTP`. Phone login must be enabled for the app. The official Node SDK
  * sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
+ * When the app requires a captcha on this step, send its answer as a query parameter or in the body (LoginRadius
+ * documents both).
  *
  * `POST /identity/v2/auth/password/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.forgotPasswordByPhoneOTP`, Python `phone_authentication.forgot_password_by_phone_otp`.
@@ -53,6 +63,8 @@ export function forgotPasswordByPhoneOTP(
 
 /** Parameters of {@link resetPasswordByPhoneOTP}. */
 export interface ResetPasswordByPhoneOTPParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['resetPasswordByPhoneOTP']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPasswordByPhoneOtpRequest'];
 }
@@ -65,16 +77,27 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/password/otp',
   security: [['apiKey']],
+  query: {
+    isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['otp', 'password'],
+  sensitive: ['SecurityAnswer', 'otp', 'password'],
 };
 
 /**
  * Set a new password with the OTP sent to the account's phone number.
  *
  * Completes the phone password reset started by `forgotPasswordByPhoneOTP`: checks the OTP and replaces the
- * password. LoginRadius's docs also list an `isvoiceotp` query parameter and optional template fields in the
- * body; the SDKs send only `phone`, `otp` and `password`.
+ * password. Besides `phone`, `otp` and `password` (all the SDKs send), LoginRadius documents notification
+ * templates, security answers (`SecurityAnswer`, when the app asks for them on a reset) and captcha answers in
+ * the body, and `isVoiceOtp` and captcha answers as query parameters. LoginRadius's public description answers
+ * `{IsPosted, Data}`, where `Data` is a new session when the app signs users in after a reset; the docs
+ * example shows `IsPosted` alone, so `Data` is optional here.
  *
  * `PUT /identity/v2/auth/password/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.resetPasswordByPhoneOTP`, Python `phone_authentication.reset_password_by_phone_otp`.
@@ -94,140 +117,6 @@ export function resetPasswordByPhoneOTP(
   options?: RequestOptions,
 ): Promise<ResetPasswordByPhoneOTPResult> {
   return client.call(resetPasswordByPhoneOTPOperation, params, options);
-}
-
-/** Parameters of {@link checkPhoneNumberAvailability}. */
-export interface CheckPhoneNumberAvailabilityParams {
-  /** Query parameters (required: phone). */
-  query: QueryOf<operations['checkPhoneNumberAvailability']>;
-}
-
-/** What {@link checkPhoneNumberAvailability} resolves to. */
-export type CheckPhoneNumberAvailabilityResult = JsonResultOf<operations['checkPhoneNumberAvailability']>;
-
-const checkPhoneNumberAvailabilityOperation: OperationDescriptor = {
-  id: 'checkPhoneNumberAvailability',
-  method: 'GET',
-  path: '/identity/v2/auth/phone',
-  security: [['apiKey']],
-  query: { phone: { type: 'string', required: true } },
-  idempotent: true,
-};
-
-/**
- * Check whether a phone number is already used by an account.
- *
- * Tells whether the phone number is the login phone number (PhoneId) of an existing account of the app.
- *
- * `GET /identity/v2/auth/phone` · credentials: API key · safe to retry
- * Official SDKs: Node `phoneAuthenticationApi.checkPhoneNumberAvailability`, Python `phone_authentication.check_phone_number_availability`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function checkPhoneNumberAvailability(
-  client: LoginRadiusClient,
-  params: CheckPhoneNumberAvailabilityParams,
-  options?: RequestOptions,
-): Promise<CheckPhoneNumberAvailabilityResult> {
-  return client.call(checkPhoneNumberAvailabilityOperation, params, options);
-}
-
-/** Parameters of {@link updatePhoneNumber}. */
-export interface UpdatePhoneNumberParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['updatePhoneNumber']>;
-  /** The JSON request body. */
-  body: components['schemas']['PhoneNumberRequest'];
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link updatePhoneNumber} resolves to. */
-export type UpdatePhoneNumberResult = JsonResultOf<operations['updatePhoneNumber']>;
-
-const updatePhoneNumberOperation: OperationDescriptor = {
-  id: 'updatePhoneNumber',
-  method: 'PUT',
-  path: '/identity/v2/auth/phone',
-  security: [['apiKey', 'accessToken']],
-  query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
-  body: 'required',
-};
-
-/**
- * Change the login phone number of the signed-in user.
- *
- * Sends a verification OTP by SMS (or voice call) to the new phone number; the number becomes the account's
- * PhoneId once it is verified with `phoneVerificationOTPByAccessToken`. The Node SDK also copies the access
- * token into the query string and sends an empty `isVoiceOtp=` when the argument is omitted.
- *
- * `PUT /identity/v2/auth/phone` · credentials: API key + user's access token
- * Official SDKs: Node `phoneAuthenticationApi.updatePhoneNumber`, Python `phone_authentication.update_phone_number`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function updatePhoneNumber(
-  client: LoginRadiusClient,
-  params: UpdatePhoneNumberParams,
-  options?: RequestOptions,
-): Promise<UpdatePhoneNumberResult> {
-  return client.call(updatePhoneNumberOperation, params, options);
-}
-
-/** Parameters of {@link removePhoneIDByAccessToken}. */
-export interface RemovePhoneIDByAccessTokenParams {
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link removePhoneIDByAccessToken} resolves to. */
-export type RemovePhoneIDByAccessTokenResult = JsonResultOf<operations['removePhoneIDByAccessToken']>;
-
-const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
-  id: 'removePhoneIDByAccessToken',
-  method: 'DELETE',
-  path: '/identity/v2/auth/phone',
-  security: [['apiKey', 'accessToken']],
-};
-
-/**
- * Remove the login phone number from the signed-in user's account.
- *
- * Deletes the PhoneId of the account the access token belongs to; the user can no longer sign in with that
- * phone number. The Node SDK also copies the access token into the query string.
- *
- * `DELETE /identity/v2/auth/phone` · credentials: API key + user's access token
- * Official SDKs: Node `phoneAuthenticationApi.removePhoneIDByAccessToken`, Python `phone_authentication.remove_phone_id_by_access_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function removePhoneIDByAccessToken(
-  client: LoginRadiusClient,
-  params: RemovePhoneIDByAccessTokenParams,
-  options?: RequestOptions,
-): Promise<RemovePhoneIDByAccessTokenResult> {
-  return client.call(removePhoneIDByAccessTokenOperation, params, options);
 }
 
 /** Parameters of {@link resendPhoneVerificationOTP}. */
@@ -391,7 +280,7 @@ export interface VerifyPhoneOTPParams {
   /** Query parameters (required: otp). */
   query: QueryOf<operations['verifyPhoneOTP']>;
   /** The JSON request body. */
-  body?: components['schemas']['PhoneNumberRequest'];
+  body?: components['schemas']['PhoneVerificationByOtpRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken?: string;
 }
@@ -409,9 +298,14 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
     fields: { type: 'string' },
     smsTemplate: { type: 'string' },
     isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
   },
   body: 'optional',
-  sensitive: ['otp'],
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -422,7 +316,9 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
  * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
- * sends an empty `isVoiceOtp=` when the argument is omitted.
+ * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
+ * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
+ * travel in the query.
  *
  * Typed variants: {@link phoneVerificationByOTP}, {@link phoneVerificationOTPByAccessToken}.
  *
@@ -448,10 +344,21 @@ export function verifyPhoneOTP(
 /** Parameters of {@link phoneVerificationByOTP}. */
 export interface PhoneVerificationByOTPParams {
   /** Query parameters (required: otp). */
-  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'fields' | 'smsTemplate' | 'isVoiceOtp'> &
+  query: Pick<
+    QueryOf<operations['verifyPhoneOTP']>,
+    | 'otp'
+    | 'fields'
+    | 'smsTemplate'
+    | 'isVoiceOtp'
+    | 'g-recaptcha-response'
+    | 'g_recaptcha_response'
+    | 'h-captcha-response'
+    | 'qq_captcha_ticket'
+    | 'qq_captcha_randstr'
+  > &
     Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
   /** The JSON request body. */
-  body: components['schemas']['PhoneNumberRequest'];
+  body: components['schemas']['PhoneVerificationByOtpRequest'];
 }
 
 /** What {@link phoneVerificationByOTP} resolves to. */
@@ -467,9 +374,14 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
     fields: { type: 'string' },
     smsTemplate: { type: 'string' },
     isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
   },
   body: 'required',
-  sensitive: ['otp'],
+  sensitive: ['SecurityAnswer', 'otp'],
 };
 
 /**
@@ -480,7 +392,9 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
  * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
- * sends an empty `isVoiceOtp=` when the argument is omitted.
+ * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
+ * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
+ * travel in the query.
  *
  * A typed variant of `verifyPhoneOTP` (same endpoint).
  *
@@ -533,7 +447,9 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
  * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
- * sends an empty `isVoiceOtp=` when the argument is omitted.
+ * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
+ * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
+ * travel in the query.
  *
  * A typed variant of `verifyPhoneOTP` (same endpoint).
  *
@@ -555,4 +471,145 @@ export function phoneVerificationOTPByAccessToken(
   options?: RequestOptions,
 ): Promise<PhoneVerificationOTPByAccessTokenResult> {
   return client.call(phoneVerificationOTPByAccessTokenOperation, params, options);
+}
+
+/** Parameters of {@link checkPhoneNumberAvailability}. */
+export interface CheckPhoneNumberAvailabilityParams {
+  /** Query parameters (required: phone). */
+  query: QueryOf<operations['checkPhoneNumberAvailability']>;
+}
+
+/** What {@link checkPhoneNumberAvailability} resolves to. */
+export type CheckPhoneNumberAvailabilityResult = JsonResultOf<operations['checkPhoneNumberAvailability']>;
+
+const checkPhoneNumberAvailabilityOperation: OperationDescriptor = {
+  id: 'checkPhoneNumberAvailability',
+  method: 'GET',
+  path: '/identity/v2/auth/phone',
+  security: [['apiKey']],
+  query: {
+    phone: { type: 'string', required: true },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+  },
+  idempotent: true,
+};
+
+/**
+ * Check whether a phone number is already used by an account.
+ *
+ * Tells whether the phone number is the login phone number (PhoneId) of an existing account of the app. When the app requires a captcha for lookups, send its answer in one of the captcha query parameters.
+ *
+ * `GET /identity/v2/auth/phone` · credentials: API key · safe to retry
+ * Official SDKs: Node `phoneAuthenticationApi.checkPhoneNumberAvailability`, Python `phone_authentication.check_phone_number_availability`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function checkPhoneNumberAvailability(
+  client: LoginRadiusClient,
+  params: CheckPhoneNumberAvailabilityParams,
+  options?: RequestOptions,
+): Promise<CheckPhoneNumberAvailabilityResult> {
+  return client.call(checkPhoneNumberAvailabilityOperation, params, options);
+}
+
+/** Parameters of {@link updatePhoneNumber}. */
+export interface UpdatePhoneNumberParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['updatePhoneNumber']>;
+  /** The JSON request body. */
+  body: components['schemas']['PhoneNumberRequest'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link updatePhoneNumber} resolves to. */
+export type UpdatePhoneNumberResult = JsonResultOf<operations['updatePhoneNumber']>;
+
+const updatePhoneNumberOperation: OperationDescriptor = {
+  id: 'updatePhoneNumber',
+  method: 'PUT',
+  path: '/identity/v2/auth/phone',
+  security: [['apiKey', 'accessToken']],
+  query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
+  body: 'required',
+};
+
+/**
+ * Change the login phone number of the signed-in user.
+ *
+ * Sends a verification OTP by SMS (or voice call) to the new phone number; the number becomes the account's
+ * PhoneId once it is verified with `phoneVerificationOTPByAccessToken`. The Node SDK also copies the access
+ * token into the query string and sends an empty `isVoiceOtp=` when the argument is omitted.
+ *
+ * `PUT /identity/v2/auth/phone` · credentials: API key + user's access token
+ * Official SDKs: Node `phoneAuthenticationApi.updatePhoneNumber`, Python `phone_authentication.update_phone_number`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function updatePhoneNumber(
+  client: LoginRadiusClient,
+  params: UpdatePhoneNumberParams,
+  options?: RequestOptions,
+): Promise<UpdatePhoneNumberResult> {
+  return client.call(updatePhoneNumberOperation, params, options);
+}
+
+/** Parameters of {@link removePhoneIDByAccessToken}. */
+export interface RemovePhoneIDByAccessTokenParams {
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link removePhoneIDByAccessToken} resolves to. */
+export type RemovePhoneIDByAccessTokenResult = JsonResultOf<operations['removePhoneIDByAccessToken']>;
+
+const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
+  id: 'removePhoneIDByAccessToken',
+  method: 'DELETE',
+  path: '/identity/v2/auth/phone',
+  security: [['apiKey', 'accessToken']],
+};
+
+/**
+ * Remove the login phone number from the signed-in user's account.
+ *
+ * Deletes the PhoneId of the account the access token belongs to; the user can no longer sign in with that
+ * phone number. The Node SDK also copies the access token into the query string.
+ *
+ * `DELETE /identity/v2/auth/phone` · credentials: API key + user's access token
+ * Official SDKs: Node `phoneAuthenticationApi.removePhoneIDByAccessToken`, Python `phone_authentication.remove_phone_id_by_access_token`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function removePhoneIDByAccessToken(
+  client: LoginRadiusClient,
+  params: RemovePhoneIDByAccessTokenParams,
+  options?: RequestOptions,
+): Promise<RemovePhoneIDByAccessTokenResult> {
+  return client.call(removePhoneIDByAccessTokenOperation, params, options);
 }

@@ -9,7 +9,7 @@ export interface PinLoginParams {
   /** Query parameters (required: session_token). */
   query: QueryOf<operations['pinLogin']>;
   /** The JSON request body. */
-  body: components['schemas']['PinRequest'];
+  body: components['schemas']['PinLoginRequest'];
 }
 
 /** What {@link pinLogin} resolves to. */
@@ -20,7 +20,14 @@ const pinLoginOperation: OperationDescriptor = {
   method: 'POST',
   path: '/identity/v2/auth/login/pin',
   security: [['apiKey']],
-  query: { session_token: { type: 'string', required: true } },
+  query: {
+    session_token: { type: 'string', required: true },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['pin', 'session_token'],
 };
@@ -50,6 +57,8 @@ export function pinLogin(client: LoginRadiusClient, params: PinLoginParams, opti
 
 /** Parameters of {@link changePINByAccessToken}. */
 export interface ChangePINByAccessTokenParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['changePINByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['ChangePinRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
@@ -64,8 +73,15 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/pin/change',
   security: [['apiKey', 'accessToken']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['newPIN', 'oldPIN'],
+  sensitive: ['SecurityAnswer', 'newPIN', 'oldPIN'],
 };
 
 /**
@@ -234,6 +250,8 @@ export function sendForgotPINEmailByUsername(
 
 /** Parameters of {@link resetPINByEmailAndOtp}. */
 export interface ResetPINByEmailAndOtpParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['resetPINByEmailAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByEmailAndOtpRequest'];
 }
@@ -246,6 +264,13 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/email',
   security: [['apiKey']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['otp', 'pin'],
 };
@@ -277,6 +302,8 @@ export function resetPINByEmailAndOtp(
 
 /** Parameters of {@link resetPINByPhoneAndOtp}. */
 export interface ResetPINByPhoneAndOtpParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['resetPINByPhoneAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByPhoneAndOtpRequest'];
 }
@@ -289,6 +316,13 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/phone',
   security: [['apiKey']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['otp', 'pin'],
 };
@@ -320,6 +354,8 @@ export function resetPINByPhoneAndOtp(
 
 /** Parameters of {@link resetPINByUsernameAndOtp}. */
 export interface ResetPINByUsernameAndOtpParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['resetPINByUsernameAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByUserNameAndOtpRequest'];
 }
@@ -332,6 +368,13 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/username',
   security: [['apiKey']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['otp', 'pin'],
 };

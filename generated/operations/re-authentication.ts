@@ -4,54 +4,12 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link mfaReAuthenticate}. */
-export interface MfaReAuthenticateParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['mfaReAuthenticate']>;
-  /** The signed-in user's access token (sent as a Bearer token). */
-  accessToken: string;
-}
-
-/** What {@link mfaReAuthenticate} resolves to. */
-export type MfaReAuthenticateResult = JsonResultOf<operations['mfaReAuthenticate']>;
-
-const mfaReAuthenticateOperation: OperationDescriptor = {
-  id: 'mfaReAuthenticate',
-  method: 'GET',
-  path: '/identity/v2/auth/account/reauth/2fa',
-  security: [['apiKey', 'accessToken']],
-  query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
-};
-
-/**
- * Start a multi-factor re-authentication of the signed-in user.
- *
- * Starts a re-authentication with the second factor and returns the MFA methods the user can use for it. When the user's second factor is an SMS OTP, LoginRadius sends the OTP (or places a voice call with `isVoiceOtp`). Requires multi-factor authentication to be enabled for re-authentication in the app settings. The response also carries `ExpireIn`, when this re-authentication attempt expires.
- *
- * `GET /identity/v2/auth/account/reauth/2fa` · credentials: API key + user's access token
- * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticate`, Python `re_authentication.mfa_re_authenticate`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function mfaReAuthenticate(
-  client: LoginRadiusClient,
-  params: MfaReAuthenticateParams,
-  options?: RequestOptions,
-): Promise<MfaReAuthenticateResult> {
-  return client.call(mfaReAuthenticateOperation, params, options);
-}
-
 /** Parameters of {@link mfaReAuthenticateByAuthenticatorCode}. */
 export interface MfaReAuthenticateByAuthenticatorCodeParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['mfaReAuthenticateByAuthenticatorCode']>;
   /** The JSON request body. */
-  body: components['schemas']['MfaAuthenticatorCodeRequest'];
+  body: components['schemas']['ReauthByAuthenticatorCodeRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
@@ -64,14 +22,21 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/2fa/authenticatorcode',
   security: [['apiKey', 'accessToken']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['authenticatorCode'],
+  sensitive: ['authenticatorCode', 'securityAnswer'],
 };
 
 /**
  * Re-authenticate the signed-in user with an authenticator app code.
  *
- * Checks a code from the user's authenticator app and returns a re-authentication token for your server to verify. LoginRadius's docs also list the older path `.../reauth/2fa/GoogleAuthenticatorCode`; the SDKs call this one.
+ * Checks a code from the user's authenticator app and returns a re-authentication token for your server to verify. LoginRadius's docs also list the older path `.../reauth/2fa/GoogleAuthenticatorCode`; the SDKs call this one. LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
  *
  * `PUT /identity/v2/auth/account/reauth/2fa/authenticatorcode` · credentials: API key + user's access token
  * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticateByAuthenticatorCode`, Python `re_authentication.mfa_re_authenticate_by_authenticator_code`.
@@ -95,8 +60,10 @@ export function mfaReAuthenticateByAuthenticatorCode(
 
 /** Parameters of {@link mfaReAuthenticateByBackupCode}. */
 export interface MfaReAuthenticateByBackupCodeParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['mfaReAuthenticateByBackupCode']>;
   /** The JSON request body. */
-  body: components['schemas']['MfaBackupCodeRequest'];
+  body: components['schemas']['ReauthByBackupCodeRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
@@ -109,14 +76,22 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/2fa/backupcode',
   security: [['apiKey', 'accessToken']],
+  query: {
+    isVoiceOtp: { type: 'boolean' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
-  sensitive: ['backupCode'],
+  sensitive: ['backupCode', 'securityAnswer'],
 };
 
 /**
  * Re-authenticate the signed-in user with an MFA backup code.
  *
- * Checks one of the user's backup codes (for a user without the second-factor device) and returns a re-authentication token. The code is used up. LoginRadius's docs spell the path `.../reauth/2fa/BackupCode`.
+ * Checks one of the user's backup codes (for a user without the second-factor device) and returns a re-authentication token. The code is used up. LoginRadius's docs spell the path `.../reauth/2fa/BackupCode`. LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
  *
  * `PUT /identity/v2/auth/account/reauth/2fa/backupcode` · credentials: API key + user's access token
  * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticateByBackupCode`, Python `re_authentication.mfa_re_authenticate_by_backup_code`.
@@ -138,33 +113,34 @@ export function mfaReAuthenticateByBackupCode(
   return client.call(mfaReAuthenticateByBackupCodeOperation, params, options);
 }
 
-/** Parameters of {@link mfaReAuthenticateByOTP}. */
-export interface MfaReAuthenticateByOTPParams {
+/** Parameters of {@link mfaReAuthenticateByDuo}. */
+export interface MfaReAuthenticateByDuoParams {
   /** The JSON request body. */
-  body: components['schemas']['MfaOtpRequest'];
+  body: components['schemas']['MfaDuoVerificationRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link mfaReAuthenticateByOTP} resolves to. */
-export type MfaReAuthenticateByOTPResult = JsonResultOf<operations['mfaReAuthenticateByOTP']>;
+/** What {@link mfaReAuthenticateByDuo} resolves to. */
+export type MfaReAuthenticateByDuoResult = JsonResultOf<operations['mfaReAuthenticateByDuo']>;
 
-const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
-  id: 'mfaReAuthenticateByOTP',
+const mfaReAuthenticateByDuoOperation: OperationDescriptor = {
+  id: 'mfaReAuthenticateByDuo',
   method: 'PUT',
-  path: '/identity/v2/auth/account/reauth/2fa/otp',
+  path: '/identity/v2/auth/account/reauth/2fa/duo',
   security: [['apiKey', 'accessToken']],
   body: 'required',
-  sensitive: ['SecurityAnswer', 'otp'],
+  sensitive: ['Code'],
 };
 
 /**
- * Re-authenticate the signed-in user with an SMS OTP.
+ * Re-authenticate the signed-in user with Duo Security.
  *
- * Checks the one-time password sent by SMS after `mfaReAuthenticate` and returns a re-authentication token. LoginRadius's docs also accept an optional `smstemplate2fa` query parameter here, which the SDKs do not send.
+ * After `mfaReAuthenticate` (called with `duoRedirectUri`) the user approves the Duo prompt opened from
+ * `DuoAuthEndpoint`; Duo redirects with `state` and `code`, which this call exchanges for a re-authentication token
+ * for your server to verify with `verifyMultiFactorOtpReauthentication`.
  *
- * `PUT /identity/v2/auth/account/reauth/2fa/otp` · credentials: API key + user's access token
- * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticateByOTP`, Python `re_authentication.mfa_re_authenticate_by_otp`.
+ * `PUT /identity/v2/auth/account/reauth/2fa/duo` · credentials: API key + user's access token
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -175,40 +151,41 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByOTP(
+export function mfaReAuthenticateByDuo(
   client: LoginRadiusClient,
-  params: MfaReAuthenticateByOTPParams,
+  params: MfaReAuthenticateByDuoParams,
   options?: RequestOptions,
-): Promise<MfaReAuthenticateByOTPResult> {
-  return client.call(mfaReAuthenticateByOTPOperation, params, options);
+): Promise<MfaReAuthenticateByDuoResult> {
+  return client.call(mfaReAuthenticateByDuoOperation, params, options);
 }
 
-/** Parameters of {@link reAuthSendEmailOtp}. */
-export interface ReAuthSendEmailOtpParams {
-  /** Query parameters (required: emailId). */
-  query: QueryOf<operations['reAuthSendEmailOtp']>;
+/** Parameters of {@link sendEmailOtpForReauthMfa}. */
+export interface SendEmailOtpForReauthMfaParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['sendEmailOtpForReauthMfa']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link reAuthSendEmailOtp} resolves to. */
-export type ReAuthSendEmailOtpResult = JsonResultOf<operations['reAuthSendEmailOtp']>;
+/** What {@link sendEmailOtpForReauthMfa} resolves to. */
+export type SendEmailOtpForReauthMfaResult = JsonResultOf<operations['sendEmailOtpForReauthMfa']>;
 
-const reAuthSendEmailOtpOperation: OperationDescriptor = {
-  id: 'reAuthSendEmailOtp',
+const sendEmailOtpForReauthMfaOperation: OperationDescriptor = {
+  id: 'sendEmailOtpForReauthMfa',
   method: 'GET',
-  path: '/identity/v2/auth/account/reauth/2fa/otp/email',
+  path: '/identity/v2/auth/account/reauth/2fa/email',
   security: [['apiKey', 'accessToken']],
-  query: { emailId: { type: 'string', required: true }, emailTemplate2FA: { type: 'string' } },
+  query: { emailId: { type: 'string' }, emailTemplate: { type: 'string' } },
 };
 
 /**
- * Email a one-time password to re-authenticate the signed-in user.
+ * Email a one-time password to re-authenticate the signed-in user with their email OTP factor.
  *
- * Sends an OTP to one of the user's email addresses for an MFA re-authentication; complete it with `reAuthValidateEmailOtp`. Requires email OTP as a second factor in the app's MFA settings.
+ * Sends an OTP to one of the user's email addresses for an MFA re-authentication (listed only in LoginRadius's public
+ * description; the docs and SDKs use `reAuthSendEmailOtp` on `/reauth/2fa/otp/email`). Complete it with
+ * `reAuthValidateEmailOtp`. The template parameter is `emailTemplate` here, as the public description names it.
  *
- * `GET /identity/v2/auth/account/reauth/2fa/otp/email` · credentials: API key + user's access token
- * Official SDKs: Node `reAuthenticationApi.reAuthSendEmailOtp`, Python `re_authentication.re_auth_send_email_otp`.
+ * `GET /identity/v2/auth/account/reauth/2fa/email` · credentials: API key + user's access token
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -219,12 +196,68 @@ const reAuthSendEmailOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function reAuthSendEmailOtp(
+export function sendEmailOtpForReauthMfa(
   client: LoginRadiusClient,
-  params: ReAuthSendEmailOtpParams,
+  params: SendEmailOtpForReauthMfaParams,
   options?: RequestOptions,
-): Promise<ReAuthSendEmailOtpResult> {
-  return client.call(reAuthSendEmailOtpOperation, params, options);
+): Promise<SendEmailOtpForReauthMfaResult> {
+  return client.call(sendEmailOtpForReauthMfaOperation, params, options);
+}
+
+/** Parameters of {@link mfaReAuthenticateByGoogleAuthenticatorCode}. */
+export interface MfaReAuthenticateByGoogleAuthenticatorCodeParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['mfaReAuthenticateByGoogleAuthenticatorCode']>;
+  /** The JSON request body. */
+  body: components['schemas']['ReauthByGoogleAuthenticatorCodeRequest'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link mfaReAuthenticateByGoogleAuthenticatorCode} resolves to. */
+export type MfaReAuthenticateByGoogleAuthenticatorCodeResult = JsonResultOf<operations['mfaReAuthenticateByGoogleAuthenticatorCode']>;
+
+const mfaReAuthenticateByGoogleAuthenticatorCodeOperation: OperationDescriptor = {
+  id: 'mfaReAuthenticateByGoogleAuthenticatorCode',
+  method: 'PUT',
+  path: '/identity/v2/auth/account/reauth/2fa/googleauthenticatorcode',
+  security: [['apiKey', 'accessToken']],
+  query: {
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  body: 'required',
+  sensitive: ['googleauthenticatorcode', 'securityAnswer'],
+};
+
+/**
+ * Re-authenticate the signed-in user with an authenticator-app code (legacy Google Authenticator path).
+ *
+ * Legacy form of `mfaReAuthenticateByAuthenticatorCode`, listed only in LoginRadius's docs repository, which spells
+ * the path `.../reauth/2fa/GoogleAuthenticatorCode` (written here in lower case). The body key is
+ * `googleauthenticatorcode`. Returns a re-authentication token for your server to verify.
+ * LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
+ *
+ * `PUT /identity/v2/auth/account/reauth/2fa/googleauthenticatorcode` · credentials: API key + user's access token
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function mfaReAuthenticateByGoogleAuthenticatorCode(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByGoogleAuthenticatorCodeParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByGoogleAuthenticatorCodeResult> {
+  return client.call(mfaReAuthenticateByGoogleAuthenticatorCodeOperation, params, options);
 }
 
 /** Parameters of {@link reAuthValidateEmailOtp}. */
@@ -272,6 +305,105 @@ export function reAuthValidateEmailOtp(
   return client.call(reAuthValidateEmailOtpOperation, params, options);
 }
 
+/** Parameters of {@link reAuthSendEmailOtp}. */
+export interface ReAuthSendEmailOtpParams {
+  /** Query parameters (required: emailId). */
+  query: QueryOf<operations['reAuthSendEmailOtp']>;
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link reAuthSendEmailOtp} resolves to. */
+export type ReAuthSendEmailOtpResult = JsonResultOf<operations['reAuthSendEmailOtp']>;
+
+const reAuthSendEmailOtpOperation: OperationDescriptor = {
+  id: 'reAuthSendEmailOtp',
+  method: 'GET',
+  path: '/identity/v2/auth/account/reauth/2fa/otp/email',
+  security: [['apiKey', 'accessToken']],
+  query: { emailId: { type: 'string', required: true }, emailTemplate2FA: { type: 'string' } },
+};
+
+/**
+ * Email a one-time password to re-authenticate the signed-in user.
+ *
+ * Sends an OTP to one of the user's email addresses for an MFA re-authentication; complete it with `reAuthValidateEmailOtp`. Requires email OTP as a second factor in the app's MFA settings.
+ *
+ * `GET /identity/v2/auth/account/reauth/2fa/otp/email` · credentials: API key + user's access token
+ * Official SDKs: Node `reAuthenticationApi.reAuthSendEmailOtp`, Python `re_authentication.re_auth_send_email_otp`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function reAuthSendEmailOtp(
+  client: LoginRadiusClient,
+  params: ReAuthSendEmailOtpParams,
+  options?: RequestOptions,
+): Promise<ReAuthSendEmailOtpResult> {
+  return client.call(reAuthSendEmailOtpOperation, params, options);
+}
+
+/** Parameters of {@link mfaReAuthenticateByOTP}. */
+export interface MfaReAuthenticateByOTPParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['mfaReAuthenticateByOTP']>;
+  /** The JSON request body. */
+  body: components['schemas']['MfaOtpRequest'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link mfaReAuthenticateByOTP} resolves to. */
+export type MfaReAuthenticateByOTPResult = JsonResultOf<operations['mfaReAuthenticateByOTP']>;
+
+const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
+  id: 'mfaReAuthenticateByOTP',
+  method: 'PUT',
+  path: '/identity/v2/auth/account/reauth/2fa/otp',
+  security: [['apiKey', 'accessToken']],
+  query: {
+    smsTemplate2FA: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
+  body: 'required',
+  sensitive: ['SecurityAnswer', 'otp'],
+};
+
+/**
+ * Re-authenticate the signed-in user with an SMS OTP.
+ *
+ * Checks the one-time password sent by SMS after `mfaReAuthenticate` and returns a re-authentication token. LoginRadius's docs also accept an optional `smstemplate2fa` query parameter here, which the SDKs do not send. LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
+ *
+ * `PUT /identity/v2/auth/account/reauth/2fa/otp` · credentials: API key + user's access token
+ * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticateByOTP`, Python `re_authentication.mfa_re_authenticate_by_otp`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function mfaReAuthenticateByOTP(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateByOTPParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateByOTPResult> {
+  return client.call(mfaReAuthenticateByOTPOperation, params, options);
+}
+
 /** Parameters of {@link reAuthBySecurityQuestion}. */
 export interface ReAuthBySecurityQuestionParams {
   /** The JSON request body. */
@@ -317,6 +449,139 @@ export function reAuthBySecurityQuestion(
   return client.call(reAuthBySecurityQuestionOperation, params, options);
 }
 
+/** Parameters of {@link mfaReAuthenticate}. */
+export interface MfaReAuthenticateParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['mfaReAuthenticate']>;
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link mfaReAuthenticate} resolves to. */
+export type MfaReAuthenticateResult = JsonResultOf<operations['mfaReAuthenticate']>;
+
+const mfaReAuthenticateOperation: OperationDescriptor = {
+  id: 'mfaReAuthenticate',
+  method: 'GET',
+  path: '/identity/v2/auth/account/reauth/2fa',
+  security: [['apiKey', 'accessToken']],
+  query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, duoRedirectUri: { type: 'string' } },
+};
+
+/**
+ * Start a multi-factor re-authentication of the signed-in user.
+ *
+ * Starts a re-authentication with the second factor and returns the MFA methods the user can use for it. When the user's second factor is an SMS OTP, LoginRadius sends the OTP (or places a voice call with `isVoiceOtp`). Requires multi-factor authentication to be enabled for re-authentication in the app settings. The response also carries `ExpireIn`, when this re-authentication attempt expires, and, when Duo Security is enabled, `DuoAuthEndpoint` (built from `duoRedirectUri`); finish a Duo step-up with `mfaReAuthenticateByDuo`.
+ *
+ * `GET /identity/v2/auth/account/reauth/2fa` · credentials: API key + user's access token
+ * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticate`, Python `re_authentication.mfa_re_authenticate`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function mfaReAuthenticate(
+  client: LoginRadiusClient,
+  params: MfaReAuthenticateParams,
+  options?: RequestOptions,
+): Promise<MfaReAuthenticateResult> {
+  return client.call(mfaReAuthenticateOperation, params, options);
+}
+
+/** Parameters of {@link sendReAuthEmailOtp}. */
+export interface SendReAuthEmailOtpParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['sendReAuthEmailOtp']>;
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link sendReAuthEmailOtp} resolves to. */
+export type SendReAuthEmailOtpResult = JsonResultOf<operations['sendReAuthEmailOtp']>;
+
+const sendReAuthEmailOtpOperation: OperationDescriptor = {
+  id: 'sendReAuthEmailOtp',
+  method: 'GET',
+  path: '/identity/v2/auth/account/reauth/otp/email',
+  security: [['apiKey', 'accessToken']],
+  query: { emailId: { type: 'string' }, emailTemplate: { type: 'string' } },
+};
+
+/**
+ * Email a one-time password to re-authenticate the signed-in user (email OTP step-up).
+ *
+ * Sends an OTP to one of the user's email addresses for a step-up check that does not depend on MFA being set up;
+ * complete it with `verifyReAuthEmailOtp`. Email OTP re-authentication must be enabled in the app settings.
+ *
+ * `GET /identity/v2/auth/account/reauth/otp/email` · credentials: API key + user's access token
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function sendReAuthEmailOtp(
+  client: LoginRadiusClient,
+  params: SendReAuthEmailOtpParams,
+  options?: RequestOptions,
+): Promise<SendReAuthEmailOtpResult> {
+  return client.call(sendReAuthEmailOtpOperation, params, options);
+}
+
+/** Parameters of {@link verifyReAuthEmailOtp}. */
+export interface VerifyReAuthEmailOtpParams {
+  /** The JSON request body. */
+  body: components['schemas']['MfaEmailOtpVerificationRequest'];
+  /** The signed-in user's access token (sent as a Bearer token). */
+  accessToken: string;
+}
+
+/** What {@link verifyReAuthEmailOtp} resolves to. */
+export type VerifyReAuthEmailOtpResult = JsonResultOf<operations['verifyReAuthEmailOtp']>;
+
+const verifyReAuthEmailOtpOperation: OperationDescriptor = {
+  id: 'verifyReAuthEmailOtp',
+  method: 'PUT',
+  path: '/identity/v2/auth/account/reauth/otp/email',
+  security: [['apiKey', 'accessToken']],
+  body: 'required',
+  sensitive: ['otp'],
+};
+
+/**
+ * Re-authenticate the signed-in user with an emailed OTP (email OTP step-up).
+ *
+ * Checks the OTP sent by `sendReAuthEmailOtp` and returns a re-authentication token for your server to verify. The
+ * body keys follow LoginRadius's public description (`emailid`, `otp`).
+ *
+ * `PUT /identity/v2/auth/account/reauth/otp/email` · credentials: API key + user's access token
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function verifyReAuthEmailOtp(
+  client: LoginRadiusClient,
+  params: VerifyReAuthEmailOtpParams,
+  options?: RequestOptions,
+): Promise<VerifyReAuthEmailOtpResult> {
+  return client.call(verifyReAuthEmailOtpOperation, params, options);
+}
+
 /** Parameters of {@link mfaReAuthenticateByPassword}. */
 export interface MfaReAuthenticateByPasswordParams {
   /** Query parameters. */
@@ -335,7 +600,15 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/password',
   security: [['apiKey', 'accessToken']],
-  query: { smsTemplate2FA: { type: 'string' } },
+  query: {
+    smsTemplate2FA: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    'g-recaptcha-response': { type: 'string' },
+    g_recaptcha_response: { type: 'string' },
+    qq_captcha_ticket: { type: 'string' },
+    qq_captcha_randstr: { type: 'string' },
+    'h-captcha-response': { type: 'string' },
+  },
   body: 'required',
   sensitive: ['SecurityAnswer', 'password'],
 };
@@ -343,7 +616,7 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
 /**
  * Re-authenticate the signed-in user with their password.
  *
- * Checks the user's password and returns a re-authentication token for your server to verify. Repeated failures can lock the account or require a CAPTCHA or security answers, per the app's lockout settings.
+ * Checks the user's password and returns a re-authentication token for your server to verify. Repeated failures can lock the account or require a CAPTCHA or security answers, per the app's lockout settings. LoginRadius's public description takes the CAPTCHA answers as query parameters and its docs as body fields; this spec offers both. The docs name the SMS template `smstemplate2fa`, the public description `smstemplate`: both are here.
  *
  * `PUT /identity/v2/auth/account/reauth/password` · credentials: API key + user's access token
  * Official SDKs: Node `reAuthenticationApi.mfaReAuthenticateByPassword`, Python `re_authentication.mfa_re_authenticate_by_password`.
@@ -383,7 +656,7 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/pin',
   security: [['apiKey', 'accessToken']],
-  query: { smsTemplate2FA: { type: 'string' } },
+  query: { smsTemplate2FA: { type: 'string' }, smsTemplate: { type: 'string' } },
   body: 'required',
   sensitive: ['pin'],
 };
@@ -391,7 +664,7 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
 /**
  * Re-authenticate the signed-in user with their PIN.
  *
- * Checks the user's PIN and returns a re-authentication token for your server to verify. Requires PIN authentication in the app settings. LoginRadius's docs do not list `smsTemplate2FA` here; the SDKs send it.
+ * Checks the user's PIN and returns a re-authentication token for your server to verify. Requires PIN authentication in the app settings. LoginRadius's docs do not list `smsTemplate2FA` here; the SDKs send it, and the public description lists `smstemplate` (kept as `smsTemplate`).
  *
  * `PUT /identity/v2/auth/account/reauth/pin` · credentials: API key + user's access token
  * Official SDKs: Node `reAuthenticationApi.verifyPINAuthentication`, Python `re_authentication.verify_pin_authentication`.
@@ -477,10 +750,7 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   id: 'verifyMultiFactorPasswordReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/password',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['secondFactorValidationToken'],
@@ -491,7 +761,7 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
  *
  * Server-side check of the `SecondFactorValidationToken` returned by `mfaReAuthenticateByPassword` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/password`.
  *
- * `POST /identity/v2/manage/account/{uid}/reauth/password` · credentials: API key + API secret (or a request signature)
+ * `POST /identity/v2/manage/account/{uid}/reauth/password` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorPasswordReauthentication`, Python `re_authentication.verify_multi_factor_password_reauthentication`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -526,10 +796,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   id: 'verifyMultiFactorPINReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/pin',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
   sensitive: ['secondFactorValidationToken'],
@@ -540,7 +807,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
  *
  * Server-side check of the `SecondFactorValidationToken` returned by `verifyPINAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
  *
- * `POST /identity/v2/manage/account/{uid}/reauth/pin` · credentials: API key + API secret (or a request signature)
+ * `POST /identity/v2/manage/account/{uid}/reauth/pin` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorPINReauthentication`, Python `re_authentication.verify_multi_factor_pin_reauthentication`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.

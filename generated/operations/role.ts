@@ -17,10 +17,7 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
   id: 'getRoleContextByContextName',
   method: 'GET',
   path: '/identity/v2/manage/account/rolecontext/{contextName}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['contextName'],
   idempotent: true,
 };
@@ -30,7 +27,7 @@ const getRoleContextByContextNameOperation: OperationDescriptor = {
  *
  * Returns every account that has the context `contextName`, with its roles and permissions there and a few profile fields. LoginRadius's docs spell the path `.../account/roleContext/{contextName}`; the SDKs send it in lower case.
  *
- * `GET /identity/v2/manage/account/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `roleApi.getRoleContextByContextName`, Python `role.get_role_context_by_context_name`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -63,10 +60,7 @@ const getRolesByUidOperation: OperationDescriptor = {
   id: 'getRolesByUid',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   idempotent: true,
 };
@@ -76,7 +70,7 @@ const getRolesByUidOperation: OperationDescriptor = {
  *
  * Returns the names of the roles assigned to the account `uid`.
  *
- * `GET /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
  * Official SDKs: Node `roleApi.getRolesByUid`, Python `role.get_roles_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -111,10 +105,7 @@ const assignRolesByUidOperation: OperationDescriptor = {
   id: 'assignRolesByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -124,7 +115,7 @@ const assignRolesByUidOperation: OperationDescriptor = {
  *
  * Assigns the listed roles to the account `uid` and returns the roles it holds afterwards. The roles must exist in the app (see `createRoles`).
  *
- * `PUT /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature)
+ * `PUT /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `roleApi.assignRolesByUid`, Python `role.assign_roles_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -159,10 +150,7 @@ const unassignRolesByUidOperation: OperationDescriptor = {
   id: 'unassignRolesByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
 };
@@ -172,7 +160,7 @@ const unassignRolesByUidOperation: OperationDescriptor = {
  *
  * Removes the listed roles from the account `uid`; the roles themselves stay defined in the app. The role names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/role` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `roleApi.unassignRolesByUid`, Python `role.unassign_roles_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -192,145 +180,6 @@ export function unassignRolesByUid(
   return client.call(unassignRolesByUidOperation, params, options);
 }
 
-/** Parameters of {@link getRoleContextByUid}. */
-export interface GetRoleContextByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['getRoleContextByUid']>;
-}
-
-/** What {@link getRoleContextByUid} resolves to. */
-export type GetRoleContextByUidResult = JsonResultOf<operations['getRoleContextByUid']>;
-
-const getRoleContextByUidOperation: OperationDescriptor = {
-  id: 'getRoleContextByUid',
-  method: 'GET',
-  path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  idempotent: true,
-};
-
-/**
- * List a user's role contexts with their roles and permissions.
- *
- * Returns every role context of the account `uid` with the roles, additional permissions and expiration it holds there.
- *
- * `GET /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `roleApi.getRoleContextByUid`, Python `role.get_role_context_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getRoleContextByUid(
-  client: LoginRadiusClient,
-  params: GetRoleContextByUidParams,
-  options?: RequestOptions,
-): Promise<GetRoleContextByUidResult> {
-  return client.call(getRoleContextByUidOperation, params, options);
-}
-
-/** Parameters of {@link updateRoleContextByUid}. */
-export interface UpdateRoleContextByUidParams {
-  /** Path parameters: uid. */
-  path: PathOf<operations['updateRoleContextByUid']>;
-  /** The JSON request body. */
-  body: components['schemas']['RoleContextUpsertRequest'];
-}
-
-/** What {@link updateRoleContextByUid} resolves to. */
-export type UpdateRoleContextByUidResult = JsonResultOf<operations['updateRoleContextByUid']>;
-
-const updateRoleContextByUidOperation: OperationDescriptor = {
-  id: 'updateRoleContextByUid',
-  method: 'PUT',
-  path: '/identity/v2/manage/account/{uid}/rolecontext',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid'],
-  body: 'required',
-};
-
-/**
- * Create or replace role contexts of a user.
- *
- * Writes the listed contexts to the account `uid`: a context that does not exist yet is created, an existing one with the same name is updated. Returns all the user's contexts afterwards.
- *
- * `PUT /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `roleApi.updateRoleContextByUid`, Python `role.update_role_context_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function updateRoleContextByUid(
-  client: LoginRadiusClient,
-  params: UpdateRoleContextByUidParams,
-  options?: RequestOptions,
-): Promise<UpdateRoleContextByUidResult> {
-  return client.call(updateRoleContextByUidOperation, params, options);
-}
-
-/** Parameters of {@link deleteRoleContextByUid}. */
-export interface DeleteRoleContextByUidParams {
-  /** Path parameters: uid, contextName. */
-  path: PathOf<operations['deleteRoleContextByUid']>;
-}
-
-/** What {@link deleteRoleContextByUid} resolves to. */
-export type DeleteRoleContextByUidResult = JsonResultOf<operations['deleteRoleContextByUid']>;
-
-const deleteRoleContextByUidOperation: OperationDescriptor = {
-  id: 'deleteRoleContextByUid',
-  method: 'DELETE',
-  path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['uid', 'contextName'],
-};
-
-/**
- * Delete a role context of a user.
- *
- * Removes the context `contextName`, with its roles and additional permissions, from the account `uid`.
- *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `roleApi.deleteRoleContextByUid`, Python `role.delete_role_context_by_uid`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function deleteRoleContextByUid(
-  client: LoginRadiusClient,
-  params: DeleteRoleContextByUidParams,
-  options?: RequestOptions,
-): Promise<DeleteRoleContextByUidResult> {
-  return client.call(deleteRoleContextByUidOperation, params, options);
-}
-
 /** Parameters of {@link deleteAdditionalPermissionFromRoleContextByUid}. */
 export interface DeleteAdditionalPermissionFromRoleContextByUidParams {
   /** Path parameters: uid, contextName. */
@@ -348,10 +197,7 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
   id: 'deleteAdditionalPermissionFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -361,7 +207,7 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
  *
  * Removes the listed additional permissions from the context `contextName` of the account `uid`; the context's roles are kept. The permission names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/additionalpermission` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `roleApi.deleteAdditionalPermissionFromRoleContextByUid`, Python `role.delete_additional_permission_from_role_context_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -396,10 +242,7 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
   id: 'deleteRolesFromRoleContextByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
 };
@@ -409,7 +252,7 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
  *
  * Removes the listed roles from the context `contextName` of the account `uid`; the context itself is kept. The role names travel in the body of this DELETE request.
  *
- * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/role` · credentials: API key + API secret (or a request signature)
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}/role` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `roleApi.deleteRolesFromRoleContextByUid`, Python `role.delete_roles_from_role_context_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -429,29 +272,73 @@ export function deleteRolesFromRoleContextByUid(
   return client.call(deleteRolesFromRoleContextByUidOperation, params, options);
 }
 
-/** Parameters of {@link getRolesList}: it takes none. */
-export type GetRolesListParams = Record<string, never>;
-/** What {@link getRolesList} resolves to. */
-export type GetRolesListResult = JsonResultOf<operations['getRolesList']>;
+/** Parameters of {@link deleteRoleContextByUid}. */
+export interface DeleteRoleContextByUidParams {
+  /** Path parameters: uid, contextName. */
+  path: PathOf<operations['deleteRoleContextByUid']>;
+}
 
-const getRolesListOperation: OperationDescriptor = {
-  id: 'getRolesList',
+/** What {@link deleteRoleContextByUid} resolves to. */
+export type DeleteRoleContextByUidResult = JsonResultOf<operations['deleteRoleContextByUid']>;
+
+const deleteRoleContextByUidOperation: OperationDescriptor = {
+  id: 'deleteRoleContextByUid',
+  method: 'DELETE',
+  path: '/identity/v2/manage/account/{uid}/rolecontext/{contextName}',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid', 'contextName'],
+};
+
+/**
+ * Delete a role context of a user.
+ *
+ * Removes the context `contextName`, with its roles and additional permissions, from the account `uid`.
+ *
+ * `DELETE /identity/v2/manage/account/{uid}/rolecontext/{contextName}` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `roleApi.deleteRoleContextByUid`, Python `role.delete_role_context_by_uid`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function deleteRoleContextByUid(
+  client: LoginRadiusClient,
+  params: DeleteRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<DeleteRoleContextByUidResult> {
+  return client.call(deleteRoleContextByUidOperation, params, options);
+}
+
+/** Parameters of {@link getRoleContextByUid}. */
+export interface GetRoleContextByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['getRoleContextByUid']>;
+}
+
+/** What {@link getRoleContextByUid} resolves to. */
+export type GetRoleContextByUidResult = JsonResultOf<operations['getRoleContextByUid']>;
+
+const getRoleContextByUidOperation: OperationDescriptor = {
+  id: 'getRoleContextByUid',
   method: 'GET',
-  path: '/identity/v2/manage/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+  path: '/identity/v2/manage/account/{uid}/rolecontext',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
   idempotent: true,
 };
 
 /**
- * List the roles of the app with their permissions.
+ * List a user's role contexts with their roles and permissions.
  *
- * Returns every role defined in the app and the permissions of each.
+ * Returns every role context of the account `uid` with the roles, additional permissions and expiration it holds there.
  *
- * `GET /identity/v2/manage/role` · credentials: API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `roleApi.getRolesList`, Python `role.get_roles_list`.
+ * `GET /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature), or m2mToken · safe to retry
+ * Official SDKs: Node `roleApi.getRoleContextByUid`, Python `role.get_role_context_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -462,82 +349,41 @@ const getRolesListOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getRolesList(
+export function getRoleContextByUid(
   client: LoginRadiusClient,
-  params: GetRolesListParams = {},
+  params: GetRoleContextByUidParams,
   options?: RequestOptions,
-): Promise<GetRolesListResult> {
-  return client.call(getRolesListOperation, params, options);
+): Promise<GetRoleContextByUidResult> {
+  return client.call(getRoleContextByUidOperation, params, options);
 }
 
-/** Parameters of {@link createRoles}. */
-export interface CreateRolesParams {
+/** Parameters of {@link updateRoleContextByUid}. */
+export interface UpdateRoleContextByUidParams {
+  /** Path parameters: uid. */
+  path: PathOf<operations['updateRoleContextByUid']>;
   /** The JSON request body. */
-  body: components['schemas']['CreateRolesRequest'];
+  body: components['schemas']['RoleContextUpsertRequest'];
 }
 
-/** What {@link createRoles} resolves to. */
-export type CreateRolesResult = JsonResultOf<operations['createRoles']>;
+/** What {@link updateRoleContextByUid} resolves to. */
+export type UpdateRoleContextByUidResult = JsonResultOf<operations['updateRoleContextByUid']>;
 
-const createRolesOperation: OperationDescriptor = {
-  id: 'createRoles',
-  method: 'POST',
-  path: '/identity/v2/manage/role',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
+const updateRoleContextByUidOperation: OperationDescriptor = {
+  id: 'updateRoleContextByUid',
+  method: 'PUT',
+  path: '/identity/v2/manage/account/{uid}/rolecontext',
+  security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
+  pathParams: ['uid'],
   body: 'required',
 };
 
 /**
- * Create roles with their permissions.
+ * Create or replace role contexts of a user.
  *
- * Defines the listed roles in the app, each with its permissions, and returns them. The Python SDK README shows permission values as the string "True"; LoginRadius returns booleans, and this spec sends booleans.
+ * Writes the listed contexts to the account `uid`: a context that does not exist yet is created, an existing one with the same name is updated. Returns all the user's contexts afterwards.
  *
- * `POST /identity/v2/manage/role` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `roleApi.createRoles`, Python `role.create_roles`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function createRoles(client: LoginRadiusClient, params: CreateRolesParams, options?: RequestOptions): Promise<CreateRolesResult> {
-  return client.call(createRolesOperation, params, options);
-}
-
-/** Parameters of {@link deleteRole}. */
-export interface DeleteRoleParams {
-  /** Path parameters: role. */
-  path: PathOf<operations['deleteRole']>;
-}
-
-/** What {@link deleteRole} resolves to. */
-export type DeleteRoleResult = JsonResultOf<operations['deleteRole']>;
-
-const deleteRoleOperation: OperationDescriptor = {
-  id: 'deleteRole',
-  method: 'DELETE',
-  path: '/identity/v2/manage/role/{role}',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-  pathParams: ['role'],
-};
-
-/**
- * Delete a role from the app.
- *
- * Deletes the role `role` from the app's role definitions.
- *
- * `DELETE /identity/v2/manage/role/{role}` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `roleApi.deleteRole`, Python `role.delete_role`.
+ * `PUT /identity/v2/manage/account/{uid}/rolecontext` · credentials: API key + API secret (or a request signature), or m2mToken
+ * Official SDKs: Node `roleApi.updateRoleContextByUid`, Python `role.update_role_context_by_uid`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -548,8 +394,12 @@ const deleteRoleOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteRole(client: LoginRadiusClient, params: DeleteRoleParams, options?: RequestOptions): Promise<DeleteRoleResult> {
-  return client.call(deleteRoleOperation, params, options);
+export function updateRoleContextByUid(
+  client: LoginRadiusClient,
+  params: UpdateRoleContextByUidParams,
+  options?: RequestOptions,
+): Promise<UpdateRoleContextByUidResult> {
+  return client.call(updateRoleContextByUidOperation, params, options);
 }
 
 /** Parameters of {@link addRolePermissions}. */
@@ -646,4 +496,127 @@ export function removeRolePermissions(
   options?: RequestOptions,
 ): Promise<RemoveRolePermissionsResult> {
   return client.call(removeRolePermissionsOperation, params, options);
+}
+
+/** Parameters of {@link deleteRole}. */
+export interface DeleteRoleParams {
+  /** Path parameters: role. */
+  path: PathOf<operations['deleteRole']>;
+}
+
+/** What {@link deleteRole} resolves to. */
+export type DeleteRoleResult = JsonResultOf<operations['deleteRole']>;
+
+const deleteRoleOperation: OperationDescriptor = {
+  id: 'deleteRole',
+  method: 'DELETE',
+  path: '/identity/v2/manage/role/{role}',
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
+  pathParams: ['role'],
+};
+
+/**
+ * Delete a role from the app.
+ *
+ * Deletes the role `role` from the app's role definitions.
+ *
+ * `DELETE /identity/v2/manage/role/{role}` · credentials: API key + API secret (or a request signature)
+ * Official SDKs: Node `roleApi.deleteRole`, Python `role.delete_role`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function deleteRole(client: LoginRadiusClient, params: DeleteRoleParams, options?: RequestOptions): Promise<DeleteRoleResult> {
+  return client.call(deleteRoleOperation, params, options);
+}
+
+/** Parameters of {@link getRolesList}: it takes none. */
+export type GetRolesListParams = Record<string, never>;
+/** What {@link getRolesList} resolves to. */
+export type GetRolesListResult = JsonResultOf<operations['getRolesList']>;
+
+const getRolesListOperation: OperationDescriptor = {
+  id: 'getRolesList',
+  method: 'GET',
+  path: '/identity/v2/manage/role',
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
+  idempotent: true,
+};
+
+/**
+ * List the roles of the app with their permissions.
+ *
+ * Returns every role defined in the app and the permissions of each.
+ *
+ * `GET /identity/v2/manage/role` · credentials: API key + API secret (or a request signature) · safe to retry
+ * Official SDKs: Node `roleApi.getRolesList`, Python `role.get_roles_list`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getRolesList(
+  client: LoginRadiusClient,
+  params: GetRolesListParams = {},
+  options?: RequestOptions,
+): Promise<GetRolesListResult> {
+  return client.call(getRolesListOperation, params, options);
+}
+
+/** Parameters of {@link createRoles}. */
+export interface CreateRolesParams {
+  /** The JSON request body. */
+  body: components['schemas']['CreateRolesRequest'];
+}
+
+/** What {@link createRoles} resolves to. */
+export type CreateRolesResult = JsonResultOf<operations['createRoles']>;
+
+const createRolesOperation: OperationDescriptor = {
+  id: 'createRoles',
+  method: 'POST',
+  path: '/identity/v2/manage/role',
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
+  body: 'required',
+};
+
+/**
+ * Create roles with their permissions.
+ *
+ * Defines the listed roles in the app, each with its permissions, and returns them. The Python SDK README shows permission values as the string "True"; LoginRadius returns booleans, and this spec sends booleans.
+ *
+ * `POST /identity/v2/manage/role` · credentials: API key + API secret (or a request signature)
+ * Official SDKs: Node `roleApi.createRoles`, Python `role.create_roles`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function createRoles(client: LoginRadiusClient, params: CreateRolesParams, options?: RequestOptions): Promise<CreateRolesResult> {
+  return client.call(createRolesOperation, params, options);
 }

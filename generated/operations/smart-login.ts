@@ -18,8 +18,13 @@ const smartLoginTokenVerificationOperation: OperationDescriptor = {
   method: 'GET',
   path: '/identity/v2/auth/email/smartlogin',
   security: [['apiKey']],
-  query: { verificationToken: { type: 'string', required: true }, welcomeEmailTemplate: { type: 'string' } },
-  sensitive: ['verificationToken'],
+  query: {
+    verificationToken: { type: 'string', required: true },
+    welcomeEmailTemplate: { type: 'string' },
+    vtoken: { type: 'string' },
+    email: { type: 'string' },
+  },
+  sensitive: ['verificationToken', 'vtoken'],
 };
 
 /**
@@ -47,169 +52,6 @@ export function smartLoginTokenVerification(
   options?: RequestOptions,
 ): Promise<SmartLoginTokenVerificationResult> {
   return client.call(smartLoginTokenVerificationOperation, params, options);
-}
-
-/** Parameters of {@link smartLogin}. */
-export interface SmartLoginParams {
-  /** Query parameters (required: clientGuid). */
-  query: QueryOf<operations['smartLogin']>;
-}
-
-/** What {@link smartLogin} resolves to. */
-export type SmartLoginResult = JsonResultOf<operations['smartLogin']>;
-
-const smartLoginOperation: OperationDescriptor = {
-  id: 'smartLogin',
-  method: 'GET',
-  path: '/identity/v2/auth/login/smartlogin',
-  security: [['apiKey']],
-  query: {
-    clientGuid: { type: 'string', required: true },
-    email: { type: 'string' },
-    username: { type: 'string' },
-    redirectUrl: { type: 'string' },
-    smartLoginEmailTemplate: { type: 'string' },
-    welcomeEmailTemplate: { type: 'string' },
-  },
-  sensitive: ['clientGuid'],
-};
-
-/**
- * Email a Smart Login link to an account found by email address or username.
- *
- * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
- * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
- * (one per SDK variant). Smart Login must be enabled in the app settings.
- *
- * Typed variants: {@link smartLoginByEmail}, {@link smartLoginByUserName}.
- *
- * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function smartLogin(client: LoginRadiusClient, params: SmartLoginParams, options?: RequestOptions): Promise<SmartLoginResult> {
-  return client.call(smartLoginOperation, params, options);
-}
-
-/** Parameters of {@link smartLoginByEmail}. */
-export interface SmartLoginByEmailParams {
-  /** Query parameters (required: clientGuid, email). */
-  query: Pick<
-    QueryOf<operations['smartLogin']>,
-    'clientGuid' | 'email' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
-  > &
-    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'email'>>;
-}
-
-/** What {@link smartLoginByEmail} resolves to. */
-export type SmartLoginByEmailResult = JsonResultOf<operations['smartLogin']>;
-
-const smartLoginByEmailOperation: OperationDescriptor = {
-  id: 'smartLoginByEmail',
-  method: 'GET',
-  path: '/identity/v2/auth/login/smartlogin',
-  security: [['apiKey']],
-  query: {
-    clientGuid: { type: 'string', required: true },
-    email: { type: 'string', required: true },
-    redirectUrl: { type: 'string' },
-    smartLoginEmailTemplate: { type: 'string' },
-    welcomeEmailTemplate: { type: 'string' },
-  },
-  sensitive: ['clientGuid'],
-};
-
-/**
- * Email a Smart Login link to the account with this email address.
- *
- * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
- * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
- * (one per SDK variant). Smart Login must be enabled in the app settings.
- *
- * A typed variant of `smartLogin` (same endpoint).
- *
- * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
- * Official SDKs: Node `smartLoginApi.smartLoginByEmail`, Python `smart_login.smart_login_by_email`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function smartLoginByEmail(
-  client: LoginRadiusClient,
-  params: SmartLoginByEmailParams,
-  options?: RequestOptions,
-): Promise<SmartLoginByEmailResult> {
-  return client.call(smartLoginByEmailOperation, params, options);
-}
-
-/** Parameters of {@link smartLoginByUserName}. */
-export interface SmartLoginByUserNameParams {
-  /** Query parameters (required: clientGuid, username). */
-  query: Pick<
-    QueryOf<operations['smartLogin']>,
-    'clientGuid' | 'username' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
-  > &
-    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'username'>>;
-}
-
-/** What {@link smartLoginByUserName} resolves to. */
-export type SmartLoginByUserNameResult = JsonResultOf<operations['smartLogin']>;
-
-const smartLoginByUserNameOperation: OperationDescriptor = {
-  id: 'smartLoginByUserName',
-  method: 'GET',
-  path: '/identity/v2/auth/login/smartlogin',
-  security: [['apiKey']],
-  query: {
-    clientGuid: { type: 'string', required: true },
-    username: { type: 'string', required: true },
-    redirectUrl: { type: 'string' },
-    smartLoginEmailTemplate: { type: 'string' },
-    welcomeEmailTemplate: { type: 'string' },
-  },
-  sensitive: ['clientGuid'],
-};
-
-/**
- * Email a Smart Login link to the account with this username.
- *
- * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
- * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
- * (one per SDK variant). Smart Login must be enabled in the app settings.
- *
- * A typed variant of `smartLogin` (same endpoint).
- *
- * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
- * Official SDKs: Node `smartLoginApi.smartLoginByUserName`, Python `smart_login.smart_login_by_user_name`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function smartLoginByUserName(
-  client: LoginRadiusClient,
-  params: SmartLoginByUserNameParams,
-  options?: RequestOptions,
-): Promise<SmartLoginByUserNameResult> {
-  return client.call(smartLoginByUserNameOperation, params, options);
 }
 
 /** Parameters of {@link linkLoginPing}. */
@@ -355,4 +197,176 @@ export function oneTouchLoginPing(
   options?: RequestOptions,
 ): Promise<OneTouchLoginPingResult> {
   return client.call(oneTouchLoginPingOperation, params, options);
+}
+
+/** Parameters of {@link smartLogin}. */
+export interface SmartLoginParams {
+  /** Query parameters (required: clientGuid). */
+  query: QueryOf<operations['smartLogin']>;
+}
+
+/** What {@link smartLogin} resolves to. */
+export type SmartLoginResult = JsonResultOf<operations['smartLogin']>;
+
+const smartLoginOperation: OperationDescriptor = {
+  id: 'smartLogin',
+  method: 'GET',
+  path: '/identity/v2/auth/login/smartlogin',
+  security: [['apiKey']],
+  query: {
+    clientGuid: { type: 'string', required: true },
+    email: { type: 'string' },
+    username: { type: 'string' },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+    phone: { type: 'string' },
+    smsTemplate: { type: 'string' },
+    isVoiceOtp: { type: 'boolean' },
+  },
+  sensitive: ['clientGuid'],
+};
+
+/**
+ * Email a Smart Login link to an account found by email address or username.
+ *
+ * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
+ * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
+ * (one per SDK variant), or `phone` for Smart Login by phone, which LoginRadius documents but no SDK sends: the
+ * number then receives an OTP by SMS (`smsTemplate`, or a voice call with `isVoiceOtp=true`). Smart Login must be
+ * enabled in the app settings.
+ *
+ * Typed variants: {@link smartLoginByEmail}, {@link smartLoginByUserName}.
+ *
+ * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function smartLogin(client: LoginRadiusClient, params: SmartLoginParams, options?: RequestOptions): Promise<SmartLoginResult> {
+  return client.call(smartLoginOperation, params, options);
+}
+
+/** Parameters of {@link smartLoginByEmail}. */
+export interface SmartLoginByEmailParams {
+  /** Query parameters (required: clientGuid, email). */
+  query: Pick<
+    QueryOf<operations['smartLogin']>,
+    'clientGuid' | 'email' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
+  > &
+    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'email'>>;
+}
+
+/** What {@link smartLoginByEmail} resolves to. */
+export type SmartLoginByEmailResult = JsonResultOf<operations['smartLogin']>;
+
+const smartLoginByEmailOperation: OperationDescriptor = {
+  id: 'smartLoginByEmail',
+  method: 'GET',
+  path: '/identity/v2/auth/login/smartlogin',
+  security: [['apiKey']],
+  query: {
+    clientGuid: { type: 'string', required: true },
+    email: { type: 'string', required: true },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
+  sensitive: ['clientGuid'],
+};
+
+/**
+ * Email a Smart Login link to the account with this email address.
+ *
+ * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
+ * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
+ * (one per SDK variant), or `phone` for Smart Login by phone, which LoginRadius documents but no SDK sends: the
+ * number then receives an OTP by SMS (`smsTemplate`, or a voice call with `isVoiceOtp=true`). Smart Login must be
+ * enabled in the app settings.
+ *
+ * A typed variant of `smartLogin` (same endpoint).
+ *
+ * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
+ * Official SDKs: Node `smartLoginApi.smartLoginByEmail`, Python `smart_login.smart_login_by_email`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function smartLoginByEmail(
+  client: LoginRadiusClient,
+  params: SmartLoginByEmailParams,
+  options?: RequestOptions,
+): Promise<SmartLoginByEmailResult> {
+  return client.call(smartLoginByEmailOperation, params, options);
+}
+
+/** Parameters of {@link smartLoginByUserName}. */
+export interface SmartLoginByUserNameParams {
+  /** Query parameters (required: clientGuid, username). */
+  query: Pick<
+    QueryOf<operations['smartLogin']>,
+    'clientGuid' | 'username' | 'redirectUrl' | 'smartLoginEmailTemplate' | 'welcomeEmailTemplate'
+  > &
+    Required<Pick<QueryOf<operations['smartLogin']>, 'clientGuid' | 'username'>>;
+}
+
+/** What {@link smartLoginByUserName} resolves to. */
+export type SmartLoginByUserNameResult = JsonResultOf<operations['smartLogin']>;
+
+const smartLoginByUserNameOperation: OperationDescriptor = {
+  id: 'smartLoginByUserName',
+  method: 'GET',
+  path: '/identity/v2/auth/login/smartlogin',
+  security: [['apiKey']],
+  query: {
+    clientGuid: { type: 'string', required: true },
+    username: { type: 'string', required: true },
+    redirectUrl: { type: 'string' },
+    smartLoginEmailTemplate: { type: 'string' },
+    welcomeEmailTemplate: { type: 'string' },
+  },
+  sensitive: ['clientGuid'],
+};
+
+/**
+ * Email a Smart Login link to the account with this username.
+ *
+ * Sends the account's email address a login link tied to `clientGuid`; the requesting device then polls the
+ * ping call with the same `clientGuid` until the link is clicked. Pass exactly one of `email` or `username`
+ * (one per SDK variant), or `phone` for Smart Login by phone, which LoginRadius documents but no SDK sends: the
+ * number then receives an OTP by SMS (`smsTemplate`, or a voice call with `isVoiceOtp=true`). Smart Login must be
+ * enabled in the app settings.
+ *
+ * A typed variant of `smartLogin` (same endpoint).
+ *
+ * `GET /identity/v2/auth/login/smartlogin` · credentials: API key
+ * Official SDKs: Node `smartLoginApi.smartLoginByUserName`, Python `smart_login.smart_login_by_user_name`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function smartLoginByUserName(
+  client: LoginRadiusClient,
+  params: SmartLoginByUserNameParams,
+  options?: RequestOptions,
+): Promise<SmartLoginByUserNameResult> {
+  return client.call(smartLoginByUserNameOperation, params, options);
 }

@@ -4,52 +4,6 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
 import type { operations } from '../schema';
 
-/** Parameters of {@link exchangeAccessToken}. */
-export interface ExchangeAccessTokenParams {
-  /** Query parameters (required: token). */
-  query: QueryOf<operations['exchangeAccessToken']>;
-}
-
-/** What {@link exchangeAccessToken} resolves to. */
-export type ExchangeAccessTokenResult = JsonResultOf<operations['exchangeAccessToken']>;
-
-const exchangeAccessTokenOperation: OperationDescriptor = {
-  id: 'exchangeAccessToken',
-  method: 'GET',
-  path: '/api/v2/access_token',
-  security: [['socialApiSecret']],
-  query: { token: { type: 'string', required: true } },
-  sensitive: ['token'],
-};
-
-/**
- * Exchange the request token of a social login for an access token.
- *
- * Server side: turns the one-time request token that LoginRadius hands to your callback after a social or
- * hosted login into a LoginRadius access token; the request token cannot be used again. LoginRadius's docs
- * and both SDKs send only the API secret, as the query parameter `secret` (no API key); no header form of
- * the secret is documented for this endpoint, so the secret travels in the URL.
- *
- * `GET /api/v2/access_token` · credentials: API secret (in the URL as `secret`)
- * Official SDKs: Node `socialApi.exchangeAccessToken`, Python `social.exchange_access_token`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function exchangeAccessToken(
-  client: LoginRadiusClient,
-  params: ExchangeAccessTokenParams,
-  options?: RequestOptions,
-): Promise<ExchangeAccessTokenResult> {
-  return client.call(exchangeAccessTokenOperation, params, options);
-}
-
 /** Parameters of {@link listActiveSessions}. */
 export interface ListActiveSessionsParams {
   /** Query parameters. */
@@ -63,7 +17,7 @@ const listActiveSessionsOperation: OperationDescriptor = {
   id: 'listActiveSessions',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
-  security: [['socialApiKey', 'socialApiSecret']],
+  security: [['apiKeyHeader', 'apiSecret']],
   query: { token: { type: 'string' }, accountId: { type: 'string' }, profileId: { type: 'string' } },
   idempotent: true,
   sensitive: ['token'],
@@ -74,12 +28,14 @@ const listActiveSessionsOperation: OperationDescriptor = {
  *
  * Returns the sessions (access tokens with browser, device and location) that are still active. Give exactly
  * one of `token`, `accountId` or `profileId`. LoginRadius's docs spell the path `activeSession` and the
- * parameters `accountid` / `profileid`; the SDKs send the spellings used here. Both the docs and the SDKs
- * pass the API key as `key` and the API secret as `secret` in the query string (no header form documented).
+ * parameters `accountid` / `profileid`; the SDKs send the spellings used here.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
  *
  * Typed variants: {@link getActiveSession}, {@link getActiveSessionByAccountID}, {@link getActiveSessionByProfileID}.
  *
- * `GET /api/v2/access_token/activesession` · credentials: API key (as `key`) + API secret (in the URL as `secret`) · safe to retry
+ * `GET /api/v2/access_token/activesession` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret · safe to retry
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -111,7 +67,7 @@ const getActiveSessionOperation: OperationDescriptor = {
   id: 'getActiveSession',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
-  security: [['socialApiKey', 'socialApiSecret']],
+  security: [['apiKeyHeader', 'apiSecret']],
   query: { token: { type: 'string', required: true } },
   idempotent: true,
   sensitive: ['token'],
@@ -122,12 +78,14 @@ const getActiveSessionOperation: OperationDescriptor = {
  *
  * Returns the sessions (access tokens with browser, device and location) that are still active. Give exactly
  * one of `token`, `accountId` or `profileId`. LoginRadius's docs spell the path `activeSession` and the
- * parameters `accountid` / `profileid`; the SDKs send the spellings used here. Both the docs and the SDKs
- * pass the API key as `key` and the API secret as `secret` in the query string (no header form documented).
+ * parameters `accountid` / `profileid`; the SDKs send the spellings used here.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
  *
  * A typed variant of `listActiveSessions` (same endpoint).
  *
- * `GET /api/v2/access_token/activesession` · credentials: API key (as `key`) + API secret (in the URL as `secret`) · safe to retry
+ * `GET /api/v2/access_token/activesession` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret · safe to retry
  * Official SDKs: Node `socialApi.getActiveSession`, Python `social.get_active_session`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -161,7 +119,7 @@ const getActiveSessionByAccountIDOperation: OperationDescriptor = {
   id: 'getActiveSessionByAccountID',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
-  security: [['socialApiKey', 'socialApiSecret']],
+  security: [['apiKeyHeader', 'apiSecret']],
   query: { accountId: { type: 'string', required: true } },
   idempotent: true,
 };
@@ -171,12 +129,14 @@ const getActiveSessionByAccountIDOperation: OperationDescriptor = {
  *
  * Returns the sessions (access tokens with browser, device and location) that are still active. Give exactly
  * one of `token`, `accountId` or `profileId`. LoginRadius's docs spell the path `activeSession` and the
- * parameters `accountid` / `profileid`; the SDKs send the spellings used here. Both the docs and the SDKs
- * pass the API key as `key` and the API secret as `secret` in the query string (no header form documented).
+ * parameters `accountid` / `profileid`; the SDKs send the spellings used here.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
  *
  * A typed variant of `listActiveSessions` (same endpoint).
  *
- * `GET /api/v2/access_token/activesession` · credentials: API key (as `key`) + API secret (in the URL as `secret`) · safe to retry
+ * `GET /api/v2/access_token/activesession` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret · safe to retry
  * Official SDKs: Node `socialApi.getActiveSessionByAccountID`, Python `social.get_active_session_by_account_id`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -210,7 +170,7 @@ const getActiveSessionByProfileIDOperation: OperationDescriptor = {
   id: 'getActiveSessionByProfileID',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
-  security: [['socialApiKey', 'socialApiSecret']],
+  security: [['apiKeyHeader', 'apiSecret']],
   query: { profileId: { type: 'string', required: true } },
   idempotent: true,
 };
@@ -220,12 +180,14 @@ const getActiveSessionByProfileIDOperation: OperationDescriptor = {
  *
  * Returns the sessions (access tokens with browser, device and location) that are still active. Give exactly
  * one of `token`, `accountId` or `profileId`. LoginRadius's docs spell the path `activeSession` and the
- * parameters `accountid` / `profileid`; the SDKs send the spellings used here. Both the docs and the SDKs
- * pass the API key as `key` and the API secret as `secret` in the query string (no header form documented).
+ * parameters `accountid` / `profileid`; the SDKs send the spellings used here.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
  *
  * A typed variant of `listActiveSessions` (same endpoint).
  *
- * `GET /api/v2/access_token/activesession` · credentials: API key (as `key`) + API secret (in the URL as `secret`) · safe to retry
+ * `GET /api/v2/access_token/activesession` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret · safe to retry
  * Official SDKs: Node `socialApi.getActiveSessionByProfileID`, Python `social.get_active_session_by_profile_id`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -249,7 +211,7 @@ export function getActiveSessionByProfileID(
 export interface InValidateAccessTokenParams {
   /** Query parameters. */
   query?: QueryOf<operations['inValidateAccessToken']>;
-  /** The signed-in user's access token (sent as a Bearer token). */
+  /** The signed-in user's access token (sent as the `access_token` query parameter). */
   accessToken: string;
 }
 
@@ -260,7 +222,7 @@ const inValidateAccessTokenOperation: OperationDescriptor = {
   id: 'inValidateAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/invalidate',
-  security: [['socialApiKey', 'socialApiSecret', 'accessToken']],
+  security: [['apiKeyHeader', 'apiSecret', 'accessTokenInQuery']],
   query: { preventRefresh: { type: 'boolean' } },
 };
 
@@ -268,12 +230,16 @@ const inValidateAccessTokenOperation: OperationDescriptor = {
  * Invalidate an access token from the server side.
  *
  * Ends the session of the access token; the Authentication group's `authInValidateAccessToken` does the same
- * without the API secret. LoginRadius's docs pass the API key as `key`, the API secret as `secret` and the
- * token as `access_token`, all in the query string, and document no header form; the Node SDK also sends the
- * token as a Bearer header, the Python SDK only in the query. `preventRefresh` is documented but not sent by
+ * without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
+ * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
+ * described.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
+ * `preventRefresh` is documented but not sent by
  * the SDKs. The docs show the response flag as `isPosted`.
  *
- * `GET /api/v2/access_token/invalidate` · credentials: API key (as `key`) + API secret (in the URL as `secret`) + user's access token
+ * `GET /api/v2/access_token/invalidate` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret + user's access token (in the URL as `access_token`)
  * Official SDKs: Node `socialApi.inValidateAccessToken`, Python `social.in_validate_access_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -297,7 +263,7 @@ export function inValidateAccessToken(
 export interface RefreshAccessTokenParams {
   /** Query parameters. */
   query?: QueryOf<operations['refreshAccessToken']>;
-  /** The signed-in user's access token (sent as a Bearer token). */
+  /** The signed-in user's access token (sent as the `access_token` query parameter). */
   accessToken: string;
 }
 
@@ -308,20 +274,23 @@ const refreshAccessTokenOperation: OperationDescriptor = {
   id: 'refreshAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/refresh',
-  security: [['socialApiSecret', 'accessToken']],
+  security: [['apiKeyHeader', 'apiSecret', 'accessTokenInQuery']],
   query: { expiresIn: { type: 'integer' }, isWeb: { type: 'boolean' } },
 };
 
 /**
  * Extend the lifetime of an access token (server side).
  *
- * Renews the access token and returns it with its new expiry and a refresh token. Needs the API secret, which
- * LoginRadius's docs and both SDKs pass as the query parameter `secret` (no API key, no header form
- * documented); the docs pass the token as the `access_token` query parameter (the Node SDK adds a Bearer
- * header, the Python SDK uses only the query). The Node SDK sends empty `expiresIn=` and `isWeb=` when the
+ * Renews the access token and returns it with its new expiry and a refresh token. LoginRadius documents the
+ * user's token only as the `access_token` query parameter (the Node SDK also adds a Bearer header), so the
+ * client sends it there and redacts it wherever a request is described.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
+ * The Node SDK sends empty `expiresIn=` and `isWeb=` when the
  * arguments are omitted; the Python SDK always sends `expiresIn=0` and `isWeb=False`.
  *
- * `GET /api/v2/access_token/refresh` · credentials: API secret (in the URL as `secret`) + user's access token
+ * `GET /api/v2/access_token/refresh` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret + user's access token (in the URL as `access_token`)
  * Official SDKs: Node `socialApi.refreshAccessToken`, Python `social.refresh_access_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -343,7 +312,7 @@ export function refreshAccessToken(
 
 /** Parameters of {@link validateAccessToken}. */
 export interface ValidateAccessTokenParams {
-  /** The signed-in user's access token (sent as a Bearer token). */
+  /** The signed-in user's access token (sent as the `access_token` query parameter). */
   accessToken: string;
 }
 
@@ -354,7 +323,7 @@ const validateAccessTokenOperation: OperationDescriptor = {
   id: 'validateAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/validate',
-  security: [['socialApiKey', 'socialApiSecret', 'accessToken']],
+  security: [['apiKeyHeader', 'apiSecret', 'accessTokenInQuery']],
   idempotent: true,
 };
 
@@ -362,11 +331,14 @@ const validateAccessTokenOperation: OperationDescriptor = {
  * Check that an access token is valid and read its expiry (server side).
  *
  * Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
- * `access_token/Validate` and pass the API key as `key`, the API secret as `secret` and the token as
- * `access_token`, all in the query string, with no header form documented; the Node SDK also sends the token
- * as a Bearer header, the Python SDK only in the query.
+ * `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
+ * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
+ * described.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
  *
- * `GET /api/v2/access_token/validate` · credentials: API key (as `key`) + API secret (in the URL as `secret`) + user's access token · safe to retry
+ * `GET /api/v2/access_token/validate` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret + user's access token (in the URL as `access_token`) · safe to retry
  * Official SDKs: Node `socialApi.validateAccessToken`, Python `social.validate_access_token`.
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
@@ -384,4 +356,51 @@ export function validateAccessToken(
   options?: RequestOptions,
 ): Promise<ValidateAccessTokenResult> {
   return client.call(validateAccessTokenOperation, params, options);
+}
+
+/** Parameters of {@link exchangeAccessToken}. */
+export interface ExchangeAccessTokenParams {
+  /** Query parameters (required: token). */
+  query: QueryOf<operations['exchangeAccessToken']>;
+}
+
+/** What {@link exchangeAccessToken} resolves to. */
+export type ExchangeAccessTokenResult = JsonResultOf<operations['exchangeAccessToken']>;
+
+const exchangeAccessTokenOperation: OperationDescriptor = {
+  id: 'exchangeAccessToken',
+  method: 'GET',
+  path: '/api/v2/access_token',
+  security: [['apiKeyHeader', 'apiSecret']],
+  query: { token: { type: 'string', required: true } },
+  sensitive: ['token'],
+};
+
+/**
+ * Exchange the request token of a social login for an access token.
+ *
+ * Server side: turns the one-time request token that LoginRadius hands to your callback after a social or
+ * hosted login into a LoginRadius access token; the request token cannot be used again.
+ * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
+ * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
+ * the headers, so the API secret stays out of the URL.
+ *
+ * `GET /api/v2/access_token` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret
+ * Official SDKs: Node `socialApi.exchangeAccessToken`, Python `social.exchange_access_token`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function exchangeAccessToken(
+  client: LoginRadiusClient,
+  params: ExchangeAccessTokenParams,
+  options?: RequestOptions,
+): Promise<ExchangeAccessTokenResult> {
+  return client.call(exchangeAccessTokenOperation, params, options);
 }

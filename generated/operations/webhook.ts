@@ -4,6 +4,47 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
+/** Parameters of {@link webhookTest}: it takes none. */
+export type WebhookTestParams = Record<string, never>;
+/** What {@link webhookTest} resolves to. */
+export type WebhookTestResult = JsonResultOf<operations['webhookTest']>;
+
+const webhookTestOperation: OperationDescriptor = {
+  id: 'webhookTest',
+  method: 'GET',
+  path: '/api/v2/webhook/test',
+  security: [
+    ['apiKey', 'apiSecret'],
+    ['apiKey', 'requestSignature', 'requestExpires'],
+  ],
+};
+
+/**
+ * Check that webhooks are available to the app (legacy webhook API).
+ *
+ * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0); the current API has no equivalent, use `listAllWebhooks` to inspect subscriptions. LoginRadius describes it as a test of the webhook setup; it answers `IsAllowed`, true when the app may use webhooks.
+ *
+ * `GET /api/v2/webhook/test` · credentials: API key + API secret (or a request signature)
+ * Official SDKs: Node `webHookApi.webhookTest`, Python `web_hook.webhook_test`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
+ */
+export function webhookTest(
+  client: LoginRadiusClient,
+  params: WebhookTestParams = {},
+  options?: RequestOptions,
+): Promise<WebhookTestResult> {
+  return client.call(webhookTestOperation, params, options);
+}
+
 /** Parameters of {@link getWebHookSubscribedURLs}. */
 export interface GetWebHookSubscribedURLsParams {
   /** Query parameters. */
@@ -143,128 +184,6 @@ export function webHookUnsubscribe(
   return client.call(webHookUnsubscribeOperation, params, options);
 }
 
-/** Parameters of {@link webhookTest}: it takes none. */
-export type WebhookTestParams = Record<string, never>;
-/** What {@link webhookTest} resolves to. */
-export type WebhookTestResult = JsonResultOf<operations['webhookTest']>;
-
-const webhookTestOperation: OperationDescriptor = {
-  id: 'webhookTest',
-  method: 'GET',
-  path: '/api/v2/webhook/test',
-  security: [
-    ['apiKey', 'apiSecret'],
-    ['apiKey', 'requestSignature', 'requestExpires'],
-  ],
-};
-
-/**
- * Check that webhooks are available to the app (legacy webhook API).
- *
- * Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0); the current API has no equivalent, use `listAllWebhooks` to inspect subscriptions. LoginRadius describes it as a test of the webhook setup; it answers `IsAllowed`, true when the app may use webhooks.
- *
- * `GET /api/v2/webhook/test` · credentials: API key + API secret (or a request signature)
- * Official SDKs: Node `webHookApi.webhookTest`, Python `web_hook.webhook_test`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
- */
-export function webhookTest(
-  client: LoginRadiusClient,
-  params: WebhookTestParams = {},
-  options?: RequestOptions,
-): Promise<WebhookTestResult> {
-  return client.call(webhookTestOperation, params, options);
-}
-
-/** Parameters of {@link listAllWebhooks}: it takes none. */
-export type ListAllWebhooksParams = Record<string, never>;
-/** What {@link listAllWebhooks} resolves to. */
-export type ListAllWebhooksResult = JsonResultOf<operations['listAllWebhooks']>;
-
-const listAllWebhooksOperation: OperationDescriptor = {
-  id: 'listAllWebhooks',
-  method: 'GET',
-  path: '/v2/manage/webhooks',
-  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
-  idempotent: true,
-};
-
-/**
- * List the app's webhook subscriptions.
- *
- * Returns every webhook of the app with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path in the singular, `/v2/manage/webhook`; the SDKs send the plural.
- *
- * `GET /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature) · safe to retry
- * Official SDKs: Node `webHookApi.listAllWebhooks`, Python `web_hook.list_all_webhooks`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function listAllWebhooks(
-  client: LoginRadiusClient,
-  params: ListAllWebhooksParams = {},
-  options?: RequestOptions,
-): Promise<ListAllWebhooksResult> {
-  return client.call(listAllWebhooksOperation, params, options);
-}
-
-/** Parameters of {@link createWebhookSubscription}. */
-export interface CreateWebhookSubscriptionParams {
-  /** The JSON request body. */
-  body: components['schemas']['CreateWebhookSubscriptionRequest'];
-}
-
-/** What {@link createWebhookSubscription} resolves to. */
-export type CreateWebhookSubscriptionResult = JsonResultOf<operations['createWebhookSubscription']>;
-
-const createWebhookSubscriptionOperation: OperationDescriptor = {
-  id: 'createWebhookSubscription',
-  method: 'POST',
-  path: '/v2/manage/webhooks',
-  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
-  body: 'required',
-  sensitive: ['Password', 'Token'],
-};
-
-/**
- * Create a webhook subscription.
- *
- * Subscribes `targetUrl` to `event`, optionally with extra headers, query parameters and authentication for the deliveries, and returns the new webhook (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook`.
- *
- * `POST /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature)
- * Official SDKs: Node `webHookApi.createWebhookSubscription`, Python `web_hook.create_webhook_subscription`.
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function createWebhookSubscription(
-  client: LoginRadiusClient,
-  params: CreateWebhookSubscriptionParams,
-  options?: RequestOptions,
-): Promise<CreateWebhookSubscriptionResult> {
-  return client.call(createWebhookSubscriptionOperation, params, options);
-}
-
 /** Parameters of {@link getWebhookEvents}: it takes none. */
 export type GetWebhookEventsParams = Record<string, never>;
 /** What {@link getWebhookEvents} resolves to. */
@@ -370,7 +289,7 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
 /**
  * Change the delivery settings of a webhook subscription.
  *
- * Replaces the extra headers, query parameters and authentication used to deliver the webhook `hookId` and returns the webhook afterwards (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`.
+ * Replaces the target URL, name, secret, extra headers, query parameters and authentication used to deliver the webhook `hookId` and returns the webhook afterwards (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook/{hookid}`. The body follows LoginRadius's public description, which requires `TargetUrl` (send the current one to keep it) and adds `Name`, `SecretName` and `CustomObjects`; the Node SDK 11.7.0 documents only `Headers`, `QueryParams` and `Authentication`. The public description is preferred over the SDK.
  *
  * `PUT /v2/manage/webhooks/{hookId}` · credentials: m2mToken, or API key + API secret (or a request signature)
  * Official SDKs: Node `webHookApi.updateWebhookSubscription`, Python `web_hook.update_webhook_subscription`.
@@ -432,4 +351,85 @@ export function deleteWebhookSubscription(
   options?: RequestOptions,
 ): Promise<DeleteWebhookSubscriptionResult> {
   return client.call(deleteWebhookSubscriptionOperation, params, options);
+}
+
+/** Parameters of {@link listAllWebhooks}: it takes none. */
+export type ListAllWebhooksParams = Record<string, never>;
+/** What {@link listAllWebhooks} resolves to. */
+export type ListAllWebhooksResult = JsonResultOf<operations['listAllWebhooks']>;
+
+const listAllWebhooksOperation: OperationDescriptor = {
+  id: 'listAllWebhooks',
+  method: 'GET',
+  path: '/v2/manage/webhooks',
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  idempotent: true,
+};
+
+/**
+ * List the app's webhook subscriptions.
+ *
+ * Returns every webhook of the app with its event, target URL and delivery settings (SDK 11.7.0). LoginRadius's docs spell the path in the singular, `/v2/manage/webhook`; the SDKs send the plural.
+ *
+ * `GET /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature) · safe to retry
+ * Official SDKs: Node `webHookApi.listAllWebhooks`, Python `web_hook.list_all_webhooks`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function listAllWebhooks(
+  client: LoginRadiusClient,
+  params: ListAllWebhooksParams = {},
+  options?: RequestOptions,
+): Promise<ListAllWebhooksResult> {
+  return client.call(listAllWebhooksOperation, params, options);
+}
+
+/** Parameters of {@link createWebhookSubscription}. */
+export interface CreateWebhookSubscriptionParams {
+  /** The JSON request body. */
+  body: components['schemas']['CreateWebhookSubscriptionRequest'];
+}
+
+/** What {@link createWebhookSubscription} resolves to. */
+export type CreateWebhookSubscriptionResult = JsonResultOf<operations['createWebhookSubscription']>;
+
+const createWebhookSubscriptionOperation: OperationDescriptor = {
+  id: 'createWebhookSubscription',
+  method: 'POST',
+  path: '/v2/manage/webhooks',
+  security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
+  body: 'required',
+  sensitive: ['Password', 'Token'],
+};
+
+/**
+ * Create a webhook subscription.
+ *
+ * Subscribes `TargetUrl` to `Event`, optionally with a name, a secret, extra headers, query parameters and authentication for the deliveries, and returns the new webhook (SDK 11.7.0). LoginRadius's docs spell the path `/v2/manage/webhook`. Body fields are spelled as in LoginRadius's public description (`Event`, `TargetUrl`, `Name`, which also adds `SecretName` and `CustomObjects`); the Node SDK 11.7.0 sends `event`, `targetUrl` and `name`. The public description is preferred over the SDK.
+ *
+ * `POST /v2/manage/webhooks` · credentials: m2mToken, or API key + API secret (or a request signature)
+ * Official SDKs: Node `webHookApi.createWebhookSubscription`, Python `web_hook.create_webhook_subscription`.
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function createWebhookSubscription(
+  client: LoginRadiusClient,
+  params: CreateWebhookSubscriptionParams,
+  options?: RequestOptions,
+): Promise<CreateWebhookSubscriptionResult> {
+  return client.call(createWebhookSubscriptionOperation, params, options);
 }

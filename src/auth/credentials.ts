@@ -8,6 +8,8 @@ type Credential = 'apiKey' | 'apiSecret' | 'accessToken' | 'sott' | 'm2mToken';
 export const CREDENTIAL_PLACEMENT = {
   apiKey: { credential: 'apiKey', in: 'query', name: 'apikey' },
   socialApiKey: { credential: 'apiKey', in: 'query', name: 'key' },
+  // The header pair LoginRadius documents for the /api/v2/access_token* endpoints (with `apiSecret`).
+  apiKeyHeader: { credential: 'apiKey', in: 'header', name: 'X-LoginRadius-ApiKey' },
   apiSecret: { credential: 'apiSecret', in: 'header', name: 'X-LoginRadius-ApiSecret' },
   // Only for the endpoints that accept the secret nowhere else (Social, trackable status); such URLs are redacted wherever described.
   socialApiSecret: { credential: 'apiSecret', in: 'query', name: 'secret' },

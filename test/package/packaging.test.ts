@@ -27,8 +27,9 @@ describe('the tarball', () => {
     expect(fixture.files.filter((f) => !/^(dist\/|bin\/|package\.json$|README\.md$|LICENSE)/.test(f))).toEqual([]);
   });
 
-  test('is smaller than 600 KiB packed', () => {
-    expect(fixture.packedBytes).toBeLessThan(600 * 1024);
+  // 454 operations with their types and JSDoc (the Identity and Management APIs): about 890 KiB packed.
+  test('is smaller than 1.2 MiB packed', () => {
+    expect(fixture.packedBytes).toBeLessThan(1.2 * 1024 * 1024);
   });
 
   test('declares one runtime dependency, exports for import and require, and no side effects', () => {
@@ -55,7 +56,7 @@ describe('loading the installed package', { timeout: 60_000 }, () => {
   const call = (load: string): string => `
     ${load}
     const lr = api.createClient({ apiKey: 'test-api-key-0c6f1a', baseUrl: process.argv[2], maxRetries: 0 });
-    api.checkEmailAvailability(lr, { query: { Email: 'jane.doe@example.com' } }).then((r) => console.log(JSON.stringify({
+    api.checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } }).then((r) => console.log(JSON.stringify({
       result: r,
       error: new api.LoginRadiusValidationError('x') instanceof api.LoginRadiusError,
       kinds: [typeof api.signRequest, typeof api.generateSott, typeof api.loginByEmail],
@@ -136,7 +137,7 @@ describe('type-checking a consumer', { timeout: 120_000 }, () => {
   const usage = (imports: string): string => `${imports}
 const lr = createClient({ apiKey: 'key' });
 export async function emailTaken(email: string): Promise<boolean> {
-  const result = await checkEmailAvailability(lr, { query: { Email: email } });
+  const result = await checkEmailAvailability(lr, { query: { email } });
   // checkEmailAvailability shares its endpoint with verifyEmail, whose 200 body differs: narrow first.
   return 'IsExist' in result && result.IsExist;
 }

@@ -90,6 +90,7 @@ describe('placement rules the mutation run singled out', () => {
     expect([...CREDENTIAL_HEADERS].sort()).toEqual([
       'authorization',
       'digest',
+      'x-loginradius-apikey',
       'x-loginradius-apisecret',
       'x-loginradius-sott',
       'x-request-expires',

@@ -138,22 +138,47 @@ describe('a client with an M2M app', () => {
     for (const r of sent) expect(r.url).not.toContain('m2m-secret');
   });
 
-  test('a 401 drops the token, so the next call obtains a fresh one', async () => {
+  test('a 401 drops the token and repeats the call once with a fresh one', async () => {
     let tokens = 0;
     let calls = 0;
     const { client, sent } = hubClient((url) => {
       if (url.pathname === '/service/oauth/token') return json({ access_token: `m2m-${++tokens}`, expire_in: '3600' });
       return ++calls === 1 ? json({ ErrorCode: 1148, Description: 'token expired' }, 401) : json({ Data: [] });
     });
-    await expect(client.call(manageOp, {})).rejects.toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    expect(await client.call(manageOp, {})).toEqual({ Data: [] });
+    expect(sent.map((r) => r.headers.get('authorization'))).toEqual([null, 'Bearer m2m-1', null, 'Bearer m2m-2']);
     await client.call(manageOp, {});
-    expect(sent[3]!.headers.get('authorization')).toBe('Bearer m2m-2');
+    expect(tokens).toBe(2);
   });
 
-  test('a failed grant fails the call with a typed error that does not contain the client secret', async () => {
+  test('a second 401 with the fresh token is the error; a fixed token is not asked again', async () => {
+    let tokens = 0;
+    const refusing = hubClient((url) =>
+      url.pathname === '/service/oauth/token'
+        ? json({ access_token: `m2m-${++tokens}`, expire_in: '3600' })
+        : json({ ErrorCode: 1148 }, 401),
+    );
+    await expect(refusing.client.call(manageOp, {})).rejects.toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    expect(refusing.sent).toHaveLength(4);
+    const fixed = hubClient(() => json({ ErrorCode: 1148 }, 401), { m2m: { token: 'mine' } });
+    await expect(fixed.client.call(manageOp, {})).rejects.toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    expect(fixed.sent).toHaveLength(1);
+  });
+
+  test('100 concurrent calls make one token request', async () => {
+    let tokens = 0;
+    const { client } = hubClient((url) =>
+      url.pathname === '/service/oauth/token' ? json({ access_token: `m2m-${++tokens}`, expire_in: '3600' }) : json({ Data: [] }),
+    );
+    await Promise.all(Array.from({ length: 100 }, () => client.call(manageOp, {})));
+    expect(tokens).toBe(1);
+  });
+
+  test('a failed grant fails the call with a typed error that names the token call and does not contain the client secret', async () => {
     const { client } = hubClient(() => json({ ErrorCode: 1008, Description: 'bad client m2m-secret-XYZ-77' }, 401));
     const error = await client.call(manageOp, {}).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusAuthenticationError);
+    expect(error).toMatchObject({ operation: 'generateM2MToken' });
     expect(JSON.stringify(error) + String((error as Error).stack) + (error as Error).message).not.toContain('m2m-secret-XYZ-77');
   });
 
