@@ -2,7 +2,7 @@
  * `docs/API.md`: the API reference a user can read without opening the spec. Every function grouped by API
  * group, with its HTTP call, parameters and credentials, then a migration table from the official SDKs.
  */
-import { describeSecurity } from './names';
+import { describeCall } from './names';
 import type { Callable, OpenApiDocument, ParamModel } from './spec-model';
 
 export function emitApiReference(doc: OpenApiDocument, callables: readonly Callable[], tags: readonly string[]): string {
@@ -39,10 +39,7 @@ export function emitApiReference(doc: OpenApiDocument, callables: readonly Calla
 
 function functionSection(doc: OpenApiDocument, c: Callable): string[] {
   const lines = [`### \`${c.name}\``, '', `${c.summary}${c.deprecated ? ' **Deprecated.**' : ''}`, ''];
-  lines.push(
-    `\`${c.method} ${c.path}\`${c.server ? ` (host ${c.server})` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`,
-    '',
-  );
+  lines.push(describeCall(c), '');
   if (c.isVariant) lines.push(`Typed variant of \`${c.operationId}\`.`, '');
   if (c.description && !c.isVariant) lines.push(c.description, '');
   const rows = [...c.pathParams.map((p) => row('path', p)), ...c.query.map((p) => row('query', p))];

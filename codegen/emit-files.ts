@@ -40,9 +40,11 @@ export function emitGroupModule(project: Project, specFile: string, callables: r
     moduleSpecifier: '../schema',
     namedImports: usesComponents ? ['components', 'operations'] : ['operations'],
   });
-  const statements: StatementStructures[] = [];
+  const statements: (StatementStructures | string)[] = [];
   for (const c of callables) {
     statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c));
+    // How `paginate()` follows this operation's cursor: a property of the function, so it needs nothing else.
+    if (c.pagination) statements.push(`${c.name}.pagination = ${JSON.stringify(c.pagination)} as const;`);
   }
   file.addStatements(statements);
   return { path, text: finish(file, `spec/${specFile}`) };

@@ -12,7 +12,7 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
-import { describeSecurity, descriptorName, typePrefix } from './names';
+import { describeCall, describeSecurity, descriptorName, typePrefix } from './names';
 import type { Callable, ParamModel } from './spec-model';
 import { quote, tsLiteralBlock } from './ts-literal';
 
@@ -185,10 +185,7 @@ function functionDoc(c: Callable): string {
   if (c.description) lines.push('', c.description);
   if (c.isVariant) lines.push('', `A typed variant of \`${c.operationId}\` (same endpoint).`);
   if (c.variants.length) lines.push('', `Typed variants: ${c.variants.map((v) => `{@link ${v}}`).join(', ')}.`);
-  lines.push(
-    '',
-    `\`${c.method} ${c.path}\`${c.server ? ` on ${c.server}` : ''} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`,
-  );
+  lines.push('', describeCall(c));
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`);
   lines.push('', '@throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.');

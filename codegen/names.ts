@@ -31,6 +31,21 @@ const CREDENTIAL_WORDS: Record<string, string> = {
 };
 
 /**
+ * One line that says how an operation is called: `` `GET /path` on <host> · credentials: … · safe to retry ``, for
+ * the JSDoc and docs/API.md. The app's hub domain (a `{tenant}` server) is named by the config option that sets it.
+ */
+export function describeCall(c: {
+  readonly method: string;
+  readonly path: string;
+  readonly server: string | undefined;
+  readonly security: readonly (readonly string[])[];
+  readonly idempotent: boolean;
+}): string {
+  const host = c.server === undefined ? '' : c.server.includes('{tenant}') ? " on the app's hub domain (`config.hub`)" : ` on ${c.server}`;
+  return `\`${c.method} ${c.path}\`${host} · credentials: ${describeSecurity(c.security)}${c.idempotent ? ' · safe to retry' : ''}`;
+}
+
+/**
  * `[['apiKey', 'accessToken']]` → `API key + user's access token`; alternatives joined with "or". The
  * request-signing alternative of a secret-bearing set is folded into the secret's wording rather than listed.
  */

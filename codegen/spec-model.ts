@@ -74,6 +74,7 @@ interface OperationObject {
   readonly 'x-lr-sdk-methods'?: readonly SdkVariant[];
   readonly 'x-lr-idempotent'?: boolean;
   readonly 'x-lr-secret-in-query'?: string;
+  readonly 'x-lr-pagination'?: { readonly cursor: string; readonly next: string; readonly items: string };
 }
 
 /** A parameter as one callable sees it. */
@@ -128,6 +129,8 @@ export interface Callable {
    * runtime redacts their values from every URL, log line, hook description and error.
    */
   readonly sensitive: readonly string[];
+  /** How the operation pages (`x-lr-pagination`): the cursor's query parameter, the answer's cursor and items fields. */
+  readonly pagination: { readonly cursor: string; readonly next: string; readonly items: string } | undefined;
   /** True when the operation documents a 200 without a body (the function then resolves to `undefined`). */
   readonly noContent: boolean;
   /** The error statuses the spec documents for the operation (4xx and 5xx), ascending. */
@@ -173,6 +176,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     server: op.servers?.[0]?.url,
     idempotent: op['x-lr-idempotent'] === true,
     secretInQuery: op['x-lr-secret-in-query'],
+    pagination: paginationOf(where, op, query),
     noContent: op.responses?.['200'] !== undefined && !('content' in (op.responses['200'] as object)),
     errorStatuses: Object.keys(op.responses ?? {})
       .filter((code) => /^[45]\d\d$/.test(code))
@@ -294,4 +298,13 @@ function refName(schema: SchemaObject | undefined): string | undefined {
 
 function failOn(where: string, problem: string): never {
   throw new Error(`${where}: ${problem}`);
+}
+
+/** The operation's `x-lr-pagination`, checked: the cursor must be one of its query parameters. */
+function paginationOf(where: string, op: OperationObject, query: readonly ParamModel[]): Callable['pagination'] {
+  const pagination = op['x-lr-pagination'];
+  if (pagination === undefined) return undefined;
+  if (!query.some((q) => q.name === pagination.cursor))
+    failOn(where, `x-lr-pagination names the cursor ${pagination.cursor}, which is not a query parameter`);
+  return { cursor: pagination.cursor, next: pagination.next, items: pagination.items };
 }

@@ -50,6 +50,7 @@ export type {
 } from './operation';
 export { redactHeaders, redactUrl } from './observe/redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './auth/signing';
+export { paginate, type PageItem, type PageIterator, type PaginatedFunction, type Pagination } from './paginate';
 export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './auth/sott';
 export { ERROR_CODE_NAMES, type LoginRadiusErrorCode } from '../generated/error-codes';
 export * from '../generated/index';

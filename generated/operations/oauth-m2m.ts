@@ -30,7 +30,7 @@ const introspectM2MTokenOperation: OperationDescriptor = {
  * introspection). Needs the M2M app's own client id and secret in the body. Served by the app's hub domain:
  * set `config.hub`. Reads only, but the body carries a secret, so the client does not repeat it after a timeout.
  *
- * `POST /service/oauth/introspect` on https://{tenant}.hub.loginradius.com · credentials: API key
+ * `POST /service/oauth/introspect` on the app's hub domain (`config.hub`) · credentials: API key
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -69,7 +69,7 @@ const getM2MJwksOperation: OperationDescriptor = {
  * Returns the JSON Web Key Set whose RSA keys sign the app's M2M access tokens, so an API that receives them
  * can verify them locally. Served by the app's hub domain: set `config.hub`.
  *
- * `GET /service/oauth/jwks` on https://{tenant}.hub.loginradius.com · credentials: API key · safe to retry
+ * `GET /service/oauth/jwks` on the app's hub domain (`config.hub`) · credentials: API key · safe to retry
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -111,7 +111,7 @@ const revokeM2MTokenOperation: OperationDescriptor = {
  * retired. Needs the M2M app's client id and secret in the body. LoginRadius answers with an empty 200; the
  * function returns `undefined`. Served by the app's hub domain: set `config.hub`.
  *
- * `POST /service/oauth/revoke` on https://{tenant}.hub.loginradius.com · credentials: API key
+ * `POST /service/oauth/revoke` on the app's hub domain (`config.hub`) · credentials: API key
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -159,7 +159,7 @@ const generateM2MTokenOperation: OperationDescriptor = {
  * expires; call it yourself only to hand tokens to other processes. LoginRadius also accepts the body
  * form-encoded; the client sends JSON.
  *
- * `POST /service/oauth/token` on https://{tenant}.hub.loginradius.com · credentials: API key
+ * `POST /service/oauth/token` on the app's hub domain (`config.hub`) · credentials: API key
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).

@@ -71,7 +71,8 @@ describe.each(TRANSPORTS)('the M2M flow with %s', (_name, transport) => {
   });
 
   const client = () => {
-    const log = (level: string) => (message: string, details?: unknown) => void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
+    const log = (level: string) => (message: string, details?: unknown) =>
+      void lines.push(`${level} ${message} ${JSON.stringify(details)}`);
     return api.createClient({
       apiKey: 'k',
       baseUrl: hub.server.origin,
