@@ -11,6 +11,7 @@ import { emitSpecLock } from './emit-lock';
 import { emitSchemaTypes } from './emit-types';
 import { formatTypeScript } from './format';
 import { readCallables, type OpenApiDocument } from './spec-model';
+import { checkTaskIndex, readTaskIndex, type Task } from './tasks';
 
 /** Output paths are relative to the repository root. */
 export type GeneratedFiles = Map<string, string>;
@@ -24,6 +25,7 @@ function specFileOf(doc: OpenApiDocument, tag: string): string {
 export async function generate(
   doc: OpenApiDocument,
   errorCodes: readonly ErrorCodeEntry[] = readErrorCatalogue(),
+  tasks: readonly Task[] = readTaskIndex(),
 ): Promise<GeneratedFiles> {
   const files: GeneratedFiles = new Map();
   const callables = readCallables(doc);
@@ -32,11 +34,12 @@ export async function generate(
   if (untagged) throw new Error(`${untagged.name}: tag ${untagged.tag} is not declared in openapi.yaml`);
   const duplicate = callables.find((c, i) => callables.findIndex((d) => d.name === c.name) !== i);
   if (duplicate) throw new Error(`two functions would be named ${duplicate.name}`);
+  checkTaskIndex(tasks, new Set(callables.map((c) => c.name)));
 
   const bundled = `${JSON.stringify(doc, null, 2)}\n`;
   files.set('generated/openapi.json', bundled);
   files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions(), apiSurface(doc, callables)));
-  files.set('docs/API.md', emitApiReference(doc, callables, tags));
+  files.set('docs/API.md', emitApiReference(doc, callables, tags, tasks));
   files.set('docs/ERRORS.md', emitErrorCodesPage(errorCodes));
   files.set('generated/error-codes.ts', emitErrorCodesModule(errorCodes, generatedHeader('spec/error-codes.yaml')));
   const schema = await emitSchemaTypes(doc);
