@@ -53,5 +53,7 @@ export * from './operations/management-push-notification-configuration';
 export * from './operations/management-second-factor-configuration';
 export * from './operations/management-ip-access-restrictions';
 export * from './operations/management-domain-access-restrictions';
+export * from './operations/cloud-directory';
+export * from './operations/user-migration';
 export * from './models';
 export type { components, operations, paths } from './schema';

@@ -1008,3 +1008,96 @@ export type WorkflowSummary = components['schemas']['WorkflowSummary'];
 export type WorkflowSummaryList = components['schemas']['WorkflowSummaryList'];
 /** A new identity workflow. */
 export type CreateWorkflowRequest = components['schemas']['CreateWorkflowRequest'];
+/**
+ * An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
+ * `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
+ * public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
+ * `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
+ * profiles; both fit this schema, whose record fields are all optional.
+ */
+export type CloudDirectoryIdentity = components['schemas']['CloudDirectoryIdentity'];
+/**
+ * A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
+ * with the `next` cursor of the previous answer.
+ */
+export type CloudDirectoryIdentityPage = components['schemas']['CloudDirectoryIdentityPage'];
+/** Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
+export type CloudDirectoryQueryGroup = components['schemas']['CloudDirectoryQueryGroup'];
+/**
+ * One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
+ * `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
+ * (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
+ */
+export type CloudDirectoryQueryRule = components['schemas']['CloudDirectoryQueryRule'];
+/**
+ * The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
+ * `from`–`to` window.
+ */
+export type CloudDirectoryQuery = components['schemas']['CloudDirectoryQuery'];
+/**
+ * A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
+ * match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
+ * objects, and custom-object records.
+ */
+export type CloudDirectorySearchRequest = components['schemas']['CloudDirectorySearchRequest'];
+/**
+ * The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
+ * userProfileScrollResponseWithCustomObject`), with the total number of matches.
+ */
+export type CloudDirectoryIdentitySearchResult = components['schemas']['CloudDirectoryIdentitySearchResult'];
+/** One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
+export type CloudDirectoryCustomObjectRecord = components['schemas']['CloudDirectoryCustomObjectRecord'];
+/**
+ * A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
+ * the previous answer.
+ */
+export type CloudDirectoryCustomObjectPage = components['schemas']['CloudDirectoryCustomObjectPage'];
+/**
+ * The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
+ * number of matches.
+ */
+export type CloudDirectoryCustomObjectSearchResult = components['schemas']['CloudDirectoryCustomObjectSearchResult'];
+/** One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
+export type CloudDirectoryAggregationRange = components['schemas']['CloudDirectoryAggregationRange'];
+/**
+ * One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
+ * ranges, or by date interval).
+ */
+export type CloudDirectoryAggregation = components['schemas']['CloudDirectoryAggregation'];
+/** The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
+export type CloudDirectoryAggregationQuery = components['schemas']['CloudDirectoryAggregationQuery'];
+/**
+ * An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
+ * of `q.aggregations` becomes a named bucket list in the answer.
+ */
+export type CloudDirectoryInsightsRequest = components['schemas']['CloudDirectoryInsightsRequest'];
+/** The result of an aggregation request (LoginRadius's `InsightsResponse`). */
+export type CloudDirectoryInsightsResponse = components['schemas']['CloudDirectoryInsightsResponse'];
+/**
+ * How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
+ * `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
+ * are taken as plain text.
+ */
+export type UserMigrationPasswordEncryption = components['schemas']['UserMigrationPasswordEncryption'];
+/**
+ * One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
+ * administrator can set, with `Password` holding the hash from the source system when the batch declares
+ * `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
+ */
+export type UserMigrationProfile = components['schemas']['UserMigrationProfile'];
+/**
+ * How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
+ * bring over only what changed.
+ */
+export type UserMigrationDeltaOptions = components['schemas']['UserMigrationDeltaOptions'];
+/**
+ * A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
+ * the system they come from.
+ */
+export type UserMigrationBatchRequest = components['schemas']['UserMigrationBatchRequest'];
+/** One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
+export type UserMigrationFailure = components['schemas']['UserMigrationFailure'];
+/** Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
+export type UserMigrationReport = components['schemas']['UserMigrationReport'];
+/** What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
+export type UserMigrationBatchResponse = components['schemas']['UserMigrationBatchResponse'];

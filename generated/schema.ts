@@ -7671,6 +7671,157 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of an identity search by its cursor.
+     * @description LoginRadius's `getUserProfilesByPageId`. Continues a search started with `queryIdentities`: pass the `next`
+     *     field of the previous answer as the `next` query parameter; the answer holds the following profiles and a new
+     *     `next` cursor, missing, null or empty after the last page. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+     */
+    get: operations['getNextIdentities'];
+    put?: never;
+    /**
+     * Search the app's identities with a Cloud Directory query and read the first page.
+     * @description LoginRadius's `queryUserProfiles`. Finds the accounts created between `from` and `to` that match the rule groups
+     *     of `q` and answers with the total, the first `size` profiles and a `next` cursor. Read the following pages with
+     *     `getNextIdentities`, passing the answer's `next` field as its `next` query parameter, until `next` comes back
+     *     missing, null or empty. Served by the Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads;
+     *     the client does not repeat it after a timeout because it is a POST.
+     *
+     *     Source choice: LoginRadius's public description types the found items as bare records
+     *     (`SimpleUserProfileResponse`), its docs show full profiles (as `GET /identity` returns for the same cursor); the
+     *     items are typed as `CloudDirectoryIdentity`, which holds both.
+     */
+    post: operations['queryIdentities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/identity/customobject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of an identity search with custom objects by its cursor.
+     * @description LoginRadius's `getCustomObjectByQuery`. Continues a search started with `queryIdentitiesWithCustomObject`: pass
+     *     the `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer
+     *     holds the following entries and a new `next` cursor, missing, null or empty after the last page. Served by the
+     *     Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a
+     *     timeout. Items are typed as `CloudDirectoryIdentity` (LoginRadius's `ExtendUserProfileWithCustomObject`); the
+     *     docs' example shows bare custom-object records, which that schema also holds.
+     */
+    get: operations['getNextIdentitiesWithCustomObject'];
+    put?: never;
+    /**
+     * Search the app's identities and read the first page with their custom objects.
+     * @description LoginRadius's `postCustomObjectByQuery`. Runs the same search as `queryIdentities` and adds to each profile,
+     *     under `CustomObject`, the records of the custom object named by `customObject`. Read the following pages with
+     *     `getNextIdentitiesWithCustomObject`, passing the answer's `next` field as its `next` query parameter, until
+     *     `next` comes back missing, null or empty. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST. The docs leave `customObject` optional here (required on the other custom-object searches); so does this
+     *     spec.
+     */
+    post: operations['queryIdentitiesWithCustomObject'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customobject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of a custom-object search by its cursor.
+     * @description LoginRadius's `getAllCustomObjectsByQuery`. Continues a search started with `queryCustomObjects`: pass the
+     *     `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer holds
+     *     the following records and a new `next` cursor, missing, null or empty after the last page. Served by the Cloud
+     *     Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+     */
+    get: operations['getNextCustomObjects'];
+    put?: never;
+    /**
+     * Search the records of one custom object and read the first page.
+     * @description LoginRadius's `postAllCustomObjectsByQuery`. Finds the records of the custom object named by `customObject`
+     *     whose accounts match the search (`from`, `to`, `q`), and answers with the total, the first `size` records and a
+     *     `next` cursor. Read the following pages with `getNextCustomObjects`, passing the answer's `next` field as its
+     *     `next` query parameter, until `next` comes back missing, null or empty. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST. `customObject` is required as the docs say (the public description leaves it optional).
+     */
+    post: operations['queryCustomObjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/insights/userprofiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Aggregate the app's identities into counts per value, range or date interval.
+     * @description LoginRadius's `queryUserProfilesInsights`. Counts the accounts created between `from` and `to` and buckets them
+     *     by each aggregation of `q.aggregations` (e.g. sign-ups per provider, per month, per age range); the answer
+     *     carries each bucket list under the name given in the request. Not paginated. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST.
+     */
+    post: operations['queryIdentityInsights'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/bulk/upsert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create or update a batch of user accounts migrated from another system.
+     * @description LoginRadius's `BatchUpload`. Imports the records of `Profiles` in one call: an account is created for each new
+     *     user and, for one that already exists, updated as `DeltaMigrationModel` says. Passwords may be imported as the
+     *     source system's hashes: describe the algorithm, salt and encodings in `PasswordEncryption` and put each hash in
+     *     the record's `Password`; LoginRadius checks them at the users' next sign-in. The answer counts inserted and
+     *     updated records, for profiles and for roles, and lists the rejected ones by position. Served by LoginRadius's
+     *     migration host (`https://migration.loginradius.com/v2`). Not repeated by the client after a timeout (it writes).
+     */
+    post: operations['bulkUpsertUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -17095,6 +17246,371 @@ export interface components {
        * @enum {string}
        */
       State?: 'ACTIVE' | 'DEBUG' | 'ARCHIVE';
+    };
+    /**
+     * @description An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
+     *     `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
+     *     public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
+     *     `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
+     *     profiles; both fit this schema, whose record fields are all optional.
+     */
+    CloudDirectoryIdentity: components['schemas']['Profile'] & {
+      /** @description The Cloud Directory's id of the stored record. */
+      _id?: string | number;
+      /**
+       * Format: date-time
+       * @description When the record was created.
+       */
+      DateCreated?: string;
+      /**
+       * Format: date-time
+       * @description When the record was last changed.
+       */
+      DateModified?: string;
+      /**
+       * @description The account's custom-object data: on the `/identity/customobject` searches, the records of the requested
+       *     custom objects.
+       */
+      CustomObject?: {
+        [key: string]: unknown;
+      };
+    };
+    /**
+     * @description A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
+     *     with the `next` cursor of the previous answer.
+     */
+    CloudDirectoryIdentityPage: {
+      /** @description The identities of this page. */
+      data?: components['schemas']['CloudDirectoryIdentity'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
+       *     or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
+    CloudDirectoryQueryGroup: {
+      /**
+       * @description Whether a record must match all the rules (`AND`) or at least one of them (`OR`).
+       * @enum {string}
+       */
+      operator: 'AND' | 'OR';
+      /** @description The conditions; an entry that holds a `group` nests another group of conditions. */
+      rules: components['schemas']['CloudDirectoryQueryRule'][];
+    };
+    /**
+     * @description One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
+     *     `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
+     *     (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
+     */
+    CloudDirectoryQueryRule: {
+      group?: components['schemas']['CloudDirectoryQueryGroup'];
+      /** @description The profile field to test, with dots for sub-fields (`Email.Value`, `Age`, `CustomFields.plan`). */
+      name?: string;
+      /** @description The comparison, e.g. `=`, `!=`, `>`, `BETWEEN`. */
+      operator?: string;
+      /** @description The value to compare with; its JSON type follows the field's type (a pair of values for `BETWEEN`). */
+      value?: unknown;
+    };
+    /**
+     * @description The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
+     *     `from`–`to` window.
+     */
+    CloudDirectoryQuery: {
+      group?: components['schemas']['CloudDirectoryQueryGroup'];
+    };
+    /**
+     * @description A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
+     *     match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
+     *     objects, and custom-object records.
+     * @example {
+     *       "from": "2026-01-01",
+     *       "to": "2026-03-31",
+     *       "size": 50,
+     *       "q": {
+     *         "group": {
+     *           "operator": "AND",
+     *           "rules": [
+     *             {
+     *               "name": "EmailVerified",
+     *               "operator": "=",
+     *               "value": true
+     *             }
+     *           ]
+     *         }
+     *       }
+     *     }
+     */
+    CloudDirectorySearchRequest: {
+      /**
+       * Format: date
+       * @description First creation day to include (`YYYY-MM-DD`).
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description Last creation day to include (`YYYY-MM-DD`).
+       */
+      to?: string;
+      /** @description How many records each page holds; further pages are read with the `next` cursor of the answer. */
+      size?: number;
+      q?: components['schemas']['CloudDirectoryQuery'];
+    };
+    /**
+     * @description The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
+     *     userProfileScrollResponseWithCustomObject`), with the total number of matches.
+     */
+    CloudDirectoryIdentitySearchResult: {
+      /** @description How many identities match the search in all. */
+      total?: number;
+      /** @description The identities of this page. */
+      data?: components['schemas']['CloudDirectoryIdentity'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
+       *     null or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
+    CloudDirectoryCustomObjectRecord: {
+      /** @description The Cloud Directory's id of the record (the docs show numbers, the public description a string). */
+      _id?: string | number;
+      /** @description The uid of the account the record belongs to. */
+      Uid?: string;
+      /**
+       * Format: date-time
+       * @description When the record was created.
+       */
+      DateCreated?: string;
+      /**
+       * Format: date-time
+       * @description When the record was last changed.
+       */
+      DateModified?: string;
+      /** @description False when the record was deactivated. */
+      IsActive?: boolean;
+      /** @description True for a deleted record. */
+      IsDeleted?: boolean;
+      /** @description The record's data, with the fields the custom object defines. */
+      CustomObject?: {
+        [key: string]: unknown;
+      };
+    };
+    /**
+     * @description A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
+     *     the previous answer.
+     */
+    CloudDirectoryCustomObjectPage: {
+      /** @description The custom-object records of this page. */
+      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
+       *     or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /**
+     * @description The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
+     *     number of matches.
+     */
+    CloudDirectoryCustomObjectSearchResult: {
+      /** @description How many custom-object records match the search in all. */
+      total?: number;
+      /** @description The custom-object records of this page. */
+      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
+       *     null or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
+    CloudDirectoryAggregationRange: {
+      /** @description The label of the range's bucket in the answer. */
+      key?: string;
+      /** @description The lower bound (included), a number or a date. */
+      from?: string | number;
+      /** @description The upper bound (excluded), a number or a date. */
+      to?: string | number;
+    };
+    /**
+     * @description One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
+     *     ranges, or by date interval).
+     */
+    CloudDirectoryAggregation: {
+      /** @description The profile field to aggregate (`Provider`, `Age`, `CreatedDate`, `Country.Name`, …). */
+      field?: string;
+      /** @description The kind of aggregation, e.g. `terms` (count per distinct value), `range` or `date_histogram`. */
+      type?: string;
+      /** @description For range aggregations, the ranges by name. */
+      ranges?: {
+        [key: string]: components['schemas']['CloudDirectoryAggregationRange'];
+      };
+      /** @description For histogram aggregations, the bucket width (a number, or a calendar unit such as `month`). */
+      interval?: string | number;
+      /** @description For date aggregations, the format of the bucket keys (e.g. `yyyy-MM`). */
+      format?: string;
+    };
+    /** @description The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
+    CloudDirectoryAggregationQuery: {
+      /** @description Aggregation definitions by the name their result carries in the answer. */
+      aggregations: {
+        [key: string]: components['schemas']['CloudDirectoryAggregation'];
+      };
+    };
+    /**
+     * @description An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
+     *     of `q.aggregations` becomes a named bucket list in the answer.
+     * @example {
+     *       "from": "2026-01-01T00:00:00Z",
+     *       "to": "2026-06-30T23:59:59Z",
+     *       "q": {
+     *         "aggregations": {
+     *           "signupsByProvider": {
+     *             "field": "Provider",
+     *             "type": "terms"
+     *           }
+     *         }
+     *       }
+     *     }
+     */
+    CloudDirectoryInsightsRequest: {
+      /**
+       * Format: date-time
+       * @description Start of the creation window (ISO 8601).
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description End of the creation window (ISO 8601).
+       */
+      to?: string;
+      q?: components['schemas']['CloudDirectoryAggregationQuery'];
+    };
+    /** @description The result of an aggregation request (LoginRadius's `InsightsResponse`). */
+    CloudDirectoryInsightsResponse: {
+      /**
+       * Format: int32
+       * @description How many accounts fall in the requested window.
+       */
+      total?: number;
+      /** @description One entry per requested aggregation, under the name it was given; each maps a bucket key to its count. */
+      aggregations?: {
+        [key: string]: unknown;
+      };
+    };
+    /**
+     * @description How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
+     *     `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
+     *     are taken as plain text.
+     */
+    UserMigrationPasswordEncryption: {
+      /**
+       * @description The hash algorithm.
+       * @enum {string}
+       */
+      Type: 'MD5' | 'BCRYPT' | 'PBKDF2' | 'SHA1' | 'SHA256' | 'SHA512' | 'HMAC_SHA1' | 'HMAC_SHA256' | 'ARGON2ID' | 'ARGON2I';
+      /** @description True when every password has its own salt (stored with the hash) instead of one shared `Salt`. */
+      IsPerPasswordSalt?: boolean;
+      /** @description The salt (or HMAC key) shared by all passwords; a secret of the source system. */
+      Salt?: string | null;
+      /**
+       * @description Where the salt was joined to the password before hashing.
+       * @enum {string}
+       */
+      SaltAttachType?: 'None' | 'Prepend' | 'Append';
+      /** @description The salt length in bytes (PBKDF2). */
+      SaltKeyLength?: number | null;
+      /** @description The derived-key length in bytes (PBKDF2). */
+      SubKeyLength?: number | null;
+      /** @description The iteration count (PBKDF2, Argon2). */
+      NumberOfIteration?: number | null;
+      /**
+       * @description The version of LoginRadius's hasher settings to apply.
+       * @enum {string}
+       */
+      PasswordHasherVersion?: 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
+      /**
+       * @description How the hashes are encoded.
+       * @enum {string|null}
+       */
+      PasswordHashEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
+      /**
+       * @description How the salt is encoded.
+       * @enum {string|null}
+       */
+      PasswordSaltEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
+      /**
+       * @description How the plain-text password was encoded before hashing.
+       * @enum {string|null}
+       */
+      PlaintextPasswordEncoding?: 'Default' | 'Base64' | 'UTF8' | null;
+      /** @description The parallelism (threads) used by Argon2. */
+      PasswordHashThread?: number | null;
+      /** @description The memory cost used by Argon2, in KiB. */
+      PasswordHashMemory?: number | null;
+    };
+    /**
+     * @description One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
+     *     administrator can set, with `Password` holding the hash from the source system when the batch declares
+     *     `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
+     */
+    UserMigrationProfile: ({
+      /** @description The source system's password hash (encoded as `PasswordEncryption` says), or the plain password. */
+      Password?: string;
+    } & {
+      [key: string]: unknown;
+    }) &
+      components['schemas']['AccountProfileFields'];
+    /**
+     * @description How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
+     *     bring over only what changed.
+     */
+    UserMigrationDeltaOptions: {
+      /** @description True when this batch is a delta run over users migrated before. */
+      DeltaMigration: boolean;
+      /** @description True to overwrite the stored fields of an existing account with the batch's values. */
+      OverWriteDuplicate: boolean;
+    };
+    /**
+     * @description A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
+     *     the system they come from.
+     */
+    UserMigrationBatchRequest: {
+      PasswordEncryption?: components['schemas']['UserMigrationPasswordEncryption'];
+      /** @description The user records of the batch. */
+      Profiles: components['schemas']['UserMigrationProfile'][];
+      DeltaMigrationModel?: components['schemas']['UserMigrationDeltaOptions'];
+    };
+    /** @description One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
+    UserMigrationFailure: {
+      /**
+       * Format: int32
+       * @description The position of the record in the batch's `Profiles` list.
+       */
+      RecordNumber: number;
+      /** @description Why LoginRadius rejected it. */
+      Message: string;
+    };
+    /** @description Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
+    UserMigrationReport: {
+      /**
+       * Format: int64
+       * @description How many records were created.
+       */
+      RecordInserted: number;
+      /**
+       * Format: int64
+       * @description How many existing records were updated.
+       */
+      RecordUpdated: number;
+      /** @description The records that were rejected, with the reason. */
+      Failed?: components['schemas']['UserMigrationFailure'][];
+    };
+    /** @description What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
+    UserMigrationBatchResponse: {
+      Profile: components['schemas']['UserMigrationReport'];
+      Roles?: components['schemas']['UserMigrationReport'];
     };
   };
   responses: {
@@ -43204,6 +43720,840 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['Workflow'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getNextIdentities: {
+    parameters: {
+      query: {
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of identities and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ]
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentities: {
+    parameters: {
+      query?: {
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matches, the first page of identities and the cursor of the next page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ]
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getNextIdentitiesWithCustomObject: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object the search was started with.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of identities with their custom objects and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ],
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-004512",
+           *               "Tier": "gold"
+           *             }
+           *           }
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null,
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-007730",
+           *               "Tier": "silver"
+           *             }
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentitiesWithCustomObject: {
+    parameters: {
+      query?: {
+        /**
+         * @description The custom object (its name in the Admin Console) whose records to join to each profile.
+         * @example loyaltyCards
+         */
+        customObject?: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matches, the first page of identities with custom objects, and the next cursor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ],
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-004512",
+           *               "Tier": "gold"
+           *             }
+           *           }
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null,
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-007730",
+           *               "Tier": "silver"
+           *             }
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getNextCustomObjects: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object the search was started with.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of records and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "DateCreated": "2026-01-12T08:45:17.220Z",
+           *           "DateModified": "2026-02-28T14:02:09.731Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-004512",
+           *             "Tier": "gold",
+           *             "Points": 1840
+           *           }
+           *         },
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "DateCreated": "2026-02-20T10:09:02.815Z",
+           *           "DateModified": "2026-02-20T10:09:02.815Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-007730",
+           *             "Tier": "silver",
+           *             "Points": 260
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryCustomObjectPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryCustomObjects: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object to search, as configured in the Admin Console.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matching records, the first page of them and the cursor of the next page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "DateCreated": "2026-01-12T08:45:17.220Z",
+           *           "DateModified": "2026-02-28T14:02:09.731Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-004512",
+           *             "Tier": "gold",
+           *             "Points": 1840
+           *           }
+           *         },
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "DateCreated": "2026-02-20T10:09:02.815Z",
+           *           "DateModified": "2026-02-20T10:09:02.815Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-007730",
+           *             "Tier": "silver",
+           *             "Points": 260
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryCustomObjectSearchResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentityInsights: {
+    parameters: {
+      query?: {
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01T00:00:00Z",
+         *       "to": "2026-06-30T23:59:59Z",
+         *       "q": {
+         *         "aggregations": {
+         *           "signupsByProvider": {
+         *             "field": "Provider",
+         *             "type": "terms"
+         *           },
+         *           "signupsByMonth": {
+         *             "field": "CreatedDate",
+         *             "type": "date_histogram",
+         *             "interval": "month",
+         *             "format": "yyyy-MM"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectoryInsightsRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of accounts in the window and the requested bucket lists. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 1286,
+           *       "aggregations": {
+           *         "signupsByProvider": {
+           *           "Email": 904,
+           *           "google": 311,
+           *           "apple": 71
+           *         },
+           *         "signupsByMonth": {
+           *           "2026-01": 402,
+           *           "2026-02": 355,
+           *           "2026-03": 529
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryInsightsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  bulkUpsertUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "PasswordEncryption": {
+         *         "Type": "PBKDF2",
+         *         "IsPerPasswordSalt": false,
+         *         "Salt": "c2FsdC1mcm9tLWxlZ2FjeS1zeXN0ZW0tMjAyNg==",
+         *         "SaltAttachType": "Append",
+         *         "NumberOfIteration": 10000,
+         *         "SubKeyLength": 32,
+         *         "SaltKeyLength": 16,
+         *         "PasswordHashEncodingType": "Base64",
+         *         "PasswordSaltEncodingType": "Base64"
+         *       },
+         *       "Profiles": [
+         *         {
+         *           "Uid": "legacy-000482",
+         *           "Email": [
+         *             {
+         *               "Type": "Primary",
+         *               "Value": "mei.tanaka@example.com"
+         *             }
+         *           ],
+         *           "EmailVerified": true,
+         *           "FirstName": "Mei",
+         *           "LastName": "Tanaka",
+         *           "Password": "q0bJ4wKk2lq7m5yB9Vt1cR8xZ3nH6dF0aS2gJ7pL4eU=",
+         *           "CustomFields": {
+         *             "legacyCustomerId": "C-104882"
+         *           }
+         *         },
+         *         {
+         *           "Uid": "legacy-000483",
+         *           "Email": [
+         *             {
+         *               "Type": "Primary",
+         *               "Value": "lukas.becker@example.com"
+         *             }
+         *           ],
+         *           "EmailVerified": false,
+         *           "FirstName": "Lukas",
+         *           "LastName": "Becker",
+         *           "PhoneId": "+4915123456789",
+         *           "Password": "9fK3mN7qR1tV5xZ8bD2gH6jL0pS4wY7cE1iO3uA5rT8="
+         *         }
+         *       ],
+         *       "DeltaMigrationModel": {
+         *         "DeltaMigration": false,
+         *         "OverWriteDuplicate": true
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['UserMigrationBatchRequest'];
+      };
+    };
+    responses: {
+      /** @description How many records were inserted or updated, and the rejected ones. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Profile": {
+           *         "RecordInserted": 1,
+           *         "RecordUpdated": 0,
+           *         "Failed": [
+           *           {
+           *             "RecordNumber": 2,
+           *             "Message": "PhoneId is already used by another account."
+           *           }
+           *         ]
+           *       },
+           *       "Roles": {
+           *         "RecordInserted": 0,
+           *         "RecordUpdated": 0,
+           *         "Failed": []
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['UserMigrationBatchResponse'];
         };
       };
       400: components['responses']['BadRequest'];

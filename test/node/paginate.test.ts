@@ -38,7 +38,7 @@ async function serve(pages: Record<string, { status?: number; body: unknown }>) 
       res.end(JSON.stringify(page.body));
     },
   });
-  return api.createClient({ apiKey: 'k', baseUrl: server.origin, maxRetries: 0 });
+  return api.createClient({ apiKey: 'k', apiSecret: 'loopback-secret', baseUrl: server.origin, maxRetries: 0 });
 }
 const cursors = () => server!.received.map((r) => new URL(r.target, 'http://x').searchParams.get('next'));
 
@@ -104,5 +104,19 @@ describe('paginate', () => {
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusAbortError);
     expect(cursors()).toEqual([null]);
+  });
+});
+
+describe('paginate with a generated function', () => {
+  test('getNextIdentities follows next and yields typed identities, on the Cloud Directory host unless baseUrl says otherwise', async () => {
+    const lr = await serve({
+      c1: { body: { data: [{ Uid: 'a', _id: '1' }], next: 'c2' } },
+      c2: { body: { data: [{ Uid: 'b', _id: '2' }], next: '' } },
+    });
+    const uids: (string | null | undefined)[] = [];
+    for await (const identity of api.paginate(api.getNextIdentities, lr, { query: { next: 'c1', region: 'eu' } })) uids.push(identity.Uid);
+    expect(uids).toEqual(['a', 'b']);
+    expect(cursors()).toEqual(['c1', 'c2']);
+    expect(api.getNextIdentities.pagination).toEqual({ cursor: 'next', next: 'next', items: 'data' });
   });
 });
