@@ -62,6 +62,7 @@ const MAY_BE_RETRIED = [
   'getJwtIntegrationSupportedAlgorithms',
   'getM2MJwks',
   'getMfaPushDeviceStatus',
+  'getOAuthAuthorizationServerMetadata',
   'getOAuthClient',
   'getOAuthClientConnectionsMetadata',
   'getOAuthCustomProviderMappingKeys',
