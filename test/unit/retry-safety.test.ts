@@ -94,6 +94,7 @@ const MAY_BE_RETRIED = [
   'getRolesList',
   'getSamlCustomProvider',
   'getSamlCustomProviderMappingKeys',
+  'getSamlIdpMetadata',
   'getSamlIntegration',
   'getSecondFactorConfiguration',
   'getSecurityQuestionRenderCount',
