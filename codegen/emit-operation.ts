@@ -100,7 +100,7 @@ export function emitParamsType(c: Callable): InterfaceDeclarationStructure | Typ
       leadingTrivia: '\n',
       name: `${typePrefix(c.name)}Params`,
       isExported: true,
-      docs: [`Parameters of {@link ${c.name}}: it takes none.`],
+      docs: [`Parameters of ${linkTo(c)}: it takes none.`],
       type: 'Record<string, never>',
     };
   }
@@ -109,7 +109,7 @@ export function emitParamsType(c: Callable): InterfaceDeclarationStructure | Typ
     leadingTrivia: '\n',
     name: `${typePrefix(c.name)}Params`,
     isExported: true,
-    docs: [`Parameters of {@link ${c.name}}.`],
+    docs: [`Parameters of ${linkTo(c)}.`],
     properties,
   };
 }
@@ -120,7 +120,7 @@ export function emitResultType(c: Callable): TypeAliasDeclarationStructure {
     kind: StructureKind.TypeAlias,
     name: `${typePrefix(c.name)}Result`,
     isExported: true,
-    docs: [`What {@link ${c.name}} resolves to.`],
+    docs: [`What ${linkTo(c)} resolves to.`],
     type: c.response ? `components['schemas'][${quote(c.response.schemaName)}]` : `JsonResultOf<${operationType(c)}>`,
   };
 }
@@ -211,4 +211,12 @@ function apiErrors(statuses: readonly number[]): (readonly [string, string])[] {
   if (statuses.some((status) => status >= 500)) out.push(['LoginRadiusServerError', 'when LoginRadius fails (HTTP 5xx).']);
   out.push(['LoginRadiusApiError', 'for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.']);
   return out;
+}
+
+/**
+ * A doc link to the callable's function. A paginated function also carries `pagination` (a property assigned to
+ * it), which makes its name a merged declaration that `{@link}` cannot resolve, so it is named in code font.
+ */
+function linkTo(c: Callable): string {
+  return c.pagination ? `\`${c.name}\`` : `{@link ${c.name}}`;
 }

@@ -1008,6 +1008,74 @@ export type WorkflowSummary = components['schemas']['WorkflowSummary'];
 export type WorkflowSummaryList = components['schemas']['WorkflowSummaryList'];
 /** A new identity workflow. */
 export type CreateWorkflowRequest = components['schemas']['CreateWorkflowRequest'];
+/** Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant). */
+export type OAuthAuthorizationCodeGrant = components['schemas']['OAuthAuthorizationCodeGrant'];
+/** Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret. */
+export type OAuthAuthorizationCodePkceGrant = components['schemas']['OAuthAuthorizationCodePkceGrant'];
+/** Token request that exchanges a refresh token for a new access token (refresh token grant). */
+export type OAuthRefreshTokenGrant = components['schemas']['OAuthRefreshTokenGrant'];
+/** Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant). */
+export type OAuthPasswordGrant = components['schemas']['OAuthPasswordGrant'];
+/** Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant). */
+export type OAuthDeviceCodeGrant = components['schemas']['OAuthDeviceCodeGrant'];
+/** Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens. */
+export type OAuthLoginRadiusTokenGrant = components['schemas']['OAuthLoginRadiusTokenGrant'];
+/**
+ * A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
+ * tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
+ * `code_verifier` (PKCE).
+ */
+export type OAuthTokenRequest = components['schemas']['OAuthTokenRequest'];
+/** Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
+export type OAuthTokenResponse = components['schemas']['OAuthTokenResponse'];
+/** Request for a device code and user code, sent by a device with limited input. */
+export type OAuthDeviceCodeRequest = components['schemas']['OAuthDeviceCodeRequest'];
+/** A device authorization (RFC 8628) the device shows to its user and then polls with. */
+export type OAuthDeviceCodeResponse = components['schemas']['OAuthDeviceCodeResponse'];
+/** A token to introspect, with the credentials of the app that asks. */
+export type OAuthTokenIntrospectRequest = components['schemas']['OAuthTokenIntrospectRequest'];
+/** Whether a token is active and, if it is, its claims (RFC 7662). */
+export type OAuthTokenIntrospection = components['schemas']['OAuthTokenIntrospection'];
+/** A token to revoke, with the credentials of the app that issued it. */
+export type OAuthTokenRevokeRequest = components['schemas']['OAuthTokenRevokeRequest'];
+/** The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
+export type OAuthPushedAuthorizationRequest = components['schemas']['OAuthPushedAuthorizationRequest'];
+/** The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
+export type OAuthPushedAuthorizationResponse = components['schemas']['OAuthPushedAuthorizationResponse'];
+/** OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
+export type OAuthAuthorizationServerMetadata = components['schemas']['OAuthAuthorizationServerMetadata'];
+/** Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
+export type OidcDynamicClientRegistrationRequest = components['schemas']['OidcDynamicClientRegistrationRequest'];
+/** A newly registered client, with its credentials. */
+export type OidcDynamicClientRegistration = components['schemas']['OidcDynamicClientRegistration'];
+/** A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
+export type OidcDynamicClient = components['schemas']['OidcDynamicClient'];
+/** The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
+export type OidcDynamicClientUpdateRequest = components['schemas']['OidcDynamicClientUpdateRequest'];
+/** The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
+export type OidcDiscoveryDocument = components['schemas']['OidcDiscoveryDocument'];
+/**
+ * Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
+ * Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
+ */
+export type OidcUserinfoClaims = components['schemas']['OidcUserinfoClaims'];
+/** The access token whose user's claims are asked for, sent in the body. */
+export type OidcUserinfoRequest = components['schemas']['OidcUserinfoRequest'];
+/** Email address and password of the user to sign in. */
+export type JwtLoginByEmailRequest = components['schemas']['JwtLoginByEmailRequest'];
+/** Phone number and password of the user to sign in, with the captcha answer when the app asks for one. */
+export type JwtLoginByPhoneRequest = components['schemas']['JwtLoginByPhoneRequest'];
+/** Username and password of the user to sign in. */
+export type JwtLoginByUsernameRequest = components['schemas']['JwtLoginByUsernameRequest'];
+/** The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
+export type JwtLoginRequest = components['schemas']['JwtLoginRequest'];
+/** A JWT issued for the signed-in user by a JWT app. */
+export type JwtSignature = components['schemas']['JwtSignature'];
+/**
+ * The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
+ * LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
+ */
+export type SamlIdpMetadata = components['schemas']['SamlIdpMetadata'];
 /**
  * An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
  * `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's

@@ -7671,6 +7671,560 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/oauth/{OAuthAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtain tokens from an OAuth 2.0 app with one of its grants.
+     * @description Exchanges an authorization code (with the client secret, or with a PKCE code verifier), a refresh token, the
+     *     user's login and password, a device code or a LoginRadius access token for an access token and, depending on the
+     *     app, a refresh token. The body is one of six grant forms that `grant_type` tells apart (the two
+     *     authorization-code forms differ by `client_secret` versus `code_verifier`). Only the grants enabled on the OAuth
+     *     app in the Admin Console are accepted. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts
+     *     the body form-encoded; the client sends JSON.
+     *
+     *     Sources: the refresh grant carries the refresh token in `token`, as LoginRadius's public description has it (its
+     *     docs pages show `refresh_token`). The public description names the device-code and LoginRadius-token grants
+     *     without giving their `grant_type` values: the RFC 8628 and RFC 8693 identifiers are used. The answer carries both
+     *     `expires_in` (a number, as the docs show) and `expire_in` (a string, as the public description shows) because the
+     *     sources disagree; read whichever is present.
+     */
+    post: operations['getOAuthTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization and get a device code and a user code.
+     * @description For devices without a browser or keyboard (TVs, consoles, CLIs): returns a device code the device polls the token
+     *     endpoint with (`getOAuthTokens` with the device-code grant) and a user code the user enters on the verification
+     *     page from another device. The device-code grant must be enabled on the OAuth app. Served by the app's hub
+     *     domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOAuthDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthName}/device/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization on the older device-code path.
+     * @description The same device authorization as `getOAuthDeviceCode`, on the path LoginRadius's API docs pages give
+     *     (`/api/oauth/{OAuthName}/device/code`); LoginRadius's public OpenAPI description documents only
+     *     `/api/oauth/{OAuthAppName}/device`. Prefer `getOAuthDeviceCode`; this one is for apps set up from the docs pages.
+     *     The docs spell the scope field `Scope`; LoginRadius reads body names case-insensitively, so the shared request
+     *     schema with `scope` is used. The docs' example answer has no `verification_uri_complete`. Served by the app's hub
+     *     domain: set `config.hub`.
+     */
+    post: operations['requestOAuthDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/introspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an access token of an OAuth 2.0 app is active and read its claims.
+     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
+     *     the app's client id and secret in the body. An expired, revoked or unknown token gives `active: false`, not an
+     *     error. Reads only, but the body carries a secret, so the client does not repeat it after a timeout. Served by
+     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['introspectOAuthToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a refresh token of an OAuth 2.0 app.
+     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. The
+     *     token field is `token` as in LoginRadius's public description (its docs page shows `refresh_token`). Served by
+     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['revokeOAuthRefreshToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/par': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push the parameters of an authorization request ahead of the redirect (PAR).
+     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
+     *     to pass to the authorize endpoint with the client id, so the parameters cannot be read or altered in the browser.
+     *     Confidential clients include their client secret. LoginRadius answers 201 Created; the client accepts any 2xx, so
+     *     the answer is declared here as the 200 the generator types. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['createOAuthPushedAuthorizationRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oauth/{OAuthAppName}/.well-known/oauth-authorization-server': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the authorization server metadata of an OAuth 2.0 app (RFC 8414).
+     * @description Returns the app's issuer, endpoints, supported grants, response types, scopes and client authentication methods,
+     *     so OAuth libraries can configure themselves. Public information. Served by the app's hub domain: set
+     *     `config.hub`.
+     */
+    get: operations['getOAuthAuthorizationServerMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtain tokens and an ID token from an OpenID Connect app with one of its grants.
+     * @description The OpenID Connect counterpart of `getOAuthTokens`: exchanges an authorization code (with the client secret or a
+     *     PKCE code verifier), a refresh token, the user's login and password, a device code or a LoginRadius access token
+     *     for an access token, a refresh token where the app issues them and, when the `openid` scope was granted, a signed
+     *     ID token. `grant_type` tells the six body forms apart. Only grants enabled on the OIDC app are accepted. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     *
+     *     Sources: the refresh grant carries the refresh token in `token` as LoginRadius's public description has it (the
+     *     docs pages show `refresh_token`, and one docs example spells the ID token `Id_token`). The device-code and
+     *     LoginRadius-token grants have no documented `grant_type` value: the RFC 8628 and RFC 8693 identifiers are used.
+     *     The answer may carry `expires_in` (number, docs) or `expire_in` (string, public description).
+     */
+    post: operations['getOidcTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization with an OpenID Connect app.
+     * @description Returns a device code the device polls `getOidcTokens` with (device-code grant) and a user code the user enters on
+     *     the verification page from another device. The device-code grant must be enabled on the OIDC app. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOidcDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/introspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an access token of an OpenID Connect app is active and read its claims.
+     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
+     *     the app's client id and secret in the body; an expired, revoked or unknown token gives `active: false`. Reads
+     *     only, but the body carries a secret, so the client does not repeat it after a timeout. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['introspectOidcToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a refresh token of an OpenID Connect app.
+     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['revokeOidcRefreshToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/par': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push the parameters of an OpenID Connect authorization request ahead of the redirect (PAR).
+     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
+     *     to pass to the authorize endpoint with the client id. Confidential clients include their client secret.
+     *     LoginRadius answers 201 Created; the client accepts any 2xx, so the answer is declared as the 200 the generator
+     *     types. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['createOidcPushedAuthorizationRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a client with an OpenID Connect app (dynamic client registration).
+     * @description Creates a client from the metadata it sends (RFC 7591) and returns its client id and secret. Dynamic registration
+     *     must be enabled on the OIDC app. The secret is shown only in this answer: store it. Served by the app's hub domain: set `config.hub`.
+     */
+    post: operations['registerOidcDynamicClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/register/{clientID}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the registration of a dynamically registered client.
+     * @description Returns the client's current metadata and credentials (RFC 7592). The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcDynamicClient'];
+    /**
+     * Replace the metadata of a dynamically registered client.
+     * @description Replaces the client's registered metadata with the body (RFC 7592): send every field to keep, since omitted ones
+     *     are cleared. `client_name` and `redirect_uris` are required. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
+     */
+    put: operations['updateOidcDynamicClient'];
+    post?: never;
+    /**
+     * Delete a dynamically registered client.
+     * @description Removes the client registration (RFC 7592); its tokens and credentials stop working. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. LoginRadius answers
+     *     204 No Content; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+     */
+    delete: operations['deleteOidcDynamicClient'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/.well-known/openid-configuration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the OpenID Connect discovery document of an OIDC app.
+     * @description Returns the provider metadata (issuer, endpoints, scopes, response types, signing algorithms, claims) that OpenID
+     *     Connect libraries read to configure themselves. Public information. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcDiscoveryConfiguration'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/.well-known/oauth-authorization-server': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the OAuth 2.0 authorization server metadata of an OIDC app (RFC 8414).
+     * @description The RFC 8414 form of the app's metadata, for OAuth 2.0 libraries that look for it instead of the OpenID Connect
+     *     discovery document. Public information. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcAuthorizationServerMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/jwks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the public keys that verify the ID tokens of an OIDC app (JWKS).
+     * @description Returns the JSON Web Key Set whose RSA keys sign the app's ID tokens (and JWT access tokens), so a client can
+     *     verify them locally; pick the key whose `kid` the token names. LoginRadius's docs spell the path `/JWKS`; it is
+     *     written here in lower case as the public description has it. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcJwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/userinfo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the signed-in user's claims with an access token of an OIDC app.
+     * @description Returns the claims the OIDC app releases for the access token's scopes (OpenID Connect UserInfo). Pass the access
+     *     token the app issued as `accessToken` (Bearer). LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcUserinfo'];
+    put?: never;
+    /**
+     * Read the signed-in user's claims, sending the access token in the body.
+     * @description The body form of `getOidcUserinfo`, for clients that cannot set an Authorization header: the access token travels
+     *     in the body field `access_token`. Reads only, but the body carries a token, so the client does not repeat it after
+     *     a timeout. LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOidcUserinfoByPost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jwt/{JwtAppName}/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a user in with login and password and get a JWT from a JWT app.
+     * @description Checks the user's email address, phone number or username with their password (the identifier present selects
+     *     the form) and returns a JWT signed with the JWT app's key and algorithm, carrying the claims mapped in the app. If
+     *     the app requires verified email addresses and the user's is not verified, LoginRadius may send a verification
+     *     email (`emailTemplate`, `verificationUrl`). Served by the app's hub domain: set `config.hub`. LoginRadius also
+     *     accepts the body form-encoded; the client sends JSON.
+     *
+     *     Sources: `nonce` comes from LoginRadius's public description; `verificationUrl`, `loginUrl` and `emailTemplate`
+     *     from its docs pages (spelled there in lower case).
+     */
+    post: operations['getJwtTokenByLoginCredentials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jwt/{JwtAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a JWT from a JWT app for the user of a LoginRadius access token.
+     * @description Returns a JWT signed with the JWT app's key and algorithm for the user who holds the LoginRadius access token
+     *     passed as `accessToken` (Bearer; LoginRadius's docs pages also show it in the `access_token` query parameter).
+     *     Issues a new token on every call. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getJwtTokenByAccessToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/jwt/api/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a user in with login and password and get a JWT (older cloud-api endpoint).
+     * @description The older form of `getJwtTokenByLoginCredentials`, documented only on LoginRadius's docs pages (API v1.4.0): served
+     *     by `cloud-api.loginradius.com` with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the
+     *     docs). Takes an email address, phone number or username with the password and answers with the signed JWT. May
+     *     send a verification email to an unverified user (`emailTemplate`, `verificationUrl`). Prefer the hub-domain
+     *     endpoint for new integrations.
+     */
+    post: operations['getSsoJwtTokenByLoginCredentials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/jwt/api/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a JWT for the user of a LoginRadius access token (older cloud-api endpoint).
+     * @description The older form of `getJwtTokenByAccessToken`, documented only on LoginRadius's docs pages (API v1.4.0): served by
+     *     `cloud-api.loginradius.com`, with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the docs)
+     *     and the user's LoginRadius access token in the `access_token` query parameter, the only form documented for it
+     *     (pass it as `accessToken`; the client redacts it from every URL it describes). Issues a new token on every call.
+     */
+    get: operations['getSsoJwtTokenByAccessToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/saml/idp/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the SAML 2.0 identity-provider metadata of a SAML app.
+     * @description Returns the metadata a service provider imports to trust the app as identity provider: entity id, signing
+     *     certificate, and single sign-on and logout endpoints. Public information. Served by the app's hub domain: set
+     *     `config.hub`.
+     *
+     *     LoginRadius sends this document as XML (`application/xml`, an `EntityDescriptor`). The client asks for and reads
+     *     only JSON, so **this function is not usable through the JSON client yet**: against LoginRadius it fails with a
+     *     response error whose excerpt shows the start of the XML. The JSON form declared first follows the structure
+     *     LoginRadius's public description gives the document (so the generated types and the mock stay usable); the XML
+     *     form is declared beside it. Until the client reads XML, fetch the metadata URL directly.
+     */
+    get: operations['getSamlIdpMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/identity': {
     parameters: {
       query?: never;
@@ -17246,6 +17800,744 @@ export interface components {
        * @enum {string}
        */
       State?: 'ACTIVE' | 'DEBUG' | 'ARCHIVE';
+    };
+    /**
+     * @description Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+     *       "grant_type": "authorization_code",
+     *       "redirect_uri": "https://app.example.com/callback"
+     *     }
+     */
+    OAuthAuthorizationCodeGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
+      code: string;
+      /**
+       * @description Always `authorization_code` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'authorization_code';
+      /** @description The redirect URI used in the authorize request (must match exactly). */
+      redirect_uri: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+     *       "code_verifier": "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag",
+     *       "grant_type": "authorization_code",
+     *       "redirect_uri": "https://app.example.com/callback"
+     *     }
+     */
+    OAuthAuthorizationCodePkceGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
+      code: string;
+      /** @description The random string whose hash was sent as `code_challenge` in the authorize request. */
+      code_verifier: string;
+      /**
+       * @description Always `authorization_code` (the `code_verifier` and the absence of a client secret mark the PKCE form).
+       * @enum {string}
+       */
+      grant_type: 'authorization_code';
+      /** @description The redirect URI used in the authorize request (must match exactly). */
+      redirect_uri: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that exchanges a refresh token for a new access token (refresh token grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "refresh_token",
+     *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+     *     }
+     */
+    OAuthRefreshTokenGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description Always `refresh_token` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'refresh_token';
+      /** @description The refresh token issued with an earlier access token. */
+      token: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "password",
+     *       "username": "jane.doe@example.com",
+     *       "password": "correct-horse-battery-staple",
+     *       "scope": "openid profile email"
+     *     }
+     */
+    OAuthPasswordGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description Always `password` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'password';
+      /** @description The user's login identifier (email address, username or phone number, as the app allows). */
+      username: string;
+      /** @description The user's password. */
+      password: string;
+      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+     *       "grant_type": "urn:ietf:params:oauth:grant-type:device_code"
+     *     }
+     */
+    OAuthDeviceCodeGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The device code from the device-code request. */
+      device_code: string;
+      /**
+       * @description The RFC 8628 device-code grant identifier.
+       * @enum {string}
+       */
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code';
+      /** @description Space-separated scopes to request. */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "urn:ietf:params:oauth:grant-type:token-exchange",
+     *       "token": "2c7e9a41-5b3d-4f86-a0e2-7d1c4b9f3a58",
+     *       "scope": "openid"
+     *     }
+     */
+    OAuthLoginRadiusTokenGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description The RFC 8693 token-exchange grant identifier (LoginRadius's public description names the grant but gives no value; see the operation's description).
+       * @enum {string}
+       */
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange';
+      /** @description The LoginRadius access token (a GUID) or JWT-encrypted LoginRadius token to exchange. */
+      token: string;
+      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
+     *     tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
+     *     `code_verifier` (PKCE).
+     */
+    OAuthTokenRequest:
+      | components['schemas']['OAuthAuthorizationCodeGrant']
+      | components['schemas']['OAuthAuthorizationCodePkceGrant']
+      | components['schemas']['OAuthRefreshTokenGrant']
+      | components['schemas']['OAuthPasswordGrant']
+      | components['schemas']['OAuthDeviceCodeGrant']
+      | components['schemas']['OAuthLoginRadiusTokenGrant'];
+    /** @description Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
+    OAuthTokenResponse: {
+      /** @description The access token (a JWT or a GUID, depending on the app's settings). */
+      access_token?: string;
+      /** @description How to present the access token (`Bearer`; older apps answer `access_token`). */
+      token_type?: string;
+      /** @description Seconds until the access token expires (the form LoginRadius's API docs show). */
+      expires_in?: number;
+      /** @description Seconds until the access token expires, as a string (the form LoginRadius's public OpenAPI description shows). */
+      expire_in?: string;
+      /** @description A refresh token, when the app issues them for this grant. */
+      refresh_token?: string;
+      /** @description The signed ID token (JWT), from OpenID Connect apps when the `openid` scope was granted. */
+      id_token?: string;
+      /** @description The scopes granted, when they differ from those requested. */
+      scope?: string;
+    };
+    /**
+     * @description Request for a device code and user code, sent by a device with limited input.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "scope": "openid profile"
+     *     }
+     */
+    OAuthDeviceCodeRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description Space-separated scopes the device asks for. */
+      scope?: string;
+    };
+    /** @description A device authorization (RFC 8628) the device shows to its user and then polls with. */
+    OAuthDeviceCodeResponse: {
+      /** @description The code the device sends to the token endpoint while polling. */
+      device_code?: string;
+      /** @description The short code the user types on the verification page. */
+      user_code?: string;
+      /** @description The page where the user enters the user code. */
+      verification_uri?: string;
+      /** @description The verification page with the user code filled in (e.g. for a QR code). */
+      verification_uri_complete?: string;
+      /** @description The minimum number of seconds to wait between polls. */
+      interval?: number;
+      /** @description Seconds until the device code and user code expire. */
+      expires_in?: number;
+    };
+    /** @description A token to introspect, with the credentials of the app that asks. */
+    OAuthTokenIntrospectRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The access token to check. */
+      token: string;
+    };
+    /** @description Whether a token is active and, if it is, its claims (RFC 7662). */
+    OAuthTokenIntrospection: {
+      /** @description True while the token is valid (not expired, not revoked); the other fields are then present. */
+      active: boolean;
+      /** @description The subject (the user's uid). */
+      sub?: string;
+      /** @description The client id the token was issued to. */
+      cid?: string;
+      /** @description The authorized party (the client id). */
+      azp?: string;
+      /** @description The issuer URL. */
+      iss?: string;
+      /** @description Expiry time, seconds since the Unix epoch. */
+      exp?: number;
+      /** @description Issue time, seconds since the Unix epoch. */
+      iat?: number;
+      /** @description Not-before time, seconds since the Unix epoch. */
+      nbf?: number;
+      /** @description The grant type that issued the token. */
+      gty?: string;
+      /** @description The scopes granted. */
+      scp?: string[];
+      /** @description The audiences. */
+      aud?: string[];
+      /** @description The token's unique id. */
+      jti?: string;
+    };
+    /** @description A token to revoke, with the credentials of the app that issued it. */
+    OAuthTokenRevokeRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The refresh token to revoke. */
+      token: string;
+    };
+    /** @description The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
+    OAuthPushedAuthorizationRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret (confidential clients). */
+      client_secret?: string;
+      /**
+       * Format: uri
+       * @description Where the authorization server sends the user back.
+       */
+      redirect_uri: string;
+      /** @description The response type, e.g. `code`. */
+      response_type: string;
+      /** @description Space-separated scopes requested. */
+      scope: string;
+      /** @description An opaque value returned unchanged to the redirect URI (protects against CSRF). */
+      state?: string;
+      /** @description A value bound into the ID token to prevent replay (OpenID Connect). */
+      nonce?: string;
+      /** @description The PKCE challenge derived from the code verifier. */
+      code_challenge?: string;
+      /**
+       * @description How the code challenge was derived.
+       * @enum {string}
+       */
+      code_challenge_method?: 'plain' | 'S256';
+      /**
+       * @description How the result is returned to the redirect URI.
+       * @enum {string}
+       */
+      response_mode?: 'query' | 'fragment' | 'form_post';
+      /**
+       * @description Whether to force a new login (`login`) or to fail rather than show any page (`none`).
+       * @enum {string}
+       */
+      prompt?: 'login' | 'none';
+      /**
+       * @description How the login page is displayed.
+       * @enum {string}
+       */
+      display?: 'page' | 'popup' | 'touch' | 'wap';
+      /** @description The maximum age in seconds of the user's last authentication. */
+      max_age?: string;
+      /** @description Requested authentication context class references. */
+      acr_values?: string;
+      /** @description A hint about the user's login identifier, to prefill the login form. */
+      login_hint?: string;
+      /** @description An ID token previously issued to the user, as a hint about the session. */
+      id_token_hint?: string;
+      /** @description Preferred languages for the login pages (space-separated BCP 47 tags). */
+      ui_locales?: string;
+      /** @description The organization (tenant) to sign the user into, for B2B apps. */
+      org_id?: string;
+      /** @description A JSON-encoded claims request (OpenID Connect). */
+      claims?: string;
+      /** @description JSON-encoded rich authorization details (RFC 9396). */
+      authorization_details?: string;
+      /** @description The resource server the token is meant for (RFC 8707). */
+      resource?: string;
+    };
+    /** @description The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
+    OAuthPushedAuthorizationResponse: {
+      /** @description The reference to use as `request_uri` in the authorize request. */
+      request_uri: string;
+      /** @description Seconds until the reference expires. */
+      expires_in: number;
+    };
+    /** @description OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
+    OAuthAuthorizationServerMetadata: {
+      /** @description The issuer identifier (a URL). */
+      issuer: string;
+      /** @description The authorize endpoint. */
+      authorization_endpoint?: string;
+      /** @description The token endpoint. */
+      token_endpoint: string;
+      /** @description Where the keys that sign the app's tokens are published. */
+      jwks_uri: string;
+      /** @description The dynamic client registration endpoint, when enabled. */
+      registration_endpoint?: string;
+      /** @description The token revocation endpoint. */
+      revocation_endpoint?: string;
+      /** @description The device authorization endpoint. */
+      device_authorization_endpoint?: string;
+      /** @description The response types the app accepts. */
+      response_types_supported: string[];
+      /** @description The response modes the app accepts. */
+      response_modes_supported?: string[];
+      /** @description The grant types the app accepts. */
+      grant_types_supported: string[];
+      /** @description How clients may authenticate at the token endpoint. */
+      token_endpoint_auth_methods_supported?: string[];
+      /** @description Signing algorithms accepted for JWT client authentication. */
+      token_endpoint_auth_signing_alg_values_supported?: string[];
+      /** @description How clients may authenticate at the revocation endpoint. */
+      revocation_endpoint_auth_methods_supported?: string[];
+      /** @description The scopes the app knows. */
+      scopes_supported?: string[];
+      /** @description The PKCE challenge methods accepted. */
+      code_challenge_methods_supported?: string[];
+      /** @description The subject identifier types. */
+      subject_types_supported?: string[];
+      /** @description Whether a URL to a client metadata document may be used as client id. */
+      ClientIdMetadataDocumentSupported?: boolean;
+    };
+    /** @description Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
+    OidcDynamicClientRegistrationRequest: {
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The redirect URIs the client will use. */
+      redirect_uris?: string[];
+      /**
+       * Format: uri
+       * @description The client's home page.
+       */
+      client_uri?: string;
+      /**
+       * Format: uri
+       * @description The client's logo.
+       */
+      logo_uri?: string;
+      /** @description How the client authenticates at the token endpoint (e.g. `client_secret_post`). */
+      token_endpoint_auth_method?: string;
+      /** @description The grant types the client will use. */
+      grant_types?: string[];
+      /** @description The response types the client will use. */
+      response_types?: string[];
+    };
+    /** @description A newly registered client, with its credentials. */
+    OidcDynamicClientRegistration: {
+      /** @description The client id issued. */
+      client_id?: string;
+      /** @description The client secret issued (shown once). */
+      client_secret?: string;
+      /** @description When the client id was issued, seconds since the Unix epoch. */
+      client_id_issued_at?: number;
+      /** @description When the secret expires, seconds since the Unix epoch (0 = never). */
+      client_secret_expires_at?: number;
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The registered redirect URIs. */
+      redirect_uris?: string[];
+      /** @description How the client authenticates at the token endpoint. */
+      token_endpoint_auth_method?: string;
+      /** @description The registered grant types. */
+      grant_types?: string[];
+      /** @description The registered response types. */
+      response_types?: string[];
+    };
+    /** @description A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
+    OidcDynamicClient: {
+      /** @description The client id. */
+      client_id?: string;
+      /** @description The client secret. */
+      client_secret?: string;
+      /**
+       * Format: int64
+       * @description When the client id was issued, seconds since the Unix epoch.
+       */
+      client_id_issued_at?: number;
+      /**
+       * Format: int64
+       * @description When the secret expires, seconds since the Unix epoch (0 = never).
+       */
+      client_secret_expires_at?: number;
+      /** @description The token that authorizes reading, changing and deleting this registration. */
+      registration_access_token?: string;
+      /** @description The URL of this registration. */
+      registration_client_uri?: string;
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The client's home page. */
+      client_uri?: string;
+      /** @description The redirect URIs the client uses. */
+      redirect_uris?: string[];
+      /** @description Where users may be sent after logging out. */
+      post_logout_redirect_uris?: string[];
+      /** @description Pre-registered URLs of request objects. */
+      request_uris?: string[];
+      /** @description The grant types the client uses. */
+      grant_types?: string[];
+      /** @description The response types the client uses. */
+      response_types?: string[];
+      /**
+       * @description Whether the client is a web or a native application.
+       * @enum {string}
+       */
+      application_type?: 'web' | 'native';
+      /**
+       * @description How the client authenticates at the token endpoint.
+       * @enum {string}
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+      /** @description Space-separated scopes the client may request. */
+      scope?: string;
+      /** @description The client's logo. */
+      logo_uri?: string;
+      /** @description The client's terms of service. */
+      tos_uri?: string;
+      /** @description The client's privacy policy. */
+      policy_uri?: string;
+      /** @description Email addresses of the people responsible for the client. */
+      contacts?: string[];
+      /** @description An identifier of the client software, the same for every instance. */
+      software_id?: string;
+      /** @description The version of the client software. */
+      software_version?: string;
+      /** @description Where the client publishes its public keys. */
+      jwks_uri?: string;
+      /** @description The client's public keys, as a JSON Web Key Set given inline. */
+      jwks?: {
+        [key: string]: unknown;
+      };
+      /** @description The algorithm the client wants ID tokens signed with. */
+      id_token_signed_response_alg?: string;
+      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
+      userinfo_signed_response_alg?: string;
+      /** @description Where LoginRadius notifies the client of logouts. */
+      backchannel_logout_uri?: string;
+      /** @description Whether logout notifications must carry the session id. */
+      backchannel_logout_session_required?: boolean;
+    };
+    /** @description The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
+    OidcDynamicClientUpdateRequest: {
+      /** @description The client's display name. */
+      client_name: string;
+      /** @description The client's home page. */
+      client_uri?: string;
+      /** @description The redirect URIs the client uses. */
+      redirect_uris: string[];
+      /** @description Where users may be sent after logging out. */
+      post_logout_redirect_uris?: string[];
+      /** @description Pre-registered URLs of request objects. */
+      request_uris?: string[];
+      /** @description The grant types the client uses. */
+      grant_types?: string[];
+      /** @description The response types the client uses. */
+      response_types?: string[];
+      /**
+       * @description Whether the client is a web or a native application.
+       * @enum {string}
+       */
+      application_type?: 'web' | 'native';
+      /**
+       * @description How the client authenticates at the token endpoint.
+       * @enum {string}
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+      /** @description Space-separated scopes the client may request. */
+      scope?: string;
+      /** @description The client's logo. */
+      logo_uri?: string;
+      /** @description The client's terms of service. */
+      tos_uri?: string;
+      /** @description The client's privacy policy. */
+      policy_uri?: string;
+      /** @description Email addresses of the people responsible for the client. */
+      contacts?: string[];
+      /** @description An identifier of the client software, the same for every instance. */
+      software_id?: string;
+      /** @description The version of the client software. */
+      software_version?: string;
+      /** @description Where the client publishes its public keys. */
+      jwks_uri?: string;
+      /** @description The client's public keys, as a JSON Web Key Set given inline. */
+      jwks?: {
+        [key: string]: unknown;
+      };
+      /** @description The algorithm the client wants ID tokens signed with. */
+      id_token_signed_response_alg?: string;
+      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
+      userinfo_signed_response_alg?: string;
+      /** @description Where LoginRadius notifies the client of logouts. */
+      backchannel_logout_uri?: string;
+      /** @description Whether logout notifications must carry the session id. */
+      backchannel_logout_session_required?: boolean;
+    };
+    /** @description The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
+    OidcDiscoveryDocument: {
+      /** @description The issuer identifier that ID tokens carry in `iss`. */
+      issuer?: string;
+      /** @description The authorize endpoint. */
+      authorization_endpoint?: string;
+      /** @description The token endpoint. */
+      token_endpoint?: string;
+      /** @description The userinfo endpoint. */
+      userinfo_endpoint?: string;
+      /** @description The token revocation endpoint. */
+      revocation_endpoint?: string;
+      /** @description The token introspection endpoint. */
+      introspection_endpoint?: string;
+      /** @description The logout endpoint. */
+      end_session_endpoint?: string;
+      /** @description Where the keys that sign ID tokens are published. */
+      jwks_uri?: string;
+      /** @description The scopes the app knows. */
+      scopes_supported?: string[];
+      /** @description The response types the app accepts. */
+      response_types_supported?: string[];
+      /** @description The response modes the app accepts. */
+      response_modes_supported?: string[];
+      /** @description The grant types the app accepts. */
+      grant_types_supported?: string[];
+      /** @description The subject identifier types. */
+      subject_types_supported?: string[];
+      /** @description How clients may authenticate at the token endpoint. */
+      token_endpoint_auth_methods_supported?: string[];
+      /** @description How clients may authenticate at the revocation endpoint. */
+      revocation_endpoint_auth_methods_supported?: string[];
+      /** @description The algorithms that sign ID tokens. */
+      id_token_signing_alg_values_supported?: string[];
+      /** @description The PKCE challenge methods accepted. */
+      code_challenge_methods_supported?: string[];
+      /** @description The authentication context class references supported. */
+      acr_values_supported?: string[];
+      /** @description The claims the app can return about a user. */
+      claims_supported?: string[];
+      /** @description Whether request objects (`request`) are accepted. */
+      request_parameter_supported?: boolean;
+      /** @description Whether back-channel logout is supported. */
+      backchannel_logout_supported?: boolean;
+      /** @description Whether back-channel logout tokens carry the session id. */
+      backchannel_logout_session_supported?: boolean;
+    };
+    /**
+     * @description Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
+     *     Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
+     */
+    OidcUserinfoClaims: {
+      /** @description The user's uid. */
+      sub?: string;
+      /** @description Full name. */
+      name?: string | null;
+      /** @description First name. */
+      given_name?: string | null;
+      /** @description Last name. */
+      family_name?: string | null;
+      /** @description Middle name. */
+      middle_name?: string | null;
+      /** @description Nickname. */
+      nickname?: string | null;
+      /** @description Username. */
+      preferred_username?: string | null;
+      /** @description Primary email address. */
+      email?: string | null;
+      /** @description Whether the email address is verified. */
+      email_verified?: boolean;
+      /** @description Phone number. */
+      phone_number?: string | null;
+      /** @description Whether the phone number is verified. */
+      phone_number_verified?: boolean;
+      /** @description Profile picture URL. */
+      picture?: string | null;
+      /** @description Gender. */
+      gender?: string | null;
+      /** @description Birth date. */
+      birthdate?: string | null;
+      /** @description Locale. */
+      locale?: string | null;
+      /** @description Time zone. */
+      zoneinfo?: string | null;
+      /** @description When the profile last changed, seconds since the Unix epoch. */
+      updated_at?: number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The access token whose user's claims are asked for, sent in the body. */
+    OidcUserinfoRequest: {
+      /** @description An access token issued by the OpenID Connect app. */
+      access_token: string;
+    };
+    /**
+     * @description Email address and password of the user to sign in.
+     * @example {
+     *       "email": "jane.doe@example.com",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByEmailRequest: {
+      /**
+       * Format: email
+       * @description The user's email address.
+       */
+      email: string;
+      /** @description The user's password. */
+      password: string;
+    };
+    /**
+     * @description Phone number and password of the user to sign in, with the captcha answer when the app asks for one.
+     * @example {
+     *       "phone": "+14155550123",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByPhoneRequest: {
+      /** @description The user's phone number in international format. */
+      phone: string;
+      /** @description The user's password. */
+      password: string;
+      /** @description The answer to the user's security question, when the app requires one at login. */
+      securityAnswer?: string;
+      /** @description The Google reCAPTCHA answer token, when the app's captcha is reCAPTCHA. */
+      'g-recaptcha-response'?: string | null;
+      /** @description The hCaptcha answer token, when the app's captcha is hCaptcha. */
+      'h-captcha-response'?: string | null;
+      /** @description The Tencent captcha ticket, when the app's captcha is Tencent. */
+      qq_captcha_ticket?: string | null;
+      /** @description The Tencent captcha random string that goes with the ticket. */
+      qq_captcha_randstr?: string | null;
+    };
+    /**
+     * @description Username and password of the user to sign in.
+     * @example {
+     *       "username": "janedoe",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByUsernameRequest: {
+      /** @description The user's username. */
+      username: string;
+      /** @description The user's password. */
+      password: string;
+    };
+    /** @description The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
+    JwtLoginRequest:
+      | components['schemas']['JwtLoginByEmailRequest']
+      | components['schemas']['JwtLoginByPhoneRequest']
+      | components['schemas']['JwtLoginByUsernameRequest'];
+    /** @description A JWT issued for the signed-in user by a JWT app. */
+    JwtSignature: {
+      /** @description The signed JWT, to hand to the application configured in the JWT app. */
+      signature?: string;
+    };
+    /**
+     * @description The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
+     *     LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
+     */
+    SamlIdpMetadata: {
+      /** @description The entity id of LoginRadius as identity provider. */
+      EntityId?: string;
+      /** @description The SAML metadata namespace. */
+      XMLNS?: string;
+      /** @description The XML signature namespace. */
+      DSNS?: string;
+      /** @description The identity-provider role. */
+      IDPSSODescriptor?: {
+        /** @description The protocol supported (SAML 2.0). */
+        ProtocolSupportEnumeration?: string;
+        /** @description Whether authentication requests must be signed (`true` / `false`). */
+        WantAuthnRequestsSigned?: string;
+        /** @description The certificate that signs assertions. */
+        SigningKeyDescriptor?: {
+          /** @description What the key is for (`signing`). */
+          Use?: string;
+          KeyInfo?: {
+            X509Data?: {
+              X509Certificate?: {
+                /** @description The public X.509 certificate, base64 (DER). */
+                Cert?: string;
+              };
+            };
+          };
+        };
+        /** @description Where service providers send authentication requests. */
+        SingleSignOnService?: {
+          /** @description The SAML binding. */
+          Binding?: string;
+          /** @description The endpoint URL. */
+          Location?: string;
+        }[];
+        /** @description Where service providers send logout requests. */
+        SingleLogoutService?: {
+          /** @description The SAML binding. */
+          Binding?: string;
+          /** @description The endpoint URL. */
+          Location?: string;
+        }[];
+      };
     };
     /**
      * @description An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
@@ -43720,6 +45012,1528 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['Workflow'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+         *       "grant_type": "authorization_code",
+         *       "redirect_uri": "https://app.example.com/callback"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The issued tokens. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl",
+           *       "token_type": "Bearer",
+           *       "expires_in": 3600,
+           *       "refresh_token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "profile email"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+           *       "user_code": "KXRT-MQPW",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=KXRT-MQPW",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  requestOAuthDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "profile email"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+           *       "user_code": "KXRT-MQPW",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  introspectOAuthToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the token is active, with its claims. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "active": true,
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "iss": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
+           *       "exp": 1796200000,
+           *       "iat": 1796196400,
+           *       "nbf": 1796196400,
+           *       "gty": "authorization_code",
+           *       "scp": [
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "aud": [
+           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
+           *       ],
+           *       "jti": "8e2b4c61-7a3f-4d19-b5e0-2c9a1f7d6b43"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenIntrospection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  revokeOAuthRefreshToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description The refresh token is revoked (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createOAuthPushedAuthorizationRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "redirect_uri": "https://app.example.com/callback",
+         *       "response_type": "code",
+         *       "scope": "profile email",
+         *       "state": "4b1d7e9a0c",
+         *       "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+         *       "code_challenge_method": "S256"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The request URI to use in the authorize request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "request_uri": "urn:ietf:params:oauth:request_uri:7c2e9f4a1b6d4e38",
+           *       "expires_in": 60
+           *     }
+           */
+          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthAuthorizationServerMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metadata document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oauth/acme-portal/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/token",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oauth/acme-portal/jwks",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/revoke",
+           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/device",
+           *       "response_types_supported": [
+           *         "code",
+           *         "token"
+           *       ],
+           *       "response_modes_supported": [
+           *         "query",
+           *         "fragment",
+           *         "form_post"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "password",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "revocation_endpoint_auth_methods_supported": [
+           *         "client_secret_post"
+           *       ],
+           *       "scopes_supported": [
+           *         "profile",
+           *         "email",
+           *         "phone"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256",
+           *         "plain"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ],
+           *       "ClientIdMetadataDocumentSupported": false
+           *     }
+           */
+          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "code": "2d7f4e1a9c3b4a6e8f0b1c2d3e4f5a6b",
+         *       "grant_type": "authorization_code",
+         *       "redirect_uri": "https://app.example.com/callback"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The issued tokens, with the ID token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl",
+           *       "token_type": "Bearer",
+           *       "expires_in": 3600,
+           *       "refresh_token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60",
+           *       "id_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "openid profile"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "7f3a9c2e1b4d4e6f8a0b2c4d6e8f0a1b",
+           *       "user_code": "WDJB-MJHT",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=WDJB-MJHT",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  introspectOidcToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the token is active, with its claims. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "active": true,
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "iss": "https://acme.hub.loginradius.com/service/oidc/acme-oidc",
+           *       "exp": 1796200000,
+           *       "iat": 1796196400,
+           *       "nbf": 1796196400,
+           *       "gty": "authorization_code",
+           *       "scp": [
+           *         "openid",
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "aud": [
+           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
+           *       ],
+           *       "jti": "1c5e8b3a-9d2f-4a71-b6e4-0f3c7a2d9e58"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenIntrospection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  revokeOidcRefreshToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description The refresh token is revoked (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createOidcPushedAuthorizationRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "redirect_uri": "https://app.example.com/callback",
+         *       "response_type": "code",
+         *       "scope": "openid profile email",
+         *       "state": "9f2c6a1e7d",
+         *       "nonce": "n-0S6_WzA2Mj",
+         *       "prompt": "login"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The request URI to use in the authorize request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "request_uri": "urn:ietf:params:oauth:request_uri:3e8b1d6f9a2c4b70",
+           *       "expires_in": 60
+           *     }
+           */
+          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  registerOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_name": "Acme Reports",
+         *       "redirect_uris": [
+         *         "https://reports.example.com/callback"
+         *       ],
+         *       "client_uri": "https://reports.example.com",
+         *       "logo_uri": "https://reports.example.com/logo.png",
+         *       "token_endpoint_auth_method": "client_secret_post",
+         *       "grant_types": [
+         *         "authorization_code",
+         *         "refresh_token"
+         *       ],
+         *       "response_types": [
+         *         "code"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['OidcDynamicClientRegistrationRequest'];
+      };
+    };
+    responses: {
+      /** @description The registered client with its credentials. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "client_name": "Acme Reports",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClientRegistration'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The client's registration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
+           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_name": "Acme Reports",
+           *       "client_uri": "https://reports.example.com",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "post_logout_redirect_uris": [
+           *         "https://reports.example.com/signed-out"
+           *       ],
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ],
+           *       "application_type": "web",
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "scope": "openid profile email",
+           *       "contacts": [
+           *         "it-admin@example.com"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClient'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_name": "Acme Reports",
+         *       "client_uri": "https://reports.example.com",
+         *       "redirect_uris": [
+         *         "https://reports.example.com/callback"
+         *       ],
+         *       "post_logout_redirect_uris": [
+         *         "https://reports.example.com/signed-out"
+         *       ],
+         *       "grant_types": [
+         *         "authorization_code",
+         *         "refresh_token"
+         *       ],
+         *       "response_types": [
+         *         "code"
+         *       ],
+         *       "application_type": "web",
+         *       "token_endpoint_auth_method": "client_secret_post",
+         *       "scope": "openid profile email",
+         *       "contacts": [
+         *         "it-admin@example.com"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['OidcDynamicClientUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The client's updated registration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
+           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_name": "Acme Reports",
+           *       "client_uri": "https://reports.example.com",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "post_logout_redirect_uris": [
+           *         "https://reports.example.com/signed-out"
+           *       ],
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ],
+           *       "application_type": "web",
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "scope": "openid profile email",
+           *       "contacts": [
+           *         "it-admin@example.com"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClient'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The client is deleted (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDiscoveryConfiguration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The discovery document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
+           *       "userinfo_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/userinfo",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
+           *       "introspection_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/introspect",
+           *       "end_session_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/logout",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
+           *       "scopes_supported": [
+           *         "openid",
+           *         "profile",
+           *         "email",
+           *         "phone",
+           *         "address"
+           *       ],
+           *       "response_types_supported": [
+           *         "code",
+           *         "id_token",
+           *         "code id_token",
+           *         "token id_token"
+           *       ],
+           *       "response_modes_supported": [
+           *         "query",
+           *         "fragment",
+           *         "form_post"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "password",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "revocation_endpoint_auth_methods_supported": [
+           *         "client_secret_post"
+           *       ],
+           *       "id_token_signing_alg_values_supported": [
+           *         "RS256"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256",
+           *         "plain"
+           *       ],
+           *       "acr_values_supported": [],
+           *       "claims_supported": [
+           *         "sub",
+           *         "email",
+           *         "email_verified",
+           *         "given_name",
+           *         "family_name",
+           *         "name",
+           *         "phone_number"
+           *       ],
+           *       "request_parameter_supported": false,
+           *       "backchannel_logout_supported": false,
+           *       "backchannel_logout_session_supported": false
+           *     }
+           */
+          'application/json': components['schemas']['OidcDiscoveryDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcAuthorizationServerMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metadata document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
+           *       "registration_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
+           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/device",
+           *       "response_types_supported": [
+           *         "code",
+           *         "id_token",
+           *         "code id_token"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "scopes_supported": [
+           *         "openid",
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcJwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key set. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "keys": [
+           *         {
+           *           "kty": "RSA",
+           *           "use": "sig",
+           *           "alg": "RS256",
+           *           "kid": "oidc-2026",
+           *           "e": "AQAB",
+           *           "n": "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_IzW7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkAFmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwxXFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmw"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['JsonWebKeySet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcUserinfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "name": "Jane Doe",
+           *       "given_name": "Jane",
+           *       "family_name": "Doe",
+           *       "email": "jane.doe@example.com",
+           *       "email_verified": true,
+           *       "phone_number": null,
+           *       "phone_number_verified": false,
+           *       "locale": "en-US",
+           *       "updated_at": 1781654400
+           *     }
+           */
+          'application/json': components['schemas']['OidcUserinfoClaims'];
+          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
+          'application/jwt': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcUserinfoByPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OidcUserinfoRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OidcUserinfoRequest'];
+      };
+    };
+    responses: {
+      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "name": "Jane Doe",
+           *       "given_name": "Jane",
+           *       "family_name": "Doe",
+           *       "email": "jane.doe@example.com",
+           *       "email_verified": true,
+           *       "phone_number": null,
+           *       "phone_number_verified": false,
+           *       "locale": "en-US",
+           *       "updated_at": 1781654400
+           *     }
+           */
+          'application/json': components['schemas']['OidcUserinfoClaims'];
+          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
+          'application/jwt': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getJwtTokenByLoginCredentials: {
+    parameters: {
+      query?: {
+        /**
+         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
+         * @example a7f3c91e2b
+         */
+        nonce?: string;
+        /**
+         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
+         * @example https://app.example.com/verify-email
+         */
+        verificationUrl?: string;
+        /**
+         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
+         * @example https://app.example.com/login
+         */
+        loginUrl?: string;
+        /**
+         * @description Name of the email template used if LoginRadius must send a verification email.
+         * @example verification-default
+         */
+        emailTemplate?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        JwtAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json': components['schemas']['JwtLoginRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['JwtLoginRequest'];
+      };
+    };
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getJwtTokenByAccessToken: {
+    parameters: {
+      query?: {
+        /**
+         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
+         * @example a7f3c91e2b
+         */
+        nonce?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        JwtAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSsoJwtTokenByLoginCredentials: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        jwtApp: string;
+        /**
+         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
+         * @example https://app.example.com/verify-email
+         */
+        verificationUrl?: string;
+        /**
+         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
+         * @example https://app.example.com/login
+         */
+        loginUrl?: string;
+        /**
+         * @description Name of the email template used if LoginRadius must send a verification email.
+         * @example verification-default
+         */
+        emailTemplate?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json': components['schemas']['JwtLoginRequest'];
+      };
+    };
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSsoJwtTokenByAccessToken: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        jwtApp: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSamlIdpMetadata: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the SAML app (LoginRadius as identity provider), as set in the LoginRadius Admin Console.
+         * @example acme-saml
+         */
+        appName: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The identity-provider metadata. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "EntityId": "https://acme.hub.loginradius.com/",
+           *       "XMLNS": "urn:oasis:names:tc:SAML:2.0:metadata",
+           *       "DSNS": "http://www.w3.org/2000/09/xmldsig#",
+           *       "IDPSSODescriptor": {
+           *         "ProtocolSupportEnumeration": "urn:oasis:names:tc:SAML:2.0:protocol",
+           *         "WantAuthnRequestsSigned": "false",
+           *         "SigningKeyDescriptor": {
+           *           "Use": "signing",
+           *           "KeyInfo": {
+           *             "X509Data": {
+           *               "X509Certificate": {
+           *                 "Cert": "MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa"
+           *               }
+           *             }
+           *           }
+           *         },
+           *         "SingleSignOnService": [
+           *           {
+           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"
+           *           }
+           *         ],
+           *         "SingleLogoutService": [
+           *           {
+           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SamlIdpMetadata'];
+          /**
+           * @example <EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://acme.hub.loginradius.com/">
+           *       <IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+           *         <KeyDescriptor use="signing">
+           *           <ds:KeyInfo><ds:X509Data><ds:X509Certificate>MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
+           *         </KeyDescriptor>
+           *         <SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"/>
+           *         <SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"/>
+           *       </IDPSSODescriptor>
+           *     </EntityDescriptor>
+           */
+          'application/xml': string;
         };
       };
       400: components['responses']['BadRequest'];

@@ -4,13 +4,13 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link getNextIdentities}. */
+/** Parameters of `getNextIdentities`. */
 export interface GetNextIdentitiesParams {
   /** Query parameters (required: next). */
   query: QueryOf<operations['getNextIdentities']>;
 }
 
-/** What {@link getNextIdentities} resolves to. */
+/** What `getNextIdentities` resolves to. */
 export type GetNextIdentitiesResult = JsonResultOf<operations['getNextIdentities']>;
 
 const getNextIdentitiesOperation: OperationDescriptor = {
@@ -111,13 +111,13 @@ export function queryIdentities(
   return client.call(queryIdentitiesOperation, params, options);
 }
 
-/** Parameters of {@link getNextIdentitiesWithCustomObject}. */
+/** Parameters of `getNextIdentitiesWithCustomObject`. */
 export interface GetNextIdentitiesWithCustomObjectParams {
   /** Query parameters (required: customObject, next). */
   query: QueryOf<operations['getNextIdentitiesWithCustomObject']>;
 }
 
-/** What {@link getNextIdentitiesWithCustomObject} resolves to. */
+/** What `getNextIdentitiesWithCustomObject` resolves to. */
 export type GetNextIdentitiesWithCustomObjectResult = JsonResultOf<operations['getNextIdentitiesWithCustomObject']>;
 
 const getNextIdentitiesWithCustomObjectOperation: OperationDescriptor = {
@@ -218,13 +218,13 @@ export function queryIdentitiesWithCustomObject(
   return client.call(queryIdentitiesWithCustomObjectOperation, params, options);
 }
 
-/** Parameters of {@link getNextCustomObjects}. */
+/** Parameters of `getNextCustomObjects`. */
 export interface GetNextCustomObjectsParams {
   /** Query parameters (required: customObject, next). */
   query: QueryOf<operations['getNextCustomObjects']>;
 }
 
-/** What {@link getNextCustomObjects} resolves to. */
+/** What `getNextCustomObjects` resolves to. */
 export type GetNextCustomObjectsResult = JsonResultOf<operations['getNextCustomObjects']>;
 
 const getNextCustomObjectsOperation: OperationDescriptor = {
