@@ -78,6 +78,7 @@ const MAY_BE_RETRIED = [
   'getOrganizationDomain',
   'getPasskeyConfiguration',
   'getPasswordPolicy',
+  'getPerfectMindContact',
   'getPermissionById',
   'getPrivacyPolicyHistoryByAccessToken',
   'getPrivacyPolicyHistoryByUid',
