@@ -55,6 +55,7 @@ const MAY_BE_RETRIED = [
   'getDomainAccessRestrictions',
   'getDuoAuthenticatorConfiguration',
   'getEnabledSocialProviders',
+  'getHpaProfileByEmail',
   'getInvitation',
   'getInvitationByInvitationId',
   'getInvitationsByOrgId',
