@@ -32,6 +32,7 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
     server: c.server,
     sensitive: c.sensitive.length ? c.sensitive : undefined,
     noContent: c.noContent ? true : undefined,
+    textResponse: c.textResponse ? true : undefined,
   };
   // A function reference, not data: operations that need a SOTT bring the generator with them.
   const initializer = needsSott(c) ? tsLiteralBlock(data).replace(/\}$/, '  generateSott: createSottGenerator,\n}') : tsLiteralBlock(data);
@@ -121,7 +122,11 @@ export function emitResultType(c: Callable): TypeAliasDeclarationStructure {
     name: `${typePrefix(c.name)}Result`,
     isExported: true,
     docs: [`What ${linkTo(c)} resolves to.`],
-    type: c.response ? `components['schemas'][${quote(c.response.schemaName)}]` : `JsonResultOf<${operationType(c)}>`,
+    type: c.response
+      ? `components['schemas'][${quote(c.response.schemaName)}]`
+      : c.textResponse
+        ? 'string'
+        : `JsonResultOf<${operationType(c)}>`,
   };
 }
 

@@ -131,6 +131,8 @@ export interface Callable {
   readonly sensitive: readonly string[];
   /** How the operation pages (`x-lr-pagination`): the cursor's query parameter, the answer's cursor and items fields. */
   readonly pagination: { readonly cursor: string; readonly next: string; readonly items: string } | undefined;
+  /** True when the operation's 200 is text (HTML, XML) rather than JSON: the function resolves to the text. */
+  readonly textResponse: boolean;
   /** True when the operation documents a 200 without a body (the function then resolves to `undefined`). */
   readonly noContent: boolean;
   /** The error statuses the spec documents for the operation (4xx and 5xx), ascending. */
@@ -178,6 +180,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     secretInQuery: op['x-lr-secret-in-query'],
     pagination: paginationOf(where, op, query),
     noContent: op.responses?.['200'] !== undefined && !('content' in (op.responses['200'] as object)),
+    textResponse: isTextResponse(op),
     errorStatuses: Object.keys(op.responses ?? {})
       .filter((code) => /^[45]\d\d$/.test(code))
       .map(Number)
@@ -307,4 +310,10 @@ function paginationOf(where: string, op: OperationObject, query: readonly ParamM
   if (!query.some((q) => q.name === pagination.cursor))
     failOn(where, `x-lr-pagination names the cursor ${pagination.cursor}, which is not a query parameter`);
   return { cursor: pagination.cursor, next: pagination.next, items: pagination.items };
+}
+
+/** A 200 whose documented content has no JSON form (an HTML page, an XML document). */
+function isTextResponse(op: OperationObject): boolean {
+  const content = (op.responses?.['200'] as { content?: Record<string, unknown> } | undefined)?.content;
+  return content !== undefined && Object.keys(content).length > 0 && content['application/json'] === undefined;
 }

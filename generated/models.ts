@@ -3,15 +3,67 @@
 
 import type { components } from './schema';
 
-/** One active LoginRadius session (access token) of a user, with the device it was opened from. */
-export type ActiveSession = components['schemas']['ActiveSession'];
-/** The active sessions LoginRadius holds for a user, one page at a time. */
-export type ActiveSessionList = components['schemas']['ActiveSessionList'];
+/** Email address and password of the user to sign in. */
+export type JwtLoginByEmailRequest = components['schemas']['JwtLoginByEmailRequest'];
+/** Phone number and password of the user to sign in, with the captcha answer when the app asks for one. */
+export type JwtLoginByPhoneRequest = components['schemas']['JwtLoginByPhoneRequest'];
+/** Username and password of the user to sign in. */
+export type JwtLoginByUsernameRequest = components['schemas']['JwtLoginByUsernameRequest'];
+/** The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
+export type JwtLoginRequest = components['schemas']['JwtLoginRequest'];
+/** A JWT issued for the signed-in user by a JWT app. */
+export type JwtSignature = components['schemas']['JwtSignature'];
 /**
  * The body LoginRadius returns when a call fails. It may arrive with a 4xx/5xx status or, on some
  * endpoints, with HTTP 200: the client treats any body carrying a non-zero `ErrorCode` as an error.
  */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** Request for a device code and user code, sent by a device with limited input. */
+export type OAuthDeviceCodeRequest = components['schemas']['OAuthDeviceCodeRequest'];
+/** A device authorization (RFC 8628) the device shows to its user and then polls with. */
+export type OAuthDeviceCodeResponse = components['schemas']['OAuthDeviceCodeResponse'];
+/** A token to introspect, with the credentials of the app that asks. */
+export type OAuthTokenIntrospectRequest = components['schemas']['OAuthTokenIntrospectRequest'];
+/** Whether a token is active and, if it is, its claims (RFC 7662). */
+export type OAuthTokenIntrospection = components['schemas']['OAuthTokenIntrospection'];
+/** The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
+export type OAuthPushedAuthorizationRequest = components['schemas']['OAuthPushedAuthorizationRequest'];
+/** The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
+export type OAuthPushedAuthorizationResponse = components['schemas']['OAuthPushedAuthorizationResponse'];
+/** A token to revoke, with the credentials of the app that issued it. */
+export type OAuthTokenRevokeRequest = components['schemas']['OAuthTokenRevokeRequest'];
+/** Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant). */
+export type OAuthAuthorizationCodeGrant = components['schemas']['OAuthAuthorizationCodeGrant'];
+/** Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret. */
+export type OAuthAuthorizationCodePkceGrant = components['schemas']['OAuthAuthorizationCodePkceGrant'];
+/** Token request that exchanges a refresh token for a new access token (refresh token grant). */
+export type OAuthRefreshTokenGrant = components['schemas']['OAuthRefreshTokenGrant'];
+/** Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant). */
+export type OAuthPasswordGrant = components['schemas']['OAuthPasswordGrant'];
+/** Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant). */
+export type OAuthDeviceCodeGrant = components['schemas']['OAuthDeviceCodeGrant'];
+/** Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens. */
+export type OAuthLoginRadiusTokenGrant = components['schemas']['OAuthLoginRadiusTokenGrant'];
+/**
+ * A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
+ * tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
+ * `code_verifier` (PKCE).
+ */
+export type OAuthTokenRequest = components['schemas']['OAuthTokenRequest'];
+/** Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
+export type OAuthTokenResponse = components['schemas']['OAuthTokenResponse'];
+/** A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
+export type OidcDynamicClient = components['schemas']['OidcDynamicClient'];
+/** The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
+export type OidcDynamicClientUpdateRequest = components['schemas']['OidcDynamicClientUpdateRequest'];
+/** Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
+export type OidcDynamicClientRegistrationRequest = components['schemas']['OidcDynamicClientRegistrationRequest'];
+/** A newly registered client, with its credentials. */
+export type OidcDynamicClientRegistration = components['schemas']['OidcDynamicClientRegistration'];
+/** One active LoginRadius session (access token) of a user, with the device it was opened from. */
+export type ActiveSession = components['schemas']['ActiveSession'];
+/** The active sessions LoginRadius holds for a user, one page at a time. */
+export type ActiveSessionList = components['schemas']['ActiveSessionList'];
 /** An access token and its lifetime. */
 export type AccessToken = components['schemas']['AccessToken'];
 /**
@@ -93,26 +145,109 @@ export type WebhookSubscribeRequest = components['schemas']['WebhookSubscribeReq
 /** LoginRadius's acknowledgement that something was deleted. */
 export type DeleteResponse = components['schemas']['DeleteResponse'];
 /**
+ * How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
+ * `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
+ * are taken as plain text.
+ */
+export type UserMigrationPasswordEncryption = components['schemas']['UserMigrationPasswordEncryption'];
+/** One email address of a profile. */
+export type EmailAddress = components['schemas']['EmailAddress'];
+/**
+ * The profile and account fields an administrator can set when creating or updating an account through the
+ * Management API (LoginRadius's `ManageRegisterModel`), spelt as LoginRadius spells them. Which fields are
+ * mandatory on creation depends on the app's registration form. Fields that only social providers fill
+ * (positions, education, media likes, …) are accepted for imported profiles.
+ */
+export type AccountProfileFields = components['schemas']['AccountProfileFields'];
+/**
+ * One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
+ * administrator can set, with `Password` holding the hash from the source system when the batch declares
+ * `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
+ */
+export type UserMigrationProfile = components['schemas']['UserMigrationProfile'];
+/**
+ * How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
+ * bring over only what changed.
+ */
+export type UserMigrationDeltaOptions = components['schemas']['UserMigrationDeltaOptions'];
+/**
+ * A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
+ * the system they come from.
+ */
+export type UserMigrationBatchRequest = components['schemas']['UserMigrationBatchRequest'];
+/** One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
+export type UserMigrationFailure = components['schemas']['UserMigrationFailure'];
+/** Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
+export type UserMigrationReport = components['schemas']['UserMigrationReport'];
+/** What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
+export type UserMigrationBatchResponse = components['schemas']['UserMigrationBatchResponse'];
+/**
  * The public configuration of a LoginRadius app as set in the Admin Console: enabled social providers, the
  * registration form, login options, MFA, privacy policy and related feature flags. LoginRadius adds fields over
  * time; unknown fields are passed through.
  */
 export type AppConfiguration = components['schemas']['AppConfiguration'];
-/** What LoginRadius knows about an active access token. */
-export type AccessTokenInfoResponse = components['schemas']['AccessTokenInfoResponse'];
-/** Selects the authenticator app (TOTP) as the second factor to remove. */
-export type MfaResetAuthenticatorRequest = components['schemas']['MfaResetAuthenticatorRequest'];
-/** Selects the SMS OTP authenticator (the MFA phone number) as the second factor to remove. */
-export type MfaResetSmsAuthenticatorRequest = components['schemas']['MfaResetSmsAuthenticatorRequest'];
-/** The account's MFA backup codes (ten single-use codes that replace the second factor once each). */
-export type MfaBackupCodes = components['schemas']['MfaBackupCodes'];
+/** An event at which a consent form is shown (a built-in one such as `Register` or `Login`, or one the app defines). */
+export type ManagementConsentFormEvent = components['schemas']['ManagementConsentFormEvent'];
+/** A consent option as it appears on a consent form. */
+export type ManagementConsentFormOption = components['schemas']['ManagementConsentFormOption'];
+/** One version of the app's consent form, as the Management API returns it. */
+export type ManagementConsentForm = components['schemas']['ManagementConsentForm'];
+/** Consent forms of the app. */
+export type ManagementConsentFormList = components['schemas']['ManagementConsentFormList'];
+/** A consent option to put on a new consent form. */
+export type ManagementConsentFormOptionRequest = components['schemas']['ManagementConsentFormOptionRequest'];
+/** A new version of the app's consent form. */
+export type ManagementConsentFormRequest = components['schemas']['ManagementConsentFormRequest'];
+/** A consent option of the app (something users can agree to, such as a newsletter), as the Management API returns it. */
+export type ManagementConsentOption = components['schemas']['ManagementConsentOption'];
+/** Consent options of the app. */
+export type ManagementConsentOptionList = components['schemas']['ManagementConsentOptionList'];
+/** A new consent option. */
+export type ManagementConsentOptionRequest = components['schemas']['ManagementConsentOptionRequest'];
+/** One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
+export type CloudDirectoryCustomObjectRecord = components['schemas']['CloudDirectoryCustomObjectRecord'];
 /**
- * What Duo Security passed to the app's `duoRedirectUri` after the user approved the Duo prompt; LoginRadius
- * exchanges it to complete the Duo step.
+ * A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
+ * the previous answer.
  */
-export type MfaDuoVerificationRequest = components['schemas']['MfaDuoVerificationRequest'];
-/** One email address of a profile. */
-export type EmailAddress = components['schemas']['EmailAddress'];
+export type CloudDirectoryCustomObjectPage = components['schemas']['CloudDirectoryCustomObjectPage'];
+/** Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
+export type CloudDirectoryQueryGroup = components['schemas']['CloudDirectoryQueryGroup'];
+/**
+ * One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
+ * `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
+ * (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
+ */
+export type CloudDirectoryQueryRule = components['schemas']['CloudDirectoryQueryRule'];
+/**
+ * The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
+ * `from`–`to` window.
+ */
+export type CloudDirectoryQuery = components['schemas']['CloudDirectoryQuery'];
+/**
+ * A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
+ * match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
+ * objects, and custom-object records.
+ */
+export type CloudDirectorySearchRequest = components['schemas']['CloudDirectorySearchRequest'];
+/**
+ * The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
+ * number of matches.
+ */
+export type CloudDirectoryCustomObjectSearchResult = components['schemas']['CloudDirectoryCustomObjectSearchResult'];
+/** An email address to look up on the High-Performance Auth stack. */
+export type HpaEmailCheckRequest = components['schemas']['HpaEmailCheckRequest'];
+/** Whether an identifier is already used by an account (High-Performance Auth spelling, `Exists`). */
+export type HpaExistResponse = components['schemas']['HpaExistResponse'];
+/** Email address and password for a High-Performance Auth login. */
+export type HpaEmailLoginRequest = components['schemas']['HpaEmailLoginRequest'];
+/** Phone number and password for a High-Performance Auth login. */
+export type HpaPhoneLoginRequest = components['schemas']['HpaPhoneLoginRequest'];
+/** Username and password for a High-Performance Auth login. */
+export type HpaUserNameLoginRequest = components['schemas']['HpaUserNameLoginRequest'];
+/** A phone number to look up on the High-Performance Auth stack. */
+export type HpaPhoneCheckRequest = components['schemas']['HpaPhoneCheckRequest'];
 /** An id of the account in another system. */
 export type ProfileExternalId = components['schemas']['ProfileExternalId'];
 /** The privacy policy version the user accepted last. */
@@ -205,6 +340,50 @@ export type SocialProfile = components['schemas']['SocialProfile'];
  * LoginRadius may add fields, which are passed through untouched.
  */
 export type Profile = components['schemas']['Profile'];
+/** One email address as the registration and account calls take it (type and value, lower case). */
+export type RegistrationEmailAddress = components['schemas']['RegistrationEmailAddress'];
+/**
+ * A new account identified by its email address, for the High-Performance Auth stack. The docs list only the
+ * keys `Email` and `Password`; `Email` takes the same list of typed addresses as the Identity API's registration.
+ */
+export type HpaEmailRegistrationRequest = components['schemas']['HpaEmailRegistrationRequest'];
+/** A new account identified by its phone number, for the High-Performance Auth stack. */
+export type HpaPhoneRegistrationRequest = components['schemas']['HpaPhoneRegistrationRequest'];
+/** A new account identified by a username, for the High-Performance Auth stack. */
+export type HpaUserNameRegistrationRequest = components['schemas']['HpaUserNameRegistrationRequest'];
+/** A username to look up on the High-Performance Auth stack. */
+export type HpaUserNameCheckRequest = components['schemas']['HpaUserNameCheckRequest'];
+/**
+ * An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
+ * `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
+ * public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
+ * `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
+ * profiles; both fit this schema, whose record fields are all optional.
+ */
+export type CloudDirectoryIdentity = components['schemas']['CloudDirectoryIdentity'];
+/**
+ * A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
+ * with the `next` cursor of the previous answer.
+ */
+export type CloudDirectoryIdentityPage = components['schemas']['CloudDirectoryIdentityPage'];
+/**
+ * The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
+ * userProfileScrollResponseWithCustomObject`), with the total number of matches.
+ */
+export type CloudDirectoryIdentitySearchResult = components['schemas']['CloudDirectoryIdentitySearchResult'];
+/** What LoginRadius knows about an active access token. */
+export type AccessTokenInfoResponse = components['schemas']['AccessTokenInfoResponse'];
+/** Selects the authenticator app (TOTP) as the second factor to remove. */
+export type MfaResetAuthenticatorRequest = components['schemas']['MfaResetAuthenticatorRequest'];
+/** Selects the SMS OTP authenticator (the MFA phone number) as the second factor to remove. */
+export type MfaResetSmsAuthenticatorRequest = components['schemas']['MfaResetSmsAuthenticatorRequest'];
+/** The account's MFA backup codes (ten single-use codes that replace the second factor once each). */
+export type MfaBackupCodes = components['schemas']['MfaBackupCodes'];
+/**
+ * What Duo Security passed to the app's `duoRedirectUri` after the user approved the Duo prompt; LoginRadius
+ * exchanges it to complete the Duo step.
+ */
+export type MfaDuoVerificationRequest = components['schemas']['MfaDuoVerificationRequest'];
 /** An email one-time password and the address it was sent to, with the keys the newer MFA and step-up calls use. */
 export type MfaEmailOtpVerificationRequest = components['schemas']['MfaEmailOtpVerificationRequest'];
 /** Whether the user has paired a device for MFA push notifications. */
@@ -299,8 +478,6 @@ export type UnlockAccountRequest = components['schemas']['UnlockAccountRequest']
  * registration form and profile settings.
  */
 export type ProfileUpdateFields = components['schemas']['ProfileUpdateFields'];
-/** One email address as the registration and account calls take it (type and value, lower case). */
-export type RegistrationEmailAddress = components['schemas']['RegistrationEmailAddress'];
 /**
  * Profile fields the signed-in user changes. Send only the fields to change; any profile field the app
  * allows (for example `gender`, `birthDate`, `customFields`) is accepted; `ProfileUpdateFields` lists those LoginRadius documents. With `nullSupport=true` a `null`
@@ -620,13 +797,6 @@ export type RoleContextList = components['schemas']['RoleContextList'];
 /** Role contexts to create for a user or to replace (matched by context name). */
 export type RoleContextUpsertRequest = components['schemas']['RoleContextUpsertRequest'];
 /**
- * The profile and account fields an administrator can set when creating or updating an account through the
- * Management API (LoginRadius's `ManageRegisterModel`), spelt as LoginRadius spells them. Which fields are
- * mandatory on creation depends on the app's registration form. Fields that only social providers fill
- * (positions, education, media likes, …) are accepted for imported profiles.
- */
-export type AccountProfileFields = components['schemas']['AccountProfileFields'];
-/**
  * The profile and account fields to change on an account. Only the fields sent are updated; send
  * `nullSupport=true` to clear a field with `null`.
  */
@@ -655,6 +825,22 @@ export type RoleDefinitionList = components['schemas']['RoleDefinitionList'];
 export type CreateRolesRequest = components['schemas']['CreateRolesRequest'];
 /** The LoginRadius server's clock and the validity window a SOTT generated now would have. */
 export type ServerInfoResponse = components['schemas']['ServerInfoResponse'];
+/** One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
+export type CloudDirectoryAggregationRange = components['schemas']['CloudDirectoryAggregationRange'];
+/**
+ * One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
+ * ranges, or by date interval).
+ */
+export type CloudDirectoryAggregation = components['schemas']['CloudDirectoryAggregation'];
+/** The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
+export type CloudDirectoryAggregationQuery = components['schemas']['CloudDirectoryAggregationQuery'];
+/**
+ * An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
+ * of `q.aggregations` becomes a named bucket list in the answer.
+ */
+export type CloudDirectoryInsightsRequest = components['schemas']['CloudDirectoryInsightsRequest'];
+/** The result of an aggregation request (LoginRadius's `InsightsResponse`). */
+export type CloudDirectoryInsightsResponse = components['schemas']['CloudDirectoryInsightsResponse'];
 /** A token to introspect, with the credentials of the M2M app that asks. */
 export type M2MTokenIntrospectRequest = components['schemas']['M2MTokenIntrospectRequest'];
 /** What LoginRadius knows about an M2M token (RFC 7662 claims). */
@@ -667,6 +853,52 @@ export type M2MTokenRevokeRequest = components['schemas']['M2MTokenRevokeRequest
 export type M2MTokenRequest = components['schemas']['M2MTokenRequest'];
 /** An M2M access token. */
 export type M2MTokenResponse = components['schemas']['M2MTokenResponse'];
+/** OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
+export type OAuthAuthorizationServerMetadata = components['schemas']['OAuthAuthorizationServerMetadata'];
+/** The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
+export type OidcDiscoveryDocument = components['schemas']['OidcDiscoveryDocument'];
+/**
+ * Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
+ * Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
+ */
+export type OidcUserinfoClaims = components['schemas']['OidcUserinfoClaims'];
+/** The access token whose user's claims are asked for, sent in the body. */
+export type OidcUserinfoRequest = components['schemas']['OidcUserinfoRequest'];
+/**
+ * The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
+ * LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
+ */
+export type SamlIdpMetadata = components['schemas']['SamlIdpMetadata'];
+/** A short link LoginRadius's URL shortener created for a long URL. */
+export type ShortenedUrl = components['schemas']['ShortenedUrl'];
+/**
+ * A one-time URL that signs the user into a BigCommerce store (customer login API). LoginRadius's public
+ * description names the field `loginUrl`; its docs repository shows `url`. Both are declared; expect one.
+ */
+export type BigCommerceLoginUrl = components['schemas']['BigCommerceLoginUrl'];
+/** The signed-in user to log into the BigCommerce store, with the token in the body rather than the URL. */
+export type BigCommerceLoginUrlRequest = components['schemas']['BigCommerceLoginUrlRequest'];
+/** A BigCommerce store customer's email address and password to check. */
+export type BigCommercePasswordValidationRequest = components['schemas']['BigCommercePasswordValidationRequest'];
+/** Whether a password matches the BigCommerce store customer. */
+export type BigCommercePasswordValidation = components['schemas']['BigCommercePasswordValidation'];
+/** A cross-device SSO code, to show as a QR code on the device that is not signed in. */
+export type CrossDeviceSsoCode = components['schemas']['CrossDeviceSsoCode'];
+/** The access token a signed-in device attached to a cross-device SSO code. */
+export type CrossDeviceSsoAccessToken = components['schemas']['CrossDeviceSsoAccessToken'];
+/** Attaches the access token of a signed-in device to a cross-device SSO code scanned from another device. */
+export type CrossDeviceSsoTokenMapRequest = components['schemas']['CrossDeviceSsoTokenMapRequest'];
+/** Whether the access token was attached to the code. */
+export type CrossDeviceSsoTokenMapResponse = components['schemas']['CrossDeviceSsoTokenMapResponse'];
+/** The PerfectMind contacts that match the LoginRadius user. */
+export type PerfectMindContact = components['schemas']['PerfectMindContact'];
+/** A PerfectMind sign-in session created for the LoginRadius user. */
+export type PerfectMindSession = components['schemas']['PerfectMindSession'];
+/**
+ * A one-time Shopify Multipass URL that signs the user into a Shopify store. LoginRadius's public description
+ * names the field `url`; its docs repository shows `loginUrl`. Both are declared; expect one.
+ */
+export type ShopifyLoginUrl = components['schemas']['ShopifyLoginUrl'];
 /**
  * The app's multi-factor authentication switches: whether a second factor is offered or required, and which
  * kinds of second factor users may choose from.
@@ -1008,164 +1240,3 @@ export type WorkflowSummary = components['schemas']['WorkflowSummary'];
 export type WorkflowSummaryList = components['schemas']['WorkflowSummaryList'];
 /** A new identity workflow. */
 export type CreateWorkflowRequest = components['schemas']['CreateWorkflowRequest'];
-/** Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant). */
-export type OAuthAuthorizationCodeGrant = components['schemas']['OAuthAuthorizationCodeGrant'];
-/** Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret. */
-export type OAuthAuthorizationCodePkceGrant = components['schemas']['OAuthAuthorizationCodePkceGrant'];
-/** Token request that exchanges a refresh token for a new access token (refresh token grant). */
-export type OAuthRefreshTokenGrant = components['schemas']['OAuthRefreshTokenGrant'];
-/** Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant). */
-export type OAuthPasswordGrant = components['schemas']['OAuthPasswordGrant'];
-/** Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant). */
-export type OAuthDeviceCodeGrant = components['schemas']['OAuthDeviceCodeGrant'];
-/** Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens. */
-export type OAuthLoginRadiusTokenGrant = components['schemas']['OAuthLoginRadiusTokenGrant'];
-/**
- * A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
- * tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
- * `code_verifier` (PKCE).
- */
-export type OAuthTokenRequest = components['schemas']['OAuthTokenRequest'];
-/** Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
-export type OAuthTokenResponse = components['schemas']['OAuthTokenResponse'];
-/** Request for a device code and user code, sent by a device with limited input. */
-export type OAuthDeviceCodeRequest = components['schemas']['OAuthDeviceCodeRequest'];
-/** A device authorization (RFC 8628) the device shows to its user and then polls with. */
-export type OAuthDeviceCodeResponse = components['schemas']['OAuthDeviceCodeResponse'];
-/** A token to introspect, with the credentials of the app that asks. */
-export type OAuthTokenIntrospectRequest = components['schemas']['OAuthTokenIntrospectRequest'];
-/** Whether a token is active and, if it is, its claims (RFC 7662). */
-export type OAuthTokenIntrospection = components['schemas']['OAuthTokenIntrospection'];
-/** A token to revoke, with the credentials of the app that issued it. */
-export type OAuthTokenRevokeRequest = components['schemas']['OAuthTokenRevokeRequest'];
-/** The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
-export type OAuthPushedAuthorizationRequest = components['schemas']['OAuthPushedAuthorizationRequest'];
-/** The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
-export type OAuthPushedAuthorizationResponse = components['schemas']['OAuthPushedAuthorizationResponse'];
-/** OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
-export type OAuthAuthorizationServerMetadata = components['schemas']['OAuthAuthorizationServerMetadata'];
-/** Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
-export type OidcDynamicClientRegistrationRequest = components['schemas']['OidcDynamicClientRegistrationRequest'];
-/** A newly registered client, with its credentials. */
-export type OidcDynamicClientRegistration = components['schemas']['OidcDynamicClientRegistration'];
-/** A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
-export type OidcDynamicClient = components['schemas']['OidcDynamicClient'];
-/** The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
-export type OidcDynamicClientUpdateRequest = components['schemas']['OidcDynamicClientUpdateRequest'];
-/** The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
-export type OidcDiscoveryDocument = components['schemas']['OidcDiscoveryDocument'];
-/**
- * Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
- * Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
- */
-export type OidcUserinfoClaims = components['schemas']['OidcUserinfoClaims'];
-/** The access token whose user's claims are asked for, sent in the body. */
-export type OidcUserinfoRequest = components['schemas']['OidcUserinfoRequest'];
-/** Email address and password of the user to sign in. */
-export type JwtLoginByEmailRequest = components['schemas']['JwtLoginByEmailRequest'];
-/** Phone number and password of the user to sign in, with the captcha answer when the app asks for one. */
-export type JwtLoginByPhoneRequest = components['schemas']['JwtLoginByPhoneRequest'];
-/** Username and password of the user to sign in. */
-export type JwtLoginByUsernameRequest = components['schemas']['JwtLoginByUsernameRequest'];
-/** The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
-export type JwtLoginRequest = components['schemas']['JwtLoginRequest'];
-/** A JWT issued for the signed-in user by a JWT app. */
-export type JwtSignature = components['schemas']['JwtSignature'];
-/**
- * The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
- * LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
- */
-export type SamlIdpMetadata = components['schemas']['SamlIdpMetadata'];
-/**
- * An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
- * `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
- * public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
- * `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
- * profiles; both fit this schema, whose record fields are all optional.
- */
-export type CloudDirectoryIdentity = components['schemas']['CloudDirectoryIdentity'];
-/**
- * A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
- * with the `next` cursor of the previous answer.
- */
-export type CloudDirectoryIdentityPage = components['schemas']['CloudDirectoryIdentityPage'];
-/** Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
-export type CloudDirectoryQueryGroup = components['schemas']['CloudDirectoryQueryGroup'];
-/**
- * One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
- * `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
- * (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
- */
-export type CloudDirectoryQueryRule = components['schemas']['CloudDirectoryQueryRule'];
-/**
- * The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
- * `from`–`to` window.
- */
-export type CloudDirectoryQuery = components['schemas']['CloudDirectoryQuery'];
-/**
- * A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
- * match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
- * objects, and custom-object records.
- */
-export type CloudDirectorySearchRequest = components['schemas']['CloudDirectorySearchRequest'];
-/**
- * The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
- * userProfileScrollResponseWithCustomObject`), with the total number of matches.
- */
-export type CloudDirectoryIdentitySearchResult = components['schemas']['CloudDirectoryIdentitySearchResult'];
-/** One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
-export type CloudDirectoryCustomObjectRecord = components['schemas']['CloudDirectoryCustomObjectRecord'];
-/**
- * A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
- * the previous answer.
- */
-export type CloudDirectoryCustomObjectPage = components['schemas']['CloudDirectoryCustomObjectPage'];
-/**
- * The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
- * number of matches.
- */
-export type CloudDirectoryCustomObjectSearchResult = components['schemas']['CloudDirectoryCustomObjectSearchResult'];
-/** One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
-export type CloudDirectoryAggregationRange = components['schemas']['CloudDirectoryAggregationRange'];
-/**
- * One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
- * ranges, or by date interval).
- */
-export type CloudDirectoryAggregation = components['schemas']['CloudDirectoryAggregation'];
-/** The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
-export type CloudDirectoryAggregationQuery = components['schemas']['CloudDirectoryAggregationQuery'];
-/**
- * An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
- * of `q.aggregations` becomes a named bucket list in the answer.
- */
-export type CloudDirectoryInsightsRequest = components['schemas']['CloudDirectoryInsightsRequest'];
-/** The result of an aggregation request (LoginRadius's `InsightsResponse`). */
-export type CloudDirectoryInsightsResponse = components['schemas']['CloudDirectoryInsightsResponse'];
-/**
- * How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
- * `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
- * are taken as plain text.
- */
-export type UserMigrationPasswordEncryption = components['schemas']['UserMigrationPasswordEncryption'];
-/**
- * One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
- * administrator can set, with `Password` holding the hash from the source system when the batch declares
- * `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
- */
-export type UserMigrationProfile = components['schemas']['UserMigrationProfile'];
-/**
- * How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
- * bring over only what changed.
- */
-export type UserMigrationDeltaOptions = components['schemas']['UserMigrationDeltaOptions'];
-/**
- * A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
- * the system they come from.
- */
-export type UserMigrationBatchRequest = components['schemas']['UserMigrationBatchRequest'];
-/** One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
-export type UserMigrationFailure = components['schemas']['UserMigrationFailure'];
-/** Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
-export type UserMigrationReport = components['schemas']['UserMigrationReport'];
-/** What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
-export type UserMigrationBatchResponse = components['schemas']['UserMigrationBatchResponse'];

@@ -2,6 +2,372 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 export interface paths {
+  '/api/jwt/{JwtAppName}/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a user in with login and password and get a JWT from a JWT app.
+     * @description Checks the user's email address, phone number or username with their password (the identifier present selects
+     *     the form) and returns a JWT signed with the JWT app's key and algorithm, carrying the claims mapped in the app. If
+     *     the app requires verified email addresses and the user's is not verified, LoginRadius may send a verification
+     *     email (`emailTemplate`, `verificationUrl`). Served by the app's hub domain: set `config.hub`. LoginRadius also
+     *     accepts the body form-encoded; the client sends JSON.
+     *
+     *     Sources: `nonce` comes from LoginRadius's public description; `verificationUrl`, `loginUrl` and `emailTemplate`
+     *     from its docs pages (spelled there in lower case).
+     */
+    post: operations['getJwtTokenByLoginCredentials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/jwt/{JwtAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a JWT from a JWT app for the user of a LoginRadius access token.
+     * @description Returns a JWT signed with the JWT app's key and algorithm for the user who holds the LoginRadius access token
+     *     passed as `accessToken` (Bearer; LoginRadius's docs pages also show it in the `access_token` query parameter).
+     *     Issues a new token on every call. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getJwtTokenByAccessToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization and get a device code and a user code.
+     * @description For devices without a browser or keyboard (TVs, consoles, CLIs): returns a device code the device polls the token
+     *     endpoint with (`getOAuthTokens` with the device-code grant) and a user code the user enters on the verification
+     *     page from another device. The device-code grant must be enabled on the OAuth app. Served by the app's hub
+     *     domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOAuthDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/introspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an access token of an OAuth 2.0 app is active and read its claims.
+     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
+     *     the app's client id and secret in the body. An expired, revoked or unknown token gives `active: false`, not an
+     *     error. Reads only, but the body carries a secret, so the client does not repeat it after a timeout. Served by
+     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['introspectOAuthToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/par': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push the parameters of an authorization request ahead of the redirect (PAR).
+     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
+     *     to pass to the authorize endpoint with the client id, so the parameters cannot be read or altered in the browser.
+     *     Confidential clients include their client secret. LoginRadius answers 201 Created; the client accepts any 2xx, so
+     *     the answer is declared here as the 200 the generator types. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['createOAuthPushedAuthorizationRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a refresh token of an OAuth 2.0 app.
+     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. The
+     *     token field is `token` as in LoginRadius's public description (its docs page shows `refresh_token`). Served by
+     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['revokeOAuthRefreshToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtain tokens from an OAuth 2.0 app with one of its grants.
+     * @description Exchanges an authorization code (with the client secret, or with a PKCE code verifier), a refresh token, the
+     *     user's login and password, a device code or a LoginRadius access token for an access token and, depending on the
+     *     app, a refresh token. The body is one of six grant forms that `grant_type` tells apart (the two
+     *     authorization-code forms differ by `client_secret` versus `code_verifier`). Only the grants enabled on the OAuth
+     *     app in the Admin Console are accepted. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts
+     *     the body form-encoded; the client sends JSON.
+     *
+     *     Sources: the refresh grant carries the refresh token in `token`, as LoginRadius's public description has it (its
+     *     docs pages show `refresh_token`). The public description names the device-code and LoginRadius-token grants
+     *     without giving their `grant_type` values: the RFC 8628 and RFC 8693 identifiers are used. The answer carries both
+     *     `expires_in` (a number, as the docs show) and `expire_in` (a string, as the public description shows) because the
+     *     sources disagree; read whichever is present.
+     */
+    post: operations['getOAuthTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oauth/{OAuthName}/device/code': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization on the older device-code path.
+     * @description The same device authorization as `getOAuthDeviceCode`, on the path LoginRadius's API docs pages give
+     *     (`/api/oauth/{OAuthName}/device/code`); LoginRadius's public OpenAPI description documents only
+     *     `/api/oauth/{OAuthAppName}/device`. Prefer `getOAuthDeviceCode`; this one is for apps set up from the docs pages.
+     *     The docs spell the scope field `Scope`; LoginRadius reads body names case-insensitively, so the shared request
+     *     schema with `scope` is used. The docs' example answer has no `verification_uri_complete`. Served by the app's hub
+     *     domain: set `config.hub`.
+     */
+    post: operations['requestOAuthDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/device': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a device authorization with an OpenID Connect app.
+     * @description Returns a device code the device polls `getOidcTokens` with (device-code grant) and a user code the user enters on
+     *     the verification page from another device. The device-code grant must be enabled on the OIDC app. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOidcDeviceCode'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/introspect': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an access token of an OpenID Connect app is active and read its claims.
+     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
+     *     the app's client id and secret in the body; an expired, revoked or unknown token gives `active: false`. Reads
+     *     only, but the body carries a secret, so the client does not repeat it after a timeout. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['introspectOidcToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/par': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Push the parameters of an OpenID Connect authorization request ahead of the redirect (PAR).
+     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
+     *     to pass to the authorize endpoint with the client id. Confidential clients include their client secret.
+     *     LoginRadius answers 201 Created; the client accepts any 2xx, so the answer is declared as the 200 the generator
+     *     types. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['createOidcPushedAuthorizationRequest'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/register/{clientID}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the registration of a dynamically registered client.
+     * @description Returns the client's current metadata and credentials (RFC 7592). The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcDynamicClient'];
+    /**
+     * Replace the metadata of a dynamically registered client.
+     * @description Replaces the client's registered metadata with the body (RFC 7592): send every field to keep, since omitted ones
+     *     are cleared. `client_name` and `redirect_uris` are required. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
+     */
+    put: operations['updateOidcDynamicClient'];
+    post?: never;
+    /**
+     * Delete a dynamically registered client.
+     * @description Removes the client registration (RFC 7592); its tokens and credentials stop working. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. LoginRadius answers
+     *     204 No Content; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+     */
+    delete: operations['deleteOidcDynamicClient'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a client with an OpenID Connect app (dynamic client registration).
+     * @description Creates a client from the metadata it sends (RFC 7591) and returns its client id and secret. Dynamic registration
+     *     must be enabled on the OIDC app. The secret is shown only in this answer: store it. Served by the app's hub domain: set `config.hub`.
+     */
+    post: operations['registerOidcDynamicClient'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/revoke': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Revoke a refresh token of an OpenID Connect app.
+     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['revokeOidcRefreshToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/oidc/{OIDCAppName}/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Obtain tokens and an ID token from an OpenID Connect app with one of its grants.
+     * @description The OpenID Connect counterpart of `getOAuthTokens`: exchanges an authorization code (with the client secret or a
+     *     PKCE code verifier), a refresh token, the user's login and password, a device code or a LoginRadius access token
+     *     for an access token, a refresh token where the app issues them and, when the `openid` scope was granted, a signed
+     *     ID token. `grant_type` tells the six body forms apart. Only grants enabled on the OIDC app are accepted. Served by the app's hub domain: set `config.hub`.
+     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
+     *
+     *     Sources: the refresh grant carries the refresh token in `token` as LoginRadius's public description has it (the
+     *     docs pages show `refresh_token`, and one docs example spells the ID token `Id_token`). The device-code and
+     *     LoginRadius-token grants have no documented `grant_type` value: the RFC 8628 and RFC 8693 identifiers are used.
+     *     The answer may carry `expires_in` (number, docs) or `expire_in` (string, public description).
+     */
+    post: operations['getOidcTokens'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v2/access_token/activesession': {
     parameters: {
       query?: never;
@@ -1138,6 +1504,31 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/bulk/upsert': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create or update a batch of user accounts migrated from another system.
+     * @description LoginRadius's `BatchUpload`. Imports the records of `Profiles` in one call: an account is created for each new
+     *     user and, for one that already exists, updated as `DeltaMigrationModel` says. Passwords may be imported as the
+     *     source system's hashes: describe the algorithm, salt and encodings in `PasswordEncryption` and put each hash in
+     *     the record's `Password`; LoginRadius checks them at the users' next sign-in. The answer counts inserted and
+     *     updated records, for profiles and for roles, and lists the rejected ones by position. Served by LoginRadius's
+     *     migration host (`https://migration.loginradius.com/v2`). Not repeated by the client after a timeout (it writes).
+     */
+    post: operations['bulkUpsertUsers'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/ciam/appinfo': {
     parameters: {
       query?: never;
@@ -1155,6 +1546,312 @@ export interface paths {
     get: operations['getConfigurations'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consent/forms/active': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the consent forms in effect for an event.
+     * @description Returns the active consent form versions that users are shown at the event `event` (LoginRadius's `GetActiveConsentForms`). LoginRadius answers 404 when no form is active for the event.
+     */
+    get: operations['getActiveConsentForms'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consent/forms/{version}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a version of the app's consent form.
+     * @description Removes the consent form version `version` (LoginRadius's `DeleteConsentForm`). Consents users already gave on it stay in their consent logs. LoginRadius answers 404 for an unknown version and 410 for one that is already gone.
+     */
+    delete: operations['deleteConsentForm'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consent/forms': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List every version of the app's consent form.
+     * @description Returns all consent form versions of the app, active or not, with their events and options (LoginRadius's `GetConsentForms`). This is the Management API's view of the forms; the per-user consent calls of the Identity API are under the `ConsentManagement` tag. Served from the default API host.
+     */
+    get: operations['getAllConsentForms'];
+    put?: never;
+    /**
+     * Create a new version of the app's consent form.
+     * @description Adds a consent form version built from existing consent options (create them first with `createConsentOption`) and returns it with its version number (LoginRadius's `AddConsentForm`). With a future `StartFromDate` the form takes effect then; users see it at the listed events. LoginRadius answers 409 when the form conflicts with an existing one. Sends nothing to users.
+     */
+    post: operations['createConsentForm'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consent/options/{optionId}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Delete a consent option.
+     * @description Removes the consent option `optionId` (LoginRadius's `DeleteConsentOption`). LoginRadius answers 404 for an unknown option and 409 while a consent form still uses it.
+     */
+    delete: operations['deleteConsentOption'];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/consent/options': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the app's consent options.
+     * @description Returns every consent option the app defines, the building blocks of its consent forms (LoginRadius's `GetConsentOptions`).
+     */
+    get: operations['getAllConsentOptions'];
+    put?: never;
+    /**
+     * Create a consent option.
+     * @description Adds a consent option that consent forms can then include, and returns it with its new `ConsentId` (LoginRadius's `CreateConsentOption`). LoginRadius answers 409 when an option with the same title exists.
+     */
+    post: operations['createConsentOption'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/customobject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of a custom-object search by its cursor.
+     * @description LoginRadius's `getAllCustomObjectsByQuery`. Continues a search started with `queryCustomObjects`: pass the
+     *     `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer holds
+     *     the following records and a new `next` cursor, missing, null or empty after the last page. Served by the Cloud
+     *     Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+     */
+    get: operations['getNextCustomObjects'];
+    put?: never;
+    /**
+     * Search the records of one custom object and read the first page.
+     * @description LoginRadius's `postAllCustomObjectsByQuery`. Finds the records of the custom object named by `customObject`
+     *     whose accounts match the search (`from`, `to`, `q`), and answers with the total, the first `size` records and a
+     *     `next` cursor. Read the following pages with `getNextCustomObjects`, passing the answer's `next` field as its
+     *     `next` query parameter, until `next` comes back missing, null or empty. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST. `customObject` is required as the docs say (the public description leaves it optional).
+     */
+    post: operations['queryCustomObjects'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/email/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether an email address is already registered (High-Performance Auth).
+     * @description Tells whether an account already uses the email address, answered by the High-Performance Auth stack. Reads
+     *     only, but it is a POST, so the client does not repeat it after a timeout. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    post: operations['checkHpaEmailAvailability'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a user in with a password on the High-Performance Auth stack.
+     * @description Checks the password of the account identified by `email`, `phone` or `username` (one of the three body
+     *     variants) and returns an access token, a refresh token and the token's expiry, without the profile that the
+     *     Identity API's `login` returns. The docs document no query parameter besides the API key and no MFA or
+     *     risk-based answer for this stack. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    post: operations['loginHpa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/phone/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether a phone number is already registered (High-Performance Auth).
+     * @description Tells whether an account already uses the phone number, answered by the High-Performance Auth stack. Reads
+     *     only, but it is a POST, so the client does not repeat it after a timeout. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    post: operations['checkHpaPhoneAvailability'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/profile': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read an account's profile by email address from the High-Performance Auth stack.
+     * @description Returns the profile of the account with the address `email`, limited to `fields` when given (the docs'
+     *     example shows only the requested fields plus `Identities`). The user's access token travels in the
+     *     `access_token` query parameter, the only form the docs show. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    get: operations['getHpaProfileByEmail'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/register': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Register a new account with a password on the High-Performance Auth stack.
+     * @description Creates an account identified by an email address, a phone number or a username (one of the three body
+     *     variants) and returns its profile. The docs list no verification or welcome message templates for this
+     *     stack and say nothing about emails or texts it sends; whether a verification message goes out follows the
+     *     app's settings. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    post: operations['registerHpa'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/hpa/v1/username/check': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check whether a username is already taken (High-Performance Auth).
+     * @description Tells whether an account already uses the username, answered by the High-Performance Auth stack. Reads
+     *     only, but it is a POST, so the client does not repeat it after a timeout. Only LoginRadius's docs repository documents it ("High Concurrency API Stack"), on `https://api.loginradius.com`; the stack must be enabled for the app.
+     */
+    post: operations['checkHpaUserNameAvailability'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/identity/customobject': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of an identity search with custom objects by its cursor.
+     * @description LoginRadius's `getCustomObjectByQuery`. Continues a search started with `queryIdentitiesWithCustomObject`: pass
+     *     the `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer
+     *     holds the following entries and a new `next` cursor, missing, null or empty after the last page. Served by the
+     *     Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a
+     *     timeout. Items are typed as `CloudDirectoryIdentity` (LoginRadius's `ExtendUserProfileWithCustomObject`); the
+     *     docs' example shows bare custom-object records, which that schema also holds.
+     */
+    get: operations['getNextIdentitiesWithCustomObject'];
+    put?: never;
+    /**
+     * Search the app's identities and read the first page with their custom objects.
+     * @description LoginRadius's `postCustomObjectByQuery`. Runs the same search as `queryIdentities` and adds to each profile,
+     *     under `CustomObject`, the records of the custom object named by `customObject`. Read the following pages with
+     *     `getNextIdentitiesWithCustomObject`, passing the answer's `next` field as its `next` query parameter, until
+     *     `next` comes back missing, null or empty. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST. The docs leave `customObject` optional here (required on the other custom-object searches); so does this
+     *     spec.
+     */
+    post: operations['queryIdentitiesWithCustomObject'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5701,6 +6398,92 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/identity': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the next page of an identity search by its cursor.
+     * @description LoginRadius's `getUserProfilesByPageId`. Continues a search started with `queryIdentities`: pass the `next`
+     *     field of the previous answer as the `next` query parameter; the answer holds the following profiles and a new
+     *     `next` cursor, missing, null or empty after the last page. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+     */
+    get: operations['getNextIdentities'];
+    put?: never;
+    /**
+     * Search the app's identities with a Cloud Directory query and read the first page.
+     * @description LoginRadius's `queryUserProfiles`. Finds the accounts created between `from` and `to` that match the rule groups
+     *     of `q` and answers with the total, the first `size` profiles and a `next` cursor. Read the following pages with
+     *     `getNextIdentities`, passing the answer's `next` field as its `next` query parameter, until `next` comes back
+     *     missing, null or empty. Served by the Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads;
+     *     the client does not repeat it after a timeout because it is a POST.
+     *
+     *     Source choice: LoginRadius's public description types the found items as bare records
+     *     (`SimpleUserProfileResponse`), its docs show full profiles (as `GET /identity` returns for the same cursor); the
+     *     items are typed as `CloudDirectoryIdentity`, which holds both.
+     */
+    post: operations['queryIdentities'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/insights/userprofiles': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Aggregate the app's identities into counts per value, range or date interval.
+     * @description LoginRadius's `queryUserProfilesInsights`. Counts the accounts created between `from` and `to` and buckets them
+     *     by each aggregation of `q.aggregations` (e.g. sign-ups per provider, per month, per age range); the answer
+     *     carries each bucket list under the name given in the request. Not paginated. Served by the Cloud Directory host
+     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+     *     POST.
+     */
+    post: operations['queryIdentityInsights'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/login/2fa/push/ping': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Poll whether the user approved the MFA push notification (path as LoginRadius's docs repository spells it).
+     * @description Same purpose as `pingPushVerificationStatus` (`GET /identity/v2/auth/login/2fa/push/ping`): polled while the
+     *     user answers the push notification of a pending MFA login; LoginRadius answers with an error until they
+     *     approve it, then completes the login and returns the profile with the session tokens, so the client does not
+     *     repeat it after a timeout. Only LoginRadius's docs repository lists this shorter path, on
+     *     `https://api.loginradius.com`, with just the API key and `secondFactorAuthenticationToken` (spelled
+     *     `secondfactorauthenticationtoken` there; LoginRadius matches query names case-insensitively). It is kept
+     *     because the docs list it; prefer `pingPushVerificationStatus`, which the public description documents and
+     *     which also takes the risk-based-authentication templates.
+     */
+    get: operations['pingMfaPushLogin'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/service/oauth/introspect': {
     parameters: {
       query?: never;
@@ -5785,6 +6568,418 @@ export interface paths {
      *     form-encoded; the client sends JSON.
      */
     post: operations['generateM2MToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oauth/{OAuthAppName}/.well-known/oauth-authorization-server': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the authorization server metadata of an OAuth 2.0 app (RFC 8414).
+     * @description Returns the app's issuer, endpoints, supported grants, response types, scopes and client authentication methods,
+     *     so OAuth libraries can configure themselves. Public information. Served by the app's hub domain: set
+     *     `config.hub`.
+     */
+    get: operations['getOAuthAuthorizationServerMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/.well-known/oauth-authorization-server': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the OAuth 2.0 authorization server metadata of an OIDC app (RFC 8414).
+     * @description The RFC 8414 form of the app's metadata, for OAuth 2.0 libraries that look for it instead of the OpenID Connect
+     *     discovery document. Public information. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcAuthorizationServerMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/.well-known/openid-configuration': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the OpenID Connect discovery document of an OIDC app.
+     * @description Returns the provider metadata (issuer, endpoints, scopes, response types, signing algorithms, claims) that OpenID
+     *     Connect libraries read to configure themselves. Public information. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcDiscoveryConfiguration'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/jwks': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the public keys that verify the ID tokens of an OIDC app (JWKS).
+     * @description Returns the JSON Web Key Set whose RSA keys sign the app's ID tokens (and JWT access tokens), so a client can
+     *     verify them locally; pick the key whose `kid` the token names. LoginRadius's docs spell the path `/JWKS`; it is
+     *     written here in lower case as the public description has it. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcJwks'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/oidc/{OIDCAppName}/userinfo': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the signed-in user's claims with an access token of an OIDC app.
+     * @description Returns the claims the OIDC app releases for the access token's scopes (OpenID Connect UserInfo). Pass the access
+     *     token the app issued as `accessToken` (Bearer). LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`.
+     */
+    get: operations['getOidcUserinfo'];
+    put?: never;
+    /**
+     * Read the signed-in user's claims, sending the access token in the body.
+     * @description The body form of `getOidcUserinfo`, for clients that cannot set an Authorization header: the access token travels
+     *     in the body field `access_token`. Reads only, but the body carries a token, so the client does not repeat it after
+     *     a timeout. LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+     */
+    post: operations['getOidcUserinfoByPost'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/service/saml/idp/metadata': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Read the SAML 2.0 identity-provider metadata of a SAML app.
+     * @description Returns the metadata a service provider imports to trust the app as identity provider: entity id, signing
+     *     certificate, and single sign-on and logout endpoints. Public information. Served by the app's hub domain: set
+     *     `config.hub`.
+     *
+     *     LoginRadius sends this document as XML (`application/xml`, an `EntityDescriptor`). The client asks for and reads
+     *     only JSON, so **this function is not usable through the JSON client yet**: against LoginRadius it fails with a
+     *     response error whose excerpt shows the start of the XML. The JSON form declared first follows the structure
+     *     LoginRadius's public description gives the document (so the generated types and the mock stay usable); the XML
+     *     form is declared beside it. Until the client reads XML, fetch the metadata URL directly.
+     */
+    get: operations['getSamlIdpMetadata'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sharing/v1/shorturl': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Create a short link for a URL.
+     * @description Returns a short link (LoginRadius's own shortener domain) that redirects to `url`, for example to share a
+     *     page in a social post. Part of LoginRadius's advanced social APIs; only its docs repository documents it, on
+     *     `https://api.loginradius.com`, with the API key in the query parameter `key` (the `socialApiKey` scheme), as
+     *     for the other social endpoints. Creates a link, so the client does not repeat it after a timeout.
+     */
+    get: operations['shortenUrl'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/bigcommerce/api/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a one-time URL that signs the user into a BigCommerce store.
+     * @description Turns the user's LoginRadius session into a BigCommerce customer login: the answer is a short-lived URL
+     *     that signs the user into `store` when the browser opens it (the BigCommerce connector must be set up for the
+     *     app). The access token travels in the `access_token` query parameter as the public description documents
+     *     it; `createBigCommerceLoginUrl` sends it in the body instead. The docs repository also lists a `callback`
+     *     parameter, declared here. The URL is a credential until used. Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    get: operations['getBigCommerceLoginUrl'];
+    put?: never;
+    /**
+     * Get a one-time BigCommerce store login URL, sending the access token in the body.
+     * @description Same result as `getBigCommerceLoginUrl`, but the user's access token (and the optional password) travel in
+     *     the JSON body, so they stay out of URLs and server logs. The URL is a credential until used. Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    post: operations['createBigCommerceLoginUrl'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/bigcommerce/api/validatepassword': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Check a BigCommerce store customer's email address and password.
+     * @description Asks the BigCommerce store whether the email address and password belong to one of its customers, for
+     *     example to move existing store customers into LoginRadius at their first login. Changes nothing.
+     *     Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    post: operations['validateBigCommercePassword'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/bigcommerce/auth': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Complete the BigCommerce app installation or load callback.
+     * @description The URL BigCommerce's control panel calls when a merchant installs or opens the LoginRadius app: it sends an
+     *     OAuth `code` on installation or a `signed_payload` on load, and LoginRadius answers with an HTML page. Meant
+     *     for BigCommerce and the merchant's browser, not for server code; it needs no LoginRadius credential. The
+     *     function resolves to the page's HTML text.
+     */
+    get: operations['handleBigCommerceAuth'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/jwt/api/login': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign a user in with login and password and get a JWT (older cloud-api endpoint).
+     * @description The older form of `getJwtTokenByLoginCredentials`, documented only on LoginRadius's docs pages (API v1.4.0): served
+     *     by `cloud-api.loginradius.com` with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the
+     *     docs). Takes an email address, phone number or username with the password and answers with the signed JWT. May
+     *     send a verification email to an unverified user (`emailTemplate`, `verificationUrl`). Prefer the hub-domain
+     *     endpoint for new integrations.
+     */
+    post: operations['getSsoJwtTokenByLoginCredentials'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/jwt/api/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a JWT for the user of a LoginRadius access token (older cloud-api endpoint).
+     * @description The older form of `getJwtTokenByAccessToken`, documented only on LoginRadius's docs pages (API v1.4.0): served by
+     *     `cloud-api.loginradius.com`, with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the docs)
+     *     and the user's LoginRadius access token in the `access_token` query parameter, the only form documented for it
+     *     (pass it as `accessToken`; the client redacts it from every URL it describes). Issues a new token on every call.
+     */
+    get: operations['getSsoJwtTokenByAccessToken'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/mobile/generate': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Create a cross-device SSO code to show as a QR code.
+     * @description First step of cross-device SSO: the device that is not signed in (a TV, a kiosk, a desktop browser) asks for
+     *     a code, shows it as a QR code, and polls `getAccessTokenByPing` with it; a device where the user is signed
+     *     in scans it and calls `mapQRCodeToAccessToken`. Each call issues a new code. Served by
+     *     `https://cloud-api.loginradius.com`. The docs repository names the query parameter "expiry (TTL in seconds)";
+     *     the public description calls it `expiry`, which is what is sent.
+     */
+    get: operations['generateQRCode'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/mobile/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Collect the access token a signed-in device attached to a cross-device SSO code.
+     * @description Polled by the device that showed the QR code: once a signed-in device has called `mapQRCodeToAccessToken`
+     *     with the code, returns the user's access token, and the polling device is signed in. Because it hands out a
+     *     token it is not repeated by the client after a timeout. `code` is marked required as the docs repository
+     *     documents it (the public description leaves the flag off; the call means nothing without it). Served by
+     *     `https://cloud-api.loginradius.com`.
+     */
+    get: operations['getAccessTokenByPing'];
+    put?: never;
+    /**
+     * Attach a signed-in user's access token to a scanned cross-device SSO code.
+     * @description Called by the device where the user is signed in, after scanning the QR code shown on the other device: the
+     *     other device's `getAccessTokenByPing` then returns this access token, which signs it in as the same user.
+     *     LoginRadius's description marks neither body field required; both are, for the call to do anything.
+     *     Served by `https://cloud-api.loginradius.com`.
+     */
+    post: operations['mapQRCodeToAccessToken'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/perfectmind/contact': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Find the PerfectMind contacts that match the signed-in user.
+     * @description Looks up the contacts of the PerfectMind site `perfectMindSiteName` that match the LoginRadius user's email
+     *     address, narrowed by birth date or PerfectScan id when given. Reads only. The public description spells the
+     *     parameters `perfectmindsitename` and `birthdate`; they are sent as `perfectMindSiteName` (the docs' spelling)
+     *     and `birthDate` (LoginRadius matches query names case-insensitively). Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    get: operations['getPerfectMindContact'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/perfectmind/session': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open a PerfectMind session for the signed-in user.
+     * @description Signs the LoginRadius user into the PerfectMind site `perfectMindSiteName` (the PerfectMind connector must be
+     *     set up for the app) and returns the session with the URL that opens it. The session id and URL are
+     *     credentials. The access token travels in the `access_token` query parameter as the public description
+     *     documents it (one docs page shows an `Authorization` header instead). The public description spells the
+     *     site parameter `perfectmindsitename`; it is sent as the docs spell it, `perfectMindSiteName` (LoginRadius
+     *     matches query names case-insensitively). Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    get: operations['getPerfectMindSession'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/sso/shopify/api/token': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a one-time Multipass URL that signs the user into a Shopify store.
+     * @description Turns the user's LoginRadius session into a Shopify customer login through Shopify Multipass (the Shopify
+     *     connector must be set up for the app, on a Shopify plan that offers Multipass). The access token travels in
+     *     the `access_token` query parameter as the public description documents it. `password` and `callback` are
+     *     listed only by the docs repository and are declared here too. The URL is a credential until used.
+     *     Served by the app's hub domain as LoginRadius's public description says (set `config.hub`); the docs repository shows `https://cloud-api.loginradius.com` instead, and the public description wins.
+     */
+    get: operations['getShopifyLoginUrl'];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -7671,715 +8866,594 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
-  '/api/oauth/{OAuthAppName}/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Obtain tokens from an OAuth 2.0 app with one of its grants.
-     * @description Exchanges an authorization code (with the client secret, or with a PKCE code verifier), a refresh token, the
-     *     user's login and password, a device code or a LoginRadius access token for an access token and, depending on the
-     *     app, a refresh token. The body is one of six grant forms that `grant_type` tells apart (the two
-     *     authorization-code forms differ by `client_secret` versus `code_verifier`). Only the grants enabled on the OAuth
-     *     app in the Admin Console are accepted. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts
-     *     the body form-encoded; the client sends JSON.
-     *
-     *     Sources: the refresh grant carries the refresh token in `token`, as LoginRadius's public description has it (its
-     *     docs pages show `refresh_token`). The public description names the device-code and LoginRadius-token grants
-     *     without giving their `grant_type` values: the RFC 8628 and RFC 8693 identifiers are used. The answer carries both
-     *     `expires_in` (a number, as the docs show) and `expire_in` (a string, as the public description shows) because the
-     *     sources disagree; read whichever is present.
-     */
-    post: operations['getOAuthTokens'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oauth/{OAuthAppName}/device': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start a device authorization and get a device code and a user code.
-     * @description For devices without a browser or keyboard (TVs, consoles, CLIs): returns a device code the device polls the token
-     *     endpoint with (`getOAuthTokens` with the device-code grant) and a user code the user enters on the verification
-     *     page from another device. The device-code grant must be enabled on the OAuth app. Served by the app's hub
-     *     domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['getOAuthDeviceCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oauth/{OAuthName}/device/code': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start a device authorization on the older device-code path.
-     * @description The same device authorization as `getOAuthDeviceCode`, on the path LoginRadius's API docs pages give
-     *     (`/api/oauth/{OAuthName}/device/code`); LoginRadius's public OpenAPI description documents only
-     *     `/api/oauth/{OAuthAppName}/device`. Prefer `getOAuthDeviceCode`; this one is for apps set up from the docs pages.
-     *     The docs spell the scope field `Scope`; LoginRadius reads body names case-insensitively, so the shared request
-     *     schema with `scope` is used. The docs' example answer has no `verification_uri_complete`. Served by the app's hub
-     *     domain: set `config.hub`.
-     */
-    post: operations['requestOAuthDeviceCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oauth/{OAuthAppName}/introspect': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Check whether an access token of an OAuth 2.0 app is active and read its claims.
-     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
-     *     the app's client id and secret in the body. An expired, revoked or unknown token gives `active: false`, not an
-     *     error. Reads only, but the body carries a secret, so the client does not repeat it after a timeout. Served by
-     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['introspectOAuthToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oauth/{OAuthAppName}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Revoke a refresh token of an OAuth 2.0 app.
-     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
-     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. The
-     *     token field is `token` as in LoginRadius's public description (its docs page shows `refresh_token`). Served by
-     *     the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['revokeOAuthRefreshToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oauth/{OAuthAppName}/par': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Push the parameters of an authorization request ahead of the redirect (PAR).
-     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
-     *     to pass to the authorize endpoint with the client id, so the parameters cannot be read or altered in the browser.
-     *     Confidential clients include their client secret. LoginRadius answers 201 Created; the client accepts any 2xx, so
-     *     the answer is declared here as the 200 the generator types. Served by the app's hub domain: set `config.hub`.
-     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['createOAuthPushedAuthorizationRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/oauth/{OAuthAppName}/.well-known/oauth-authorization-server': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the authorization server metadata of an OAuth 2.0 app (RFC 8414).
-     * @description Returns the app's issuer, endpoints, supported grants, response types, scopes and client authentication methods,
-     *     so OAuth libraries can configure themselves. Public information. Served by the app's hub domain: set
-     *     `config.hub`.
-     */
-    get: operations['getOAuthAuthorizationServerMetadata'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Obtain tokens and an ID token from an OpenID Connect app with one of its grants.
-     * @description The OpenID Connect counterpart of `getOAuthTokens`: exchanges an authorization code (with the client secret or a
-     *     PKCE code verifier), a refresh token, the user's login and password, a device code or a LoginRadius access token
-     *     for an access token, a refresh token where the app issues them and, when the `openid` scope was granted, a signed
-     *     ID token. `grant_type` tells the six body forms apart. Only grants enabled on the OIDC app are accepted. Served by the app's hub domain: set `config.hub`.
-     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
-     *
-     *     Sources: the refresh grant carries the refresh token in `token` as LoginRadius's public description has it (the
-     *     docs pages show `refresh_token`, and one docs example spells the ID token `Id_token`). The device-code and
-     *     LoginRadius-token grants have no documented `grant_type` value: the RFC 8628 and RFC 8693 identifiers are used.
-     *     The answer may carry `expires_in` (number, docs) or `expire_in` (string, public description).
-     */
-    post: operations['getOidcTokens'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/device': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Start a device authorization with an OpenID Connect app.
-     * @description Returns a device code the device polls `getOidcTokens` with (device-code grant) and a user code the user enters on
-     *     the verification page from another device. The device-code grant must be enabled on the OIDC app. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['getOidcDeviceCode'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/introspect': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Check whether an access token of an OpenID Connect app is active and read its claims.
-     * @description Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
-     *     the app's client id and secret in the body; an expired, revoked or unknown token gives `active: false`. Reads
-     *     only, but the body carries a secret, so the client does not repeat it after a timeout. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['introspectOidcToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/revoke': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Revoke a refresh token of an OpenID Connect app.
-     * @description Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
-     *     client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
-     *     LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['revokeOidcRefreshToken'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/par': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Push the parameters of an OpenID Connect authorization request ahead of the redirect (PAR).
-     * @description Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
-     *     to pass to the authorize endpoint with the client id. Confidential clients include their client secret.
-     *     LoginRadius answers 201 Created; the client accepts any 2xx, so the answer is declared as the 200 the generator
-     *     types. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['createOidcPushedAuthorizationRequest'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/register': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Register a client with an OpenID Connect app (dynamic client registration).
-     * @description Creates a client from the metadata it sends (RFC 7591) and returns its client id and secret. Dynamic registration
-     *     must be enabled on the OIDC app. The secret is shown only in this answer: store it. Served by the app's hub domain: set `config.hub`.
-     */
-    post: operations['registerOidcDynamicClient'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/oidc/{OIDCAppName}/register/{clientID}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the registration of a dynamically registered client.
-     * @description Returns the client's current metadata and credentials (RFC 7592). The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getOidcDynamicClient'];
-    /**
-     * Replace the metadata of a dynamically registered client.
-     * @description Replaces the client's registered metadata with the body (RFC 7592): send every field to keep, since omitted ones
-     *     are cleared. `client_name` and `redirect_uris` are required. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. Served by the app's hub domain: set `config.hub`.
-     */
-    put: operations['updateOidcDynamicClient'];
-    post?: never;
-    /**
-     * Delete a dynamically registered client.
-     * @description Removes the client registration (RFC 7592); its tokens and credentials stop working. The credential is the client's registration access token (from its registration), sent as the Bearer token: pass it as `accessToken`. LoginRadius answers
-     *     204 No Content; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
-     */
-    delete: operations['deleteOidcDynamicClient'];
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/oidc/{OIDCAppName}/.well-known/openid-configuration': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the OpenID Connect discovery document of an OIDC app.
-     * @description Returns the provider metadata (issuer, endpoints, scopes, response types, signing algorithms, claims) that OpenID
-     *     Connect libraries read to configure themselves. Public information. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getOidcDiscoveryConfiguration'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/oidc/{OIDCAppName}/.well-known/oauth-authorization-server': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the OAuth 2.0 authorization server metadata of an OIDC app (RFC 8414).
-     * @description The RFC 8414 form of the app's metadata, for OAuth 2.0 libraries that look for it instead of the OpenID Connect
-     *     discovery document. Public information. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getOidcAuthorizationServerMetadata'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/oidc/{OIDCAppName}/jwks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the public keys that verify the ID tokens of an OIDC app (JWKS).
-     * @description Returns the JSON Web Key Set whose RSA keys sign the app's ID tokens (and JWT access tokens), so a client can
-     *     verify them locally; pick the key whose `kid` the token names. LoginRadius's docs spell the path `/JWKS`; it is
-     *     written here in lower case as the public description has it. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getOidcJwks'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/oidc/{OIDCAppName}/userinfo': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the signed-in user's claims with an access token of an OIDC app.
-     * @description Returns the claims the OIDC app releases for the access token's scopes (OpenID Connect UserInfo). Pass the access
-     *     token the app issued as `accessToken` (Bearer). LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getOidcUserinfo'];
-    put?: never;
-    /**
-     * Read the signed-in user's claims, sending the access token in the body.
-     * @description The body form of `getOidcUserinfo`, for clients that cannot set an Authorization header: the access token travels
-     *     in the body field `access_token`. Reads only, but the body carries a token, so the client does not repeat it after
-     *     a timeout. LoginRadius answers JSON, or a signed JWT (`application/jwt`) when the client asked for signed userinfo; the client asks for JSON and reads only JSON, so a JWT answer is not readable through it yet. Served by the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
-     */
-    post: operations['getOidcUserinfoByPost'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/jwt/{JwtAppName}/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sign a user in with login and password and get a JWT from a JWT app.
-     * @description Checks the user's email address, phone number or username with their password (the identifier present selects
-     *     the form) and returns a JWT signed with the JWT app's key and algorithm, carrying the claims mapped in the app. If
-     *     the app requires verified email addresses and the user's is not verified, LoginRadius may send a verification
-     *     email (`emailTemplate`, `verificationUrl`). Served by the app's hub domain: set `config.hub`. LoginRadius also
-     *     accepts the body form-encoded; the client sends JSON.
-     *
-     *     Sources: `nonce` comes from LoginRadius's public description; `verificationUrl`, `loginUrl` and `emailTemplate`
-     *     from its docs pages (spelled there in lower case).
-     */
-    post: operations['getJwtTokenByLoginCredentials'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/jwt/{JwtAppName}/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get a JWT from a JWT app for the user of a LoginRadius access token.
-     * @description Returns a JWT signed with the JWT app's key and algorithm for the user who holds the LoginRadius access token
-     *     passed as `accessToken` (Bearer; LoginRadius's docs pages also show it in the `access_token` query parameter).
-     *     Issues a new token on every call. Served by the app's hub domain: set `config.hub`.
-     */
-    get: operations['getJwtTokenByAccessToken'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/sso/jwt/api/login': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Sign a user in with login and password and get a JWT (older cloud-api endpoint).
-     * @description The older form of `getJwtTokenByLoginCredentials`, documented only on LoginRadius's docs pages (API v1.4.0): served
-     *     by `cloud-api.loginradius.com` with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the
-     *     docs). Takes an email address, phone number or username with the password and answers with the signed JWT. May
-     *     send a verification email to an unverified user (`emailTemplate`, `verificationUrl`). Prefer the hub-domain
-     *     endpoint for new integrations.
-     */
-    post: operations['getSsoJwtTokenByLoginCredentials'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/sso/jwt/api/token': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Get a JWT for the user of a LoginRadius access token (older cloud-api endpoint).
-     * @description The older form of `getJwtTokenByAccessToken`, documented only on LoginRadius's docs pages (API v1.4.0): served by
-     *     `cloud-api.loginradius.com`, with the JWT app named in the `jwtApp` query parameter (spelled `jwtapp` in the docs)
-     *     and the user's LoginRadius access token in the `access_token` query parameter, the only form documented for it
-     *     (pass it as `accessToken`; the client redacts it from every URL it describes). Issues a new token on every call.
-     */
-    get: operations['getSsoJwtTokenByAccessToken'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/service/saml/idp/metadata': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the SAML 2.0 identity-provider metadata of a SAML app.
-     * @description Returns the metadata a service provider imports to trust the app as identity provider: entity id, signing
-     *     certificate, and single sign-on and logout endpoints. Public information. Served by the app's hub domain: set
-     *     `config.hub`.
-     *
-     *     LoginRadius sends this document as XML (`application/xml`, an `EntityDescriptor`). The client asks for and reads
-     *     only JSON, so **this function is not usable through the JSON client yet**: against LoginRadius it fails with a
-     *     response error whose excerpt shows the start of the XML. The JSON form declared first follows the structure
-     *     LoginRadius's public description gives the document (so the generated types and the mock stay usable); the XML
-     *     form is declared beside it. Until the client reads XML, fetch the metadata URL directly.
-     */
-    get: operations['getSamlIdpMetadata'];
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/identity': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the next page of an identity search by its cursor.
-     * @description LoginRadius's `getUserProfilesByPageId`. Continues a search started with `queryIdentities`: pass the `next`
-     *     field of the previous answer as the `next` query parameter; the answer holds the following profiles and a new
-     *     `next` cursor, missing, null or empty after the last page. Served by the Cloud Directory host
-     *     (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
-     */
-    get: operations['getNextIdentities'];
-    put?: never;
-    /**
-     * Search the app's identities with a Cloud Directory query and read the first page.
-     * @description LoginRadius's `queryUserProfiles`. Finds the accounts created between `from` and `to` that match the rule groups
-     *     of `q` and answers with the total, the first `size` profiles and a `next` cursor. Read the following pages with
-     *     `getNextIdentities`, passing the answer's `next` field as its `next` query parameter, until `next` comes back
-     *     missing, null or empty. Served by the Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads;
-     *     the client does not repeat it after a timeout because it is a POST.
-     *
-     *     Source choice: LoginRadius's public description types the found items as bare records
-     *     (`SimpleUserProfileResponse`), its docs show full profiles (as `GET /identity` returns for the same cursor); the
-     *     items are typed as `CloudDirectoryIdentity`, which holds both.
-     */
-    post: operations['queryIdentities'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/identity/customobject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the next page of an identity search with custom objects by its cursor.
-     * @description LoginRadius's `getCustomObjectByQuery`. Continues a search started with `queryIdentitiesWithCustomObject`: pass
-     *     the `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer
-     *     holds the following entries and a new `next` cursor, missing, null or empty after the last page. Served by the
-     *     Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a
-     *     timeout. Items are typed as `CloudDirectoryIdentity` (LoginRadius's `ExtendUserProfileWithCustomObject`); the
-     *     docs' example shows bare custom-object records, which that schema also holds.
-     */
-    get: operations['getNextIdentitiesWithCustomObject'];
-    put?: never;
-    /**
-     * Search the app's identities and read the first page with their custom objects.
-     * @description LoginRadius's `postCustomObjectByQuery`. Runs the same search as `queryIdentities` and adds to each profile,
-     *     under `CustomObject`, the records of the custom object named by `customObject`. Read the following pages with
-     *     `getNextIdentitiesWithCustomObject`, passing the answer's `next` field as its `next` query parameter, until
-     *     `next` comes back missing, null or empty. Served by the Cloud Directory host
-     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
-     *     POST. The docs leave `customObject` optional here (required on the other custom-object searches); so does this
-     *     spec.
-     */
-    post: operations['queryIdentitiesWithCustomObject'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/customobject': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Read the next page of a custom-object search by its cursor.
-     * @description LoginRadius's `getAllCustomObjectsByQuery`. Continues a search started with `queryCustomObjects`: pass the
-     *     `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer holds
-     *     the following records and a new `next` cursor, missing, null or empty after the last page. Served by the Cloud
-     *     Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
-     */
-    get: operations['getNextCustomObjects'];
-    put?: never;
-    /**
-     * Search the records of one custom object and read the first page.
-     * @description LoginRadius's `postAllCustomObjectsByQuery`. Finds the records of the custom object named by `customObject`
-     *     whose accounts match the search (`from`, `to`, `q`), and answers with the total, the first `size` records and a
-     *     `next` cursor. Read the following pages with `getNextCustomObjects`, passing the answer's `next` field as its
-     *     `next` query parameter, until `next` comes back missing, null or empty. Served by the Cloud Directory host
-     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
-     *     POST. `customObject` is required as the docs say (the public description leaves it optional).
-     */
-    post: operations['queryCustomObjects'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/insights/userprofiles': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Aggregate the app's identities into counts per value, range or date interval.
-     * @description LoginRadius's `queryUserProfilesInsights`. Counts the accounts created between `from` and `to` and buckets them
-     *     by each aggregation of `q.aggregations` (e.g. sign-ups per provider, per month, per age range); the answer
-     *     carries each bucket list under the name given in the request. Not paginated. Served by the Cloud Directory host
-     *     (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
-     *     POST.
-     */
-    post: operations['queryIdentityInsights'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/bulk/upsert': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Create or update a batch of user accounts migrated from another system.
-     * @description LoginRadius's `BatchUpload`. Imports the records of `Profiles` in one call: an account is created for each new
-     *     user and, for one that already exists, updated as `DeltaMigrationModel` says. Passwords may be imported as the
-     *     source system's hashes: describe the algorithm, salt and encodings in `PasswordEncryption` and put each hash in
-     *     the record's `Password`; LoginRadius checks them at the users' next sign-in. The answer counts inserted and
-     *     updated records, for profiles and for roles, and lists the rejected ones by position. Served by LoginRadius's
-     *     migration host (`https://migration.loginradius.com/v2`). Not repeated by the client after a timeout (it writes).
-     */
-    post: operations['bulkUpsertUsers'];
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
 }
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /**
+     * @description Email address and password of the user to sign in.
+     * @example {
+     *       "email": "jane.doe@example.com",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByEmailRequest: {
+      /**
+       * Format: email
+       * @description The user's email address.
+       */
+      email: string;
+      /** @description The user's password. */
+      password: string;
+    };
+    /**
+     * @description Phone number and password of the user to sign in, with the captcha answer when the app asks for one.
+     * @example {
+     *       "phone": "+14155550123",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByPhoneRequest: {
+      /** @description The user's phone number in international format. */
+      phone: string;
+      /** @description The user's password. */
+      password: string;
+      /** @description The answer to the user's security question, when the app requires one at login. */
+      securityAnswer?: string;
+      /** @description The Google reCAPTCHA answer token, when the app's captcha is reCAPTCHA. */
+      'g-recaptcha-response'?: string | null;
+      /** @description The hCaptcha answer token, when the app's captcha is hCaptcha. */
+      'h-captcha-response'?: string | null;
+      /** @description The Tencent captcha ticket, when the app's captcha is Tencent. */
+      qq_captcha_ticket?: string | null;
+      /** @description The Tencent captcha random string that goes with the ticket. */
+      qq_captcha_randstr?: string | null;
+    };
+    /**
+     * @description Username and password of the user to sign in.
+     * @example {
+     *       "username": "janedoe",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    JwtLoginByUsernameRequest: {
+      /** @description The user's username. */
+      username: string;
+      /** @description The user's password. */
+      password: string;
+    };
+    /** @description The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
+    JwtLoginRequest:
+      | components['schemas']['JwtLoginByEmailRequest']
+      | components['schemas']['JwtLoginByPhoneRequest']
+      | components['schemas']['JwtLoginByUsernameRequest'];
+    /** @description A JWT issued for the signed-in user by a JWT app. */
+    JwtSignature: {
+      /** @description The signed JWT, to hand to the application configured in the JWT app. */
+      signature?: string;
+    };
+    /**
+     * @description The body LoginRadius returns when a call fails. It may arrive with a 4xx/5xx status or, on some
+     *     endpoints, with HTTP 200: the client treats any body carrying a non-zero `ErrorCode` as an error.
+     */
+    ErrorResponse: {
+      /** @description What went wrong, in words meant for developers. */
+      Description: string;
+      /** @description LoginRadius's numeric error code (for example 901 API key unauthorized, 906 access token expired). */
+      ErrorCode: number;
+      /** @description A short error title. */
+      Message?: string;
+      /** @description True when a social identity provider, not LoginRadius, rejected the call. */
+      IsProviderError?: boolean;
+      /** @description The provider's own error text when `IsProviderError` is true. */
+      ProviderErrorResponse?: string | null;
+      /** @description Per-field validation failures (error code 1134). */
+      Errors?: {
+        FieldName?: string;
+        ErrorMessage?: string;
+      }[];
+      /** @description Extra data some errors carry (for example a limited access token when a privacy policy must be accepted, error code 1194). */
+      Data?: Record<string, never> | null;
+    };
+    /**
+     * @description Request for a device code and user code, sent by a device with limited input.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "scope": "openid profile"
+     *     }
+     */
+    OAuthDeviceCodeRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description Space-separated scopes the device asks for. */
+      scope?: string;
+    };
+    /** @description A device authorization (RFC 8628) the device shows to its user and then polls with. */
+    OAuthDeviceCodeResponse: {
+      /** @description The code the device sends to the token endpoint while polling. */
+      device_code?: string;
+      /** @description The short code the user types on the verification page. */
+      user_code?: string;
+      /** @description The page where the user enters the user code. */
+      verification_uri?: string;
+      /** @description The verification page with the user code filled in (e.g. for a QR code). */
+      verification_uri_complete?: string;
+      /** @description The minimum number of seconds to wait between polls. */
+      interval?: number;
+      /** @description Seconds until the device code and user code expire. */
+      expires_in?: number;
+    };
+    /** @description A token to introspect, with the credentials of the app that asks. */
+    OAuthTokenIntrospectRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The access token to check. */
+      token: string;
+    };
+    /** @description Whether a token is active and, if it is, its claims (RFC 7662). */
+    OAuthTokenIntrospection: {
+      /** @description True while the token is valid (not expired, not revoked); the other fields are then present. */
+      active: boolean;
+      /** @description The subject (the user's uid). */
+      sub?: string;
+      /** @description The client id the token was issued to. */
+      cid?: string;
+      /** @description The authorized party (the client id). */
+      azp?: string;
+      /** @description The issuer URL. */
+      iss?: string;
+      /** @description Expiry time, seconds since the Unix epoch. */
+      exp?: number;
+      /** @description Issue time, seconds since the Unix epoch. */
+      iat?: number;
+      /** @description Not-before time, seconds since the Unix epoch. */
+      nbf?: number;
+      /** @description The grant type that issued the token. */
+      gty?: string;
+      /** @description The scopes granted. */
+      scp?: string[];
+      /** @description The audiences. */
+      aud?: string[];
+      /** @description The token's unique id. */
+      jti?: string;
+    };
+    /** @description The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
+    OAuthPushedAuthorizationRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret (confidential clients). */
+      client_secret?: string;
+      /**
+       * Format: uri
+       * @description Where the authorization server sends the user back.
+       */
+      redirect_uri: string;
+      /** @description The response type, e.g. `code`. */
+      response_type: string;
+      /** @description Space-separated scopes requested. */
+      scope: string;
+      /** @description An opaque value returned unchanged to the redirect URI (protects against CSRF). */
+      state?: string;
+      /** @description A value bound into the ID token to prevent replay (OpenID Connect). */
+      nonce?: string;
+      /** @description The PKCE challenge derived from the code verifier. */
+      code_challenge?: string;
+      /**
+       * @description How the code challenge was derived.
+       * @enum {string}
+       */
+      code_challenge_method?: 'plain' | 'S256';
+      /**
+       * @description How the result is returned to the redirect URI.
+       * @enum {string}
+       */
+      response_mode?: 'query' | 'fragment' | 'form_post';
+      /**
+       * @description Whether to force a new login (`login`) or to fail rather than show any page (`none`).
+       * @enum {string}
+       */
+      prompt?: 'login' | 'none';
+      /**
+       * @description How the login page is displayed.
+       * @enum {string}
+       */
+      display?: 'page' | 'popup' | 'touch' | 'wap';
+      /** @description The maximum age in seconds of the user's last authentication. */
+      max_age?: string;
+      /** @description Requested authentication context class references. */
+      acr_values?: string;
+      /** @description A hint about the user's login identifier, to prefill the login form. */
+      login_hint?: string;
+      /** @description An ID token previously issued to the user, as a hint about the session. */
+      id_token_hint?: string;
+      /** @description Preferred languages for the login pages (space-separated BCP 47 tags). */
+      ui_locales?: string;
+      /** @description The organization (tenant) to sign the user into, for B2B apps. */
+      org_id?: string;
+      /** @description A JSON-encoded claims request (OpenID Connect). */
+      claims?: string;
+      /** @description JSON-encoded rich authorization details (RFC 9396). */
+      authorization_details?: string;
+      /** @description The resource server the token is meant for (RFC 8707). */
+      resource?: string;
+    };
+    /** @description The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
+    OAuthPushedAuthorizationResponse: {
+      /** @description The reference to use as `request_uri` in the authorize request. */
+      request_uri: string;
+      /** @description Seconds until the reference expires. */
+      expires_in: number;
+    };
+    /** @description A token to revoke, with the credentials of the app that issued it. */
+    OAuthTokenRevokeRequest: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The refresh token to revoke. */
+      token: string;
+    };
+    /**
+     * @description Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+     *       "grant_type": "authorization_code",
+     *       "redirect_uri": "https://app.example.com/callback"
+     *     }
+     */
+    OAuthAuthorizationCodeGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
+      code: string;
+      /**
+       * @description Always `authorization_code` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'authorization_code';
+      /** @description The redirect URI used in the authorize request (must match exactly). */
+      redirect_uri: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+     *       "code_verifier": "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag",
+     *       "grant_type": "authorization_code",
+     *       "redirect_uri": "https://app.example.com/callback"
+     *     }
+     */
+    OAuthAuthorizationCodePkceGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
+      code: string;
+      /** @description The random string whose hash was sent as `code_challenge` in the authorize request. */
+      code_verifier: string;
+      /**
+       * @description Always `authorization_code` (the `code_verifier` and the absence of a client secret mark the PKCE form).
+       * @enum {string}
+       */
+      grant_type: 'authorization_code';
+      /** @description The redirect URI used in the authorize request (must match exactly). */
+      redirect_uri: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that exchanges a refresh token for a new access token (refresh token grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "refresh_token",
+     *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+     *     }
+     */
+    OAuthRefreshTokenGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description Always `refresh_token` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'refresh_token';
+      /** @description The refresh token issued with an earlier access token. */
+      token: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "password",
+     *       "username": "jane.doe@example.com",
+     *       "password": "correct-horse-battery-staple",
+     *       "scope": "openid profile email"
+     *     }
+     */
+    OAuthPasswordGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description Always `password` for this grant.
+       * @enum {string}
+       */
+      grant_type: 'password';
+      /** @description The user's login identifier (email address, username or phone number, as the app allows). */
+      username: string;
+      /** @description The user's password. */
+      password: string;
+      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant).
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+     *       "grant_type": "urn:ietf:params:oauth:grant-type:device_code"
+     *     }
+     */
+    OAuthDeviceCodeGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The device code from the device-code request. */
+      device_code: string;
+      /**
+       * @description The RFC 8628 device-code grant identifier.
+       * @enum {string}
+       */
+      grant_type: 'urn:ietf:params:oauth:grant-type:device_code';
+      /** @description Space-separated scopes to request. */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens.
+     * @example {
+     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+     *       "grant_type": "urn:ietf:params:oauth:grant-type:token-exchange",
+     *       "token": "2c7e9a41-5b3d-4f86-a0e2-7d1c4b9f3a58",
+     *       "scope": "openid"
+     *     }
+     */
+    OAuthLoginRadiusTokenGrant: {
+      /** @description The client id of the OAuth or OpenID Connect app. */
+      client_id: string;
+      /** @description The app's client secret. */
+      client_secret: string;
+      /**
+       * @description The RFC 8693 token-exchange grant identifier (LoginRadius's public description names the grant but gives no value; see the operation's description).
+       * @enum {string}
+       */
+      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange';
+      /** @description The LoginRadius access token (a GUID) or JWT-encrypted LoginRadius token to exchange. */
+      token: string;
+      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
+      scope?: string;
+      /** @description The response type of the flow, e.g. `token`. */
+      response_type?: string;
+    };
+    /**
+     * @description A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
+     *     tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
+     *     `code_verifier` (PKCE).
+     */
+    OAuthTokenRequest:
+      | components['schemas']['OAuthAuthorizationCodeGrant']
+      | components['schemas']['OAuthAuthorizationCodePkceGrant']
+      | components['schemas']['OAuthRefreshTokenGrant']
+      | components['schemas']['OAuthPasswordGrant']
+      | components['schemas']['OAuthDeviceCodeGrant']
+      | components['schemas']['OAuthLoginRadiusTokenGrant'];
+    /** @description Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
+    OAuthTokenResponse: {
+      /** @description The access token (a JWT or a GUID, depending on the app's settings). */
+      access_token?: string;
+      /** @description How to present the access token (`Bearer`; older apps answer `access_token`). */
+      token_type?: string;
+      /** @description Seconds until the access token expires (the form LoginRadius's API docs show). */
+      expires_in?: number;
+      /** @description Seconds until the access token expires, as a string (the form LoginRadius's public OpenAPI description shows). */
+      expire_in?: string;
+      /** @description A refresh token, when the app issues them for this grant. */
+      refresh_token?: string;
+      /** @description The signed ID token (JWT), from OpenID Connect apps when the `openid` scope was granted. */
+      id_token?: string;
+      /** @description The scopes granted, when they differ from those requested. */
+      scope?: string;
+    };
+    /** @description A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
+    OidcDynamicClient: {
+      /** @description The client id. */
+      client_id?: string;
+      /** @description The client secret. */
+      client_secret?: string;
+      /**
+       * Format: int64
+       * @description When the client id was issued, seconds since the Unix epoch.
+       */
+      client_id_issued_at?: number;
+      /**
+       * Format: int64
+       * @description When the secret expires, seconds since the Unix epoch (0 = never).
+       */
+      client_secret_expires_at?: number;
+      /** @description The token that authorizes reading, changing and deleting this registration. */
+      registration_access_token?: string;
+      /** @description The URL of this registration. */
+      registration_client_uri?: string;
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The client's home page. */
+      client_uri?: string;
+      /** @description The redirect URIs the client uses. */
+      redirect_uris?: string[];
+      /** @description Where users may be sent after logging out. */
+      post_logout_redirect_uris?: string[];
+      /** @description Pre-registered URLs of request objects. */
+      request_uris?: string[];
+      /** @description The grant types the client uses. */
+      grant_types?: string[];
+      /** @description The response types the client uses. */
+      response_types?: string[];
+      /**
+       * @description Whether the client is a web or a native application.
+       * @enum {string}
+       */
+      application_type?: 'web' | 'native';
+      /**
+       * @description How the client authenticates at the token endpoint.
+       * @enum {string}
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+      /** @description Space-separated scopes the client may request. */
+      scope?: string;
+      /** @description The client's logo. */
+      logo_uri?: string;
+      /** @description The client's terms of service. */
+      tos_uri?: string;
+      /** @description The client's privacy policy. */
+      policy_uri?: string;
+      /** @description Email addresses of the people responsible for the client. */
+      contacts?: string[];
+      /** @description An identifier of the client software, the same for every instance. */
+      software_id?: string;
+      /** @description The version of the client software. */
+      software_version?: string;
+      /** @description Where the client publishes its public keys. */
+      jwks_uri?: string;
+      /** @description The client's public keys, as a JSON Web Key Set given inline. */
+      jwks?: {
+        [key: string]: unknown;
+      };
+      /** @description The algorithm the client wants ID tokens signed with. */
+      id_token_signed_response_alg?: string;
+      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
+      userinfo_signed_response_alg?: string;
+      /** @description Where LoginRadius notifies the client of logouts. */
+      backchannel_logout_uri?: string;
+      /** @description Whether logout notifications must carry the session id. */
+      backchannel_logout_session_required?: boolean;
+    };
+    /** @description The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
+    OidcDynamicClientUpdateRequest: {
+      /** @description The client's display name. */
+      client_name: string;
+      /** @description The client's home page. */
+      client_uri?: string;
+      /** @description The redirect URIs the client uses. */
+      redirect_uris: string[];
+      /** @description Where users may be sent after logging out. */
+      post_logout_redirect_uris?: string[];
+      /** @description Pre-registered URLs of request objects. */
+      request_uris?: string[];
+      /** @description The grant types the client uses. */
+      grant_types?: string[];
+      /** @description The response types the client uses. */
+      response_types?: string[];
+      /**
+       * @description Whether the client is a web or a native application.
+       * @enum {string}
+       */
+      application_type?: 'web' | 'native';
+      /**
+       * @description How the client authenticates at the token endpoint.
+       * @enum {string}
+       */
+      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
+      /** @description Space-separated scopes the client may request. */
+      scope?: string;
+      /** @description The client's logo. */
+      logo_uri?: string;
+      /** @description The client's terms of service. */
+      tos_uri?: string;
+      /** @description The client's privacy policy. */
+      policy_uri?: string;
+      /** @description Email addresses of the people responsible for the client. */
+      contacts?: string[];
+      /** @description An identifier of the client software, the same for every instance. */
+      software_id?: string;
+      /** @description The version of the client software. */
+      software_version?: string;
+      /** @description Where the client publishes its public keys. */
+      jwks_uri?: string;
+      /** @description The client's public keys, as a JSON Web Key Set given inline. */
+      jwks?: {
+        [key: string]: unknown;
+      };
+      /** @description The algorithm the client wants ID tokens signed with. */
+      id_token_signed_response_alg?: string;
+      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
+      userinfo_signed_response_alg?: string;
+      /** @description Where LoginRadius notifies the client of logouts. */
+      backchannel_logout_uri?: string;
+      /** @description Whether logout notifications must carry the session id. */
+      backchannel_logout_session_required?: boolean;
+    };
+    /** @description Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
+    OidcDynamicClientRegistrationRequest: {
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The redirect URIs the client will use. */
+      redirect_uris?: string[];
+      /**
+       * Format: uri
+       * @description The client's home page.
+       */
+      client_uri?: string;
+      /**
+       * Format: uri
+       * @description The client's logo.
+       */
+      logo_uri?: string;
+      /** @description How the client authenticates at the token endpoint (e.g. `client_secret_post`). */
+      token_endpoint_auth_method?: string;
+      /** @description The grant types the client will use. */
+      grant_types?: string[];
+      /** @description The response types the client will use. */
+      response_types?: string[];
+    };
+    /** @description A newly registered client, with its credentials. */
+    OidcDynamicClientRegistration: {
+      /** @description The client id issued. */
+      client_id?: string;
+      /** @description The client secret issued (shown once). */
+      client_secret?: string;
+      /** @description When the client id was issued, seconds since the Unix epoch. */
+      client_id_issued_at?: number;
+      /** @description When the secret expires, seconds since the Unix epoch (0 = never). */
+      client_secret_expires_at?: number;
+      /** @description The client's display name. */
+      client_name?: string;
+      /** @description The registered redirect URIs. */
+      redirect_uris?: string[];
+      /** @description How the client authenticates at the token endpoint. */
+      token_endpoint_auth_method?: string;
+      /** @description The registered grant types. */
+      grant_types?: string[];
+      /** @description The registered response types. */
+      response_types?: string[];
+    };
     /** @description One active LoginRadius session (access token) of a user, with the device it was opened from. */
     ActiveSession: {
       /** @description The access token of the session. */
@@ -8411,29 +9485,6 @@ export interface components {
       nextcursor?: number | string | null;
     } & {
       [key: string]: unknown;
-    };
-    /**
-     * @description The body LoginRadius returns when a call fails. It may arrive with a 4xx/5xx status or, on some
-     *     endpoints, with HTTP 200: the client treats any body carrying a non-zero `ErrorCode` as an error.
-     */
-    ErrorResponse: {
-      /** @description What went wrong, in words meant for developers. */
-      Description: string;
-      /** @description LoginRadius's numeric error code (for example 901 API key unauthorized, 906 access token expired). */
-      ErrorCode: number;
-      /** @description A short error title. */
-      Message?: string;
-      /** @description True when a social identity provider, not LoginRadius, rejected the call. */
-      IsProviderError?: boolean;
-      /** @description The provider's own error text when `IsProviderError` is true. */
-      ProviderErrorResponse?: string | null;
-      /** @description Per-field validation failures (error code 1134). */
-      Errors?: {
-        FieldName?: string;
-        ErrorMessage?: string;
-      }[];
-      /** @description Extra data some errors carry (for example a limited access token when a privacy policy must be accepted, error code 1194). */
-      Data?: Record<string, never> | null;
     };
     /** @description An access token and its lifetime. */
     AccessToken: {
@@ -9470,6 +10521,521 @@ export interface components {
       RecordsDeleted?: number;
     };
     /**
+     * @description How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
+     *     `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
+     *     are taken as plain text.
+     */
+    UserMigrationPasswordEncryption: {
+      /**
+       * @description The hash algorithm.
+       * @enum {string}
+       */
+      Type: 'MD5' | 'BCRYPT' | 'PBKDF2' | 'SHA1' | 'SHA256' | 'SHA512' | 'HMAC_SHA1' | 'HMAC_SHA256' | 'ARGON2ID' | 'ARGON2I';
+      /** @description True when every password has its own salt (stored with the hash) instead of one shared `Salt`. */
+      IsPerPasswordSalt?: boolean;
+      /** @description The salt (or HMAC key) shared by all passwords; a secret of the source system. */
+      Salt?: string | null;
+      /**
+       * @description Where the salt was joined to the password before hashing.
+       * @enum {string}
+       */
+      SaltAttachType?: 'None' | 'Prepend' | 'Append';
+      /** @description The salt length in bytes (PBKDF2). */
+      SaltKeyLength?: number | null;
+      /** @description The derived-key length in bytes (PBKDF2). */
+      SubKeyLength?: number | null;
+      /** @description The iteration count (PBKDF2, Argon2). */
+      NumberOfIteration?: number | null;
+      /**
+       * @description The version of LoginRadius's hasher settings to apply.
+       * @enum {string}
+       */
+      PasswordHasherVersion?: 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
+      /**
+       * @description How the hashes are encoded.
+       * @enum {string|null}
+       */
+      PasswordHashEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
+      /**
+       * @description How the salt is encoded.
+       * @enum {string|null}
+       */
+      PasswordSaltEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
+      /**
+       * @description How the plain-text password was encoded before hashing.
+       * @enum {string|null}
+       */
+      PlaintextPasswordEncoding?: 'Default' | 'Base64' | 'UTF8' | null;
+      /** @description The parallelism (threads) used by Argon2. */
+      PasswordHashThread?: number | null;
+      /** @description The memory cost used by Argon2, in KiB. */
+      PasswordHashMemory?: number | null;
+    };
+    /** @description One email address of a profile. */
+    EmailAddress: {
+      /** @description The kind of address, e.g. `Primary` or `Secondary`. */
+      Type: string;
+      /**
+       * Format: email
+       * @description The address itself.
+       */
+      Value: string;
+    };
+    /**
+     * @description The profile and account fields an administrator can set when creating or updating an account through the
+     *     Management API (LoginRadius's `ManageRegisterModel`), spelt as LoginRadius spells them. Which fields are
+     *     mandatory on creation depends on the app's registration form. Fields that only social providers fill
+     *     (positions, education, media likes, …) are accepted for imported profiles.
+     */
+    AccountProfileFields: {
+      /** @description A uid of your choice for the new account (only when custom uids are enabled); LoginRadius generates one otherwise. */
+      Uid?: string | null;
+      /** @description The username, when the username login workflow is enabled. */
+      UserName?: string | null;
+      /** @description The login phone number in E.164 format, when phone login is enabled. */
+      PhoneId?: string | null;
+      /** @description The user's gender as your app records it. */
+      Gender?: string | null;
+      /** @description The date of birth, as LoginRadius stores it (`MM-DD-YYYY`). */
+      BirthDate?: string | null;
+      /** @description A name prefix such as `Dr.`. */
+      Prefix?: string | null;
+      /** @description The user's first name. */
+      FirstName?: string | null;
+      /** @description The user's middle name. */
+      MiddleName?: string | null;
+      /** @description The user's last name. */
+      LastName?: string | null;
+      /** @description A name suffix such as `Jr.`. */
+      Suffix?: string | null;
+      /** @description The user's nickname. */
+      NickName?: string | null;
+      ProfileName?: string | null;
+      /** @description A short text about the user. */
+      About?: string | null;
+      /** @description The user's employer. */
+      Company?: string | null;
+      /** @description URL of the user's picture. */
+      ImageUrl?: string | null;
+      /** @description The user's time zone. */
+      TimeZone?: string | null;
+      /** @description The user's website. */
+      Website?: string | null;
+      /** @description URL of a small version of the user's picture. */
+      ThumbnailImageUrl?: string | null;
+      Favicon?: string | null;
+      ProfileUrl?: string | null;
+      HomeTown?: string | null;
+      /** @description The user's state or province. */
+      State?: string | null;
+      /** @description The user's city. */
+      City?: string | null;
+      Industry?: string | null;
+      /** @description The user's local language. */
+      LocalLanguage?: string | null;
+      /** @description The user's language. */
+      Language?: string | null;
+      CoverPhoto?: string | null;
+      TagLine?: string | null;
+      MainAddress?: string | null;
+      LocalCity?: string | null;
+      ProfileCity?: string | null;
+      LocalCountry?: string | null;
+      ProfileCountry?: string | null;
+      Quota?: string | null;
+      Religion?: string | null;
+      Political?: string | null;
+      RelationshipStatus?: string | null;
+      HttpsImageUrl?: string | null;
+      IsGeoEnabled?: string | null;
+      Associations?: string | null;
+      Honors?: string | null;
+      PublicRepository?: string | null;
+      RepositoryUrl?: string | null;
+      ProfessionalHeadline?: string | null;
+      Currency?: string | null;
+      StarredUrl?: string | null;
+      GistsUrl?: string | null;
+      GravatarImageUrl?: string | null;
+      /** @description An id of the user in another system, usable as login id when the app enables it. */
+      ExternalUserLoginId?: string | null;
+      InterestedIn?: string[] | null;
+      FollowersCount?: number | null;
+      FriendsCount?: number | null;
+      TotalStatusesCount?: number | null;
+      NumRecommenders?: number | null;
+      TotalPrivateRepository?: number | null;
+      PublicGists?: number | null;
+      PrivateGists?: number | null;
+      /** @description The maximum number of concurrent sessions for the account. */
+      SessionLimit?: number | null;
+      /** @description Values of the custom fields configured in the dashboard, by field name. */
+      CustomFields?: {
+        [key: string]: string;
+      } | null;
+      ProfileImageUrls?: {
+        [key: string]: string;
+      } | null;
+      WebProfiles?: {
+        [key: string]: string;
+      } | null;
+      /** @description Answers to security questions, keyed by question id, when the app uses them. */
+      SecurityQuestionAnswer?: {
+        [key: string]: string;
+      } | null;
+      /** @description The user's country. */
+      Country?: {
+        Code?: string;
+        Name?: string;
+      };
+      /** @description The social provider's token for the profile, for profiles imported from a provider. */
+      ProviderAccessCredential?: {
+        AccessToken?: string | null;
+        TokenSecret?: string | null;
+      };
+      Suggestions?: {
+        CompaniesToFollow?: {
+          Id?: string | null;
+          Name?: string | null;
+        }[];
+        IndustriesToFollow?: {
+          Id?: string | null;
+          Name?: string | null;
+        }[];
+        NewssourceToFollow?: {
+          Id?: string | null;
+          Name?: string | null;
+        }[];
+        PeopleToFollow?: {
+          Id?: string | null;
+          Name?: string | null;
+        }[];
+      };
+      Subscription?: {
+        Name?: string | null;
+        Space?: string | null;
+        PrivateRepos?: string | null;
+        Collaborators?: string | null;
+      };
+      AgeRange?: {
+        Min?: number | null;
+        Max?: number | null;
+      };
+      /** @description The privacy policy version the user accepted. */
+      PrivacyPolicy?: {
+        Version?: string | null;
+      };
+      /** @description The PIN of the account, when PIN authentication is enabled. */
+      PINInfo?: {
+        PIN?: string | null;
+        Skipped?: boolean | null;
+        IsValid?: boolean | null;
+        IOValidationRequired?: boolean;
+      };
+      /** @description Postal addresses of the user. */
+      Addresses?: {
+        Type?: string;
+        Address1?: string;
+        City?: string;
+        State?: string;
+        Country?: string;
+      }[];
+      Positions?: {
+        Position?: string;
+        Company?: string;
+        StartDate?: string;
+        EndDate?: string;
+        IsCurrent?: boolean;
+      }[];
+      Educations?: {
+        School?: string;
+        Degree?: string;
+        FieldOfStudy?: string;
+        StartDate?: string;
+        EndDate?: string;
+      }[];
+      /** @description Further phone numbers of the user (not login identifiers). */
+      PhoneNumbers?: {
+        PhoneType?: string;
+        PhoneNumber?: string;
+        Operation?: string;
+      }[];
+      IMAccounts?: {
+        AccountType?: string;
+        AccountName?: string;
+      }[];
+      Interests?: {
+        InterestedType?: string;
+        InterestedName?: string;
+      }[];
+      Sports?: {
+        Id?: string;
+        Name?: string;
+      }[];
+      InspirationalPeople?: {
+        Id?: string;
+        Name?: string;
+      }[];
+      Awards?: {
+        Id?: string;
+        Name?: string;
+        Issuer?: string;
+      }[];
+      Skills?: {
+        Id?: string;
+        Name?: string;
+      }[];
+      CurrentStatus?: {
+        Id?: string;
+        Text?: string;
+        Source?: string;
+        CreatedDate?: string;
+      }[];
+      Certifications?: {
+        Id?: string;
+        Name?: string;
+        Authority?: string;
+        StartDate?: string;
+        EndDate?: string;
+      }[];
+      Courses?: {
+        Id?: string;
+        Name?: string;
+        Number?: string;
+      }[];
+      Volunteer?: {
+        Id?: string;
+        Role?: string;
+        Organization?: string;
+        Cause?: string;
+      }[];
+      RecommendationsReceived?: {
+        Id?: string;
+        RecommendationType?: string;
+        RecommendationText?: string;
+        Recommender?: string;
+      }[];
+      Languages?: {
+        Id?: string;
+        Name?: string;
+        Proficiency?: string;
+      }[];
+      Projects?: {
+        Id?: string;
+        Name?: string;
+        Summary?: string;
+        StartDate?: string;
+        EndDate?: string;
+        IsCurrent?: boolean;
+      }[];
+      Games?: {
+        Id?: string;
+        Category?: string;
+        Name?: string;
+        CreatedDate?: string;
+      }[];
+      Family?: {
+        Id?: string;
+        Relationship?: string;
+        Name?: string;
+      }[];
+      TelevisionShow?: {
+        Id?: string;
+        Category?: string;
+        Name?: string;
+        CreatedDate?: string;
+      }[];
+      MutualFriends?: {
+        Id?: string;
+        Name?: string;
+        FirstName?: string;
+        LastName?: string;
+        Birthday?: string;
+        Hometown?: string;
+        Link?: string;
+        Gender?: string;
+      }[];
+      Movies?: {
+        Id?: string;
+        Category?: string;
+        Name?: string;
+        CreatedDate?: string;
+      }[];
+      Books?: {
+        Id?: string;
+        Category?: string;
+        Name?: string;
+        CreatedDate?: string;
+      }[];
+      Patents?: {
+        Id?: string;
+        Title?: string;
+        Date?: string;
+      }[];
+      FavoriteThings?: {
+        Id?: string;
+        Name?: string;
+        Type?: string;
+      }[];
+      RelatedProfileViews?: {
+        FirstName?: string;
+        LastName?: string;
+        Id?: string;
+      }[];
+      PlacesLived?: {
+        IsPrimary?: boolean;
+        Name?: string;
+        Operation?: string;
+      }[];
+      Publications?: {
+        Id?: string;
+        Title?: string;
+        Publisher?: string;
+        Date?: string;
+        Url?: string;
+        Summary?: string;
+        Authors?: {
+          Id?: string;
+          Name?: string;
+        }[];
+      }[];
+      JobBookmarks?: {
+        IsApplied?: boolean;
+        IsSaved?: boolean;
+        ApplyTimestamp?: string;
+        SavedTimestamp?: string;
+        Job?: {
+          Id?: string;
+          Title?: string;
+          Company?: string;
+        };
+      }[];
+      Badges?: {
+        BadgeId?: string;
+        Name?: string;
+        BadgeMessage?: string;
+        Description?: string;
+        ImageUrl?: string;
+      }[];
+      MemberUrlResources?: {
+        Url?: string;
+        UrlName?: string;
+      }[];
+      /** @description Ids of the user in other systems. */
+      ExternalIds?: {
+        Operation?: string;
+        Source?: string;
+        SourceId?: string;
+      }[];
+      /** @description Whether the user subscribed to emails from your app. */
+      IsEmailSubscribed?: boolean | null;
+      IsProtected?: boolean | null;
+      Hireable?: boolean | null;
+      /** @description Whether multi-factor authentication is turned on for the account. */
+      IsTwoFactorAuthenticationEnabled?: boolean | null;
+      /** @description False to create the account blocked, or (on update) to block it; true to unblock. */
+      IsActive?: boolean | null;
+      /** @description True to mark the account deleted. */
+      IsDeleted?: boolean | null;
+      /** @description True to mark the email addresses as verified right away. */
+      EmailVerified?: boolean | null;
+      /** @description True to mark the login phone number as verified right away. */
+      PhoneIdVerified?: boolean | null;
+      /** @description True to prevent the account from signing in. */
+      DisableLogin?: boolean | null;
+      /** @description True to lock the account's login. */
+      IsLoginLocked?: boolean | null;
+      /** @description True when the user accepted the current privacy policy. */
+      AcceptPrivacyPolicy?: boolean | null;
+      /** @description A captcha response, when the registration form requires one. */
+      ReCaptchaResponseField?: string | null;
+      /** @description A legacy reCAPTCHA challenge, when the registration form requires one. */
+      ReCaptchaChallengeField?: string | null;
+      /** @description Where the account came from (a URL or an app name of your choice). */
+      RegistrationSource?: string | null;
+      /** @description The user's full name. */
+      FullName?: string | null;
+      /** @description Consents the user gives with the account (Consent Management). */
+      Consents?: {
+        Events?: {
+          IsCustom?: boolean;
+          Event?: string;
+        }[];
+        Data?: {
+          IsAccepted?: boolean;
+          ConsentOptionId?: string;
+        }[];
+      };
+      /** @description The password; it must satisfy the app's password policy. */
+      Password?: string;
+      /** @description The email addresses of the account. */
+      Email?: components['schemas']['EmailAddress'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
+     *     administrator can set, with `Password` holding the hash from the source system when the batch declares
+     *     `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
+     */
+    UserMigrationProfile: ({
+      /** @description The source system's password hash (encoded as `PasswordEncryption` says), or the plain password. */
+      Password?: string;
+    } & {
+      [key: string]: unknown;
+    }) &
+      components['schemas']['AccountProfileFields'];
+    /**
+     * @description How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
+     *     bring over only what changed.
+     */
+    UserMigrationDeltaOptions: {
+      /** @description True when this batch is a delta run over users migrated before. */
+      DeltaMigration: boolean;
+      /** @description True to overwrite the stored fields of an existing account with the batch's values. */
+      OverWriteDuplicate: boolean;
+    };
+    /**
+     * @description A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
+     *     the system they come from.
+     */
+    UserMigrationBatchRequest: {
+      PasswordEncryption?: components['schemas']['UserMigrationPasswordEncryption'];
+      /** @description The user records of the batch. */
+      Profiles: components['schemas']['UserMigrationProfile'][];
+      DeltaMigrationModel?: components['schemas']['UserMigrationDeltaOptions'];
+    };
+    /** @description One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
+    UserMigrationFailure: {
+      /**
+       * Format: int32
+       * @description The position of the record in the batch's `Profiles` list.
+       */
+      RecordNumber: number;
+      /** @description Why LoginRadius rejected it. */
+      Message: string;
+    };
+    /** @description Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
+    UserMigrationReport: {
+      /**
+       * Format: int64
+       * @description How many records were created.
+       */
+      RecordInserted: number;
+      /**
+       * Format: int64
+       * @description How many existing records were updated.
+       */
+      RecordUpdated: number;
+      /** @description The records that were rejected, with the reason. */
+      Failed?: components['schemas']['UserMigrationFailure'][];
+    };
+    /** @description What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
+    UserMigrationBatchResponse: {
+      Profile: components['schemas']['UserMigrationReport'];
+      Roles?: components['schemas']['UserMigrationReport'];
+    };
+    /**
      * @description The public configuration of a LoginRadius app as set in the Admin Console: enabled social providers, the
      *     registration form, login options, MFA, privacy policy and related feature flags. LoginRadius adds fields over
      *     time; unknown fields are passed through.
@@ -9634,65 +11200,304 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
-    /** @description What LoginRadius knows about an active access token. */
-    AccessTokenInfoResponse: {
-      /** @description The access token that was looked up. */
-      access_token: string;
-      /** @description The identity provider the session was opened with, e.g. `Email` or `google`. */
-      provider?: string;
-      /** @description True when the user asked to stay signed in, so the token has the longer lifetime. */
-      isrememberme?: boolean;
+    /** @description An event at which a consent form is shown (a built-in one such as `Register` or `Login`, or one the app defines). */
+    ManagementConsentFormEvent: {
+      /** @description The name of the event. */
+      Name?: string;
+      /** @description True for an event the app defined, false for one LoginRadius triggers itself. */
+      IsCustom?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A consent option as it appears on a consent form. */
+    ManagementConsentFormOption: {
+      /** @description The id of the consent option (its `ConsentId` in the option list). */
+      ConsentOptionId?: string;
+      /** @description True when the user must accept this option to submit the form. */
+      IsRequired?: boolean;
+      /** @description True while the option is in use on the form. */
+      IsActive?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description One version of the app's consent form, as the Management API returns it. */
+    ManagementConsentForm: {
+      /**
+       * Format: int32
+       * @description The version number of the form; each new form gets the next one.
+       */
+      Version?: number;
+      /** @description True for the version users are currently asked to accept. */
+      IsActive?: boolean;
+      /** @description The events at which the form is shown. */
+      Events?: components['schemas']['ManagementConsentFormEvent'][];
+      /** @description The consent options on the form. */
+      ConsentOptions?: components['schemas']['ManagementConsentFormOption'][];
+      /**
+       * Format: date-time
+       * @description When the form takes effect, if it was scheduled.
+       */
+      StartFromDate?: string | null;
+      /**
+       * Format: date-time
+       * @description When the form was created.
+       */
+      CreatedOnDate?: string | null;
+      /** @description The terms of service text or link shown with the form. */
+      TermOfService?: string;
+      /** @description The privacy policy text or link shown with the form. */
+      PrivacyPolicy?: string;
+      /** @description True when the form belongs to an identity workflow rather than the standard consent flow. */
+      IsWorkflowForm?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Consent forms of the app. */
+    ManagementConsentFormList: {
+      /** @description The forms. */
+      Data?: components['schemas']['ManagementConsentForm'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A consent option to put on a new consent form. */
+    ManagementConsentFormOptionRequest: {
+      /** @description The id of an existing consent option (`ConsentId` from `getAllConsentOptions`). */
+      ConsentOptionId?: string;
+      /** @description True when users must accept the option to submit the form. */
+      IsRequired?: boolean;
+    };
+    /** @description A new version of the app's consent form. */
+    ManagementConsentFormRequest: {
+      /** @description The names of the events at which the form is shown (for example `Register`, `Login`). */
+      Events?: string[];
+      /** @description The consent options on the form, each referring to an existing option. */
+      ConsentOptions?: components['schemas']['ManagementConsentFormOptionRequest'][];
+      /**
+       * Format: date-time
+       * @description When the form takes effect; omit or null to use it at once.
+       */
+      StartFromDate?: string | null;
+      /** @description The terms of service text or link shown with the form. */
+      TermOfService?: string;
+      /** @description The privacy policy text or link shown with the form. */
+      PrivacyPolicy?: string;
+      /** @description True to create the form for an identity workflow rather than the standard consent flow. */
+      IsWorkflowForm?: boolean;
+    };
+    /** @description A consent option of the app (something users can agree to, such as a newsletter), as the Management API returns it. */
+    ManagementConsentOption: {
+      /** @description The id of the option; consent forms refer to it as `ConsentOptionId`. */
+      ConsentId?: string;
+      /** @description The short title shown to users. */
+      Title?: string;
+      /** @description The text explaining what users agree to. */
+      Description?: string;
+      /**
+       * Format: date-time
+       * @description When the option was created.
+       */
+      CreatedOn?: string | null;
+      /** @description True while the option can be used on forms. */
+      IsActive?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Consent options of the app. */
+    ManagementConsentOptionList: {
+      /** @description The options. */
+      Data?: components['schemas']['ManagementConsentOption'][];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A new consent option. */
+    ManagementConsentOptionRequest: {
+      /** @description The short title shown to users. */
+      Title?: string;
+      /** @description The text explaining what users agree to. */
+      Description?: string;
+    };
+    /** @description One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
+    CloudDirectoryCustomObjectRecord: {
+      /** @description The Cloud Directory's id of the record (the docs show numbers, the public description a string). */
+      _id?: string | number;
+      /** @description The uid of the account the record belongs to. */
+      Uid?: string;
+      /**
+       * Format: date-time
+       * @description When the record was created.
+       */
+      DateCreated?: string;
+      /**
+       * Format: date-time
+       * @description When the record was last changed.
+       */
+      DateModified?: string;
+      /** @description False when the record was deactivated. */
+      IsActive?: boolean;
+      /** @description True for a deleted record. */
+      IsDeleted?: boolean;
+      /** @description The record's data, with the fields the custom object defines. */
+      CustomObject?: {
+        [key: string]: unknown;
+      };
+    };
+    /**
+     * @description A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
+     *     the previous answer.
+     */
+    CloudDirectoryCustomObjectPage: {
+      /** @description The custom-object records of this page. */
+      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
+       *     or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
+    CloudDirectoryQueryGroup: {
+      /**
+       * @description Whether a record must match all the rules (`AND`) or at least one of them (`OR`).
+       * @enum {string}
+       */
+      operator: 'AND' | 'OR';
+      /** @description The conditions; an entry that holds a `group` nests another group of conditions. */
+      rules: components['schemas']['CloudDirectoryQueryRule'][];
+    };
+    /**
+     * @description One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
+     *     `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
+     *     (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
+     */
+    CloudDirectoryQueryRule: {
+      group?: components['schemas']['CloudDirectoryQueryGroup'];
+      /** @description The profile field to test, with dots for sub-fields (`Email.Value`, `Age`, `CustomFields.plan`). */
+      name?: string;
+      /** @description The comparison, e.g. `=`, `!=`, `>`, `BETWEEN`. */
+      operator?: string;
+      /** @description The value to compare with; its JSON type follows the field's type (a pair of values for `BETWEEN`). */
+      value?: unknown;
+    };
+    /**
+     * @description The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
+     *     `from`–`to` window.
+     */
+    CloudDirectoryQuery: {
+      group?: components['schemas']['CloudDirectoryQueryGroup'];
+    };
+    /**
+     * @description A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
+     *     match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
+     *     objects, and custom-object records.
+     * @example {
+     *       "from": "2026-01-01",
+     *       "to": "2026-03-31",
+     *       "size": 50,
+     *       "q": {
+     *         "group": {
+     *           "operator": "AND",
+     *           "rules": [
+     *             {
+     *               "name": "EmailVerified",
+     *               "operator": "=",
+     *               "value": true
+     *             }
+     *           ]
+     *         }
+     *       }
+     *     }
+     */
+    CloudDirectorySearchRequest: {
+      /**
+       * Format: date
+       * @description First creation day to include (`YYYY-MM-DD`).
+       */
+      from?: string;
+      /**
+       * Format: date
+       * @description Last creation day to include (`YYYY-MM-DD`).
+       */
+      to?: string;
+      /** @description How many records each page holds; further pages are read with the `next` cursor of the answer. */
+      size?: number;
+      q?: components['schemas']['CloudDirectoryQuery'];
+    };
+    /**
+     * @description The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
+     *     number of matches.
+     */
+    CloudDirectoryCustomObjectSearchResult: {
+      /** @description How many custom-object records match the search in all. */
+      total?: number;
+      /** @description The custom-object records of this page. */
+      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
+       *     null or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description An email address to look up on the High-Performance Auth stack. */
+    HpaEmailCheckRequest: {
+      /**
+       * Format: email
+       * @description The email address.
+       */
+      email: string;
+    };
+    /** @description Whether an identifier is already used by an account (High-Performance Auth spelling, `Exists`). */
+    HpaExistResponse: {
+      /** @description True when an account already uses the value. */
+      Exists: boolean;
     } & {
       [key: string]: unknown;
     };
     /**
-     * @description Selects the authenticator app (TOTP) as the second factor to remove.
+     * @description Email address and password for a High-Performance Auth login.
      * @example {
-     *       "authenticator": true
+     *       "email": "jane.doe@example.com",
+     *       "password": "correct-horse-battery-staple"
      *     }
      */
-    MfaResetAuthenticatorRequest: {
-      /** @description True to remove the authenticator-app setup. */
-      authenticator: boolean;
-    };
-    /**
-     * @description Selects the SMS OTP authenticator (the MFA phone number) as the second factor to remove.
-     * @example {
-     *       "otpauthenticator": true
-     *     }
-     */
-    MfaResetSmsAuthenticatorRequest: {
-      /** @description True to remove the SMS OTP setup. */
-      otpauthenticator: boolean;
-    };
-    /** @description The account's MFA backup codes (ten single-use codes that replace the second factor once each). */
-    MfaBackupCodes: {
-      /** @description The backup codes. */
-      BackUpCodes: string[];
-    };
-    /**
-     * @description What Duo Security passed to the app's `duoRedirectUri` after the user approved the Duo prompt; LoginRadius
-     *     exchanges it to complete the Duo step.
-     * @example {
-     *       "State": "a3f0c9e2b7d14e58",
-     *       "Code": "duo-code-9b2e47c1f05a"
-     *     }
-     */
-    MfaDuoVerificationRequest: {
-      /** @description The `state` value Duo appended to the redirect URI. */
-      State: string;
-      /** @description The one-time authorization `code` Duo appended to the redirect URI. */
-      Code: string;
-    };
-    /** @description One email address of a profile. */
-    EmailAddress: {
-      /** @description The kind of address, e.g. `Primary` or `Secondary`. */
-      Type: string;
+    HpaEmailLoginRequest: {
       /**
        * Format: email
-       * @description The address itself.
+       * @description The account's email address.
        */
-      Value: string;
+      email: string;
+      /** @description The account's password. */
+      password: string;
+    };
+    /**
+     * @description Phone number and password for a High-Performance Auth login.
+     * @example {
+     *       "phone": "+14155550123",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    HpaPhoneLoginRequest: {
+      /** @description The account's phone number in international format. */
+      phone: string;
+      /** @description The account's password. */
+      password: string;
+    };
+    /**
+     * @description Username and password for a High-Performance Auth login.
+     * @example {
+     *       "username": "janedoe",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    HpaUserNameLoginRequest: {
+      /** @description The account's username. */
+      username: string;
+      /** @description The account's password. */
+      password: string;
+    };
+    /** @description A phone number to look up on the High-Performance Auth stack. */
+    HpaPhoneCheckRequest: {
+      /** @description The phone number in international format. */
+      phone: string;
     };
     /** @description An id of the account in another system. */
     ProfileExternalId: {
@@ -10497,6 +12302,172 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /** @description One email address as the registration and account calls take it (type and value, lower case). */
+    RegistrationEmailAddress: {
+      /** @description The kind of address, usually `Primary` for the first one. */
+      type: string;
+      /**
+       * Format: email
+       * @description The address itself.
+       */
+      value: string;
+    };
+    /**
+     * @description A new account identified by its email address, for the High-Performance Auth stack. The docs list only the
+     *     keys `Email` and `Password`; `Email` takes the same list of typed addresses as the Identity API's registration.
+     * @example {
+     *       "Email": [
+     *         {
+     *           "type": "Primary",
+     *           "value": "jane.doe@example.com"
+     *         }
+     *       ],
+     *       "Password": "correct-horse-battery-staple"
+     *     }
+     */
+    HpaEmailRegistrationRequest: {
+      /** @description The account's email addresses; the first is normally of type `Primary`. */
+      Email: components['schemas']['RegistrationEmailAddress'][];
+      /** @description The password; it must satisfy the app's password policy. */
+      Password: string;
+    };
+    /**
+     * @description A new account identified by its phone number, for the High-Performance Auth stack.
+     * @example {
+     *       "phone": "+14155550123",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    HpaPhoneRegistrationRequest: {
+      /** @description The phone number in international format. */
+      phone: string;
+      /** @description The password; it must satisfy the app's password policy. */
+      password: string;
+    };
+    /**
+     * @description A new account identified by a username, for the High-Performance Auth stack.
+     * @example {
+     *       "username": "janedoe",
+     *       "password": "correct-horse-battery-staple"
+     *     }
+     */
+    HpaUserNameRegistrationRequest: {
+      /** @description The username. */
+      username: string;
+      /** @description The password; it must satisfy the app's password policy. */
+      password: string;
+    };
+    /** @description A username to look up on the High-Performance Auth stack. */
+    HpaUserNameCheckRequest: {
+      /** @description The username. */
+      username: string;
+    };
+    /**
+     * @description An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
+     *     `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
+     *     public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
+     *     `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
+     *     profiles; both fit this schema, whose record fields are all optional.
+     */
+    CloudDirectoryIdentity: components['schemas']['Profile'] & {
+      /** @description The Cloud Directory's id of the stored record. */
+      _id?: string | number;
+      /**
+       * Format: date-time
+       * @description When the record was created.
+       */
+      DateCreated?: string;
+      /**
+       * Format: date-time
+       * @description When the record was last changed.
+       */
+      DateModified?: string;
+      /**
+       * @description The account's custom-object data: on the `/identity/customobject` searches, the records of the requested
+       *     custom objects.
+       */
+      CustomObject?: {
+        [key: string]: unknown;
+      };
+    };
+    /**
+     * @description A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
+     *     with the `next` cursor of the previous answer.
+     */
+    CloudDirectoryIdentityPage: {
+      /** @description The identities of this page. */
+      data?: components['schemas']['CloudDirectoryIdentity'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
+       *     or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /**
+     * @description The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
+     *     userProfileScrollResponseWithCustomObject`), with the total number of matches.
+     */
+    CloudDirectoryIdentitySearchResult: {
+      /** @description How many identities match the search in all. */
+      total?: number;
+      /** @description The identities of this page. */
+      data?: components['schemas']['CloudDirectoryIdentity'][];
+      /**
+       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
+       *     null or empty once the last page was read.
+       */
+      next?: string | null;
+    };
+    /** @description What LoginRadius knows about an active access token. */
+    AccessTokenInfoResponse: {
+      /** @description The access token that was looked up. */
+      access_token: string;
+      /** @description The identity provider the session was opened with, e.g. `Email` or `google`. */
+      provider?: string;
+      /** @description True when the user asked to stay signed in, so the token has the longer lifetime. */
+      isrememberme?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description Selects the authenticator app (TOTP) as the second factor to remove.
+     * @example {
+     *       "authenticator": true
+     *     }
+     */
+    MfaResetAuthenticatorRequest: {
+      /** @description True to remove the authenticator-app setup. */
+      authenticator: boolean;
+    };
+    /**
+     * @description Selects the SMS OTP authenticator (the MFA phone number) as the second factor to remove.
+     * @example {
+     *       "otpauthenticator": true
+     *     }
+     */
+    MfaResetSmsAuthenticatorRequest: {
+      /** @description True to remove the SMS OTP setup. */
+      otpauthenticator: boolean;
+    };
+    /** @description The account's MFA backup codes (ten single-use codes that replace the second factor once each). */
+    MfaBackupCodes: {
+      /** @description The backup codes. */
+      BackUpCodes: string[];
+    };
+    /**
+     * @description What Duo Security passed to the app's `duoRedirectUri` after the user approved the Duo prompt; LoginRadius
+     *     exchanges it to complete the Duo step.
+     * @example {
+     *       "State": "a3f0c9e2b7d14e58",
+     *       "Code": "duo-code-9b2e47c1f05a"
+     *     }
+     */
+    MfaDuoVerificationRequest: {
+      /** @description The `state` value Duo appended to the redirect URI. */
+      State: string;
+      /** @description The one-time authorization `code` Duo appended to the redirect URI. */
+      Code: string;
+    };
     /**
      * @description An email one-time password and the address it was sent to, with the keys the newer MFA and step-up calls use.
      * @example {
@@ -11277,16 +13248,6 @@ export interface components {
         | null;
     } & {
       [key: string]: unknown;
-    };
-    /** @description One email address as the registration and account calls take it (type and value, lower case). */
-    RegistrationEmailAddress: {
-      /** @description The kind of address, usually `Primary` for the first one. */
-      type: string;
-      /**
-       * Format: email
-       * @description The address itself.
-       */
-      value: string;
     };
     /**
      * @description Profile fields the signed-in user changes. Send only the fields to change; any profile field the app
@@ -14206,398 +16167,6 @@ export interface components {
       }[];
     };
     /**
-     * @description The profile and account fields an administrator can set when creating or updating an account through the
-     *     Management API (LoginRadius's `ManageRegisterModel`), spelt as LoginRadius spells them. Which fields are
-     *     mandatory on creation depends on the app's registration form. Fields that only social providers fill
-     *     (positions, education, media likes, …) are accepted for imported profiles.
-     */
-    AccountProfileFields: {
-      /** @description A uid of your choice for the new account (only when custom uids are enabled); LoginRadius generates one otherwise. */
-      Uid?: string | null;
-      /** @description The username, when the username login workflow is enabled. */
-      UserName?: string | null;
-      /** @description The login phone number in E.164 format, when phone login is enabled. */
-      PhoneId?: string | null;
-      /** @description The user's gender as your app records it. */
-      Gender?: string | null;
-      /** @description The date of birth, as LoginRadius stores it (`MM-DD-YYYY`). */
-      BirthDate?: string | null;
-      /** @description A name prefix such as `Dr.`. */
-      Prefix?: string | null;
-      /** @description The user's first name. */
-      FirstName?: string | null;
-      /** @description The user's middle name. */
-      MiddleName?: string | null;
-      /** @description The user's last name. */
-      LastName?: string | null;
-      /** @description A name suffix such as `Jr.`. */
-      Suffix?: string | null;
-      /** @description The user's nickname. */
-      NickName?: string | null;
-      ProfileName?: string | null;
-      /** @description A short text about the user. */
-      About?: string | null;
-      /** @description The user's employer. */
-      Company?: string | null;
-      /** @description URL of the user's picture. */
-      ImageUrl?: string | null;
-      /** @description The user's time zone. */
-      TimeZone?: string | null;
-      /** @description The user's website. */
-      Website?: string | null;
-      /** @description URL of a small version of the user's picture. */
-      ThumbnailImageUrl?: string | null;
-      Favicon?: string | null;
-      ProfileUrl?: string | null;
-      HomeTown?: string | null;
-      /** @description The user's state or province. */
-      State?: string | null;
-      /** @description The user's city. */
-      City?: string | null;
-      Industry?: string | null;
-      /** @description The user's local language. */
-      LocalLanguage?: string | null;
-      /** @description The user's language. */
-      Language?: string | null;
-      CoverPhoto?: string | null;
-      TagLine?: string | null;
-      MainAddress?: string | null;
-      LocalCity?: string | null;
-      ProfileCity?: string | null;
-      LocalCountry?: string | null;
-      ProfileCountry?: string | null;
-      Quota?: string | null;
-      Religion?: string | null;
-      Political?: string | null;
-      RelationshipStatus?: string | null;
-      HttpsImageUrl?: string | null;
-      IsGeoEnabled?: string | null;
-      Associations?: string | null;
-      Honors?: string | null;
-      PublicRepository?: string | null;
-      RepositoryUrl?: string | null;
-      ProfessionalHeadline?: string | null;
-      Currency?: string | null;
-      StarredUrl?: string | null;
-      GistsUrl?: string | null;
-      GravatarImageUrl?: string | null;
-      /** @description An id of the user in another system, usable as login id when the app enables it. */
-      ExternalUserLoginId?: string | null;
-      InterestedIn?: string[] | null;
-      FollowersCount?: number | null;
-      FriendsCount?: number | null;
-      TotalStatusesCount?: number | null;
-      NumRecommenders?: number | null;
-      TotalPrivateRepository?: number | null;
-      PublicGists?: number | null;
-      PrivateGists?: number | null;
-      /** @description The maximum number of concurrent sessions for the account. */
-      SessionLimit?: number | null;
-      /** @description Values of the custom fields configured in the dashboard, by field name. */
-      CustomFields?: {
-        [key: string]: string;
-      } | null;
-      ProfileImageUrls?: {
-        [key: string]: string;
-      } | null;
-      WebProfiles?: {
-        [key: string]: string;
-      } | null;
-      /** @description Answers to security questions, keyed by question id, when the app uses them. */
-      SecurityQuestionAnswer?: {
-        [key: string]: string;
-      } | null;
-      /** @description The user's country. */
-      Country?: {
-        Code?: string;
-        Name?: string;
-      };
-      /** @description The social provider's token for the profile, for profiles imported from a provider. */
-      ProviderAccessCredential?: {
-        AccessToken?: string | null;
-        TokenSecret?: string | null;
-      };
-      Suggestions?: {
-        CompaniesToFollow?: {
-          Id?: string | null;
-          Name?: string | null;
-        }[];
-        IndustriesToFollow?: {
-          Id?: string | null;
-          Name?: string | null;
-        }[];
-        NewssourceToFollow?: {
-          Id?: string | null;
-          Name?: string | null;
-        }[];
-        PeopleToFollow?: {
-          Id?: string | null;
-          Name?: string | null;
-        }[];
-      };
-      Subscription?: {
-        Name?: string | null;
-        Space?: string | null;
-        PrivateRepos?: string | null;
-        Collaborators?: string | null;
-      };
-      AgeRange?: {
-        Min?: number | null;
-        Max?: number | null;
-      };
-      /** @description The privacy policy version the user accepted. */
-      PrivacyPolicy?: {
-        Version?: string | null;
-      };
-      /** @description The PIN of the account, when PIN authentication is enabled. */
-      PINInfo?: {
-        PIN?: string | null;
-        Skipped?: boolean | null;
-        IsValid?: boolean | null;
-        IOValidationRequired?: boolean;
-      };
-      /** @description Postal addresses of the user. */
-      Addresses?: {
-        Type?: string;
-        Address1?: string;
-        City?: string;
-        State?: string;
-        Country?: string;
-      }[];
-      Positions?: {
-        Position?: string;
-        Company?: string;
-        StartDate?: string;
-        EndDate?: string;
-        IsCurrent?: boolean;
-      }[];
-      Educations?: {
-        School?: string;
-        Degree?: string;
-        FieldOfStudy?: string;
-        StartDate?: string;
-        EndDate?: string;
-      }[];
-      /** @description Further phone numbers of the user (not login identifiers). */
-      PhoneNumbers?: {
-        PhoneType?: string;
-        PhoneNumber?: string;
-        Operation?: string;
-      }[];
-      IMAccounts?: {
-        AccountType?: string;
-        AccountName?: string;
-      }[];
-      Interests?: {
-        InterestedType?: string;
-        InterestedName?: string;
-      }[];
-      Sports?: {
-        Id?: string;
-        Name?: string;
-      }[];
-      InspirationalPeople?: {
-        Id?: string;
-        Name?: string;
-      }[];
-      Awards?: {
-        Id?: string;
-        Name?: string;
-        Issuer?: string;
-      }[];
-      Skills?: {
-        Id?: string;
-        Name?: string;
-      }[];
-      CurrentStatus?: {
-        Id?: string;
-        Text?: string;
-        Source?: string;
-        CreatedDate?: string;
-      }[];
-      Certifications?: {
-        Id?: string;
-        Name?: string;
-        Authority?: string;
-        StartDate?: string;
-        EndDate?: string;
-      }[];
-      Courses?: {
-        Id?: string;
-        Name?: string;
-        Number?: string;
-      }[];
-      Volunteer?: {
-        Id?: string;
-        Role?: string;
-        Organization?: string;
-        Cause?: string;
-      }[];
-      RecommendationsReceived?: {
-        Id?: string;
-        RecommendationType?: string;
-        RecommendationText?: string;
-        Recommender?: string;
-      }[];
-      Languages?: {
-        Id?: string;
-        Name?: string;
-        Proficiency?: string;
-      }[];
-      Projects?: {
-        Id?: string;
-        Name?: string;
-        Summary?: string;
-        StartDate?: string;
-        EndDate?: string;
-        IsCurrent?: boolean;
-      }[];
-      Games?: {
-        Id?: string;
-        Category?: string;
-        Name?: string;
-        CreatedDate?: string;
-      }[];
-      Family?: {
-        Id?: string;
-        Relationship?: string;
-        Name?: string;
-      }[];
-      TelevisionShow?: {
-        Id?: string;
-        Category?: string;
-        Name?: string;
-        CreatedDate?: string;
-      }[];
-      MutualFriends?: {
-        Id?: string;
-        Name?: string;
-        FirstName?: string;
-        LastName?: string;
-        Birthday?: string;
-        Hometown?: string;
-        Link?: string;
-        Gender?: string;
-      }[];
-      Movies?: {
-        Id?: string;
-        Category?: string;
-        Name?: string;
-        CreatedDate?: string;
-      }[];
-      Books?: {
-        Id?: string;
-        Category?: string;
-        Name?: string;
-        CreatedDate?: string;
-      }[];
-      Patents?: {
-        Id?: string;
-        Title?: string;
-        Date?: string;
-      }[];
-      FavoriteThings?: {
-        Id?: string;
-        Name?: string;
-        Type?: string;
-      }[];
-      RelatedProfileViews?: {
-        FirstName?: string;
-        LastName?: string;
-        Id?: string;
-      }[];
-      PlacesLived?: {
-        IsPrimary?: boolean;
-        Name?: string;
-        Operation?: string;
-      }[];
-      Publications?: {
-        Id?: string;
-        Title?: string;
-        Publisher?: string;
-        Date?: string;
-        Url?: string;
-        Summary?: string;
-        Authors?: {
-          Id?: string;
-          Name?: string;
-        }[];
-      }[];
-      JobBookmarks?: {
-        IsApplied?: boolean;
-        IsSaved?: boolean;
-        ApplyTimestamp?: string;
-        SavedTimestamp?: string;
-        Job?: {
-          Id?: string;
-          Title?: string;
-          Company?: string;
-        };
-      }[];
-      Badges?: {
-        BadgeId?: string;
-        Name?: string;
-        BadgeMessage?: string;
-        Description?: string;
-        ImageUrl?: string;
-      }[];
-      MemberUrlResources?: {
-        Url?: string;
-        UrlName?: string;
-      }[];
-      /** @description Ids of the user in other systems. */
-      ExternalIds?: {
-        Operation?: string;
-        Source?: string;
-        SourceId?: string;
-      }[];
-      /** @description Whether the user subscribed to emails from your app. */
-      IsEmailSubscribed?: boolean | null;
-      IsProtected?: boolean | null;
-      Hireable?: boolean | null;
-      /** @description Whether multi-factor authentication is turned on for the account. */
-      IsTwoFactorAuthenticationEnabled?: boolean | null;
-      /** @description False to create the account blocked, or (on update) to block it; true to unblock. */
-      IsActive?: boolean | null;
-      /** @description True to mark the account deleted. */
-      IsDeleted?: boolean | null;
-      /** @description True to mark the email addresses as verified right away. */
-      EmailVerified?: boolean | null;
-      /** @description True to mark the login phone number as verified right away. */
-      PhoneIdVerified?: boolean | null;
-      /** @description True to prevent the account from signing in. */
-      DisableLogin?: boolean | null;
-      /** @description True to lock the account's login. */
-      IsLoginLocked?: boolean | null;
-      /** @description True when the user accepted the current privacy policy. */
-      AcceptPrivacyPolicy?: boolean | null;
-      /** @description A captcha response, when the registration form requires one. */
-      ReCaptchaResponseField?: string | null;
-      /** @description A legacy reCAPTCHA challenge, when the registration form requires one. */
-      ReCaptchaChallengeField?: string | null;
-      /** @description Where the account came from (a URL or an app name of your choice). */
-      RegistrationSource?: string | null;
-      /** @description The user's full name. */
-      FullName?: string | null;
-      /** @description Consents the user gives with the account (Consent Management). */
-      Consents?: {
-        Events?: {
-          IsCustom?: boolean;
-          Event?: string;
-        }[];
-        Data?: {
-          IsAccepted?: boolean;
-          ConsentOptionId?: string;
-        }[];
-      };
-      /** @description The password; it must satisfy the app's password policy. */
-      Password?: string;
-      /** @description The email addresses of the account. */
-      Email?: components['schemas']['EmailAddress'][];
-    } & {
-      [key: string]: unknown;
-    };
-    /**
      * @description The profile and account fields to change on an account. Only the fields sent are updated; send
      *     `nullSupport=true` to clear a field with `null`.
      */
@@ -14714,6 +16283,81 @@ export interface components {
     } & {
       [key: string]: unknown;
     };
+    /** @description One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
+    CloudDirectoryAggregationRange: {
+      /** @description The label of the range's bucket in the answer. */
+      key?: string;
+      /** @description The lower bound (included), a number or a date. */
+      from?: string | number;
+      /** @description The upper bound (excluded), a number or a date. */
+      to?: string | number;
+    };
+    /**
+     * @description One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
+     *     ranges, or by date interval).
+     */
+    CloudDirectoryAggregation: {
+      /** @description The profile field to aggregate (`Provider`, `Age`, `CreatedDate`, `Country.Name`, …). */
+      field?: string;
+      /** @description The kind of aggregation, e.g. `terms` (count per distinct value), `range` or `date_histogram`. */
+      type?: string;
+      /** @description For range aggregations, the ranges by name. */
+      ranges?: {
+        [key: string]: components['schemas']['CloudDirectoryAggregationRange'];
+      };
+      /** @description For histogram aggregations, the bucket width (a number, or a calendar unit such as `month`). */
+      interval?: string | number;
+      /** @description For date aggregations, the format of the bucket keys (e.g. `yyyy-MM`). */
+      format?: string;
+    };
+    /** @description The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
+    CloudDirectoryAggregationQuery: {
+      /** @description Aggregation definitions by the name their result carries in the answer. */
+      aggregations: {
+        [key: string]: components['schemas']['CloudDirectoryAggregation'];
+      };
+    };
+    /**
+     * @description An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
+     *     of `q.aggregations` becomes a named bucket list in the answer.
+     * @example {
+     *       "from": "2026-01-01T00:00:00Z",
+     *       "to": "2026-06-30T23:59:59Z",
+     *       "q": {
+     *         "aggregations": {
+     *           "signupsByProvider": {
+     *             "field": "Provider",
+     *             "type": "terms"
+     *           }
+     *         }
+     *       }
+     *     }
+     */
+    CloudDirectoryInsightsRequest: {
+      /**
+       * Format: date-time
+       * @description Start of the creation window (ISO 8601).
+       */
+      from?: string;
+      /**
+       * Format: date-time
+       * @description End of the creation window (ISO 8601).
+       */
+      to?: string;
+      q?: components['schemas']['CloudDirectoryAggregationQuery'];
+    };
+    /** @description The result of an aggregation request (LoginRadius's `InsightsResponse`). */
+    CloudDirectoryInsightsResponse: {
+      /**
+       * Format: int32
+       * @description How many accounts fall in the requested window.
+       */
+      total?: number;
+      /** @description One entry per requested aggregation, under the name it was given; each maps a bucket key to its count. */
+      aggregations?: {
+        [key: string]: unknown;
+      };
+    };
     /** @description A token to introspect, with the credentials of the M2M app that asks. */
     M2MTokenIntrospectRequest: {
       /** @description The M2M app's client id. */
@@ -14801,6 +16445,289 @@ export interface components {
       token_type?: string;
       /** @description The token's lifetime in seconds, as a string (LoginRadius's spelling, without the `s`). */
       expire_in?: string;
+    };
+    /** @description OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
+    OAuthAuthorizationServerMetadata: {
+      /** @description The issuer identifier (a URL). */
+      issuer: string;
+      /** @description The authorize endpoint. */
+      authorization_endpoint?: string;
+      /** @description The token endpoint. */
+      token_endpoint: string;
+      /** @description Where the keys that sign the app's tokens are published. */
+      jwks_uri: string;
+      /** @description The dynamic client registration endpoint, when enabled. */
+      registration_endpoint?: string;
+      /** @description The token revocation endpoint. */
+      revocation_endpoint?: string;
+      /** @description The device authorization endpoint. */
+      device_authorization_endpoint?: string;
+      /** @description The response types the app accepts. */
+      response_types_supported: string[];
+      /** @description The response modes the app accepts. */
+      response_modes_supported?: string[];
+      /** @description The grant types the app accepts. */
+      grant_types_supported: string[];
+      /** @description How clients may authenticate at the token endpoint. */
+      token_endpoint_auth_methods_supported?: string[];
+      /** @description Signing algorithms accepted for JWT client authentication. */
+      token_endpoint_auth_signing_alg_values_supported?: string[];
+      /** @description How clients may authenticate at the revocation endpoint. */
+      revocation_endpoint_auth_methods_supported?: string[];
+      /** @description The scopes the app knows. */
+      scopes_supported?: string[];
+      /** @description The PKCE challenge methods accepted. */
+      code_challenge_methods_supported?: string[];
+      /** @description The subject identifier types. */
+      subject_types_supported?: string[];
+      /** @description Whether a URL to a client metadata document may be used as client id. */
+      ClientIdMetadataDocumentSupported?: boolean;
+    };
+    /** @description The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
+    OidcDiscoveryDocument: {
+      /** @description The issuer identifier that ID tokens carry in `iss`. */
+      issuer?: string;
+      /** @description The authorize endpoint. */
+      authorization_endpoint?: string;
+      /** @description The token endpoint. */
+      token_endpoint?: string;
+      /** @description The userinfo endpoint. */
+      userinfo_endpoint?: string;
+      /** @description The token revocation endpoint. */
+      revocation_endpoint?: string;
+      /** @description The token introspection endpoint. */
+      introspection_endpoint?: string;
+      /** @description The logout endpoint. */
+      end_session_endpoint?: string;
+      /** @description Where the keys that sign ID tokens are published. */
+      jwks_uri?: string;
+      /** @description The scopes the app knows. */
+      scopes_supported?: string[];
+      /** @description The response types the app accepts. */
+      response_types_supported?: string[];
+      /** @description The response modes the app accepts. */
+      response_modes_supported?: string[];
+      /** @description The grant types the app accepts. */
+      grant_types_supported?: string[];
+      /** @description The subject identifier types. */
+      subject_types_supported?: string[];
+      /** @description How clients may authenticate at the token endpoint. */
+      token_endpoint_auth_methods_supported?: string[];
+      /** @description How clients may authenticate at the revocation endpoint. */
+      revocation_endpoint_auth_methods_supported?: string[];
+      /** @description The algorithms that sign ID tokens. */
+      id_token_signing_alg_values_supported?: string[];
+      /** @description The PKCE challenge methods accepted. */
+      code_challenge_methods_supported?: string[];
+      /** @description The authentication context class references supported. */
+      acr_values_supported?: string[];
+      /** @description The claims the app can return about a user. */
+      claims_supported?: string[];
+      /** @description Whether request objects (`request`) are accepted. */
+      request_parameter_supported?: boolean;
+      /** @description Whether back-channel logout is supported. */
+      backchannel_logout_supported?: boolean;
+      /** @description Whether back-channel logout tokens carry the session id. */
+      backchannel_logout_session_supported?: boolean;
+    };
+    /**
+     * @description Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
+     *     Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
+     */
+    OidcUserinfoClaims: {
+      /** @description The user's uid. */
+      sub?: string;
+      /** @description Full name. */
+      name?: string | null;
+      /** @description First name. */
+      given_name?: string | null;
+      /** @description Last name. */
+      family_name?: string | null;
+      /** @description Middle name. */
+      middle_name?: string | null;
+      /** @description Nickname. */
+      nickname?: string | null;
+      /** @description Username. */
+      preferred_username?: string | null;
+      /** @description Primary email address. */
+      email?: string | null;
+      /** @description Whether the email address is verified. */
+      email_verified?: boolean;
+      /** @description Phone number. */
+      phone_number?: string | null;
+      /** @description Whether the phone number is verified. */
+      phone_number_verified?: boolean;
+      /** @description Profile picture URL. */
+      picture?: string | null;
+      /** @description Gender. */
+      gender?: string | null;
+      /** @description Birth date. */
+      birthdate?: string | null;
+      /** @description Locale. */
+      locale?: string | null;
+      /** @description Time zone. */
+      zoneinfo?: string | null;
+      /** @description When the profile last changed, seconds since the Unix epoch. */
+      updated_at?: number;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The access token whose user's claims are asked for, sent in the body. */
+    OidcUserinfoRequest: {
+      /** @description An access token issued by the OpenID Connect app. */
+      access_token: string;
+    };
+    /**
+     * @description The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
+     *     LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
+     */
+    SamlIdpMetadata: {
+      /** @description The entity id of LoginRadius as identity provider. */
+      EntityId?: string;
+      /** @description The SAML metadata namespace. */
+      XMLNS?: string;
+      /** @description The XML signature namespace. */
+      DSNS?: string;
+      /** @description The identity-provider role. */
+      IDPSSODescriptor?: {
+        /** @description The protocol supported (SAML 2.0). */
+        ProtocolSupportEnumeration?: string;
+        /** @description Whether authentication requests must be signed (`true` / `false`). */
+        WantAuthnRequestsSigned?: string;
+        /** @description The certificate that signs assertions. */
+        SigningKeyDescriptor?: {
+          /** @description What the key is for (`signing`). */
+          Use?: string;
+          KeyInfo?: {
+            X509Data?: {
+              X509Certificate?: {
+                /** @description The public X.509 certificate, base64 (DER). */
+                Cert?: string;
+              };
+            };
+          };
+        };
+        /** @description Where service providers send authentication requests. */
+        SingleSignOnService?: {
+          /** @description The SAML binding. */
+          Binding?: string;
+          /** @description The endpoint URL. */
+          Location?: string;
+        }[];
+        /** @description Where service providers send logout requests. */
+        SingleLogoutService?: {
+          /** @description The SAML binding. */
+          Binding?: string;
+          /** @description The endpoint URL. */
+          Location?: string;
+        }[];
+      };
+    };
+    /** @description A short link LoginRadius's URL shortener created for a long URL. */
+    ShortenedUrl: {
+      /** @description The numeric key of the short link. */
+      UrlKey?: number;
+      /** @description The same key in base 36, as it appears at the end of the short link. */
+      UrlBase36Key?: string;
+      /** @description The short link, which redirects to the long URL. */
+      ShortUrl?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description A one-time URL that signs the user into a BigCommerce store (customer login API). LoginRadius's public
+     *     description names the field `loginUrl`; its docs repository shows `url`. Both are declared; expect one.
+     */
+    BigCommerceLoginUrl: {
+      /** @description The store login URL, carrying a short-lived signed login token. */
+      loginUrl?: string;
+      /** @description The same URL under the name the docs repository shows. */
+      url?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The signed-in user to log into the BigCommerce store, with the token in the body rather than the URL. */
+    BigCommerceLoginUrlRequest: {
+      /** @description The user's LoginRadius access token. */
+      access_token: string;
+      /** @description A password passed on to the store with the login, where the connector setup uses one (LoginRadius does not document its role further). */
+      password?: string;
+      /** @description The store page to land on after the login, relative to the store (for example `/account.php`). */
+      return_url?: string;
+    };
+    /** @description A BigCommerce store customer's email address and password to check. */
+    BigCommercePasswordValidationRequest: {
+      /** @description The customer's email address. */
+      emailid: string;
+      /** @description The password to check. */
+      password: string;
+    };
+    /** @description Whether a password matches the BigCommerce store customer. */
+    BigCommercePasswordValidation: {
+      /** @description True when the store accepted the email address and password. */
+      verified?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A cross-device SSO code, to show as a QR code on the device that is not signed in. */
+    CrossDeviceSsoCode: {
+      /** @description The code; whoever holds it can obtain the access token that a signed-in device attaches to it. */
+      code?: string;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The access token a signed-in device attached to a cross-device SSO code. */
+    CrossDeviceSsoAccessToken: {
+      /** @description The user's LoginRadius access token; null while no signed-in device has attached one to the code. */
+      access_token?: string | null;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description Attaches the access token of a signed-in device to a cross-device SSO code scanned from another device. */
+    CrossDeviceSsoTokenMapRequest: {
+      /** @description The access token of the user signed in on the scanning device. */
+      access_token: string;
+      /** @description The code read from the QR code (from `generateQRCode` on the other device). */
+      code: string;
+    };
+    /** @description Whether the access token was attached to the code. */
+    CrossDeviceSsoTokenMapResponse: {
+      /** @description True when the other device can now collect the access token. */
+      isPosted?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description The PerfectMind contacts that match the LoginRadius user. */
+    PerfectMindContact: {
+      /** @description The email address the contacts were matched by. */
+      Email?: string;
+      /** @description The ids of the matching PerfectMind contacts. */
+      ContactId?: string[];
+    } & {
+      [key: string]: unknown;
+    };
+    /** @description A PerfectMind sign-in session created for the LoginRadius user. */
+    PerfectMindSession: {
+      /** @description The PerfectMind session id; whoever holds it is signed in as the user. */
+      SessionId?: string;
+      /** @description The PerfectMind page that opens the session (it carries the session id). */
+      URL?: string;
+      /** @description True when the sign-in link was newly created on this call rather than reused. */
+      IsNewLink?: boolean;
+    } & {
+      [key: string]: unknown;
+    };
+    /**
+     * @description A one-time Shopify Multipass URL that signs the user into a Shopify store. LoginRadius's public description
+     *     names the field `url`; its docs repository shows `loginUrl`. Both are declared; expect one.
+     */
+    ShopifyLoginUrl: {
+      /** @description The Multipass login URL, carrying an encrypted, short-lived login token. */
+      url?: string;
+      /** @description The same URL under the name the docs repository shows. */
+      loginUrl?: string;
+    } & {
+      [key: string]: unknown;
     };
     /**
      * @description The app's multi-factor authentication switches: whether a second factor is offered or required, and which
@@ -17801,1109 +19728,6 @@ export interface components {
        */
       State?: 'ACTIVE' | 'DEBUG' | 'ARCHIVE';
     };
-    /**
-     * @description Token request that redeems an authorization code, for a client that can keep its secret (authorization code grant).
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
-     *       "grant_type": "authorization_code",
-     *       "redirect_uri": "https://app.example.com/callback"
-     *     }
-     */
-    OAuthAuthorizationCodeGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
-      code: string;
-      /**
-       * @description Always `authorization_code` for this grant.
-       * @enum {string}
-       */
-      grant_type: 'authorization_code';
-      /** @description The redirect URI used in the authorize request (must match exactly). */
-      redirect_uri: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description Token request that redeems an authorization code with a PKCE code verifier, for public clients that hold no secret.
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
-     *       "code_verifier": "M25iVXpKU3puUjFaYWg3T1NDTDQtcW1ROUY5YXlwalNoc0hhakxifmZHag",
-     *       "grant_type": "authorization_code",
-     *       "redirect_uri": "https://app.example.com/callback"
-     *     }
-     */
-    OAuthAuthorizationCodePkceGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The authorization code the authorize endpoint returned to the redirect URI. */
-      code: string;
-      /** @description The random string whose hash was sent as `code_challenge` in the authorize request. */
-      code_verifier: string;
-      /**
-       * @description Always `authorization_code` (the `code_verifier` and the absence of a client secret mark the PKCE form).
-       * @enum {string}
-       */
-      grant_type: 'authorization_code';
-      /** @description The redirect URI used in the authorize request (must match exactly). */
-      redirect_uri: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description Token request that exchanges a refresh token for a new access token (refresh token grant).
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-     *       "grant_type": "refresh_token",
-     *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
-     *     }
-     */
-    OAuthRefreshTokenGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /**
-       * @description Always `refresh_token` for this grant.
-       * @enum {string}
-       */
-      grant_type: 'refresh_token';
-      /** @description The refresh token issued with an earlier access token. */
-      token: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description Token request with the user's own login and password, for trusted first-party server apps (resource owner password credentials grant).
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-     *       "grant_type": "password",
-     *       "username": "jane.doe@example.com",
-     *       "password": "correct-horse-battery-staple",
-     *       "scope": "openid profile email"
-     *     }
-     */
-    OAuthPasswordGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /**
-       * @description Always `password` for this grant.
-       * @enum {string}
-       */
-      grant_type: 'password';
-      /** @description The user's login identifier (email address, username or phone number, as the app allows). */
-      username: string;
-      /** @description The user's password. */
-      password: string;
-      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
-      scope?: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description Token request a device sends while polling, with the device code it obtained, until the user has approved it (device authorization grant).
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
-     *       "grant_type": "urn:ietf:params:oauth:grant-type:device_code"
-     *     }
-     */
-    OAuthDeviceCodeGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The device code from the device-code request. */
-      device_code: string;
-      /**
-       * @description The RFC 8628 device-code grant identifier.
-       * @enum {string}
-       */
-      grant_type: 'urn:ietf:params:oauth:grant-type:device_code';
-      /** @description Space-separated scopes to request. */
-      scope?: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description Token request that exchanges a LoginRadius session (a LoginRadius access token GUID or a JWT-encrypted LoginRadius token) for OAuth or OpenID Connect tokens.
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-     *       "grant_type": "urn:ietf:params:oauth:grant-type:token-exchange",
-     *       "token": "2c7e9a41-5b3d-4f86-a0e2-7d1c4b9f3a58",
-     *       "scope": "openid"
-     *     }
-     */
-    OAuthLoginRadiusTokenGrant: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /**
-       * @description The RFC 8693 token-exchange grant identifier (LoginRadius's public description names the grant but gives no value; see the operation's description).
-       * @enum {string}
-       */
-      grant_type: 'urn:ietf:params:oauth:grant-type:token-exchange';
-      /** @description The LoginRadius access token (a GUID) or JWT-encrypted LoginRadius token to exchange. */
-      token: string;
-      /** @description Space-separated scopes to request (`openid` for an ID token from an OpenID Connect app). */
-      scope?: string;
-      /** @description The response type of the flow, e.g. `token`. */
-      response_type?: string;
-    };
-    /**
-     * @description A token-endpoint request: one of the grants an OAuth 2.0 or OpenID Connect app of LoginRadius accepts. `grant_type`
-     *     tells them apart; the two authorization-code forms differ by `client_secret` (confidential client) versus
-     *     `code_verifier` (PKCE).
-     */
-    OAuthTokenRequest:
-      | components['schemas']['OAuthAuthorizationCodeGrant']
-      | components['schemas']['OAuthAuthorizationCodePkceGrant']
-      | components['schemas']['OAuthRefreshTokenGrant']
-      | components['schemas']['OAuthPasswordGrant']
-      | components['schemas']['OAuthDeviceCodeGrant']
-      | components['schemas']['OAuthLoginRadiusTokenGrant'];
-    /** @description Tokens issued by the token endpoint of an OAuth 2.0 or OpenID Connect app. */
-    OAuthTokenResponse: {
-      /** @description The access token (a JWT or a GUID, depending on the app's settings). */
-      access_token?: string;
-      /** @description How to present the access token (`Bearer`; older apps answer `access_token`). */
-      token_type?: string;
-      /** @description Seconds until the access token expires (the form LoginRadius's API docs show). */
-      expires_in?: number;
-      /** @description Seconds until the access token expires, as a string (the form LoginRadius's public OpenAPI description shows). */
-      expire_in?: string;
-      /** @description A refresh token, when the app issues them for this grant. */
-      refresh_token?: string;
-      /** @description The signed ID token (JWT), from OpenID Connect apps when the `openid` scope was granted. */
-      id_token?: string;
-      /** @description The scopes granted, when they differ from those requested. */
-      scope?: string;
-    };
-    /**
-     * @description Request for a device code and user code, sent by a device with limited input.
-     * @example {
-     *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-     *       "scope": "openid profile"
-     *     }
-     */
-    OAuthDeviceCodeRequest: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description Space-separated scopes the device asks for. */
-      scope?: string;
-    };
-    /** @description A device authorization (RFC 8628) the device shows to its user and then polls with. */
-    OAuthDeviceCodeResponse: {
-      /** @description The code the device sends to the token endpoint while polling. */
-      device_code?: string;
-      /** @description The short code the user types on the verification page. */
-      user_code?: string;
-      /** @description The page where the user enters the user code. */
-      verification_uri?: string;
-      /** @description The verification page with the user code filled in (e.g. for a QR code). */
-      verification_uri_complete?: string;
-      /** @description The minimum number of seconds to wait between polls. */
-      interval?: number;
-      /** @description Seconds until the device code and user code expire. */
-      expires_in?: number;
-    };
-    /** @description A token to introspect, with the credentials of the app that asks. */
-    OAuthTokenIntrospectRequest: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /** @description The access token to check. */
-      token: string;
-    };
-    /** @description Whether a token is active and, if it is, its claims (RFC 7662). */
-    OAuthTokenIntrospection: {
-      /** @description True while the token is valid (not expired, not revoked); the other fields are then present. */
-      active: boolean;
-      /** @description The subject (the user's uid). */
-      sub?: string;
-      /** @description The client id the token was issued to. */
-      cid?: string;
-      /** @description The authorized party (the client id). */
-      azp?: string;
-      /** @description The issuer URL. */
-      iss?: string;
-      /** @description Expiry time, seconds since the Unix epoch. */
-      exp?: number;
-      /** @description Issue time, seconds since the Unix epoch. */
-      iat?: number;
-      /** @description Not-before time, seconds since the Unix epoch. */
-      nbf?: number;
-      /** @description The grant type that issued the token. */
-      gty?: string;
-      /** @description The scopes granted. */
-      scp?: string[];
-      /** @description The audiences. */
-      aud?: string[];
-      /** @description The token's unique id. */
-      jti?: string;
-    };
-    /** @description A token to revoke, with the credentials of the app that issued it. */
-    OAuthTokenRevokeRequest: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret. */
-      client_secret: string;
-      /** @description The refresh token to revoke. */
-      token: string;
-    };
-    /** @description The parameters of an authorization request, pushed to the server beforehand (RFC 9126) instead of being put in the browser's URL. */
-    OAuthPushedAuthorizationRequest: {
-      /** @description The client id of the OAuth or OpenID Connect app. */
-      client_id: string;
-      /** @description The app's client secret (confidential clients). */
-      client_secret?: string;
-      /**
-       * Format: uri
-       * @description Where the authorization server sends the user back.
-       */
-      redirect_uri: string;
-      /** @description The response type, e.g. `code`. */
-      response_type: string;
-      /** @description Space-separated scopes requested. */
-      scope: string;
-      /** @description An opaque value returned unchanged to the redirect URI (protects against CSRF). */
-      state?: string;
-      /** @description A value bound into the ID token to prevent replay (OpenID Connect). */
-      nonce?: string;
-      /** @description The PKCE challenge derived from the code verifier. */
-      code_challenge?: string;
-      /**
-       * @description How the code challenge was derived.
-       * @enum {string}
-       */
-      code_challenge_method?: 'plain' | 'S256';
-      /**
-       * @description How the result is returned to the redirect URI.
-       * @enum {string}
-       */
-      response_mode?: 'query' | 'fragment' | 'form_post';
-      /**
-       * @description Whether to force a new login (`login`) or to fail rather than show any page (`none`).
-       * @enum {string}
-       */
-      prompt?: 'login' | 'none';
-      /**
-       * @description How the login page is displayed.
-       * @enum {string}
-       */
-      display?: 'page' | 'popup' | 'touch' | 'wap';
-      /** @description The maximum age in seconds of the user's last authentication. */
-      max_age?: string;
-      /** @description Requested authentication context class references. */
-      acr_values?: string;
-      /** @description A hint about the user's login identifier, to prefill the login form. */
-      login_hint?: string;
-      /** @description An ID token previously issued to the user, as a hint about the session. */
-      id_token_hint?: string;
-      /** @description Preferred languages for the login pages (space-separated BCP 47 tags). */
-      ui_locales?: string;
-      /** @description The organization (tenant) to sign the user into, for B2B apps. */
-      org_id?: string;
-      /** @description A JSON-encoded claims request (OpenID Connect). */
-      claims?: string;
-      /** @description JSON-encoded rich authorization details (RFC 9396). */
-      authorization_details?: string;
-      /** @description The resource server the token is meant for (RFC 8707). */
-      resource?: string;
-    };
-    /** @description The reference to a pushed authorization request, to be passed as `request_uri` to the authorize endpoint. */
-    OAuthPushedAuthorizationResponse: {
-      /** @description The reference to use as `request_uri` in the authorize request. */
-      request_uri: string;
-      /** @description Seconds until the reference expires. */
-      expires_in: number;
-    };
-    /** @description OAuth 2.0 authorization server metadata (RFC 8414) of an OAuth or OpenID Connect app. */
-    OAuthAuthorizationServerMetadata: {
-      /** @description The issuer identifier (a URL). */
-      issuer: string;
-      /** @description The authorize endpoint. */
-      authorization_endpoint?: string;
-      /** @description The token endpoint. */
-      token_endpoint: string;
-      /** @description Where the keys that sign the app's tokens are published. */
-      jwks_uri: string;
-      /** @description The dynamic client registration endpoint, when enabled. */
-      registration_endpoint?: string;
-      /** @description The token revocation endpoint. */
-      revocation_endpoint?: string;
-      /** @description The device authorization endpoint. */
-      device_authorization_endpoint?: string;
-      /** @description The response types the app accepts. */
-      response_types_supported: string[];
-      /** @description The response modes the app accepts. */
-      response_modes_supported?: string[];
-      /** @description The grant types the app accepts. */
-      grant_types_supported: string[];
-      /** @description How clients may authenticate at the token endpoint. */
-      token_endpoint_auth_methods_supported?: string[];
-      /** @description Signing algorithms accepted for JWT client authentication. */
-      token_endpoint_auth_signing_alg_values_supported?: string[];
-      /** @description How clients may authenticate at the revocation endpoint. */
-      revocation_endpoint_auth_methods_supported?: string[];
-      /** @description The scopes the app knows. */
-      scopes_supported?: string[];
-      /** @description The PKCE challenge methods accepted. */
-      code_challenge_methods_supported?: string[];
-      /** @description The subject identifier types. */
-      subject_types_supported?: string[];
-      /** @description Whether a URL to a client metadata document may be used as client id. */
-      ClientIdMetadataDocumentSupported?: boolean;
-    };
-    /** @description Metadata of a client registering itself with an OpenID Connect app (RFC 7591 dynamic client registration). */
-    OidcDynamicClientRegistrationRequest: {
-      /** @description The client's display name. */
-      client_name?: string;
-      /** @description The redirect URIs the client will use. */
-      redirect_uris?: string[];
-      /**
-       * Format: uri
-       * @description The client's home page.
-       */
-      client_uri?: string;
-      /**
-       * Format: uri
-       * @description The client's logo.
-       */
-      logo_uri?: string;
-      /** @description How the client authenticates at the token endpoint (e.g. `client_secret_post`). */
-      token_endpoint_auth_method?: string;
-      /** @description The grant types the client will use. */
-      grant_types?: string[];
-      /** @description The response types the client will use. */
-      response_types?: string[];
-    };
-    /** @description A newly registered client, with its credentials. */
-    OidcDynamicClientRegistration: {
-      /** @description The client id issued. */
-      client_id?: string;
-      /** @description The client secret issued (shown once). */
-      client_secret?: string;
-      /** @description When the client id was issued, seconds since the Unix epoch. */
-      client_id_issued_at?: number;
-      /** @description When the secret expires, seconds since the Unix epoch (0 = never). */
-      client_secret_expires_at?: number;
-      /** @description The client's display name. */
-      client_name?: string;
-      /** @description The registered redirect URIs. */
-      redirect_uris?: string[];
-      /** @description How the client authenticates at the token endpoint. */
-      token_endpoint_auth_method?: string;
-      /** @description The registered grant types. */
-      grant_types?: string[];
-      /** @description The registered response types. */
-      response_types?: string[];
-    };
-    /** @description A dynamically registered client as LoginRadius stores it, with its credentials and management URL. */
-    OidcDynamicClient: {
-      /** @description The client id. */
-      client_id?: string;
-      /** @description The client secret. */
-      client_secret?: string;
-      /**
-       * Format: int64
-       * @description When the client id was issued, seconds since the Unix epoch.
-       */
-      client_id_issued_at?: number;
-      /**
-       * Format: int64
-       * @description When the secret expires, seconds since the Unix epoch (0 = never).
-       */
-      client_secret_expires_at?: number;
-      /** @description The token that authorizes reading, changing and deleting this registration. */
-      registration_access_token?: string;
-      /** @description The URL of this registration. */
-      registration_client_uri?: string;
-      /** @description The client's display name. */
-      client_name?: string;
-      /** @description The client's home page. */
-      client_uri?: string;
-      /** @description The redirect URIs the client uses. */
-      redirect_uris?: string[];
-      /** @description Where users may be sent after logging out. */
-      post_logout_redirect_uris?: string[];
-      /** @description Pre-registered URLs of request objects. */
-      request_uris?: string[];
-      /** @description The grant types the client uses. */
-      grant_types?: string[];
-      /** @description The response types the client uses. */
-      response_types?: string[];
-      /**
-       * @description Whether the client is a web or a native application.
-       * @enum {string}
-       */
-      application_type?: 'web' | 'native';
-      /**
-       * @description How the client authenticates at the token endpoint.
-       * @enum {string}
-       */
-      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
-      /** @description Space-separated scopes the client may request. */
-      scope?: string;
-      /** @description The client's logo. */
-      logo_uri?: string;
-      /** @description The client's terms of service. */
-      tos_uri?: string;
-      /** @description The client's privacy policy. */
-      policy_uri?: string;
-      /** @description Email addresses of the people responsible for the client. */
-      contacts?: string[];
-      /** @description An identifier of the client software, the same for every instance. */
-      software_id?: string;
-      /** @description The version of the client software. */
-      software_version?: string;
-      /** @description Where the client publishes its public keys. */
-      jwks_uri?: string;
-      /** @description The client's public keys, as a JSON Web Key Set given inline. */
-      jwks?: {
-        [key: string]: unknown;
-      };
-      /** @description The algorithm the client wants ID tokens signed with. */
-      id_token_signed_response_alg?: string;
-      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
-      userinfo_signed_response_alg?: string;
-      /** @description Where LoginRadius notifies the client of logouts. */
-      backchannel_logout_uri?: string;
-      /** @description Whether logout notifications must carry the session id. */
-      backchannel_logout_session_required?: boolean;
-    };
-    /** @description The full metadata of a dynamically registered client, replacing what is registered (RFC 7592). */
-    OidcDynamicClientUpdateRequest: {
-      /** @description The client's display name. */
-      client_name: string;
-      /** @description The client's home page. */
-      client_uri?: string;
-      /** @description The redirect URIs the client uses. */
-      redirect_uris: string[];
-      /** @description Where users may be sent after logging out. */
-      post_logout_redirect_uris?: string[];
-      /** @description Pre-registered URLs of request objects. */
-      request_uris?: string[];
-      /** @description The grant types the client uses. */
-      grant_types?: string[];
-      /** @description The response types the client uses. */
-      response_types?: string[];
-      /**
-       * @description Whether the client is a web or a native application.
-       * @enum {string}
-       */
-      application_type?: 'web' | 'native';
-      /**
-       * @description How the client authenticates at the token endpoint.
-       * @enum {string}
-       */
-      token_endpoint_auth_method?: 'client_secret_basic' | 'client_secret_post' | 'private_key_jwt' | 'none';
-      /** @description Space-separated scopes the client may request. */
-      scope?: string;
-      /** @description The client's logo. */
-      logo_uri?: string;
-      /** @description The client's terms of service. */
-      tos_uri?: string;
-      /** @description The client's privacy policy. */
-      policy_uri?: string;
-      /** @description Email addresses of the people responsible for the client. */
-      contacts?: string[];
-      /** @description An identifier of the client software, the same for every instance. */
-      software_id?: string;
-      /** @description The version of the client software. */
-      software_version?: string;
-      /** @description Where the client publishes its public keys. */
-      jwks_uri?: string;
-      /** @description The client's public keys, as a JSON Web Key Set given inline. */
-      jwks?: {
-        [key: string]: unknown;
-      };
-      /** @description The algorithm the client wants ID tokens signed with. */
-      id_token_signed_response_alg?: string;
-      /** @description The algorithm the client wants signed userinfo answers signed with (unset = plain JSON). */
-      userinfo_signed_response_alg?: string;
-      /** @description Where LoginRadius notifies the client of logouts. */
-      backchannel_logout_uri?: string;
-      /** @description Whether logout notifications must carry the session id. */
-      backchannel_logout_session_required?: boolean;
-    };
-    /** @description The OpenID Connect discovery document (OpenID Provider metadata) of an OpenID Connect app. */
-    OidcDiscoveryDocument: {
-      /** @description The issuer identifier that ID tokens carry in `iss`. */
-      issuer?: string;
-      /** @description The authorize endpoint. */
-      authorization_endpoint?: string;
-      /** @description The token endpoint. */
-      token_endpoint?: string;
-      /** @description The userinfo endpoint. */
-      userinfo_endpoint?: string;
-      /** @description The token revocation endpoint. */
-      revocation_endpoint?: string;
-      /** @description The token introspection endpoint. */
-      introspection_endpoint?: string;
-      /** @description The logout endpoint. */
-      end_session_endpoint?: string;
-      /** @description Where the keys that sign ID tokens are published. */
-      jwks_uri?: string;
-      /** @description The scopes the app knows. */
-      scopes_supported?: string[];
-      /** @description The response types the app accepts. */
-      response_types_supported?: string[];
-      /** @description The response modes the app accepts. */
-      response_modes_supported?: string[];
-      /** @description The grant types the app accepts. */
-      grant_types_supported?: string[];
-      /** @description The subject identifier types. */
-      subject_types_supported?: string[];
-      /** @description How clients may authenticate at the token endpoint. */
-      token_endpoint_auth_methods_supported?: string[];
-      /** @description How clients may authenticate at the revocation endpoint. */
-      revocation_endpoint_auth_methods_supported?: string[];
-      /** @description The algorithms that sign ID tokens. */
-      id_token_signing_alg_values_supported?: string[];
-      /** @description The PKCE challenge methods accepted. */
-      code_challenge_methods_supported?: string[];
-      /** @description The authentication context class references supported. */
-      acr_values_supported?: string[];
-      /** @description The claims the app can return about a user. */
-      claims_supported?: string[];
-      /** @description Whether request objects (`request`) are accepted. */
-      request_parameter_supported?: boolean;
-      /** @description Whether back-channel logout is supported. */
-      backchannel_logout_supported?: boolean;
-      /** @description Whether back-channel logout tokens carry the session id. */
-      backchannel_logout_session_supported?: boolean;
-    };
-    /**
-     * @description Claims about the signed-in user, as the OpenID Connect app's claim mapping releases them for the token's scopes.
-     *     Which claims appear depends on the app's configuration; the standard ones are listed, others may follow.
-     */
-    OidcUserinfoClaims: {
-      /** @description The user's uid. */
-      sub?: string;
-      /** @description Full name. */
-      name?: string | null;
-      /** @description First name. */
-      given_name?: string | null;
-      /** @description Last name. */
-      family_name?: string | null;
-      /** @description Middle name. */
-      middle_name?: string | null;
-      /** @description Nickname. */
-      nickname?: string | null;
-      /** @description Username. */
-      preferred_username?: string | null;
-      /** @description Primary email address. */
-      email?: string | null;
-      /** @description Whether the email address is verified. */
-      email_verified?: boolean;
-      /** @description Phone number. */
-      phone_number?: string | null;
-      /** @description Whether the phone number is verified. */
-      phone_number_verified?: boolean;
-      /** @description Profile picture URL. */
-      picture?: string | null;
-      /** @description Gender. */
-      gender?: string | null;
-      /** @description Birth date. */
-      birthdate?: string | null;
-      /** @description Locale. */
-      locale?: string | null;
-      /** @description Time zone. */
-      zoneinfo?: string | null;
-      /** @description When the profile last changed, seconds since the Unix epoch. */
-      updated_at?: number;
-    } & {
-      [key: string]: unknown;
-    };
-    /** @description The access token whose user's claims are asked for, sent in the body. */
-    OidcUserinfoRequest: {
-      /** @description An access token issued by the OpenID Connect app. */
-      access_token: string;
-    };
-    /**
-     * @description Email address and password of the user to sign in.
-     * @example {
-     *       "email": "jane.doe@example.com",
-     *       "password": "correct-horse-battery-staple"
-     *     }
-     */
-    JwtLoginByEmailRequest: {
-      /**
-       * Format: email
-       * @description The user's email address.
-       */
-      email: string;
-      /** @description The user's password. */
-      password: string;
-    };
-    /**
-     * @description Phone number and password of the user to sign in, with the captcha answer when the app asks for one.
-     * @example {
-     *       "phone": "+14155550123",
-     *       "password": "correct-horse-battery-staple"
-     *     }
-     */
-    JwtLoginByPhoneRequest: {
-      /** @description The user's phone number in international format. */
-      phone: string;
-      /** @description The user's password. */
-      password: string;
-      /** @description The answer to the user's security question, when the app requires one at login. */
-      securityAnswer?: string;
-      /** @description The Google reCAPTCHA answer token, when the app's captcha is reCAPTCHA. */
-      'g-recaptcha-response'?: string | null;
-      /** @description The hCaptcha answer token, when the app's captcha is hCaptcha. */
-      'h-captcha-response'?: string | null;
-      /** @description The Tencent captcha ticket, when the app's captcha is Tencent. */
-      qq_captcha_ticket?: string | null;
-      /** @description The Tencent captcha random string that goes with the ticket. */
-      qq_captcha_randstr?: string | null;
-    };
-    /**
-     * @description Username and password of the user to sign in.
-     * @example {
-     *       "username": "janedoe",
-     *       "password": "correct-horse-battery-staple"
-     *     }
-     */
-    JwtLoginByUsernameRequest: {
-      /** @description The user's username. */
-      username: string;
-      /** @description The user's password. */
-      password: string;
-    };
-    /** @description The user's login identifier (email address, phone number or username) and password; the identifier present tells the forms apart. */
-    JwtLoginRequest:
-      | components['schemas']['JwtLoginByEmailRequest']
-      | components['schemas']['JwtLoginByPhoneRequest']
-      | components['schemas']['JwtLoginByUsernameRequest'];
-    /** @description A JWT issued for the signed-in user by a JWT app. */
-    JwtSignature: {
-      /** @description The signed JWT, to hand to the application configured in the JWT app. */
-      signature?: string;
-    };
-    /**
-     * @description The SAML 2.0 identity-provider metadata of the app, in the structure LoginRadius's public description gives it.
-     *     LoginRadius actually sends it as an XML `EntityDescriptor` document; see the operation's description.
-     */
-    SamlIdpMetadata: {
-      /** @description The entity id of LoginRadius as identity provider. */
-      EntityId?: string;
-      /** @description The SAML metadata namespace. */
-      XMLNS?: string;
-      /** @description The XML signature namespace. */
-      DSNS?: string;
-      /** @description The identity-provider role. */
-      IDPSSODescriptor?: {
-        /** @description The protocol supported (SAML 2.0). */
-        ProtocolSupportEnumeration?: string;
-        /** @description Whether authentication requests must be signed (`true` / `false`). */
-        WantAuthnRequestsSigned?: string;
-        /** @description The certificate that signs assertions. */
-        SigningKeyDescriptor?: {
-          /** @description What the key is for (`signing`). */
-          Use?: string;
-          KeyInfo?: {
-            X509Data?: {
-              X509Certificate?: {
-                /** @description The public X.509 certificate, base64 (DER). */
-                Cert?: string;
-              };
-            };
-          };
-        };
-        /** @description Where service providers send authentication requests. */
-        SingleSignOnService?: {
-          /** @description The SAML binding. */
-          Binding?: string;
-          /** @description The endpoint URL. */
-          Location?: string;
-        }[];
-        /** @description Where service providers send logout requests. */
-        SingleLogoutService?: {
-          /** @description The SAML binding. */
-          Binding?: string;
-          /** @description The endpoint URL. */
-          Location?: string;
-        }[];
-      };
-    };
-    /**
-     * @description An identity as the Cloud Directory returns it: the profile (LoginRadius's `UserProfile`) and, for the
-     *     `/identity/customobject` searches, the account's custom objects (`ExtendUserProfileWithCustomObject`). LoginRadius's
-     *     public description types the items of the `POST /identity` search as bare records (`SimpleUserProfileResponse`:
-     *     `_id`, `DateCreated`, `DateModified`, `IsActive`, `IsDeleted`, `Uid`, `CustomObject`) while its docs show full
-     *     profiles; both fit this schema, whose record fields are all optional.
-     */
-    CloudDirectoryIdentity: components['schemas']['Profile'] & {
-      /** @description The Cloud Directory's id of the stored record. */
-      _id?: string | number;
-      /**
-       * Format: date-time
-       * @description When the record was created.
-       */
-      DateCreated?: string;
-      /**
-       * Format: date-time
-       * @description When the record was last changed.
-       */
-      DateModified?: string;
-      /**
-       * @description The account's custom-object data: on the `/identity/customobject` searches, the records of the requested
-       *     custom objects.
-       */
-      CustomObject?: {
-        [key: string]: unknown;
-      };
-    };
-    /**
-     * @description A further page of identities (LoginRadius's `UserProfileResponse / userProfileNextResponseWithCustomObject`), read
-     *     with the `next` cursor of the previous answer.
-     */
-    CloudDirectoryIdentityPage: {
-      /** @description The identities of this page. */
-      data?: components['schemas']['CloudDirectoryIdentity'][];
-      /**
-       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
-       *     or empty once the last page was read.
-       */
-      next?: string | null;
-    };
-    /** @description Rules and nested groups joined by one logical operator (LoginRadius's `QueryGroup`). */
-    CloudDirectoryQueryGroup: {
-      /**
-       * @description Whether a record must match all the rules (`AND`) or at least one of them (`OR`).
-       * @enum {string}
-       */
-      operator: 'AND' | 'OR';
-      /** @description The conditions; an entry that holds a `group` nests another group of conditions. */
-      rules: components['schemas']['CloudDirectoryQueryRule'][];
-    };
-    /**
-     * @description One condition on a profile field (LoginRadius's `QueryRule`): `name`, `operator` and `value`, or instead a nested
-     *     `group`. The operators a field accepts depend on its type: numbers and dates take `>`, `>=`, `<`, `<=`, `BETWEEN`
-     *     (with a two-element array value), `=` and `!=`; see LoginRadius's Cloud Directory field table for the others.
-     */
-    CloudDirectoryQueryRule: {
-      group?: components['schemas']['CloudDirectoryQueryGroup'];
-      /** @description The profile field to test, with dots for sub-fields (`Email.Value`, `Age`, `CustomFields.plan`). */
-      name?: string;
-      /** @description The comparison, e.g. `=`, `!=`, `>`, `BETWEEN`. */
-      operator?: string;
-      /** @description The value to compare with; its JSON type follows the field's type (a pair of values for `BETWEEN`). */
-      value?: unknown;
-    };
-    /**
-     * @description The filter of a Cloud Directory search (LoginRadius's `IdentityQuery`). An empty object matches every record in the
-     *     `from`–`to` window.
-     */
-    CloudDirectoryQuery: {
-      group?: components['schemas']['CloudDirectoryQueryGroup'];
-    };
-    /**
-     * @description A Cloud Directory search (LoginRadius's `UserProfileRequestBody`): the accounts created between `from` and `to` that
-     *     match the filter `q`, returned `size` at a time. The same body searches identities, identities with their custom
-     *     objects, and custom-object records.
-     * @example {
-     *       "from": "2026-01-01",
-     *       "to": "2026-03-31",
-     *       "size": 50,
-     *       "q": {
-     *         "group": {
-     *           "operator": "AND",
-     *           "rules": [
-     *             {
-     *               "name": "EmailVerified",
-     *               "operator": "=",
-     *               "value": true
-     *             }
-     *           ]
-     *         }
-     *       }
-     *     }
-     */
-    CloudDirectorySearchRequest: {
-      /**
-       * Format: date
-       * @description First creation day to include (`YYYY-MM-DD`).
-       */
-      from?: string;
-      /**
-       * Format: date
-       * @description Last creation day to include (`YYYY-MM-DD`).
-       */
-      to?: string;
-      /** @description How many records each page holds; further pages are read with the `next` cursor of the answer. */
-      size?: number;
-      q?: components['schemas']['CloudDirectoryQuery'];
-    };
-    /**
-     * @description The first page of a search for identities (LoginRadius's `UserProfileScrollResponse /
-     *     userProfileScrollResponseWithCustomObject`), with the total number of matches.
-     */
-    CloudDirectoryIdentitySearchResult: {
-      /** @description How many identities match the search in all. */
-      total?: number;
-      /** @description The identities of this page. */
-      data?: components['schemas']['CloudDirectoryIdentity'][];
-      /**
-       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
-       *     null or empty once the last page was read.
-       */
-      next?: string | null;
-    };
-    /** @description One custom-object record found by a Cloud Directory search (LoginRadius's `SimpleUserProfileResponse`). */
-    CloudDirectoryCustomObjectRecord: {
-      /** @description The Cloud Directory's id of the record (the docs show numbers, the public description a string). */
-      _id?: string | number;
-      /** @description The uid of the account the record belongs to. */
-      Uid?: string;
-      /**
-       * Format: date-time
-       * @description When the record was created.
-       */
-      DateCreated?: string;
-      /**
-       * Format: date-time
-       * @description When the record was last changed.
-       */
-      DateModified?: string;
-      /** @description False when the record was deactivated. */
-      IsActive?: boolean;
-      /** @description True for a deleted record. */
-      IsDeleted?: boolean;
-      /** @description The record's data, with the fields the custom object defines. */
-      CustomObject?: {
-        [key: string]: unknown;
-      };
-    };
-    /**
-     * @description A further page of custom-object records (LoginRadius's `UserProfileNextResponse`), read with the `next` cursor of
-     *     the previous answer.
-     */
-    CloudDirectoryCustomObjectPage: {
-      /** @description The custom-object records of this page. */
-      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
-      /**
-       * @description The cursor of the following page: pass it as the `next` query parameter of the same GET operation. Missing, null
-       *     or empty once the last page was read.
-       */
-      next?: string | null;
-    };
-    /**
-     * @description The first page of a search for custom-object records (LoginRadius's `UserProfileScrollResponse`), with the total
-     *     number of matches.
-     */
-    CloudDirectoryCustomObjectSearchResult: {
-      /** @description How many custom-object records match the search in all. */
-      total?: number;
-      /** @description The custom-object records of this page. */
-      data?: components['schemas']['CloudDirectoryCustomObjectRecord'][];
-      /**
-       * @description The cursor of the following page: pass it as the `next` query parameter of the matching GET operation. Missing,
-       *     null or empty once the last page was read.
-       */
-      next?: string | null;
-    };
-    /** @description One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
-    CloudDirectoryAggregationRange: {
-      /** @description The label of the range's bucket in the answer. */
-      key?: string;
-      /** @description The lower bound (included), a number or a date. */
-      from?: string | number;
-      /** @description The upper bound (excluded), a number or a date. */
-      to?: string | number;
-    };
-    /**
-     * @description One aggregation (LoginRadius's `AggregationObj`): which profile field to bucket and how (by distinct value, by
-     *     ranges, or by date interval).
-     */
-    CloudDirectoryAggregation: {
-      /** @description The profile field to aggregate (`Provider`, `Age`, `CreatedDate`, `Country.Name`, …). */
-      field?: string;
-      /** @description The kind of aggregation, e.g. `terms` (count per distinct value), `range` or `date_histogram`. */
-      type?: string;
-      /** @description For range aggregations, the ranges by name. */
-      ranges?: {
-        [key: string]: components['schemas']['CloudDirectoryAggregationRange'];
-      };
-      /** @description For histogram aggregations, the bucket width (a number, or a calendar unit such as `month`). */
-      interval?: string | number;
-      /** @description For date aggregations, the format of the bucket keys (e.g. `yyyy-MM`). */
-      format?: string;
-    };
-    /** @description The aggregations to compute (LoginRadius's `Aggregation`), each under a name of your choice. */
-    CloudDirectoryAggregationQuery: {
-      /** @description Aggregation definitions by the name their result carries in the answer. */
-      aggregations: {
-        [key: string]: components['schemas']['CloudDirectoryAggregation'];
-      };
-    };
-    /**
-     * @description An aggregation over the accounts created between `from` and `to` (LoginRadius's `requestPayload`): each named entry
-     *     of `q.aggregations` becomes a named bucket list in the answer.
-     * @example {
-     *       "from": "2026-01-01T00:00:00Z",
-     *       "to": "2026-06-30T23:59:59Z",
-     *       "q": {
-     *         "aggregations": {
-     *           "signupsByProvider": {
-     *             "field": "Provider",
-     *             "type": "terms"
-     *           }
-     *         }
-     *       }
-     *     }
-     */
-    CloudDirectoryInsightsRequest: {
-      /**
-       * Format: date-time
-       * @description Start of the creation window (ISO 8601).
-       */
-      from?: string;
-      /**
-       * Format: date-time
-       * @description End of the creation window (ISO 8601).
-       */
-      to?: string;
-      q?: components['schemas']['CloudDirectoryAggregationQuery'];
-    };
-    /** @description The result of an aggregation request (LoginRadius's `InsightsResponse`). */
-    CloudDirectoryInsightsResponse: {
-      /**
-       * Format: int32
-       * @description How many accounts fall in the requested window.
-       */
-      total?: number;
-      /** @description One entry per requested aggregation, under the name it was given; each maps a bucket key to its count. */
-      aggregations?: {
-        [key: string]: unknown;
-      };
-    };
-    /**
-     * @description How the `Password` values of a migration batch were hashed by the source system (LoginRadius's
-     *     `PasswordEncryptionModel`), so that LoginRadius can check them at the users' next sign-in. Without it the passwords
-     *     are taken as plain text.
-     */
-    UserMigrationPasswordEncryption: {
-      /**
-       * @description The hash algorithm.
-       * @enum {string}
-       */
-      Type: 'MD5' | 'BCRYPT' | 'PBKDF2' | 'SHA1' | 'SHA256' | 'SHA512' | 'HMAC_SHA1' | 'HMAC_SHA256' | 'ARGON2ID' | 'ARGON2I';
-      /** @description True when every password has its own salt (stored with the hash) instead of one shared `Salt`. */
-      IsPerPasswordSalt?: boolean;
-      /** @description The salt (or HMAC key) shared by all passwords; a secret of the source system. */
-      Salt?: string | null;
-      /**
-       * @description Where the salt was joined to the password before hashing.
-       * @enum {string}
-       */
-      SaltAttachType?: 'None' | 'Prepend' | 'Append';
-      /** @description The salt length in bytes (PBKDF2). */
-      SaltKeyLength?: number | null;
-      /** @description The derived-key length in bytes (PBKDF2). */
-      SubKeyLength?: number | null;
-      /** @description The iteration count (PBKDF2, Argon2). */
-      NumberOfIteration?: number | null;
-      /**
-       * @description The version of LoginRadius's hasher settings to apply.
-       * @enum {string}
-       */
-      PasswordHasherVersion?: 'V1' | 'V2' | 'V3' | 'V4' | 'V5';
-      /**
-       * @description How the hashes are encoded.
-       * @enum {string|null}
-       */
-      PasswordHashEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
-      /**
-       * @description How the salt is encoded.
-       * @enum {string|null}
-       */
-      PasswordSaltEncodingType?: 'Default' | 'Base64' | 'HexaDecimal' | 'UTF8' | 'BitConverter' | null;
-      /**
-       * @description How the plain-text password was encoded before hashing.
-       * @enum {string|null}
-       */
-      PlaintextPasswordEncoding?: 'Default' | 'Base64' | 'UTF8' | null;
-      /** @description The parallelism (threads) used by Argon2. */
-      PasswordHashThread?: number | null;
-      /** @description The memory cost used by Argon2, in KiB. */
-      PasswordHashMemory?: number | null;
-    };
-    /**
-     * @description One user record of a migration batch (LoginRadius's `ProfileRequestModel`): the profile and account fields an
-     *     administrator can set, with `Password` holding the hash from the source system when the batch declares
-     *     `PasswordEncryption` (otherwise the plain-text password). Custom fields go in `CustomFields`.
-     */
-    UserMigrationProfile: ({
-      /** @description The source system's password hash (encoded as `PasswordEncryption` says), or the plain password. */
-      Password?: string;
-    } & {
-      [key: string]: unknown;
-    }) &
-      components['schemas']['AccountProfileFields'];
-    /**
-     * @description How a batch treats accounts that already exist (LoginRadius's `DeltaMigrationModel`), for repeated migrations that
-     *     bring over only what changed.
-     */
-    UserMigrationDeltaOptions: {
-      /** @description True when this batch is a delta run over users migrated before. */
-      DeltaMigration: boolean;
-      /** @description True to overwrite the stored fields of an existing account with the batch's values. */
-      OverWriteDuplicate: boolean;
-    };
-    /**
-     * @description A batch of user records to create or update (LoginRadius's `BatchUpload`), with how their passwords were hashed in
-     *     the system they come from.
-     */
-    UserMigrationBatchRequest: {
-      PasswordEncryption?: components['schemas']['UserMigrationPasswordEncryption'];
-      /** @description The user records of the batch. */
-      Profiles: components['schemas']['UserMigrationProfile'][];
-      DeltaMigrationModel?: components['schemas']['UserMigrationDeltaOptions'];
-    };
-    /** @description One rejected record of a migration batch (LoginRadius's `BulkInsertErrorReport`). */
-    UserMigrationFailure: {
-      /**
-       * Format: int32
-       * @description The position of the record in the batch's `Profiles` list.
-       */
-      RecordNumber: number;
-      /** @description Why LoginRadius rejected it. */
-      Message: string;
-    };
-    /** @description Counts and failures of one part of a migration batch (LoginRadius's `BulkInsertReport`). */
-    UserMigrationReport: {
-      /**
-       * Format: int64
-       * @description How many records were created.
-       */
-      RecordInserted: number;
-      /**
-       * Format: int64
-       * @description How many existing records were updated.
-       */
-      RecordUpdated: number;
-      /** @description The records that were rejected, with the reason. */
-      Failed?: components['schemas']['UserMigrationFailure'][];
-    };
-    /** @description What a migration batch did (LoginRadius's `BatchUploadResponse`), for the profiles and for their roles. */
-    UserMigrationBatchResponse: {
-      Profile: components['schemas']['UserMigrationReport'];
-      Roles?: components['schemas']['UserMigrationReport'];
-    };
   };
   responses: {
     /** @description Bad request: a parameter or the request body is malformed or missing. */
@@ -18998,6 +19822,966 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+  getJwtTokenByLoginCredentials: {
+    parameters: {
+      query?: {
+        /**
+         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
+         * @example a7f3c91e2b
+         */
+        nonce?: string;
+        /**
+         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
+         * @example https://app.example.com/verify-email
+         */
+        verificationUrl?: string;
+        /**
+         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
+         * @example https://app.example.com/login
+         */
+        loginUrl?: string;
+        /**
+         * @description Name of the email template used if LoginRadius must send a verification email.
+         * @example verification-default
+         */
+        emailTemplate?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        JwtAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json': components['schemas']['JwtLoginRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['JwtLoginRequest'];
+      };
+    };
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getJwtTokenByAccessToken: {
+    parameters: {
+      query?: {
+        /**
+         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
+         * @example a7f3c91e2b
+         */
+        nonce?: string;
+      };
+      header?: never;
+      path: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        JwtAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "profile email"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+           *       "user_code": "KXRT-MQPW",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=KXRT-MQPW",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  introspectOAuthToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the token is active, with its claims. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "active": true,
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "iss": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
+           *       "exp": 1796200000,
+           *       "iat": 1796196400,
+           *       "nbf": 1796196400,
+           *       "gty": "authorization_code",
+           *       "scp": [
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "aud": [
+           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
+           *       ],
+           *       "jti": "8e2b4c61-7a3f-4d19-b5e0-2c9a1f7d6b43"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenIntrospection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createOAuthPushedAuthorizationRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "redirect_uri": "https://app.example.com/callback",
+         *       "response_type": "code",
+         *       "scope": "profile email",
+         *       "state": "4b1d7e9a0c",
+         *       "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+         *       "code_challenge_method": "S256"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The request URI to use in the authorize request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "request_uri": "urn:ietf:params:oauth:request_uri:7c2e9f4a1b6d4e38",
+           *       "expires_in": 60
+           *     }
+           */
+          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  revokeOAuthRefreshToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description The refresh token is revoked (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
+         *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
+         *       "grant_type": "authorization_code",
+         *       "redirect_uri": "https://app.example.com/callback"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The issued tokens. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl",
+           *       "token_type": "Bearer",
+           *       "expires_in": 3600,
+           *       "refresh_token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  requestOAuthDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "profile email"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
+           *       "user_code": "KXRT-MQPW",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDeviceCode: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "scope": "openid profile"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
+      };
+    };
+    responses: {
+      /** @description The device authorization. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "device_code": "7f3a9c2e1b4d4e6f8a0b2c4d6e8f0a1b",
+           *       "user_code": "WDJB-MJHT",
+           *       "verification_uri": "https://acme.hub.loginradius.com/device",
+           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=WDJB-MJHT",
+           *       "interval": 5,
+           *       "expires_in": 1800
+           *     }
+           */
+          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  introspectOidcToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the token is active, with its claims. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "active": true,
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+           *       "iss": "https://acme.hub.loginradius.com/service/oidc/acme-oidc",
+           *       "exp": 1796200000,
+           *       "iat": 1796196400,
+           *       "nbf": 1796196400,
+           *       "gty": "authorization_code",
+           *       "scp": [
+           *         "openid",
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "aud": [
+           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
+           *       ],
+           *       "jti": "1c5e8b3a-9d2f-4a71-b6e4-0f3c7a2d9e58"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenIntrospection'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createOidcPushedAuthorizationRequest: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "redirect_uri": "https://app.example.com/callback",
+         *       "response_type": "code",
+         *       "scope": "openid profile email",
+         *       "state": "9f2c6a1e7d",
+         *       "nonce": "n-0S6_WzA2Mj",
+         *       "prompt": "login"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
+      };
+    };
+    responses: {
+      /** @description The request URI to use in the authorize request. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "request_uri": "urn:ietf:params:oauth:request_uri:3e8b1d6f9a2c4b70",
+           *       "expires_in": 60
+           *     }
+           */
+          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The client's registration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
+           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_name": "Acme Reports",
+           *       "client_uri": "https://reports.example.com",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "post_logout_redirect_uris": [
+           *         "https://reports.example.com/signed-out"
+           *       ],
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ],
+           *       "application_type": "web",
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "scope": "openid profile email",
+           *       "contacts": [
+           *         "it-admin@example.com"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClient'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  updateOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_name": "Acme Reports",
+         *       "client_uri": "https://reports.example.com",
+         *       "redirect_uris": [
+         *         "https://reports.example.com/callback"
+         *       ],
+         *       "post_logout_redirect_uris": [
+         *         "https://reports.example.com/signed-out"
+         *       ],
+         *       "grant_types": [
+         *         "authorization_code",
+         *         "refresh_token"
+         *       ],
+         *       "response_types": [
+         *         "code"
+         *       ],
+         *       "application_type": "web",
+         *       "token_endpoint_auth_method": "client_secret_post",
+         *       "scope": "openid profile email",
+         *       "contacts": [
+         *         "it-admin@example.com"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['OidcDynamicClientUpdateRequest'];
+      };
+    };
+    responses: {
+      /** @description The client's updated registration. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
+           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_name": "Acme Reports",
+           *       "client_uri": "https://reports.example.com",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "post_logout_redirect_uris": [
+           *         "https://reports.example.com/signed-out"
+           *       ],
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ],
+           *       "application_type": "web",
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "scope": "openid profile email",
+           *       "contacts": [
+           *         "it-admin@example.com"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClient'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+        /**
+         * @description The client id of the dynamically registered client.
+         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
+         */
+        clientID: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The client is deleted (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  registerOidcDynamicClient: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_name": "Acme Reports",
+         *       "redirect_uris": [
+         *         "https://reports.example.com/callback"
+         *       ],
+         *       "client_uri": "https://reports.example.com",
+         *       "logo_uri": "https://reports.example.com/logo.png",
+         *       "token_endpoint_auth_method": "client_secret_post",
+         *       "grant_types": [
+         *         "authorization_code",
+         *         "refresh_token"
+         *       ],
+         *       "response_types": [
+         *         "code"
+         *       ]
+         *     }
+         */
+        'application/json': components['schemas']['OidcDynamicClientRegistrationRequest'];
+      };
+    };
+    responses: {
+      /** @description The registered client with its credentials. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
+           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
+           *       "client_id_issued_at": 1781654400,
+           *       "client_secret_expires_at": 0,
+           *       "client_name": "Acme Reports",
+           *       "redirect_uris": [
+           *         "https://reports.example.com/callback"
+           *       ],
+           *       "token_endpoint_auth_method": "client_secret_post",
+           *       "grant_types": [
+           *         "authorization_code",
+           *         "refresh_token"
+           *       ],
+           *       "response_types": [
+           *         "code"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OidcDynamicClientRegistration'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  revokeOidcRefreshToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
+      };
+    };
+    responses: {
+      /** @description The refresh token is revoked (no content). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcTokens: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
+         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
+         *       "code": "2d7f4e1a9c3b4a6e8f0b1c2d3e4f5a6b",
+         *       "grant_type": "authorization_code",
+         *       "redirect_uri": "https://app.example.com/callback"
+         *     }
+         */
+        'application/json': components['schemas']['OAuthTokenRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
+      };
+    };
+    responses: {
+      /** @description The issued tokens, with the ID token. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl",
+           *       "token_type": "Bearer",
+           *       "expires_in": 3600,
+           *       "refresh_token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60",
+           *       "id_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl"
+           *     }
+           */
+          'application/json': components['schemas']['OAuthTokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
   listActiveSessions: {
     parameters: {
       query?: {
@@ -21317,6 +23101,105 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
+  bulkUpsertUsers: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "PasswordEncryption": {
+         *         "Type": "PBKDF2",
+         *         "IsPerPasswordSalt": false,
+         *         "Salt": "c2FsdC1mcm9tLWxlZ2FjeS1zeXN0ZW0tMjAyNg==",
+         *         "SaltAttachType": "Append",
+         *         "NumberOfIteration": 10000,
+         *         "SubKeyLength": 32,
+         *         "SaltKeyLength": 16,
+         *         "PasswordHashEncodingType": "Base64",
+         *         "PasswordSaltEncodingType": "Base64"
+         *       },
+         *       "Profiles": [
+         *         {
+         *           "Uid": "legacy-000482",
+         *           "Email": [
+         *             {
+         *               "Type": "Primary",
+         *               "Value": "mei.tanaka@example.com"
+         *             }
+         *           ],
+         *           "EmailVerified": true,
+         *           "FirstName": "Mei",
+         *           "LastName": "Tanaka",
+         *           "Password": "q0bJ4wKk2lq7m5yB9Vt1cR8xZ3nH6dF0aS2gJ7pL4eU=",
+         *           "CustomFields": {
+         *             "legacyCustomerId": "C-104882"
+         *           }
+         *         },
+         *         {
+         *           "Uid": "legacy-000483",
+         *           "Email": [
+         *             {
+         *               "Type": "Primary",
+         *               "Value": "lukas.becker@example.com"
+         *             }
+         *           ],
+         *           "EmailVerified": false,
+         *           "FirstName": "Lukas",
+         *           "LastName": "Becker",
+         *           "PhoneId": "+4915123456789",
+         *           "Password": "9fK3mN7qR1tV5xZ8bD2gH6jL0pS4wY7cE1iO3uA5rT8="
+         *         }
+         *       ],
+         *       "DeltaMigrationModel": {
+         *         "DeltaMigration": false,
+         *         "OverWriteDuplicate": true
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['UserMigrationBatchRequest'];
+      };
+    };
+    responses: {
+      /** @description How many records were inserted or updated, and the rejected ones. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Profile": {
+           *         "RecordInserted": 1,
+           *         "RecordUpdated": 0,
+           *         "Failed": [
+           *           {
+           *             "RecordNumber": 2,
+           *             "Message": "PhoneId is already used by another account."
+           *           }
+           *         ]
+           *       },
+           *       "Roles": {
+           *         "RecordInserted": 0,
+           *         "RecordUpdated": 0,
+           *         "Failed": []
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['UserMigrationBatchResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
   getConfigurations: {
     parameters: {
       query?: never;
@@ -21333,6 +23216,1086 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['AppConfiguration'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getActiveConsentForms: {
+    parameters: {
+      query: {
+        /**
+         * @description The event to look up, a built-in one such as `Register` or `Login` or a custom event name.
+         * @example Register
+         */
+        event: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The active consent forms for the event. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Data": [
+           *         {
+           *           "Version": 3,
+           *           "IsActive": true,
+           *           "Events": [
+           *             {
+           *               "Name": "Register",
+           *               "IsCustom": false
+           *             }
+           *           ],
+           *           "ConsentOptions": [
+           *             {
+           *               "ConsentOptionId": "5d2c8a1e9f3b4c7a8e6d0b1f2a3c4d5e",
+           *               "IsRequired": true,
+           *               "IsActive": true
+           *             }
+           *           ],
+           *           "StartFromDate": null,
+           *           "CreatedOnDate": "2026-02-18T09:12:40Z",
+           *           "TermOfService": "https://www.example.com/terms",
+           *           "PrivacyPolicy": "https://www.example.com/privacy",
+           *           "IsWorkflowForm": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ManagementConsentFormList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteConsentForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The version number of the form (its `Version`).
+         * @example 2
+         */
+        version: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The form version is deleted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "IsDeleted": true
+           *     }
+           */
+          'application/json': components['schemas']['DeleteResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getAllConsentForms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The consent forms. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Data": [
+           *         {
+           *           "Version": 3,
+           *           "IsActive": true,
+           *           "Events": [
+           *             {
+           *               "Name": "Register",
+           *               "IsCustom": false
+           *             },
+           *             {
+           *               "Name": "checkout",
+           *               "IsCustom": true
+           *             }
+           *           ],
+           *           "ConsentOptions": [
+           *             {
+           *               "ConsentOptionId": "5d2c8a1e9f3b4c7a8e6d0b1f2a3c4d5e",
+           *               "IsRequired": true,
+           *               "IsActive": true
+           *             },
+           *             {
+           *               "ConsentOptionId": "9b7e6d5c4a3f4e2d8c1b0a9f8e7d6c5b",
+           *               "IsRequired": false,
+           *               "IsActive": true
+           *             }
+           *           ],
+           *           "StartFromDate": "2026-03-01T00:00:00Z",
+           *           "CreatedOnDate": "2026-02-18T09:12:40Z",
+           *           "TermOfService": "https://www.example.com/terms",
+           *           "PrivacyPolicy": "https://www.example.com/privacy",
+           *           "IsWorkflowForm": false
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ManagementConsentFormList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createConsentForm: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "Events": [
+         *         "Register",
+         *         "Login"
+         *       ],
+         *       "ConsentOptions": [
+         *         {
+         *           "ConsentOptionId": "5d2c8a1e9f3b4c7a8e6d0b1f2a3c4d5e",
+         *           "IsRequired": true
+         *         },
+         *         {
+         *           "ConsentOptionId": "9b7e6d5c4a3f4e2d8c1b0a9f8e7d6c5b",
+         *           "IsRequired": false
+         *         }
+         *       ],
+         *       "StartFromDate": "2026-06-01T00:00:00Z",
+         *       "TermOfService": "https://www.example.com/terms",
+         *       "PrivacyPolicy": "https://www.example.com/privacy",
+         *       "IsWorkflowForm": false
+         *     }
+         */
+        'application/json': components['schemas']['ManagementConsentFormRequest'];
+      };
+    };
+    responses: {
+      /** @description The new consent form. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Version": 4,
+           *       "IsActive": false,
+           *       "Events": [
+           *         {
+           *           "Name": "Register",
+           *           "IsCustom": false
+           *         },
+           *         {
+           *           "Name": "Login",
+           *           "IsCustom": false
+           *         }
+           *       ],
+           *       "ConsentOptions": [
+           *         {
+           *           "ConsentOptionId": "5d2c8a1e9f3b4c7a8e6d0b1f2a3c4d5e",
+           *           "IsRequired": true,
+           *           "IsActive": true
+           *         },
+           *         {
+           *           "ConsentOptionId": "9b7e6d5c4a3f4e2d8c1b0a9f8e7d6c5b",
+           *           "IsRequired": false,
+           *           "IsActive": true
+           *         }
+           *       ],
+           *       "StartFromDate": "2026-06-01T00:00:00Z",
+           *       "CreatedOnDate": "2026-05-12T14:03:27Z",
+           *       "TermOfService": "https://www.example.com/terms",
+           *       "PrivacyPolicy": "https://www.example.com/privacy",
+           *       "IsWorkflowForm": false
+           *     }
+           */
+          'application/json': components['schemas']['ManagementConsentForm'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  deleteConsentOption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The id of the consent option (its `ConsentId`).
+         * @example 2f4e6a8c0b1d4e3f9a7c5e3b1d9f7a6c
+         */
+        optionId: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The consent option is deleted. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "IsDeleted": true
+           *     }
+           */
+          'application/json': components['schemas']['DeleteResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getAllConsentOptions: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The consent options. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Data": [
+           *         {
+           *           "ConsentId": "5d2c8a1e9f3b4c7a8e6d0b1f2a3c4d5e",
+           *           "Title": "Terms of service",
+           *           "Description": "I accept the terms of service of Example Shop.",
+           *           "CreatedOn": "2026-01-09T11:20:05Z",
+           *           "IsActive": true
+           *         },
+           *         {
+           *           "ConsentId": "9b7e6d5c4a3f4e2d8c1b0a9f8e7d6c5b",
+           *           "Title": "Newsletter",
+           *           "Description": "Send me the monthly Example Shop newsletter by email.",
+           *           "CreatedOn": "2026-01-09T11:22:48Z",
+           *           "IsActive": true
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['ManagementConsentOptionList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createConsentOption: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "Title": "Product research",
+         *       "Description": "Example Shop may invite me to take part in product surveys."
+         *     }
+         */
+        'application/json': components['schemas']['ManagementConsentOptionRequest'];
+      };
+    };
+    responses: {
+      /** @description The new consent option. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "ConsentId": "2f4e6a8c0b1d4e3f9a7c5e3b1d9f7a6c",
+           *       "Title": "Product research",
+           *       "Description": "Example Shop may invite me to take part in product surveys.",
+           *       "CreatedOn": "2026-05-12T13:47:10Z",
+           *       "IsActive": true
+           *     }
+           */
+          'application/json': components['schemas']['ManagementConsentOption'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getNextCustomObjects: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object the search was started with.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of records and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "DateCreated": "2026-01-12T08:45:17.220Z",
+           *           "DateModified": "2026-02-28T14:02:09.731Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-004512",
+           *             "Tier": "gold",
+           *             "Points": 1840
+           *           }
+           *         },
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "DateCreated": "2026-02-20T10:09:02.815Z",
+           *           "DateModified": "2026-02-20T10:09:02.815Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-007730",
+           *             "Tier": "silver",
+           *             "Points": 260
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryCustomObjectPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryCustomObjects: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object to search, as configured in the Admin Console.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matching records, the first page of them and the cursor of the next page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "DateCreated": "2026-01-12T08:45:17.220Z",
+           *           "DateModified": "2026-02-28T14:02:09.731Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-004512",
+           *             "Tier": "gold",
+           *             "Points": 1840
+           *           }
+           *         },
+           *         {
+           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "DateCreated": "2026-02-20T10:09:02.815Z",
+           *           "DateModified": "2026-02-20T10:09:02.815Z",
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "CustomObject": {
+           *             "CardNumber": "LC-2026-007730",
+           *             "Tier": "silver",
+           *             "Points": 260
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryCustomObjectSearchResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  checkHpaEmailAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com"
+         *     }
+         */
+        'application/json': components['schemas']['HpaEmailCheckRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the email address is taken. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Exists": false
+           *     }
+           */
+          'application/json': components['schemas']['HpaExistResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  loginHpa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json':
+          | components['schemas']['HpaEmailLoginRequest']
+          | components['schemas']['HpaPhoneLoginRequest']
+          | components['schemas']['HpaUserNameLoginRequest'];
+      };
+    };
+    responses: {
+      /** @description The user is signed in. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+           *       "refresh_token": "0b7c3e9a-5d21-4f68-a4e0-8c9b1d2f3e64",
+           *       "expires_in": "2026-05-26T14:21:07.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['AccessToken'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  checkHpaPhoneAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "phone": "+14155550123"
+         *     }
+         */
+        'application/json': components['schemas']['HpaPhoneCheckRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the phone number is taken. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Exists": false
+           *     }
+           */
+          'application/json': components['schemas']['HpaExistResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getHpaProfileByEmail: {
+    parameters: {
+      query: {
+        /**
+         * @description The email address of the account.
+         * @example jane.doe@example.com
+         */
+        email: string;
+        /**
+         * @description Comma-separated profile fields to return instead of the whole profile.
+         * @example Uid,FirstName,LastName
+         */
+        fields?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The profile (or the requested fields of it). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Identities": null,
+           *       "Uid": "4a7e2c19d0b84f6b9e1c53a2f87d6b10",
+           *       "FirstName": "Jane",
+           *       "LastName": "Doe"
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  registerHpa: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "Email": [
+         *         {
+         *           "type": "Primary",
+         *           "value": "jane.doe@example.com"
+         *         }
+         *       ],
+         *       "Password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json':
+          | components['schemas']['HpaEmailRegistrationRequest']
+          | components['schemas']['HpaPhoneRegistrationRequest']
+          | components['schemas']['HpaUserNameRegistrationRequest'];
+      };
+    };
+    responses: {
+      /** @description The new account's profile. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Uid": "4a7e2c19d0b84f6b9e1c53a2f87d6b10",
+           *       "ID": "9f1d2e3c4b5a69788796a5b4c3d2e1f0",
+           *       "Provider": "Email",
+           *       "FirstName": "Jane",
+           *       "LastName": "Doe",
+           *       "FullName": "Jane Doe",
+           *       "Email": [
+           *         {
+           *           "Type": "Primary",
+           *           "Value": "jane.doe@example.com"
+           *         }
+           *       ],
+           *       "EmailVerified": false,
+           *       "IsActive": true,
+           *       "IsDeleted": false,
+           *       "RegistrationProvider": "Email",
+           *       "SignupDate": "2026-05-12T14:21:07.000Z",
+           *       "NoOfLogins": 0,
+           *       "Identities": null
+           *     }
+           */
+          'application/json': components['schemas']['Profile'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  checkHpaUserNameAvailability: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "username": "janedoe"
+         *     }
+         */
+        'application/json': components['schemas']['HpaUserNameCheckRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the username is taken. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Exists": false
+           *     }
+           */
+          'application/json': components['schemas']['HpaExistResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getNextIdentitiesWithCustomObject: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the custom object the search was started with.
+         * @example loyaltyCards
+         */
+        customObject: string;
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of identities with their custom objects and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ],
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-004512",
+           *               "Tier": "gold"
+           *             }
+           *           }
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null,
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-007730",
+           *               "Tier": "silver"
+           *             }
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentitiesWithCustomObject: {
+    parameters: {
+      query?: {
+        /**
+         * @description The custom object (its name in the Admin Console) whose records to join to each profile.
+         * @example loyaltyCards
+         */
+        customObject?: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matches, the first page of identities with custom objects, and the next cursor. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ],
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-004512",
+           *               "Tier": "gold"
+           *             }
+           *           }
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null,
+           *           "CustomObject": {
+           *             "loyaltyCards": {
+           *               "CardNumber": "LC-2026-007730",
+           *               "Tier": "silver"
+           *             }
+           *           }
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -35161,6 +38124,351 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
+  getNextIdentities: {
+    parameters: {
+      query: {
+        /**
+         * @description The cursor of the page to read, the `next` field of the previous answer.
+         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
+         */
+        next: string;
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The following page of identities and the cursor of the page after it. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ]
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentities: {
+    parameters: {
+      query?: {
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01",
+         *       "to": "2026-03-31",
+         *       "size": 2,
+         *       "q": {
+         *         "group": {
+         *           "operator": "AND",
+         *           "rules": [
+         *             {
+         *               "name": "EmailVerified",
+         *               "operator": "=",
+         *               "value": true
+         *             },
+         *             {
+         *               "group": {
+         *                 "operator": "OR",
+         *                 "rules": [
+         *                   {
+         *                     "name": "Provider",
+         *                     "operator": "=",
+         *                     "value": "google"
+         *                   },
+         *                   {
+         *                     "name": "Age",
+         *                     "operator": "BETWEEN",
+         *                     "value": [
+         *                       18,
+         *                       35
+         *                     ]
+         *                   }
+         *                 ]
+         *               }
+         *             }
+         *           ]
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectorySearchRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of matches, the first page of identities and the cursor of the next page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 3,
+           *       "data": [
+           *         {
+           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
+           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
+           *           "Provider": "google",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Priya",
+           *           "LastName": "Raman",
+           *           "FullName": "Priya Raman",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "priya.raman@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 14,
+           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
+           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
+           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
+           *           "Roles": [
+           *             "member"
+           *           ]
+           *         },
+           *         {
+           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
+           *           "Provider": "Email",
+           *           "AppName": "acme-prod",
+           *           "FirstName": "Tomás",
+           *           "LastName": "Ortega",
+           *           "FullName": "Tomás Ortega",
+           *           "Email": [
+           *             {
+           *               "Type": "Primary",
+           *               "Value": "tomas.ortega@example.com"
+           *             }
+           *           ],
+           *           "EmailVerified": true,
+           *           "IsActive": true,
+           *           "IsDeleted": false,
+           *           "NoOfLogins": 3,
+           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
+           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
+           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
+           *           "Roles": null
+           *         }
+           *       ],
+           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  queryIdentityInsights: {
+    parameters: {
+      query?: {
+        /**
+         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
+         * @example us-east-1
+         */
+        region?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "from": "2026-01-01T00:00:00Z",
+         *       "to": "2026-06-30T23:59:59Z",
+         *       "q": {
+         *         "aggregations": {
+         *           "signupsByProvider": {
+         *             "field": "Provider",
+         *             "type": "terms"
+         *           },
+         *           "signupsByMonth": {
+         *             "field": "CreatedDate",
+         *             "type": "date_histogram",
+         *             "interval": "month",
+         *             "format": "yyyy-MM"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
+        'application/json': components['schemas']['CloudDirectoryInsightsRequest'];
+      };
+    };
+    responses: {
+      /** @description The number of accounts in the window and the requested bucket lists. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "total": 1286,
+           *       "aggregations": {
+           *         "signupsByProvider": {
+           *           "Email": 904,
+           *           "google": 311,
+           *           "apple": 71
+           *         },
+           *         "signupsByMonth": {
+           *           "2026-01": 402,
+           *           "2026-02": 355,
+           *           "2026-03": 529
+           *         }
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['CloudDirectoryInsightsResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  pingMfaPushLogin: {
+    parameters: {
+      query: {
+        /**
+         * @description The token of the pending MFA login (`SecondFactorAuthentication.SecondFactorAuthenticationToken` from the MFA login call).
+         * @example 6c1e9a42-3f7b-4d28-a5c0-8e2b9d7f4a13
+         */
+        secondFactorAuthenticationToken: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user approved the login; the profile and the session tokens. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Profile": {
+           *         "Uid": "4a7e2c19d0b84f6b9e1c53a2f87d6b10",
+           *         "Identities": null,
+           *         "IsPasswordBreached": false,
+           *         "IsActive": true,
+           *         "IsDeleted": false,
+           *         "EmailVerified": true,
+           *         "Email": [
+           *           {
+           *             "Type": "Primary",
+           *             "Value": "jane.doe@example.com"
+           *           }
+           *         ]
+           *       },
+           *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+           *       "refresh_token": "0b7c3e9a-5d21-4f68-a4e0-8c9b1d2f3e64",
+           *       "expires_in": "2026-05-26T14:21:07.000Z"
+           *     }
+           */
+          'application/json': components['schemas']['LoginResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
   introspectM2MToken: {
     parameters: {
       query?: never;
@@ -35327,6 +38635,1037 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['M2MTokenResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOAuthAuthorizationServerMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
+         * @example acme-portal
+         */
+        OAuthAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metadata document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oauth/acme-portal/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/token",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oauth/acme-portal/jwks",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/revoke",
+           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/device",
+           *       "response_types_supported": [
+           *         "code",
+           *         "token"
+           *       ],
+           *       "response_modes_supported": [
+           *         "query",
+           *         "fragment",
+           *         "form_post"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "password",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "revocation_endpoint_auth_methods_supported": [
+           *         "client_secret_post"
+           *       ],
+           *       "scopes_supported": [
+           *         "profile",
+           *         "email",
+           *         "phone"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256",
+           *         "plain"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ],
+           *       "ClientIdMetadataDocumentSupported": false
+           *     }
+           */
+          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcAuthorizationServerMetadata: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The metadata document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
+           *       "registration_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
+           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/device",
+           *       "response_types_supported": [
+           *         "code",
+           *         "id_token",
+           *         "code id_token"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "scopes_supported": [
+           *         "openid",
+           *         "profile",
+           *         "email"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcDiscoveryConfiguration: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The discovery document. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
+           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
+           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
+           *       "userinfo_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/userinfo",
+           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
+           *       "introspection_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/introspect",
+           *       "end_session_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/logout",
+           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
+           *       "scopes_supported": [
+           *         "openid",
+           *         "profile",
+           *         "email",
+           *         "phone",
+           *         "address"
+           *       ],
+           *       "response_types_supported": [
+           *         "code",
+           *         "id_token",
+           *         "code id_token",
+           *         "token id_token"
+           *       ],
+           *       "response_modes_supported": [
+           *         "query",
+           *         "fragment",
+           *         "form_post"
+           *       ],
+           *       "grant_types_supported": [
+           *         "authorization_code",
+           *         "refresh_token",
+           *         "password",
+           *         "urn:ietf:params:oauth:grant-type:device_code"
+           *       ],
+           *       "subject_types_supported": [
+           *         "public"
+           *       ],
+           *       "token_endpoint_auth_methods_supported": [
+           *         "client_secret_post",
+           *         "client_secret_basic"
+           *       ],
+           *       "revocation_endpoint_auth_methods_supported": [
+           *         "client_secret_post"
+           *       ],
+           *       "id_token_signing_alg_values_supported": [
+           *         "RS256"
+           *       ],
+           *       "code_challenge_methods_supported": [
+           *         "S256",
+           *         "plain"
+           *       ],
+           *       "acr_values_supported": [],
+           *       "claims_supported": [
+           *         "sub",
+           *         "email",
+           *         "email_verified",
+           *         "given_name",
+           *         "family_name",
+           *         "name",
+           *         "phone_number"
+           *       ],
+           *       "request_parameter_supported": false,
+           *       "backchannel_logout_supported": false,
+           *       "backchannel_logout_session_supported": false
+           *     }
+           */
+          'application/json': components['schemas']['OidcDiscoveryDocument'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcJwks: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The key set. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "keys": [
+           *         {
+           *           "kty": "RSA",
+           *           "use": "sig",
+           *           "alg": "RS256",
+           *           "kid": "oidc-2026",
+           *           "e": "AQAB",
+           *           "n": "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_IzW7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkAFmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwxXFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmw"
+           *         }
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['JsonWebKeySet'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcUserinfo: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "name": "Jane Doe",
+           *       "given_name": "Jane",
+           *       "family_name": "Doe",
+           *       "email": "jane.doe@example.com",
+           *       "email_verified": true,
+           *       "phone_number": null,
+           *       "phone_number_verified": false,
+           *       "locale": "en-US",
+           *       "updated_at": 1781654400
+           *     }
+           */
+          'application/json': components['schemas']['OidcUserinfoClaims'];
+          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
+          'application/jwt': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getOidcUserinfoByPost: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        /**
+         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
+         * @example acme-oidc
+         */
+        OIDCAppName: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
+         *     }
+         */
+        'application/json': components['schemas']['OidcUserinfoRequest'];
+        'application/x-www-form-urlencoded': components['schemas']['OidcUserinfoRequest'];
+      };
+    };
+    responses: {
+      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
+           *       "name": "Jane Doe",
+           *       "given_name": "Jane",
+           *       "family_name": "Doe",
+           *       "email": "jane.doe@example.com",
+           *       "email_verified": true,
+           *       "phone_number": null,
+           *       "phone_number_verified": false,
+           *       "locale": "en-US",
+           *       "updated_at": 1781654400
+           *     }
+           */
+          'application/json': components['schemas']['OidcUserinfoClaims'];
+          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
+          'application/jwt': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSamlIdpMetadata: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the SAML app (LoginRadius as identity provider), as set in the LoginRadius Admin Console.
+         * @example acme-saml
+         */
+        appName: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The identity-provider metadata. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "EntityId": "https://acme.hub.loginradius.com/",
+           *       "XMLNS": "urn:oasis:names:tc:SAML:2.0:metadata",
+           *       "DSNS": "http://www.w3.org/2000/09/xmldsig#",
+           *       "IDPSSODescriptor": {
+           *         "ProtocolSupportEnumeration": "urn:oasis:names:tc:SAML:2.0:protocol",
+           *         "WantAuthnRequestsSigned": "false",
+           *         "SigningKeyDescriptor": {
+           *           "Use": "signing",
+           *           "KeyInfo": {
+           *             "X509Data": {
+           *               "X509Certificate": {
+           *                 "Cert": "MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa"
+           *               }
+           *             }
+           *           }
+           *         },
+           *         "SingleSignOnService": [
+           *           {
+           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"
+           *           }
+           *         ],
+           *         "SingleLogoutService": [
+           *           {
+           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
+           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"
+           *           }
+           *         ]
+           *       }
+           *     }
+           */
+          'application/json': components['schemas']['SamlIdpMetadata'];
+          /**
+           * @example <EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://acme.hub.loginradius.com/">
+           *       <IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
+           *         <KeyDescriptor use="signing">
+           *           <ds:KeyInfo><ds:X509Data><ds:X509Certificate>MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
+           *         </KeyDescriptor>
+           *         <SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"/>
+           *         <SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"/>
+           *       </IDPSSODescriptor>
+           *     </EntityDescriptor>
+           */
+          'application/xml': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  shortenUrl: {
+    parameters: {
+      query: {
+        /**
+         * @description The long URL to shorten, URL-encoded.
+         * @example https://www.example.com/blog/2026/spring-collection
+         */
+        url: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The short link. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "UrlKey": 5772728,
+           *       "UrlBase36Key": "3FQ9K",
+           *       "ShortUrl": "http://ish.re/3FQ9K"
+           *     }
+           */
+          'application/json': components['schemas']['ShortenedUrl'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getBigCommerceLoginUrl: {
+    parameters: {
+      query: {
+        /**
+         * @description The BigCommerce store configured in the LoginRadius BigCommerce connector (its store hash or name).
+         * @example example-shop
+         */
+        store: string;
+        /**
+         * @description A password passed on to the store with the login, where the connector setup uses one (LoginRadius does not document its role further).
+         * @example Store-pass-4821
+         */
+        password?: string;
+        /**
+         * @description The store page to land on after the login, relative to the store.
+         * @example /account.php
+         */
+        return_url?: string;
+        /**
+         * @description A callback name (JSONP) listed only by the docs repository; leave it out to get plain JSON.
+         * @example handleBigCommerceLogin
+         */
+        callback?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The store login URL. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "loginUrl": "https://example-shop.mybigcommerce.com/login/token/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdG9yZV9oYXNoIjoiZXhhbXBsZS1zaG9wIiwiY3VzdG9tZXJfaWQiOjQyLCJpYXQiOjE3Nzg1OTQ0MDB9.m3Vf8yQ2cJtKp0aLr9xN5bWq7sZe1dGh4uIo6yTr2Xc"
+           *     }
+           */
+          'application/json': components['schemas']['BigCommerceLoginUrl'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  createBigCommerceLoginUrl: {
+    parameters: {
+      query: {
+        /**
+         * @description The BigCommerce store configured in the LoginRadius BigCommerce connector (its store hash or name).
+         * @example example-shop
+         */
+        store: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "access_token": "6f4f2b6e-1c3d-4e8a-9b7f-2a5c0d9e8f71",
+         *       "return_url": "/account.php"
+         *     }
+         */
+        'application/json': components['schemas']['BigCommerceLoginUrlRequest'];
+      };
+    };
+    responses: {
+      /** @description The store login URL. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "loginUrl": "https://example-shop.mybigcommerce.com/login/token/eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdG9yZV9oYXNoIjoiZXhhbXBsZS1zaG9wIiwiY3VzdG9tZXJfaWQiOjQyLCJpYXQiOjE3Nzg1OTQ0MDB9.m3Vf8yQ2cJtKp0aLr9xN5bWq7sZe1dGh4uIo6yTr2Xc"
+           *     }
+           */
+          'application/json': components['schemas']['BigCommerceLoginUrl'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  validateBigCommercePassword: {
+    parameters: {
+      query: {
+        /**
+         * @description The BigCommerce store configured in the LoginRadius BigCommerce connector (its store hash or name).
+         * @example example-shop
+         */
+        store: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "emailid": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json': components['schemas']['BigCommercePasswordValidationRequest'];
+      };
+    };
+    responses: {
+      /** @description Whether the store accepted the credentials. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "verified": true
+           *     }
+           */
+          'application/json': components['schemas']['BigCommercePasswordValidation'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  handleBigCommerceAuth: {
+    parameters: {
+      query?: {
+        /**
+         * @description The OAuth authorization code BigCommerce sends when the app is installed.
+         * @example qr6h3thvbvag2ffq
+         */
+        code?: string;
+        /**
+         * @description The payload BigCommerce signs when a merchant opens the installed app.
+         * @example eyJ1c2VyIjp7ImlkIjo5MTQ3LCJlbWFpbCI6ImFkbWluQGV4YW1wbGUuY29tIn19.ZmFrZXNpZ25hdHVyZQ
+         */
+        signed_payload?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The app page shown inside the BigCommerce control panel. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /** @example <!DOCTYPE html><html><head><title>LoginRadius</title></head><body>Installed.</body></html> */
+          'text/html': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSsoJwtTokenByLoginCredentials: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        jwtApp: string;
+        /**
+         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
+         * @example https://app.example.com/verify-email
+         */
+        verificationUrl?: string;
+        /**
+         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
+         * @example https://app.example.com/login
+         */
+        loginUrl?: string;
+        /**
+         * @description Name of the email template used if LoginRadius must send a verification email.
+         * @example verification-default
+         */
+        emailTemplate?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "email": "jane.doe@example.com",
+         *       "password": "correct-horse-battery-staple"
+         *     }
+         */
+        'application/json': components['schemas']['JwtLoginRequest'];
+      };
+    };
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getSsoJwtTokenByAccessToken: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
+         * @example acme-jwt
+         */
+        jwtApp: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The signed JWT. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
+           *     }
+           */
+          'application/json': components['schemas']['JwtSignature'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  generateQRCode: {
+    parameters: {
+      query?: {
+        /**
+         * @description How long the code stays valid, in seconds.
+         * @example 300
+         */
+        expiry?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The new code. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "code": "ZDRmN2EyYzEtOGI5ZS00YzNkLWE2ZjAtMmU1YjdjOWQxZTQ4fDIwMjYtMDUtMTJUMTQ6MDU6MDBa"
+           *     }
+           */
+          'application/json': components['schemas']['CrossDeviceSsoCode'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getAccessTokenByPing: {
+    parameters: {
+      query: {
+        /**
+         * @description The code from `generateQRCode`.
+         * @example ZDRmN2EyYzEtOGI5ZS00YzNkLWE2ZjAtMmU1YjdjOWQxZTQ4fDIwMjYtMDUtMTJUMTQ6MDU6MDBa
+         */
+        code: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The access token (null while no device has attached one). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "access_token": "3b8e1f6a-7c2d-4e95-a0b4-9d6c2e1f8a73"
+           *     }
+           */
+          'application/json': components['schemas']['CrossDeviceSsoAccessToken'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  mapQRCodeToAccessToken: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        /**
+         * @example {
+         *       "access_token": "3b8e1f6a-7c2d-4e95-a0b4-9d6c2e1f8a73",
+         *       "code": "ZDRmN2EyYzEtOGI5ZS00YzNkLWE2ZjAtMmU1YjdjOWQxZTQ4fDIwMjYtMDUtMTJUMTQ6MDU6MDBa"
+         *     }
+         */
+        'application/json': components['schemas']['CrossDeviceSsoTokenMapRequest'];
+      };
+    };
+    responses: {
+      /** @description The token is attached to the code. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "isPosted": true
+           *     }
+           */
+          'application/json': components['schemas']['CrossDeviceSsoTokenMapResponse'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getPerfectMindContact: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the PerfectMind site configured in the connector.
+         * @example examplerec
+         */
+        perfectMindSiteName: string;
+        /**
+         * @description The user's birth date, to tell apart contacts that share the email address.
+         * @example 1990-04-17
+         */
+        birthDate?: string;
+        /**
+         * @description The user's PerfectScan (membership card) id, to pick one contact.
+         * @example PS-20417
+         */
+        perfectScanID?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The matching contacts. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "Email": "jane.doe@example.com",
+           *       "ContactId": [
+           *         "4e1a7c3b-9d2f-4b6e-8a05-c7d3e9f1b2a4",
+           *         "a93c5e71-2b8d-4f60-b1e4-6d7f0c2a9e38"
+           *       ]
+           *     }
+           */
+          'application/json': components['schemas']['PerfectMindContact'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getPerfectMindSession: {
+    parameters: {
+      query: {
+        /**
+         * @description The name of the PerfectMind site configured in the connector.
+         * @example examplerec
+         */
+        perfectMindSiteName: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The PerfectMind session. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "SessionId": "8c2f4e6a-1b3d-4f5a-9e7c-0d2b4a6c8e1f",
+           *       "URL": "https://examplerec.perfectmind.com/Menu/Account/SessionSignIn?sessionId=8c2f4e6a-1b3d-4f5a-9e7c-0d2b4a6c8e1f",
+           *       "IsNewLink": true
+           *     }
+           */
+          'application/json': components['schemas']['PerfectMindSession'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Unauthorized'];
+      403: components['responses']['Forbidden'];
+      429: components['responses']['TooManyRequests'];
+      500: components['responses']['ServerError'];
+    };
+  };
+  getShopifyLoginUrl: {
+    parameters: {
+      query: {
+        /**
+         * @description The Shopify store configured in the LoginRadius Shopify connector (its `myshopify.com` name).
+         * @example example-shop
+         */
+        store: string;
+        /**
+         * @description The store page to land on after the login.
+         * @example https://example-shop.myshopify.com/account
+         */
+        return_url?: string;
+        /**
+         * @description A password passed on with the login, listed only by the docs repository (its role is not documented).
+         * @example Store-pass-4821
+         */
+        password?: string;
+        /**
+         * @description A callback name (JSONP) listed only by the docs repository; leave it out to get plain JSON.
+         * @example handleShopifyLogin
+         */
+        callback?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The Multipass login URL. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          /**
+           * @example {
+           *       "url": "https://example-shop.myshopify.com/account/login/multipass/q7Zt2Lr8xKc1NvB4mW9pQe6sYd3Hf0Ju5GaT1oRi8EkC2lXn7VbM4zPw6SyDq9Fh"
+           *     }
+           */
+          'application/json': components['schemas']['ShopifyLoginUrl'];
         };
       };
       400: components['responses']['BadRequest'];
@@ -45012,2362 +49351,6 @@ export interface operations {
            *     }
            */
           'application/json': components['schemas']['Workflow'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOAuthTokens: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-         *       "code": "9e4c1b7a2f3d4e5a8b6c0d1e2f3a4b5c",
-         *       "grant_type": "authorization_code",
-         *       "redirect_uri": "https://app.example.com/callback"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
-      };
-    };
-    responses: {
-      /** @description The issued tokens. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl",
-           *       "token_type": "Bearer",
-           *       "expires_in": 3600,
-           *       "refresh_token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
-           *     }
-           */
-          'application/json': components['schemas']['OAuthTokenResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOAuthDeviceCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "scope": "profile email"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
-      };
-    };
-    responses: {
-      /** @description The device authorization. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
-           *       "user_code": "KXRT-MQPW",
-           *       "verification_uri": "https://acme.hub.loginradius.com/device",
-           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=KXRT-MQPW",
-           *       "interval": 5,
-           *       "expires_in": 1800
-           *     }
-           */
-          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  requestOAuthDeviceCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "scope": "profile email"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
-      };
-    };
-    responses: {
-      /** @description The device authorization. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "device_code": "c41d8b7e0a5f4f2b9e63d1a7c8b2e5f0",
-           *       "user_code": "KXRT-MQPW",
-           *       "verification_uri": "https://acme.hub.loginradius.com/device",
-           *       "interval": 5,
-           *       "expires_in": 1800
-           *     }
-           */
-          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  introspectOAuthToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9hdXRoLTIwMjYiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZXhwIjoxNzk2MjAwMDAwfQ.c2lnbmF0dXJl"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
-      };
-    };
-    responses: {
-      /** @description Whether the token is active, with its claims. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "active": true,
-           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
-           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-           *       "iss": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
-           *       "exp": 1796200000,
-           *       "iat": 1796196400,
-           *       "nbf": 1796196400,
-           *       "gty": "authorization_code",
-           *       "scp": [
-           *         "profile",
-           *         "email"
-           *       ],
-           *       "aud": [
-           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
-           *       ],
-           *       "jti": "8e2b4c61-7a3f-4d19-b5e0-2c9a1f7d6b43"
-           *     }
-           */
-          'application/json': components['schemas']['OAuthTokenIntrospection'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  revokeOAuthRefreshToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-         *       "token": "6a1f0c3e-92b4-4d7a-b8e5-1c9d2f4a7e30"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
-      };
-    };
-    responses: {
-      /** @description The refresh token is revoked (no content). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  createOAuthPushedAuthorizationRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oauth-secret-Vn3kQ8rTz1Lp5wXa",
-         *       "redirect_uri": "https://app.example.com/callback",
-         *       "response_type": "code",
-         *       "scope": "profile email",
-         *       "state": "4b1d7e9a0c",
-         *       "code_challenge": "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
-         *       "code_challenge_method": "S256"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
-      };
-    };
-    responses: {
-      /** @description The request URI to use in the authorize request. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "request_uri": "urn:ietf:params:oauth:request_uri:7c2e9f4a1b6d4e38",
-           *       "expires_in": 60
-           *     }
-           */
-          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOAuthAuthorizationServerMetadata: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OAuth 2.0 app, as set in the LoginRadius Admin Console.
-         * @example acme-portal
-         */
-        OAuthAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The metadata document. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "issuer": "https://acme.hub.loginradius.com/service/oauth/acme-portal",
-           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oauth/acme-portal/authorize",
-           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/token",
-           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oauth/acme-portal/jwks",
-           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/revoke",
-           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oauth/acme-portal/device",
-           *       "response_types_supported": [
-           *         "code",
-           *         "token"
-           *       ],
-           *       "response_modes_supported": [
-           *         "query",
-           *         "fragment",
-           *         "form_post"
-           *       ],
-           *       "grant_types_supported": [
-           *         "authorization_code",
-           *         "refresh_token",
-           *         "password",
-           *         "urn:ietf:params:oauth:grant-type:device_code"
-           *       ],
-           *       "token_endpoint_auth_methods_supported": [
-           *         "client_secret_post",
-           *         "client_secret_basic"
-           *       ],
-           *       "revocation_endpoint_auth_methods_supported": [
-           *         "client_secret_post"
-           *       ],
-           *       "scopes_supported": [
-           *         "profile",
-           *         "email",
-           *         "phone"
-           *       ],
-           *       "code_challenge_methods_supported": [
-           *         "S256",
-           *         "plain"
-           *       ],
-           *       "subject_types_supported": [
-           *         "public"
-           *       ],
-           *       "ClientIdMetadataDocumentSupported": false
-           *     }
-           */
-          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcTokens: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
-         *       "code": "2d7f4e1a9c3b4a6e8f0b1c2d3e4f5a6b",
-         *       "grant_type": "authorization_code",
-         *       "redirect_uri": "https://app.example.com/callback"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRequest'];
-      };
-    };
-    responses: {
-      /** @description The issued tokens, with the ID token. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl",
-           *       "token_type": "Bearer",
-           *       "expires_in": 3600,
-           *       "refresh_token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60",
-           *       "id_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl"
-           *     }
-           */
-          'application/json': components['schemas']['OAuthTokenResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcDeviceCode: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "scope": "openid profile"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthDeviceCodeRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthDeviceCodeRequest'];
-      };
-    };
-    responses: {
-      /** @description The device authorization. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "device_code": "7f3a9c2e1b4d4e6f8a0b2c4d6e8f0a1b",
-           *       "user_code": "WDJB-MJHT",
-           *       "verification_uri": "https://acme.hub.loginradius.com/device",
-           *       "verification_uri_complete": "https://acme.hub.loginradius.com/device?user_code=WDJB-MJHT",
-           *       "interval": 5,
-           *       "expires_in": 1800
-           *     }
-           */
-          'application/json': components['schemas']['OAuthDeviceCodeResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  introspectOidcToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
-         *       "token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenIntrospectRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenIntrospectRequest'];
-      };
-    };
-    responses: {
-      /** @description Whether the token is active, with its claims. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "active": true,
-           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
-           *       "cid": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-           *       "azp": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-           *       "iss": "https://acme.hub.loginradius.com/service/oidc/acme-oidc",
-           *       "exp": 1796200000,
-           *       "iat": 1796196400,
-           *       "nbf": 1796196400,
-           *       "gty": "authorization_code",
-           *       "scp": [
-           *         "openid",
-           *         "profile",
-           *         "email"
-           *       ],
-           *       "aud": [
-           *         "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91"
-           *       ],
-           *       "jti": "1c5e8b3a-9d2f-4a71-b6e4-0f3c7a2d9e58"
-           *     }
-           */
-          'application/json': components['schemas']['OAuthTokenIntrospection'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  revokeOidcRefreshToken: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
-         *       "token": "0b7d3f2e-6c1a-4e95-8d4b-3a2f9e1c7b60"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthTokenRevokeRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthTokenRevokeRequest'];
-      };
-    };
-    responses: {
-      /** @description The refresh token is revoked (no content). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  createOidcPushedAuthorizationRequest: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_id": "3f6b2d1e-8a4c-4e7b-9c15-0d2e6a7b8c91",
-         *       "client_secret": "oidc-secret-Hq4mZ7wLs2Pv9cNe",
-         *       "redirect_uri": "https://app.example.com/callback",
-         *       "response_type": "code",
-         *       "scope": "openid profile email",
-         *       "state": "9f2c6a1e7d",
-         *       "nonce": "n-0S6_WzA2Mj",
-         *       "prompt": "login"
-         *     }
-         */
-        'application/json': components['schemas']['OAuthPushedAuthorizationRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OAuthPushedAuthorizationRequest'];
-      };
-    };
-    responses: {
-      /** @description The request URI to use in the authorize request. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "request_uri": "urn:ietf:params:oauth:request_uri:3e8b1d6f9a2c4b70",
-           *       "expires_in": 60
-           *     }
-           */
-          'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  registerOidcDynamicClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_name": "Acme Reports",
-         *       "redirect_uris": [
-         *         "https://reports.example.com/callback"
-         *       ],
-         *       "client_uri": "https://reports.example.com",
-         *       "logo_uri": "https://reports.example.com/logo.png",
-         *       "token_endpoint_auth_method": "client_secret_post",
-         *       "grant_types": [
-         *         "authorization_code",
-         *         "refresh_token"
-         *       ],
-         *       "response_types": [
-         *         "code"
-         *       ]
-         *     }
-         */
-        'application/json': components['schemas']['OidcDynamicClientRegistrationRequest'];
-      };
-    };
-    responses: {
-      /** @description The registered client with its credentials. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
-           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
-           *       "client_id_issued_at": 1781654400,
-           *       "client_secret_expires_at": 0,
-           *       "client_name": "Acme Reports",
-           *       "redirect_uris": [
-           *         "https://reports.example.com/callback"
-           *       ],
-           *       "token_endpoint_auth_method": "client_secret_post",
-           *       "grant_types": [
-           *         "authorization_code",
-           *         "refresh_token"
-           *       ],
-           *       "response_types": [
-           *         "code"
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['OidcDynamicClientRegistration'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcDynamicClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-        /**
-         * @description The client id of the dynamically registered client.
-         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
-         */
-        clientID: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The client's registration. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
-           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
-           *       "client_id_issued_at": 1781654400,
-           *       "client_secret_expires_at": 0,
-           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
-           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
-           *       "client_name": "Acme Reports",
-           *       "client_uri": "https://reports.example.com",
-           *       "redirect_uris": [
-           *         "https://reports.example.com/callback"
-           *       ],
-           *       "post_logout_redirect_uris": [
-           *         "https://reports.example.com/signed-out"
-           *       ],
-           *       "grant_types": [
-           *         "authorization_code",
-           *         "refresh_token"
-           *       ],
-           *       "response_types": [
-           *         "code"
-           *       ],
-           *       "application_type": "web",
-           *       "token_endpoint_auth_method": "client_secret_post",
-           *       "scope": "openid profile email",
-           *       "contacts": [
-           *         "it-admin@example.com"
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['OidcDynamicClient'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  updateOidcDynamicClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-        /**
-         * @description The client id of the dynamically registered client.
-         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
-         */
-        clientID: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "client_name": "Acme Reports",
-         *       "client_uri": "https://reports.example.com",
-         *       "redirect_uris": [
-         *         "https://reports.example.com/callback"
-         *       ],
-         *       "post_logout_redirect_uris": [
-         *         "https://reports.example.com/signed-out"
-         *       ],
-         *       "grant_types": [
-         *         "authorization_code",
-         *         "refresh_token"
-         *       ],
-         *       "response_types": [
-         *         "code"
-         *       ],
-         *       "application_type": "web",
-         *       "token_endpoint_auth_method": "client_secret_post",
-         *       "scope": "openid profile email",
-         *       "contacts": [
-         *         "it-admin@example.com"
-         *       ]
-         *     }
-         */
-        'application/json': components['schemas']['OidcDynamicClientUpdateRequest'];
-      };
-    };
-    responses: {
-      /** @description The client's updated registration. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "client_id": "5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
-           *       "client_secret": "dcr-secret-Tb8nWq3xKe6Ry1Zu",
-           *       "client_id_issued_at": 1781654400,
-           *       "client_secret_expires_at": 0,
-           *       "registration_access_token": "rat-7Jm2Qx9Lc4Vz8Np1",
-           *       "registration_client_uri": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register/5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034",
-           *       "client_name": "Acme Reports",
-           *       "client_uri": "https://reports.example.com",
-           *       "redirect_uris": [
-           *         "https://reports.example.com/callback"
-           *       ],
-           *       "post_logout_redirect_uris": [
-           *         "https://reports.example.com/signed-out"
-           *       ],
-           *       "grant_types": [
-           *         "authorization_code",
-           *         "refresh_token"
-           *       ],
-           *       "response_types": [
-           *         "code"
-           *       ],
-           *       "application_type": "web",
-           *       "token_endpoint_auth_method": "client_secret_post",
-           *       "scope": "openid profile email",
-           *       "contacts": [
-           *         "it-admin@example.com"
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['OidcDynamicClient'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  deleteOidcDynamicClient: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-        /**
-         * @description The client id of the dynamically registered client.
-         * @example 5a8c2e71-0f4d-4b93-8e6a-c1d7f2b9a034
-         */
-        clientID: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The client is deleted (no content). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content?: never;
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcDiscoveryConfiguration: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The discovery document. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
-           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
-           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
-           *       "userinfo_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/userinfo",
-           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
-           *       "introspection_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/introspect",
-           *       "end_session_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/logout",
-           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
-           *       "scopes_supported": [
-           *         "openid",
-           *         "profile",
-           *         "email",
-           *         "phone",
-           *         "address"
-           *       ],
-           *       "response_types_supported": [
-           *         "code",
-           *         "id_token",
-           *         "code id_token",
-           *         "token id_token"
-           *       ],
-           *       "response_modes_supported": [
-           *         "query",
-           *         "fragment",
-           *         "form_post"
-           *       ],
-           *       "grant_types_supported": [
-           *         "authorization_code",
-           *         "refresh_token",
-           *         "password",
-           *         "urn:ietf:params:oauth:grant-type:device_code"
-           *       ],
-           *       "subject_types_supported": [
-           *         "public"
-           *       ],
-           *       "token_endpoint_auth_methods_supported": [
-           *         "client_secret_post",
-           *         "client_secret_basic"
-           *       ],
-           *       "revocation_endpoint_auth_methods_supported": [
-           *         "client_secret_post"
-           *       ],
-           *       "id_token_signing_alg_values_supported": [
-           *         "RS256"
-           *       ],
-           *       "code_challenge_methods_supported": [
-           *         "S256",
-           *         "plain"
-           *       ],
-           *       "acr_values_supported": [],
-           *       "claims_supported": [
-           *         "sub",
-           *         "email",
-           *         "email_verified",
-           *         "given_name",
-           *         "family_name",
-           *         "name",
-           *         "phone_number"
-           *       ],
-           *       "request_parameter_supported": false,
-           *       "backchannel_logout_supported": false,
-           *       "backchannel_logout_session_supported": false
-           *     }
-           */
-          'application/json': components['schemas']['OidcDiscoveryDocument'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcAuthorizationServerMetadata: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The metadata document. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "issuer": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/",
-           *       "authorization_endpoint": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/authorize",
-           *       "token_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/token",
-           *       "jwks_uri": "https://acme.hub.loginradius.com/service/oidc/acme-oidc/jwks",
-           *       "registration_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/register",
-           *       "revocation_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/revoke",
-           *       "device_authorization_endpoint": "https://acme.hub.loginradius.com/api/oidc/acme-oidc/device",
-           *       "response_types_supported": [
-           *         "code",
-           *         "id_token",
-           *         "code id_token"
-           *       ],
-           *       "grant_types_supported": [
-           *         "authorization_code",
-           *         "refresh_token",
-           *         "urn:ietf:params:oauth:grant-type:device_code"
-           *       ],
-           *       "token_endpoint_auth_methods_supported": [
-           *         "client_secret_post",
-           *         "client_secret_basic"
-           *       ],
-           *       "scopes_supported": [
-           *         "openid",
-           *         "profile",
-           *         "email"
-           *       ],
-           *       "code_challenge_methods_supported": [
-           *         "S256"
-           *       ],
-           *       "subject_types_supported": [
-           *         "public"
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcJwks: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The key set. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "keys": [
-           *         {
-           *           "kty": "RSA",
-           *           "use": "sig",
-           *           "alg": "RS256",
-           *           "kid": "oidc-2026",
-           *           "e": "AQAB",
-           *           "n": "u1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0_IzW7yWR7QkrmBL7jTKEn5u-qKhbwKfBstIs-bMY2Zkp18gnTxKLxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW_VDL5AaWTg0nLVkjRo9z-40RQzuVaE8AkAFmxZzow3x-VJYKdjykkJ0iT9wCS0DRTXu269V264Vf_3jvredZiKRkgwlL9xNAwxXFg0x_XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC-9aGVd-Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmw"
-           *         }
-           *       ]
-           *     }
-           */
-          'application/json': components['schemas']['JsonWebKeySet'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcUserinfo: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
-           *       "name": "Jane Doe",
-           *       "given_name": "Jane",
-           *       "family_name": "Doe",
-           *       "email": "jane.doe@example.com",
-           *       "email_verified": true,
-           *       "phone_number": null,
-           *       "phone_number_verified": false,
-           *       "locale": "en-US",
-           *       "updated_at": 1781654400
-           *     }
-           */
-          'application/json': components['schemas']['OidcUserinfoClaims'];
-          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
-          'application/jwt': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getOidcUserinfoByPost: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        /**
-         * @description The name of the OpenID Connect app, as set in the LoginRadius Admin Console.
-         * @example acme-oidc
-         */
-        OIDCAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "access_token": "eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJleHAiOjE3OTYyMDAwMDB9.c2lnbmF0dXJl"
-         *     }
-         */
-        'application/json': components['schemas']['OidcUserinfoRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['OidcUserinfoRequest'];
-      };
-    };
-    responses: {
-      /** @description The user's claims (a signed JWT instead when the client registered a userinfo signing algorithm). */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "sub": "3d9f4c2a7b1e4f6a8c0d5e2f1a9b7c3d",
-           *       "name": "Jane Doe",
-           *       "given_name": "Jane",
-           *       "family_name": "Doe",
-           *       "email": "jane.doe@example.com",
-           *       "email_verified": true,
-           *       "phone_number": null,
-           *       "phone_number_verified": false,
-           *       "locale": "en-US",
-           *       "updated_at": 1781654400
-           *     }
-           */
-          'application/json': components['schemas']['OidcUserinfoClaims'];
-          /** @example eyJhbGciOiJSUzI1NiIsImtpZCI6Im9pZGMtMjAyNiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbS9zZXJ2aWNlL29pZGMvYWNtZS1vaWRjIiwiYXVkIjoiM2Y2YjJkMWUtOGE0Yy00ZTdiLTljMTUtMGQyZTZhN2I4YzkxIiwic3ViIjoiM2Q5ZjRjMmE3YjFlNGY2YThjMGQ1ZTJmMWE5YjdjM2QiLCJlbWFpbCI6ImphbmUuZG9lQGV4YW1wbGUuY29tIn0.c2lnbmF0dXJl */
-          'application/jwt': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getJwtTokenByLoginCredentials: {
-    parameters: {
-      query?: {
-        /**
-         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
-         * @example a7f3c91e2b
-         */
-        nonce?: string;
-        /**
-         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
-         * @example https://app.example.com/verify-email
-         */
-        verificationUrl?: string;
-        /**
-         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
-         * @example https://app.example.com/login
-         */
-        loginUrl?: string;
-        /**
-         * @description Name of the email template used if LoginRadius must send a verification email.
-         * @example verification-default
-         */
-        emailTemplate?: string;
-      };
-      header?: never;
-      path: {
-        /**
-         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
-         * @example acme-jwt
-         */
-        JwtAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "email": "jane.doe@example.com",
-         *       "password": "correct-horse-battery-staple"
-         *     }
-         */
-        'application/json': components['schemas']['JwtLoginRequest'];
-        'application/x-www-form-urlencoded': components['schemas']['JwtLoginRequest'];
-      };
-    };
-    responses: {
-      /** @description The signed JWT. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
-           *     }
-           */
-          'application/json': components['schemas']['JwtSignature'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getJwtTokenByAccessToken: {
-    parameters: {
-      query?: {
-        /**
-         * @description A value of your own that LoginRadius puts into the JWT, to bind it to this request and detect replays.
-         * @example a7f3c91e2b
-         */
-        nonce?: string;
-      };
-      header?: never;
-      path: {
-        /**
-         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
-         * @example acme-jwt
-         */
-        JwtAppName: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The signed JWT. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
-           *     }
-           */
-          'application/json': components['schemas']['JwtSignature'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getSsoJwtTokenByLoginCredentials: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
-         * @example acme-jwt
-         */
-        jwtApp: string;
-        /**
-         * @description The page that verifies an email address, used if LoginRadius must send a verification email to an unverified user.
-         * @example https://app.example.com/verify-email
-         */
-        verificationUrl?: string;
-        /**
-         * @description The login page of your app, used in links of emails LoginRadius sends on this login.
-         * @example https://app.example.com/login
-         */
-        loginUrl?: string;
-        /**
-         * @description Name of the email template used if LoginRadius must send a verification email.
-         * @example verification-default
-         */
-        emailTemplate?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "email": "jane.doe@example.com",
-         *       "password": "correct-horse-battery-staple"
-         *     }
-         */
-        'application/json': components['schemas']['JwtLoginRequest'];
-      };
-    };
-    responses: {
-      /** @description The signed JWT. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
-           *     }
-           */
-          'application/json': components['schemas']['JwtSignature'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getSsoJwtTokenByAccessToken: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the JWT app, as set in the LoginRadius Admin Console.
-         * @example acme-jwt
-         */
-        jwtApp: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The signed JWT. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "signature": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJodHRwczovL2FjbWUuaHViLmxvZ2lucmFkaXVzLmNvbSIsInN1YiI6IjNkOWY0YzJhN2IxZTRmNmE4YzBkNWUyZjFhOWI3YzNkIiwiZW1haWwiOiJqYW5lLmRvZUBleGFtcGxlLmNvbSIsImlhdCI6MTc4MTY1NDQwMCwiZXhwIjoxNzgxNjU4MDAwfQ.Xq2lP9vR4kT7sW1yZ3bN6mC8dF0gH5jL2aE4uI7oK9s"
-           *     }
-           */
-          'application/json': components['schemas']['JwtSignature'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getSamlIdpMetadata: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the SAML app (LoginRadius as identity provider), as set in the LoginRadius Admin Console.
-         * @example acme-saml
-         */
-        appName: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The identity-provider metadata. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "EntityId": "https://acme.hub.loginradius.com/",
-           *       "XMLNS": "urn:oasis:names:tc:SAML:2.0:metadata",
-           *       "DSNS": "http://www.w3.org/2000/09/xmldsig#",
-           *       "IDPSSODescriptor": {
-           *         "ProtocolSupportEnumeration": "urn:oasis:names:tc:SAML:2.0:protocol",
-           *         "WantAuthnRequestsSigned": "false",
-           *         "SigningKeyDescriptor": {
-           *           "Use": "signing",
-           *           "KeyInfo": {
-           *             "X509Data": {
-           *               "X509Certificate": {
-           *                 "Cert": "MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa"
-           *               }
-           *             }
-           *           }
-           *         },
-           *         "SingleSignOnService": [
-           *           {
-           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
-           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"
-           *           }
-           *         ],
-           *         "SingleLogoutService": [
-           *           {
-           *             "Binding": "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect",
-           *             "Location": "https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"
-           *           }
-           *         ]
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['SamlIdpMetadata'];
-          /**
-           * @example <EntityDescriptor xmlns="urn:oasis:names:tc:SAML:2.0:metadata" xmlns:ds="http://www.w3.org/2000/09/xmldsig#" entityID="https://acme.hub.loginradius.com/">
-           *       <IDPSSODescriptor WantAuthnRequestsSigned="false" protocolSupportEnumeration="urn:oasis:names:tc:SAML:2.0:protocol">
-           *         <KeyDescriptor use="signing">
-           *           <ds:KeyInfo><ds:X509Data><ds:X509Certificate>MIIC2jCCAcKgAwIBAgIQK7sXqJ0mT0aWv2nH8cE5dDANBgkqhkiG9w0BAQsFADAnMSUwIwYDVQQDExxhY21lLmh1Yi5sb2dpbnJhZGl1cy5jb20gMjAyNjAeFw0yNjAxMDUwMDAwMDBaFw0yNzAxMDUwMDAwMDBa</ds:X509Certificate></ds:X509Data></ds:KeyInfo>
-           *         </KeyDescriptor>
-           *         <SingleSignOnService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/login?appName=acme-saml"/>
-           *         <SingleLogoutService Binding="urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect" Location="https://acme.hub.loginradius.com/service/saml/idp/logout?appName=acme-saml"/>
-           *       </IDPSSODescriptor>
-           *     </EntityDescriptor>
-           */
-          'application/xml': string;
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getNextIdentities: {
-    parameters: {
-      query: {
-        /**
-         * @description The cursor of the page to read, the `next` field of the previous answer.
-         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
-         */
-        next: string;
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The following page of identities and the cursor of the page after it. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "data": [
-           *         {
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
-           *           "Provider": "google",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Priya",
-           *           "LastName": "Raman",
-           *           "FullName": "Priya Raman",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "priya.raman@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 14,
-           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
-           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
-           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
-           *           "Roles": [
-           *             "member"
-           *           ]
-           *         },
-           *         {
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "Provider": "Email",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Tomás",
-           *           "LastName": "Ortega",
-           *           "FullName": "Tomás Ortega",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "tomas.ortega@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 3,
-           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
-           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
-           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
-           *           "Roles": null
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  queryIdentities: {
-    parameters: {
-      query?: {
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "from": "2026-01-01",
-         *       "to": "2026-03-31",
-         *       "size": 2,
-         *       "q": {
-         *         "group": {
-         *           "operator": "AND",
-         *           "rules": [
-         *             {
-         *               "name": "EmailVerified",
-         *               "operator": "=",
-         *               "value": true
-         *             },
-         *             {
-         *               "group": {
-         *                 "operator": "OR",
-         *                 "rules": [
-         *                   {
-         *                     "name": "Provider",
-         *                     "operator": "=",
-         *                     "value": "google"
-         *                   },
-         *                   {
-         *                     "name": "Age",
-         *                     "operator": "BETWEEN",
-         *                     "value": [
-         *                       18,
-         *                       35
-         *                     ]
-         *                   }
-         *                 ]
-         *               }
-         *             }
-         *           ]
-         *         }
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['CloudDirectorySearchRequest'];
-      };
-    };
-    responses: {
-      /** @description The number of matches, the first page of identities and the cursor of the next page. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "total": 3,
-           *       "data": [
-           *         {
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
-           *           "Provider": "google",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Priya",
-           *           "LastName": "Raman",
-           *           "FullName": "Priya Raman",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "priya.raman@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 14,
-           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
-           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
-           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
-           *           "Roles": [
-           *             "member"
-           *           ]
-           *         },
-           *         {
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "Provider": "Email",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Tomás",
-           *           "LastName": "Ortega",
-           *           "FullName": "Tomás Ortega",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "tomas.ortega@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 3,
-           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
-           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
-           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
-           *           "Roles": null
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getNextIdentitiesWithCustomObject: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the custom object the search was started with.
-         * @example loyaltyCards
-         */
-        customObject: string;
-        /**
-         * @description The cursor of the page to read, the `next` field of the previous answer.
-         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
-         */
-        next: string;
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The following page of identities with their custom objects and the cursor of the page after it. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "data": [
-           *         {
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
-           *           "Provider": "google",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Priya",
-           *           "LastName": "Raman",
-           *           "FullName": "Priya Raman",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "priya.raman@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 14,
-           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
-           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
-           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
-           *           "Roles": [
-           *             "member"
-           *           ],
-           *           "CustomObject": {
-           *             "loyaltyCards": {
-           *               "CardNumber": "LC-2026-004512",
-           *               "Tier": "gold"
-           *             }
-           *           }
-           *         },
-           *         {
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "Provider": "Email",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Tomás",
-           *           "LastName": "Ortega",
-           *           "FullName": "Tomás Ortega",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "tomas.ortega@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 3,
-           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
-           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
-           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
-           *           "Roles": null,
-           *           "CustomObject": {
-           *             "loyaltyCards": {
-           *               "CardNumber": "LC-2026-007730",
-           *               "Tier": "silver"
-           *             }
-           *           }
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryIdentityPage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  queryIdentitiesWithCustomObject: {
-    parameters: {
-      query?: {
-        /**
-         * @description The custom object (its name in the Admin Console) whose records to join to each profile.
-         * @example loyaltyCards
-         */
-        customObject?: string;
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "from": "2026-01-01",
-         *       "to": "2026-03-31",
-         *       "size": 2,
-         *       "q": {
-         *         "group": {
-         *           "operator": "AND",
-         *           "rules": [
-         *             {
-         *               "name": "EmailVerified",
-         *               "operator": "=",
-         *               "value": true
-         *             },
-         *             {
-         *               "group": {
-         *                 "operator": "OR",
-         *                 "rules": [
-         *                   {
-         *                     "name": "Provider",
-         *                     "operator": "=",
-         *                     "value": "google"
-         *                   },
-         *                   {
-         *                     "name": "Age",
-         *                     "operator": "BETWEEN",
-         *                     "value": [
-         *                       18,
-         *                       35
-         *                     ]
-         *                   }
-         *                 ]
-         *               }
-         *             }
-         *           ]
-         *         }
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['CloudDirectorySearchRequest'];
-      };
-    };
-    responses: {
-      /** @description The number of matches, the first page of identities with custom objects, and the next cursor. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "total": 3,
-           *       "data": [
-           *         {
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "ID": "8b1d3f5a7c9e4b2d8f6a1c3e5b7d9f0a",
-           *           "Provider": "google",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Priya",
-           *           "LastName": "Raman",
-           *           "FullName": "Priya Raman",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "priya.raman@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 14,
-           *           "CreatedDate": "2026-01-12T08:41:05.310Z",
-           *           "ModifiedDate": "2026-03-02T17:20:44.902Z",
-           *           "LastLoginDate": "2026-03-02T17:20:44.902Z",
-           *           "Roles": [
-           *             "member"
-           *           ],
-           *           "CustomObject": {
-           *             "loyaltyCards": {
-           *               "CardNumber": "LC-2026-004512",
-           *               "Tier": "gold"
-           *             }
-           *           }
-           *         },
-           *         {
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "ID": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "Provider": "Email",
-           *           "AppName": "acme-prod",
-           *           "FirstName": "Tomás",
-           *           "LastName": "Ortega",
-           *           "FullName": "Tomás Ortega",
-           *           "Email": [
-           *             {
-           *               "Type": "Primary",
-           *               "Value": "tomas.ortega@example.com"
-           *             }
-           *           ],
-           *           "EmailVerified": true,
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "NoOfLogins": 3,
-           *           "CreatedDate": "2026-02-20T10:05:51.004Z",
-           *           "ModifiedDate": "2026-02-21T09:12:30.118Z",
-           *           "LastLoginDate": "2026-02-21T09:12:30.118Z",
-           *           "Roles": null,
-           *           "CustomObject": {
-           *             "loyaltyCards": {
-           *               "CardNumber": "LC-2026-007730",
-           *               "Tier": "silver"
-           *             }
-           *           }
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  getNextCustomObjects: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the custom object the search was started with.
-         * @example loyaltyCards
-         */
-        customObject: string;
-        /**
-         * @description The cursor of the page to read, the `next` field of the previous answer.
-         * @example DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ==
-         */
-        next: string;
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description The following page of records and the cursor of the page after it. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "data": [
-           *         {
-           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "DateCreated": "2026-01-12T08:45:17.220Z",
-           *           "DateModified": "2026-02-28T14:02:09.731Z",
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "CustomObject": {
-           *             "CardNumber": "LC-2026-004512",
-           *             "Tier": "gold",
-           *             "Points": 1840
-           *           }
-           *         },
-           *         {
-           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "DateCreated": "2026-02-20T10:09:02.815Z",
-           *           "DateModified": "2026-02-20T10:09:02.815Z",
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "CustomObject": {
-           *             "CardNumber": "LC-2026-007730",
-           *             "Tier": "silver",
-           *             "Points": 260
-           *           }
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv8WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryCustomObjectPage'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  queryCustomObjects: {
-    parameters: {
-      query: {
-        /**
-         * @description The name of the custom object to search, as configured in the Admin Console.
-         * @example loyaltyCards
-         */
-        customObject: string;
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "from": "2026-01-01",
-         *       "to": "2026-03-31",
-         *       "size": 2,
-         *       "q": {
-         *         "group": {
-         *           "operator": "AND",
-         *           "rules": [
-         *             {
-         *               "name": "EmailVerified",
-         *               "operator": "=",
-         *               "value": true
-         *             },
-         *             {
-         *               "group": {
-         *                 "operator": "OR",
-         *                 "rules": [
-         *                   {
-         *                     "name": "Provider",
-         *                     "operator": "=",
-         *                     "value": "google"
-         *                   },
-         *                   {
-         *                     "name": "Age",
-         *                     "operator": "BETWEEN",
-         *                     "value": [
-         *                       18,
-         *                       35
-         *                     ]
-         *                   }
-         *                 ]
-         *               }
-         *             }
-         *           ]
-         *         }
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['CloudDirectorySearchRequest'];
-      };
-    };
-    responses: {
-      /** @description The number of matching records, the first page of them and the cursor of the next page. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "total": 3,
-           *       "data": [
-           *         {
-           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3d",
-           *           "Uid": "5f0c7a2e9b8d4c1fa3e6d7b8c9a0e1f2",
-           *           "DateCreated": "2026-01-12T08:45:17.220Z",
-           *           "DateModified": "2026-02-28T14:02:09.731Z",
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "CustomObject": {
-           *             "CardNumber": "LC-2026-004512",
-           *             "Tier": "gold",
-           *             "Points": 1840
-           *           }
-           *         },
-           *         {
-           *           "_id": "6a1f3c5e7b9d4f2a8c0e1b3e",
-           *           "Uid": "2c4e6a8b0d1f4e3a9c7b5d2f1e0a8c6b",
-           *           "DateCreated": "2026-02-20T10:09:02.815Z",
-           *           "DateModified": "2026-02-20T10:09:02.815Z",
-           *           "IsActive": true,
-           *           "IsDeleted": false,
-           *           "CustomObject": {
-           *             "CardNumber": "LC-2026-007730",
-           *             "Tier": "silver",
-           *             "Points": 260
-           *           }
-           *         }
-           *       ],
-           *       "next": "DXF1ZXJ5QW5kRmV0Y2gBAAAAAAAAGv4WcTNhM2RxZ0FSaU9XZ2JzV1V0c3JPUQ=="
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryCustomObjectSearchResult'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  queryIdentityInsights: {
-    parameters: {
-      query?: {
-        /**
-         * @description The data region of the app's Cloud Directory, when it is not the default one (e.g. `us-east-1`).
-         * @example us-east-1
-         */
-        region?: string;
-      };
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "from": "2026-01-01T00:00:00Z",
-         *       "to": "2026-06-30T23:59:59Z",
-         *       "q": {
-         *         "aggregations": {
-         *           "signupsByProvider": {
-         *             "field": "Provider",
-         *             "type": "terms"
-         *           },
-         *           "signupsByMonth": {
-         *             "field": "CreatedDate",
-         *             "type": "date_histogram",
-         *             "interval": "month",
-         *             "format": "yyyy-MM"
-         *           }
-         *         }
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['CloudDirectoryInsightsRequest'];
-      };
-    };
-    responses: {
-      /** @description The number of accounts in the window and the requested bucket lists. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "total": 1286,
-           *       "aggregations": {
-           *         "signupsByProvider": {
-           *           "Email": 904,
-           *           "google": 311,
-           *           "apple": 71
-           *         },
-           *         "signupsByMonth": {
-           *           "2026-01": 402,
-           *           "2026-02": 355,
-           *           "2026-03": 529
-           *         }
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['CloudDirectoryInsightsResponse'];
-        };
-      };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
-      429: components['responses']['TooManyRequests'];
-      500: components['responses']['ServerError'];
-    };
-  };
-  bulkUpsertUsers: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    requestBody: {
-      content: {
-        /**
-         * @example {
-         *       "PasswordEncryption": {
-         *         "Type": "PBKDF2",
-         *         "IsPerPasswordSalt": false,
-         *         "Salt": "c2FsdC1mcm9tLWxlZ2FjeS1zeXN0ZW0tMjAyNg==",
-         *         "SaltAttachType": "Append",
-         *         "NumberOfIteration": 10000,
-         *         "SubKeyLength": 32,
-         *         "SaltKeyLength": 16,
-         *         "PasswordHashEncodingType": "Base64",
-         *         "PasswordSaltEncodingType": "Base64"
-         *       },
-         *       "Profiles": [
-         *         {
-         *           "Uid": "legacy-000482",
-         *           "Email": [
-         *             {
-         *               "Type": "Primary",
-         *               "Value": "mei.tanaka@example.com"
-         *             }
-         *           ],
-         *           "EmailVerified": true,
-         *           "FirstName": "Mei",
-         *           "LastName": "Tanaka",
-         *           "Password": "q0bJ4wKk2lq7m5yB9Vt1cR8xZ3nH6dF0aS2gJ7pL4eU=",
-         *           "CustomFields": {
-         *             "legacyCustomerId": "C-104882"
-         *           }
-         *         },
-         *         {
-         *           "Uid": "legacy-000483",
-         *           "Email": [
-         *             {
-         *               "Type": "Primary",
-         *               "Value": "lukas.becker@example.com"
-         *             }
-         *           ],
-         *           "EmailVerified": false,
-         *           "FirstName": "Lukas",
-         *           "LastName": "Becker",
-         *           "PhoneId": "+4915123456789",
-         *           "Password": "9fK3mN7qR1tV5xZ8bD2gH6jL0pS4wY7cE1iO3uA5rT8="
-         *         }
-         *       ],
-         *       "DeltaMigrationModel": {
-         *         "DeltaMigration": false,
-         *         "OverWriteDuplicate": true
-         *       }
-         *     }
-         */
-        'application/json': components['schemas']['UserMigrationBatchRequest'];
-      };
-    };
-    responses: {
-      /** @description How many records were inserted or updated, and the rejected ones. */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          /**
-           * @example {
-           *       "Profile": {
-           *         "RecordInserted": 1,
-           *         "RecordUpdated": 0,
-           *         "Failed": [
-           *           {
-           *             "RecordNumber": 2,
-           *             "Message": "PhoneId is already used by another account."
-           *           }
-           *         ]
-           *       },
-           *       "Roles": {
-           *         "RecordInserted": 0,
-           *         "RecordUpdated": 0,
-           *         "Failed": []
-           *       }
-           *     }
-           */
-          'application/json': components['schemas']['UserMigrationBatchResponse'];
         };
       };
       400: components['responses']['BadRequest'];

@@ -61,6 +61,8 @@ export interface OperationDescriptor {
   readonly sensitive?: readonly string[];
   /** True when LoginRadius answers success with an empty body: the call then resolves to `undefined`. */
   readonly noContent?: true;
+  /** True when LoginRadius answers success with text (an HTML page, an XML document): the call resolves to it. */
+  readonly textResponse?: true;
   /**
    * For operations that need a SOTT: the generator factory the client uses when the call brings none. Carried
    * by the operation so the SOTT code is bundled only with the operations that need it.

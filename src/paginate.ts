@@ -28,8 +28,11 @@ export type PaginatedFunction<P, R, Items extends string> = ((
 };
 
 /** The item type of a page `R` whose items are in the field `Items`. */
-export type PageItem<R, Items extends string> =
-  R extends { readonly [K in Items]?: infer L } ? (NonNullable<L> extends readonly (infer I)[] ? I : never) : never;
+export type PageItem<R, Items extends string> = R extends { readonly [K in Items]?: infer L }
+  ? NonNullable<L> extends readonly (infer I)[]
+    ? I
+    : never
+  : never;
 
 /** The items of every page, in order; `pages()` gives the pages themselves. */
 export interface PageIterator<Item, Page> extends AsyncIterable<Item> {

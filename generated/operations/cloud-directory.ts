@@ -4,37 +4,37 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of `getNextIdentities`. */
-export interface GetNextIdentitiesParams {
-  /** Query parameters (required: next). */
-  query: QueryOf<operations['getNextIdentities']>;
+/** Parameters of `getNextCustomObjects`. */
+export interface GetNextCustomObjectsParams {
+  /** Query parameters (required: customObject, next). */
+  query: QueryOf<operations['getNextCustomObjects']>;
 }
 
-/** What `getNextIdentities` resolves to. */
-export type GetNextIdentitiesResult = JsonResultOf<operations['getNextIdentities']>;
+/** What `getNextCustomObjects` resolves to. */
+export type GetNextCustomObjectsResult = JsonResultOf<operations['getNextCustomObjects']>;
 
-const getNextIdentitiesOperation: OperationDescriptor = {
-  id: 'getNextIdentities',
+const getNextCustomObjectsOperation: OperationDescriptor = {
+  id: 'getNextCustomObjects',
   method: 'GET',
-  path: '/identity',
+  path: '/customobject',
   security: [
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  query: { next: { type: 'string', required: true }, region: { type: 'string' } },
+  query: { customObject: { type: 'string', required: true }, next: { type: 'string', required: true }, region: { type: 'string' } },
   idempotent: true,
   server: 'https://cloud-api.loginradius.com',
 };
 
 /**
- * Read the next page of an identity search by its cursor.
+ * Read the next page of a custom-object search by its cursor.
  *
- * LoginRadius's `getUserProfilesByPageId`. Continues a search started with `queryIdentities`: pass the `next`
- * field of the previous answer as the `next` query parameter; the answer holds the following profiles and a new
- * `next` cursor, missing, null or empty after the last page. Served by the Cloud Directory host
- * (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+ * LoginRadius's `getAllCustomObjectsByQuery`. Continues a search started with `queryCustomObjects`: pass the
+ * `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer holds
+ * the following records and a new `next` cursor, missing, null or empty after the last page. Served by the Cloud
+ * Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
  *
- * `GET /identity` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /customobject` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature) · safe to retry
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -45,54 +45,51 @@ const getNextIdentitiesOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getNextIdentities(
+export function getNextCustomObjects(
   client: LoginRadiusClient,
-  params: GetNextIdentitiesParams,
+  params: GetNextCustomObjectsParams,
   options?: RequestOptions,
-): Promise<GetNextIdentitiesResult> {
-  return client.call(getNextIdentitiesOperation, params, options);
+): Promise<GetNextCustomObjectsResult> {
+  return client.call(getNextCustomObjectsOperation, params, options);
 }
 
-getNextIdentities.pagination = { cursor: 'next', next: 'next', items: 'data' } as const;
+getNextCustomObjects.pagination = { cursor: 'next', next: 'next', items: 'data' } as const;
 
-/** Parameters of {@link queryIdentities}. */
-export interface QueryIdentitiesParams {
-  /** Query parameters. */
-  query?: QueryOf<operations['queryIdentities']>;
+/** Parameters of {@link queryCustomObjects}. */
+export interface QueryCustomObjectsParams {
+  /** Query parameters (required: customObject). */
+  query: QueryOf<operations['queryCustomObjects']>;
   /** The JSON request body. */
   body: components['schemas']['CloudDirectorySearchRequest'];
 }
 
-/** What {@link queryIdentities} resolves to. */
-export type QueryIdentitiesResult = JsonResultOf<operations['queryIdentities']>;
+/** What {@link queryCustomObjects} resolves to. */
+export type QueryCustomObjectsResult = JsonResultOf<operations['queryCustomObjects']>;
 
-const queryIdentitiesOperation: OperationDescriptor = {
-  id: 'queryIdentities',
+const queryCustomObjectsOperation: OperationDescriptor = {
+  id: 'queryCustomObjects',
   method: 'POST',
-  path: '/identity',
+  path: '/customobject',
   security: [
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  query: { region: { type: 'string' } },
+  query: { customObject: { type: 'string', required: true }, region: { type: 'string' } },
   body: 'required',
   server: 'https://cloud-api.loginradius.com',
 };
 
 /**
- * Search the app's identities with a Cloud Directory query and read the first page.
+ * Search the records of one custom object and read the first page.
  *
- * LoginRadius's `queryUserProfiles`. Finds the accounts created between `from` and `to` that match the rule groups
- * of `q` and answers with the total, the first `size` profiles and a `next` cursor. Read the following pages with
- * `getNextIdentities`, passing the answer's `next` field as its `next` query parameter, until `next` comes back
- * missing, null or empty. Served by the Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads;
- * the client does not repeat it after a timeout because it is a POST.
+ * LoginRadius's `postAllCustomObjectsByQuery`. Finds the records of the custom object named by `customObject`
+ * whose accounts match the search (`from`, `to`, `q`), and answers with the total, the first `size` records and a
+ * `next` cursor. Read the following pages with `getNextCustomObjects`, passing the answer's `next` field as its
+ * `next` query parameter, until `next` comes back missing, null or empty. Served by the Cloud Directory host
+ * (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
+ * POST. `customObject` is required as the docs say (the public description leaves it optional).
  *
- * Source choice: LoginRadius's public description types the found items as bare records
- * (`SimpleUserProfileResponse`), its docs show full profiles (as `GET /identity` returns for the same cursor); the
- * items are typed as `CloudDirectoryIdentity`, which holds both.
- *
- * `POST /identity` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature)
+ * `POST /customobject` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature)
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -103,12 +100,12 @@ const queryIdentitiesOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function queryIdentities(
+export function queryCustomObjects(
   client: LoginRadiusClient,
-  params: QueryIdentitiesParams,
+  params: QueryCustomObjectsParams,
   options?: RequestOptions,
-): Promise<QueryIdentitiesResult> {
-  return client.call(queryIdentitiesOperation, params, options);
+): Promise<QueryCustomObjectsResult> {
+  return client.call(queryCustomObjectsOperation, params, options);
 }
 
 /** Parameters of `getNextIdentitiesWithCustomObject`. */
@@ -218,37 +215,37 @@ export function queryIdentitiesWithCustomObject(
   return client.call(queryIdentitiesWithCustomObjectOperation, params, options);
 }
 
-/** Parameters of `getNextCustomObjects`. */
-export interface GetNextCustomObjectsParams {
-  /** Query parameters (required: customObject, next). */
-  query: QueryOf<operations['getNextCustomObjects']>;
+/** Parameters of `getNextIdentities`. */
+export interface GetNextIdentitiesParams {
+  /** Query parameters (required: next). */
+  query: QueryOf<operations['getNextIdentities']>;
 }
 
-/** What `getNextCustomObjects` resolves to. */
-export type GetNextCustomObjectsResult = JsonResultOf<operations['getNextCustomObjects']>;
+/** What `getNextIdentities` resolves to. */
+export type GetNextIdentitiesResult = JsonResultOf<operations['getNextIdentities']>;
 
-const getNextCustomObjectsOperation: OperationDescriptor = {
-  id: 'getNextCustomObjects',
+const getNextIdentitiesOperation: OperationDescriptor = {
+  id: 'getNextIdentities',
   method: 'GET',
-  path: '/customobject',
+  path: '/identity',
   security: [
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  query: { customObject: { type: 'string', required: true }, next: { type: 'string', required: true }, region: { type: 'string' } },
+  query: { next: { type: 'string', required: true }, region: { type: 'string' } },
   idempotent: true,
   server: 'https://cloud-api.loginradius.com',
 };
 
 /**
- * Read the next page of a custom-object search by its cursor.
+ * Read the next page of an identity search by its cursor.
  *
- * LoginRadius's `getAllCustomObjectsByQuery`. Continues a search started with `queryCustomObjects`: pass the
- * `next` field of the previous answer as the `next` query parameter and the same `customObject`; the answer holds
- * the following records and a new `next` cursor, missing, null or empty after the last page. Served by the Cloud
- * Directory host (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
+ * LoginRadius's `getUserProfilesByPageId`. Continues a search started with `queryIdentities`: pass the `next`
+ * field of the previous answer as the `next` query parameter; the answer holds the following profiles and a new
+ * `next` cursor, missing, null or empty after the last page. Served by the Cloud Directory host
+ * (`https://cloud-api.loginradius.com`). Only reads, so the client may repeat it after a timeout.
  *
- * `GET /customobject` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature) · safe to retry
+ * `GET /identity` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature) · safe to retry
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -259,51 +256,54 @@ const getNextCustomObjectsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getNextCustomObjects(
+export function getNextIdentities(
   client: LoginRadiusClient,
-  params: GetNextCustomObjectsParams,
+  params: GetNextIdentitiesParams,
   options?: RequestOptions,
-): Promise<GetNextCustomObjectsResult> {
-  return client.call(getNextCustomObjectsOperation, params, options);
+): Promise<GetNextIdentitiesResult> {
+  return client.call(getNextIdentitiesOperation, params, options);
 }
 
-getNextCustomObjects.pagination = { cursor: 'next', next: 'next', items: 'data' } as const;
+getNextIdentities.pagination = { cursor: 'next', next: 'next', items: 'data' } as const;
 
-/** Parameters of {@link queryCustomObjects}. */
-export interface QueryCustomObjectsParams {
-  /** Query parameters (required: customObject). */
-  query: QueryOf<operations['queryCustomObjects']>;
+/** Parameters of {@link queryIdentities}. */
+export interface QueryIdentitiesParams {
+  /** Query parameters. */
+  query?: QueryOf<operations['queryIdentities']>;
   /** The JSON request body. */
   body: components['schemas']['CloudDirectorySearchRequest'];
 }
 
-/** What {@link queryCustomObjects} resolves to. */
-export type QueryCustomObjectsResult = JsonResultOf<operations['queryCustomObjects']>;
+/** What {@link queryIdentities} resolves to. */
+export type QueryIdentitiesResult = JsonResultOf<operations['queryIdentities']>;
 
-const queryCustomObjectsOperation: OperationDescriptor = {
-  id: 'queryCustomObjects',
+const queryIdentitiesOperation: OperationDescriptor = {
+  id: 'queryIdentities',
   method: 'POST',
-  path: '/customobject',
+  path: '/identity',
   security: [
     ['apiKey', 'apiSecret'],
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
-  query: { customObject: { type: 'string', required: true }, region: { type: 'string' } },
+  query: { region: { type: 'string' } },
   body: 'required',
   server: 'https://cloud-api.loginradius.com',
 };
 
 /**
- * Search the records of one custom object and read the first page.
+ * Search the app's identities with a Cloud Directory query and read the first page.
  *
- * LoginRadius's `postAllCustomObjectsByQuery`. Finds the records of the custom object named by `customObject`
- * whose accounts match the search (`from`, `to`, `q`), and answers with the total, the first `size` records and a
- * `next` cursor. Read the following pages with `getNextCustomObjects`, passing the answer's `next` field as its
- * `next` query parameter, until `next` comes back missing, null or empty. Served by the Cloud Directory host
- * (`https://cloud-api.loginradius.com`). Only reads; the client does not repeat it after a timeout because it is a
- * POST. `customObject` is required as the docs say (the public description leaves it optional).
+ * LoginRadius's `queryUserProfiles`. Finds the accounts created between `from` and `to` that match the rule groups
+ * of `q` and answers with the total, the first `size` profiles and a `next` cursor. Read the following pages with
+ * `getNextIdentities`, passing the answer's `next` field as its `next` query parameter, until `next` comes back
+ * missing, null or empty. Served by the Cloud Directory host (`https://cloud-api.loginradius.com`). Only reads;
+ * the client does not repeat it after a timeout because it is a POST.
  *
- * `POST /customobject` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature)
+ * Source choice: LoginRadius's public description types the found items as bare records
+ * (`SimpleUserProfileResponse`), its docs show full profiles (as `GET /identity` returns for the same cursor); the
+ * items are typed as `CloudDirectoryIdentity`, which holds both.
+ *
+ * `POST /identity` on https://cloud-api.loginradius.com · credentials: API key + API secret (or a request signature)
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -314,12 +314,12 @@ const queryCustomObjectsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function queryCustomObjects(
+export function queryIdentities(
   client: LoginRadiusClient,
-  params: QueryCustomObjectsParams,
+  params: QueryIdentitiesParams,
   options?: RequestOptions,
-): Promise<QueryCustomObjectsResult> {
-  return client.call(queryCustomObjectsOperation, params, options);
+): Promise<QueryIdentitiesResult> {
+  return client.call(queryIdentitiesOperation, params, options);
 }
 
 /** Parameters of {@link queryIdentityInsights}. */

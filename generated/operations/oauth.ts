@@ -4,6 +4,203 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
+/** Parameters of {@link getOAuthDeviceCode}. */
+export interface GetOAuthDeviceCodeParams {
+  /** Path parameters: OAuthAppName. */
+  path: PathOf<operations['getOAuthDeviceCode']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthDeviceCodeRequest'];
+}
+
+/** What {@link getOAuthDeviceCode} resolves to. */
+export type GetOAuthDeviceCodeResult = JsonResultOf<operations['getOAuthDeviceCode']>;
+
+const getOAuthDeviceCodeOperation: OperationDescriptor = {
+  id: 'getOAuthDeviceCode',
+  method: 'POST',
+  path: '/api/oauth/{OAuthAppName}/device',
+  security: [['apiKey']],
+  pathParams: ['OAuthAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+};
+
+/**
+ * Start a device authorization and get a device code and a user code.
+ *
+ * For devices without a browser or keyboard (TVs, consoles, CLIs): returns a device code the device polls the token
+ * endpoint with (`getOAuthTokens` with the device-code grant) and a user code the user enters on the verification
+ * page from another device. The device-code grant must be enabled on the OAuth app. Served by the app's hub
+ * domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * `POST /api/oauth/{OAuthAppName}/device` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getOAuthDeviceCode(
+  client: LoginRadiusClient,
+  params: GetOAuthDeviceCodeParams,
+  options?: RequestOptions,
+): Promise<GetOAuthDeviceCodeResult> {
+  return client.call(getOAuthDeviceCodeOperation, params, options);
+}
+
+/** Parameters of {@link introspectOAuthToken}. */
+export interface IntrospectOAuthTokenParams {
+  /** Path parameters: OAuthAppName. */
+  path: PathOf<operations['introspectOAuthToken']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthTokenIntrospectRequest'];
+}
+
+/** What {@link introspectOAuthToken} resolves to. */
+export type IntrospectOAuthTokenResult = JsonResultOf<operations['introspectOAuthToken']>;
+
+const introspectOAuthTokenOperation: OperationDescriptor = {
+  id: 'introspectOAuthToken',
+  method: 'POST',
+  path: '/api/oauth/{OAuthAppName}/introspect',
+  security: [['apiKey']],
+  pathParams: ['OAuthAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+  sensitive: ['client_secret', 'token'],
+};
+
+/**
+ * Check whether an access token of an OAuth 2.0 app is active and read its claims.
+ *
+ * Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
+ * the app's client id and secret in the body. An expired, revoked or unknown token gives `active: false`, not an
+ * error. Reads only, but the body carries a secret, so the client does not repeat it after a timeout. Served by
+ * the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * `POST /api/oauth/{OAuthAppName}/introspect` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function introspectOAuthToken(
+  client: LoginRadiusClient,
+  params: IntrospectOAuthTokenParams,
+  options?: RequestOptions,
+): Promise<IntrospectOAuthTokenResult> {
+  return client.call(introspectOAuthTokenOperation, params, options);
+}
+
+/** Parameters of {@link createOAuthPushedAuthorizationRequest}. */
+export interface CreateOAuthPushedAuthorizationRequestParams {
+  /** Path parameters: OAuthAppName. */
+  path: PathOf<operations['createOAuthPushedAuthorizationRequest']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthPushedAuthorizationRequest'];
+}
+
+/** What {@link createOAuthPushedAuthorizationRequest} resolves to. */
+export type CreateOAuthPushedAuthorizationRequestResult = JsonResultOf<operations['createOAuthPushedAuthorizationRequest']>;
+
+const createOAuthPushedAuthorizationRequestOperation: OperationDescriptor = {
+  id: 'createOAuthPushedAuthorizationRequest',
+  method: 'POST',
+  path: '/api/oauth/{OAuthAppName}/par',
+  security: [['apiKey']],
+  pathParams: ['OAuthAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+  sensitive: ['client_secret', 'id_token_hint'],
+};
+
+/**
+ * Push the parameters of an authorization request ahead of the redirect (PAR).
+ *
+ * Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
+ * to pass to the authorize endpoint with the client id, so the parameters cannot be read or altered in the browser.
+ * Confidential clients include their client secret. LoginRadius answers 201 Created; the client accepts any 2xx, so
+ * the answer is declared here as the 200 the generator types. Served by the app's hub domain: set `config.hub`.
+ * LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * `POST /api/oauth/{OAuthAppName}/par` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function createOAuthPushedAuthorizationRequest(
+  client: LoginRadiusClient,
+  params: CreateOAuthPushedAuthorizationRequestParams,
+  options?: RequestOptions,
+): Promise<CreateOAuthPushedAuthorizationRequestResult> {
+  return client.call(createOAuthPushedAuthorizationRequestOperation, params, options);
+}
+
+/** Parameters of {@link revokeOAuthRefreshToken}. */
+export interface RevokeOAuthRefreshTokenParams {
+  /** Path parameters: OAuthAppName. */
+  path: PathOf<operations['revokeOAuthRefreshToken']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthTokenRevokeRequest'];
+}
+
+/** What {@link revokeOAuthRefreshToken} resolves to. */
+export type RevokeOAuthRefreshTokenResult = JsonResultOf<operations['revokeOAuthRefreshToken']>;
+
+const revokeOAuthRefreshTokenOperation: OperationDescriptor = {
+  id: 'revokeOAuthRefreshToken',
+  method: 'POST',
+  path: '/api/oauth/{OAuthAppName}/revoke',
+  security: [['apiKey']],
+  pathParams: ['OAuthAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+  sensitive: ['client_secret', 'token'],
+  noContent: true,
+};
+
+/**
+ * Revoke a refresh token of an OAuth 2.0 app.
+ *
+ * Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+ * client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. The
+ * token field is `token` as in LoginRadius's public description (its docs page shows `refresh_token`). Served by
+ * the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * `POST /api/oauth/{OAuthAppName}/revoke` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function revokeOAuthRefreshToken(
+  client: LoginRadiusClient,
+  params: RevokeOAuthRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RevokeOAuthRefreshTokenResult> {
+  return client.call(revokeOAuthRefreshTokenOperation, params, options);
+}
+
 /** Parameters of {@link getOAuthTokens}. */
 export interface GetOAuthTokensParams {
   /** Path parameters: OAuthAppName. */
@@ -61,54 +258,6 @@ export function getOAuthTokens(
   return client.call(getOAuthTokensOperation, params, options);
 }
 
-/** Parameters of {@link getOAuthDeviceCode}. */
-export interface GetOAuthDeviceCodeParams {
-  /** Path parameters: OAuthAppName. */
-  path: PathOf<operations['getOAuthDeviceCode']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthDeviceCodeRequest'];
-}
-
-/** What {@link getOAuthDeviceCode} resolves to. */
-export type GetOAuthDeviceCodeResult = JsonResultOf<operations['getOAuthDeviceCode']>;
-
-const getOAuthDeviceCodeOperation: OperationDescriptor = {
-  id: 'getOAuthDeviceCode',
-  method: 'POST',
-  path: '/api/oauth/{OAuthAppName}/device',
-  security: [['apiKey']],
-  pathParams: ['OAuthAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-};
-
-/**
- * Start a device authorization and get a device code and a user code.
- *
- * For devices without a browser or keyboard (TVs, consoles, CLIs): returns a device code the device polls the token
- * endpoint with (`getOAuthTokens` with the device-code grant) and a user code the user enters on the verification
- * page from another device. The device-code grant must be enabled on the OAuth app. Served by the app's hub
- * domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * `POST /api/oauth/{OAuthAppName}/device` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getOAuthDeviceCode(
-  client: LoginRadiusClient,
-  params: GetOAuthDeviceCodeParams,
-  options?: RequestOptions,
-): Promise<GetOAuthDeviceCodeResult> {
-  return client.call(getOAuthDeviceCodeOperation, params, options);
-}
-
 /** Parameters of {@link requestOAuthDeviceCode}. */
 export interface RequestOAuthDeviceCodeParams {
   /** Path parameters: OAuthName. */
@@ -157,155 +306,6 @@ export function requestOAuthDeviceCode(
   options?: RequestOptions,
 ): Promise<RequestOAuthDeviceCodeResult> {
   return client.call(requestOAuthDeviceCodeOperation, params, options);
-}
-
-/** Parameters of {@link introspectOAuthToken}. */
-export interface IntrospectOAuthTokenParams {
-  /** Path parameters: OAuthAppName. */
-  path: PathOf<operations['introspectOAuthToken']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthTokenIntrospectRequest'];
-}
-
-/** What {@link introspectOAuthToken} resolves to. */
-export type IntrospectOAuthTokenResult = JsonResultOf<operations['introspectOAuthToken']>;
-
-const introspectOAuthTokenOperation: OperationDescriptor = {
-  id: 'introspectOAuthToken',
-  method: 'POST',
-  path: '/api/oauth/{OAuthAppName}/introspect',
-  security: [['apiKey']],
-  pathParams: ['OAuthAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-  sensitive: ['client_secret', 'token'],
-};
-
-/**
- * Check whether an access token of an OAuth 2.0 app is active and read its claims.
- *
- * Answers with `active` and, for an active token, its subject, client, scopes, audiences and times (RFC 7662). Needs
- * the app's client id and secret in the body. An expired, revoked or unknown token gives `active: false`, not an
- * error. Reads only, but the body carries a secret, so the client does not repeat it after a timeout. Served by
- * the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * `POST /api/oauth/{OAuthAppName}/introspect` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function introspectOAuthToken(
-  client: LoginRadiusClient,
-  params: IntrospectOAuthTokenParams,
-  options?: RequestOptions,
-): Promise<IntrospectOAuthTokenResult> {
-  return client.call(introspectOAuthTokenOperation, params, options);
-}
-
-/** Parameters of {@link revokeOAuthRefreshToken}. */
-export interface RevokeOAuthRefreshTokenParams {
-  /** Path parameters: OAuthAppName. */
-  path: PathOf<operations['revokeOAuthRefreshToken']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthTokenRevokeRequest'];
-}
-
-/** What {@link revokeOAuthRefreshToken} resolves to. */
-export type RevokeOAuthRefreshTokenResult = JsonResultOf<operations['revokeOAuthRefreshToken']>;
-
-const revokeOAuthRefreshTokenOperation: OperationDescriptor = {
-  id: 'revokeOAuthRefreshToken',
-  method: 'POST',
-  path: '/api/oauth/{OAuthAppName}/revoke',
-  security: [['apiKey']],
-  pathParams: ['OAuthAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-  sensitive: ['client_secret', 'token'],
-  noContent: true,
-};
-
-/**
- * Revoke a refresh token of an OAuth 2.0 app.
- *
- * Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
- * client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. The
- * token field is `token` as in LoginRadius's public description (its docs page shows `refresh_token`). Served by
- * the app's hub domain: set `config.hub`. LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * `POST /api/oauth/{OAuthAppName}/revoke` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function revokeOAuthRefreshToken(
-  client: LoginRadiusClient,
-  params: RevokeOAuthRefreshTokenParams,
-  options?: RequestOptions,
-): Promise<RevokeOAuthRefreshTokenResult> {
-  return client.call(revokeOAuthRefreshTokenOperation, params, options);
-}
-
-/** Parameters of {@link createOAuthPushedAuthorizationRequest}. */
-export interface CreateOAuthPushedAuthorizationRequestParams {
-  /** Path parameters: OAuthAppName. */
-  path: PathOf<operations['createOAuthPushedAuthorizationRequest']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthPushedAuthorizationRequest'];
-}
-
-/** What {@link createOAuthPushedAuthorizationRequest} resolves to. */
-export type CreateOAuthPushedAuthorizationRequestResult = JsonResultOf<operations['createOAuthPushedAuthorizationRequest']>;
-
-const createOAuthPushedAuthorizationRequestOperation: OperationDescriptor = {
-  id: 'createOAuthPushedAuthorizationRequest',
-  method: 'POST',
-  path: '/api/oauth/{OAuthAppName}/par',
-  security: [['apiKey']],
-  pathParams: ['OAuthAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-  sensitive: ['client_secret', 'id_token_hint'],
-};
-
-/**
- * Push the parameters of an authorization request ahead of the redirect (PAR).
- *
- * Sends the authorization request's parameters server to server (RFC 9126) and returns a short-lived `request_uri`
- * to pass to the authorize endpoint with the client id, so the parameters cannot be read or altered in the browser.
- * Confidential clients include their client secret. LoginRadius answers 201 Created; the client accepts any 2xx, so
- * the answer is declared here as the 200 the generator types. Served by the app's hub domain: set `config.hub`.
- * LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * `POST /api/oauth/{OAuthAppName}/par` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function createOAuthPushedAuthorizationRequest(
-  client: LoginRadiusClient,
-  params: CreateOAuthPushedAuthorizationRequestParams,
-  options?: RequestOptions,
-): Promise<CreateOAuthPushedAuthorizationRequestResult> {
-  return client.call(createOAuthPushedAuthorizationRequestOperation, params, options);
 }
 
 /** Parameters of {@link getOAuthAuthorizationServerMetadata}. */

@@ -4,61 +4,6 @@
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link getOidcTokens}. */
-export interface GetOidcTokensParams {
-  /** Path parameters: OIDCAppName. */
-  path: PathOf<operations['getOidcTokens']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthTokenRequest'];
-}
-
-/** What {@link getOidcTokens} resolves to. */
-export type GetOidcTokensResult = JsonResultOf<operations['getOidcTokens']>;
-
-const getOidcTokensOperation: OperationDescriptor = {
-  id: 'getOidcTokens',
-  method: 'POST',
-  path: '/api/oidc/{OIDCAppName}/token',
-  security: [['apiKey']],
-  pathParams: ['OIDCAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-  sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
-};
-
-/**
- * Obtain tokens and an ID token from an OpenID Connect app with one of its grants.
- *
- * The OpenID Connect counterpart of `getOAuthTokens`: exchanges an authorization code (with the client secret or a
- * PKCE code verifier), a refresh token, the user's login and password, a device code or a LoginRadius access token
- * for an access token, a refresh token where the app issues them and, when the `openid` scope was granted, a signed
- * ID token. `grant_type` tells the six body forms apart. Only grants enabled on the OIDC app are accepted. Served by the app's hub domain: set `config.hub`.
- * LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * Sources: the refresh grant carries the refresh token in `token` as LoginRadius's public description has it (the
- * docs pages show `refresh_token`, and one docs example spells the ID token `Id_token`). The device-code and
- * LoginRadius-token grants have no documented `grant_type` value: the RFC 8628 and RFC 8693 identifiers are used.
- * The answer may carry `expires_in` (number, docs) or `expire_in` (string, public description).
- *
- * `POST /api/oidc/{OIDCAppName}/token` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function getOidcTokens(
-  client: LoginRadiusClient,
-  params: GetOidcTokensParams,
-  options?: RequestOptions,
-): Promise<GetOidcTokensResult> {
-  return client.call(getOidcTokensOperation, params, options);
-}
-
 /** Parameters of {@link getOidcDeviceCode}. */
 export interface GetOidcDeviceCodeParams {
   /** Path parameters: OIDCAppName. */
@@ -153,55 +98,6 @@ export function introspectOidcToken(
   return client.call(introspectOidcTokenOperation, params, options);
 }
 
-/** Parameters of {@link revokeOidcRefreshToken}. */
-export interface RevokeOidcRefreshTokenParams {
-  /** Path parameters: OIDCAppName. */
-  path: PathOf<operations['revokeOidcRefreshToken']>;
-  /** The JSON request body. */
-  body: components['schemas']['OAuthTokenRevokeRequest'];
-}
-
-/** What {@link revokeOidcRefreshToken} resolves to. */
-export type RevokeOidcRefreshTokenResult = JsonResultOf<operations['revokeOidcRefreshToken']>;
-
-const revokeOidcRefreshTokenOperation: OperationDescriptor = {
-  id: 'revokeOidcRefreshToken',
-  method: 'POST',
-  path: '/api/oidc/{OIDCAppName}/revoke',
-  security: [['apiKey']],
-  pathParams: ['OIDCAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-  sensitive: ['client_secret', 'token'],
-  noContent: true,
-};
-
-/**
- * Revoke a refresh token of an OpenID Connect app.
- *
- * Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
- * client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
- * LoginRadius also accepts the body form-encoded; the client sends JSON.
- *
- * `POST /api/oidc/{OIDCAppName}/revoke` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function revokeOidcRefreshToken(
-  client: LoginRadiusClient,
-  params: RevokeOidcRefreshTokenParams,
-  options?: RequestOptions,
-): Promise<RevokeOidcRefreshTokenResult> {
-  return client.call(revokeOidcRefreshTokenOperation, params, options);
-}
-
 /** Parameters of {@link createOidcPushedAuthorizationRequest}. */
 export interface CreateOidcPushedAuthorizationRequestParams {
   /** Path parameters: OIDCAppName. */
@@ -249,52 +145,6 @@ export function createOidcPushedAuthorizationRequest(
   options?: RequestOptions,
 ): Promise<CreateOidcPushedAuthorizationRequestResult> {
   return client.call(createOidcPushedAuthorizationRequestOperation, params, options);
-}
-
-/** Parameters of {@link registerOidcDynamicClient}. */
-export interface RegisterOidcDynamicClientParams {
-  /** Path parameters: OIDCAppName. */
-  path: PathOf<operations['registerOidcDynamicClient']>;
-  /** The JSON request body. */
-  body: components['schemas']['OidcDynamicClientRegistrationRequest'];
-}
-
-/** What {@link registerOidcDynamicClient} resolves to. */
-export type RegisterOidcDynamicClientResult = JsonResultOf<operations['registerOidcDynamicClient']>;
-
-const registerOidcDynamicClientOperation: OperationDescriptor = {
-  id: 'registerOidcDynamicClient',
-  method: 'POST',
-  path: '/api/oidc/{OIDCAppName}/register',
-  security: [['apiKey']],
-  pathParams: ['OIDCAppName'],
-  body: 'required',
-  server: 'https://{tenant}.hub.loginradius.com',
-};
-
-/**
- * Register a client with an OpenID Connect app (dynamic client registration).
- *
- * Creates a client from the metadata it sends (RFC 7591) and returns its client id and secret. Dynamic registration
- * must be enabled on the OIDC app. The secret is shown only in this answer: store it. Served by the app's hub domain: set `config.hub`.
- *
- * `POST /api/oidc/{OIDCAppName}/register` on the app's hub domain (`config.hub`) · credentials: API key
- *
- * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
- * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
- * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
- * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
- * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
- * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
- * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
- */
-export function registerOidcDynamicClient(
-  client: LoginRadiusClient,
-  params: RegisterOidcDynamicClientParams,
-  options?: RequestOptions,
-): Promise<RegisterOidcDynamicClientResult> {
-  return client.call(registerOidcDynamicClientOperation, params, options);
 }
 
 /** Parameters of {@link getOidcDynamicClient}. */
@@ -436,32 +286,34 @@ export function deleteOidcDynamicClient(
   return client.call(deleteOidcDynamicClientOperation, params, options);
 }
 
-/** Parameters of {@link getOidcDiscoveryConfiguration}. */
-export interface GetOidcDiscoveryConfigurationParams {
+/** Parameters of {@link registerOidcDynamicClient}. */
+export interface RegisterOidcDynamicClientParams {
   /** Path parameters: OIDCAppName. */
-  path: PathOf<operations['getOidcDiscoveryConfiguration']>;
+  path: PathOf<operations['registerOidcDynamicClient']>;
+  /** The JSON request body. */
+  body: components['schemas']['OidcDynamicClientRegistrationRequest'];
 }
 
-/** What {@link getOidcDiscoveryConfiguration} resolves to. */
-export type GetOidcDiscoveryConfigurationResult = JsonResultOf<operations['getOidcDiscoveryConfiguration']>;
+/** What {@link registerOidcDynamicClient} resolves to. */
+export type RegisterOidcDynamicClientResult = JsonResultOf<operations['registerOidcDynamicClient']>;
 
-const getOidcDiscoveryConfigurationOperation: OperationDescriptor = {
-  id: 'getOidcDiscoveryConfiguration',
-  method: 'GET',
-  path: '/service/oidc/{OIDCAppName}/.well-known/openid-configuration',
+const registerOidcDynamicClientOperation: OperationDescriptor = {
+  id: 'registerOidcDynamicClient',
+  method: 'POST',
+  path: '/api/oidc/{OIDCAppName}/register',
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
-  idempotent: true,
+  body: 'required',
   server: 'https://{tenant}.hub.loginradius.com',
 };
 
 /**
- * Read the OpenID Connect discovery document of an OIDC app.
+ * Register a client with an OpenID Connect app (dynamic client registration).
  *
- * Returns the provider metadata (issuer, endpoints, scopes, response types, signing algorithms, claims) that OpenID
- * Connect libraries read to configure themselves. Public information. Served by the app's hub domain: set `config.hub`.
+ * Creates a client from the metadata it sends (RFC 7591) and returns its client id and secret. Dynamic registration
+ * must be enabled on the OIDC app. The secret is shown only in this answer: store it. Served by the app's hub domain: set `config.hub`.
  *
- * `GET /service/oidc/{OIDCAppName}/.well-known/openid-configuration` on the app's hub domain (`config.hub`) · credentials: API key · safe to retry
+ * `POST /api/oidc/{OIDCAppName}/register` on the app's hub domain (`config.hub`) · credentials: API key
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -472,12 +324,116 @@ const getOidcDiscoveryConfigurationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getOidcDiscoveryConfiguration(
+export function registerOidcDynamicClient(
   client: LoginRadiusClient,
-  params: GetOidcDiscoveryConfigurationParams,
+  params: RegisterOidcDynamicClientParams,
   options?: RequestOptions,
-): Promise<GetOidcDiscoveryConfigurationResult> {
-  return client.call(getOidcDiscoveryConfigurationOperation, params, options);
+): Promise<RegisterOidcDynamicClientResult> {
+  return client.call(registerOidcDynamicClientOperation, params, options);
+}
+
+/** Parameters of {@link revokeOidcRefreshToken}. */
+export interface RevokeOidcRefreshTokenParams {
+  /** Path parameters: OIDCAppName. */
+  path: PathOf<operations['revokeOidcRefreshToken']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthTokenRevokeRequest'];
+}
+
+/** What {@link revokeOidcRefreshToken} resolves to. */
+export type RevokeOidcRefreshTokenResult = JsonResultOf<operations['revokeOidcRefreshToken']>;
+
+const revokeOidcRefreshTokenOperation: OperationDescriptor = {
+  id: 'revokeOidcRefreshToken',
+  method: 'POST',
+  path: '/api/oidc/{OIDCAppName}/revoke',
+  security: [['apiKey']],
+  pathParams: ['OIDCAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+  sensitive: ['client_secret', 'token'],
+  noContent: true,
+};
+
+/**
+ * Revoke a refresh token of an OpenID Connect app.
+ *
+ * Makes the refresh token unusable at once (RFC 7009), e.g. when the user signs out of the client. Needs the app's
+ * client id and secret in the body. LoginRadius answers with an empty 200; the function returns `undefined`. Served by the app's hub domain: set `config.hub`.
+ * LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * `POST /api/oidc/{OIDCAppName}/revoke` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function revokeOidcRefreshToken(
+  client: LoginRadiusClient,
+  params: RevokeOidcRefreshTokenParams,
+  options?: RequestOptions,
+): Promise<RevokeOidcRefreshTokenResult> {
+  return client.call(revokeOidcRefreshTokenOperation, params, options);
+}
+
+/** Parameters of {@link getOidcTokens}. */
+export interface GetOidcTokensParams {
+  /** Path parameters: OIDCAppName. */
+  path: PathOf<operations['getOidcTokens']>;
+  /** The JSON request body. */
+  body: components['schemas']['OAuthTokenRequest'];
+}
+
+/** What {@link getOidcTokens} resolves to. */
+export type GetOidcTokensResult = JsonResultOf<operations['getOidcTokens']>;
+
+const getOidcTokensOperation: OperationDescriptor = {
+  id: 'getOidcTokens',
+  method: 'POST',
+  path: '/api/oidc/{OIDCAppName}/token',
+  security: [['apiKey']],
+  pathParams: ['OIDCAppName'],
+  body: 'required',
+  server: 'https://{tenant}.hub.loginradius.com',
+  sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
+};
+
+/**
+ * Obtain tokens and an ID token from an OpenID Connect app with one of its grants.
+ *
+ * The OpenID Connect counterpart of `getOAuthTokens`: exchanges an authorization code (with the client secret or a
+ * PKCE code verifier), a refresh token, the user's login and password, a device code or a LoginRadius access token
+ * for an access token, a refresh token where the app issues them and, when the `openid` scope was granted, a signed
+ * ID token. `grant_type` tells the six body forms apart. Only grants enabled on the OIDC app are accepted. Served by the app's hub domain: set `config.hub`.
+ * LoginRadius also accepts the body form-encoded; the client sends JSON.
+ *
+ * Sources: the refresh grant carries the refresh token in `token` as LoginRadius's public description has it (the
+ * docs pages show `refresh_token`, and one docs example spells the ID token `Id_token`). The device-code and
+ * LoginRadius-token grants have no documented `grant_type` value: the RFC 8628 and RFC 8693 identifiers are used.
+ * The answer may carry `expires_in` (number, docs) or `expire_in` (string, public description).
+ *
+ * `POST /api/oidc/{OIDCAppName}/token` on the app's hub domain (`config.hub`) · credentials: API key
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getOidcTokens(
+  client: LoginRadiusClient,
+  params: GetOidcTokensParams,
+  options?: RequestOptions,
+): Promise<GetOidcTokensResult> {
+  return client.call(getOidcTokensOperation, params, options);
 }
 
 /** Parameters of {@link getOidcAuthorizationServerMetadata}. */
@@ -522,6 +478,50 @@ export function getOidcAuthorizationServerMetadata(
   options?: RequestOptions,
 ): Promise<GetOidcAuthorizationServerMetadataResult> {
   return client.call(getOidcAuthorizationServerMetadataOperation, params, options);
+}
+
+/** Parameters of {@link getOidcDiscoveryConfiguration}. */
+export interface GetOidcDiscoveryConfigurationParams {
+  /** Path parameters: OIDCAppName. */
+  path: PathOf<operations['getOidcDiscoveryConfiguration']>;
+}
+
+/** What {@link getOidcDiscoveryConfiguration} resolves to. */
+export type GetOidcDiscoveryConfigurationResult = JsonResultOf<operations['getOidcDiscoveryConfiguration']>;
+
+const getOidcDiscoveryConfigurationOperation: OperationDescriptor = {
+  id: 'getOidcDiscoveryConfiguration',
+  method: 'GET',
+  path: '/service/oidc/{OIDCAppName}/.well-known/openid-configuration',
+  security: [['apiKey']],
+  pathParams: ['OIDCAppName'],
+  idempotent: true,
+  server: 'https://{tenant}.hub.loginradius.com',
+};
+
+/**
+ * Read the OpenID Connect discovery document of an OIDC app.
+ *
+ * Returns the provider metadata (issuer, endpoints, scopes, response types, signing algorithms, claims) that OpenID
+ * Connect libraries read to configure themselves. Public information. Served by the app's hub domain: set `config.hub`.
+ *
+ * `GET /service/oidc/{OIDCAppName}/.well-known/openid-configuration` on the app's hub domain (`config.hub`) · credentials: API key · safe to retry
+ *
+ * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
+ * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
+ * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
+ * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
+ * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
+ * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
+ * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
+ * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
+ */
+export function getOidcDiscoveryConfiguration(
+  client: LoginRadiusClient,
+  params: GetOidcDiscoveryConfigurationParams,
+  options?: RequestOptions,
+): Promise<GetOidcDiscoveryConfigurationResult> {
+  return client.call(getOidcDiscoveryConfigurationOperation, params, options);
 }
 
 /** Parameters of {@link getOidcJwks}. */

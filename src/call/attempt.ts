@@ -76,7 +76,7 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
     }
     const unusable = unusableAnswer(input, response);
     if (unusable) return { ok: false, error: unusable, outcome: { kind: 'unusable' }, retryAfterMs: undefined, request: described };
-    const read = readResponse(op.id, response, input.scrub, Date.now(), op.noContent);
+    const read = readResponse(op.id, response, input.scrub, Date.now(), op.noContent, op.textResponse);
     if (read.ok) return read;
     return {
       ok: false,

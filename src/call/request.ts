@@ -46,7 +46,8 @@ export function prepareRequest(
     }),
     endpoint: `${baseUrl}${op.path}`,
     headers: {
-      Accept: 'application/json',
+      // A text answer (an HTML page) is asked for as such; LoginRadius's errors still come as JSON.
+      Accept: op.textResponse ? 'text/html, application/xml;q=0.9, application/json;q=0.8' : 'application/json',
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...extraHeaders,
       ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),

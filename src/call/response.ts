@@ -27,11 +27,14 @@ export function readResponse(
   scrub: Scrubber,
   now: number = Date.now(),
   noContent = false,
+  textResponse = false,
 ): ReadResult {
   const { status, headers, text } = response;
   const isSuccessStatus = status >= 200 && status < 300;
   // Only an operation documented as answering with nothing may succeed with an empty body.
   if (noContent && isSuccessStatus && text.trim() === '') return { ok: true, data: undefined };
+  // An operation documented as answering with a page or a document succeeds with its text (already size-bounded).
+  if (textResponse && isSuccessStatus) return { ok: true, data: text };
   const parsed = parseJson(text);
   if (parsed.ok && isSuccessStatus && !carriesErrorCode(parsed.value)) {
     return { ok: true, data: parsed.value };

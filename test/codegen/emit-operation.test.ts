@@ -26,6 +26,7 @@ const base: Callable = {
   idempotent: true,
   secretInQuery: undefined,
   noContent: false,
+  textResponse: false,
   pagination: undefined,
   pathParams: [{ name: 'uid', required: true, type: 'string', description: undefined, example: 'u1', sensitive: false }],
   query: [{ name: 'fields', required: false, type: 'string', description: undefined, example: 'Uid', sensitive: false }],

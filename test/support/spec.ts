@@ -27,7 +27,7 @@ export function successExample(c: Callable): unknown {
   const op = (spec.paths[c.path] as Record<string, { responses: Record<string, unknown> }>)[c.method.toLowerCase()]!;
   const response = resolveRef<{ content?: Record<string, MediaType> }>(op.responses['200']);
   if (c.noContent) return undefined;
-  const media = response.content?.['application/json'];
+  const media = response.content?.[c.textResponse ? Object.keys(response.content)[0]! : 'application/json'];
   if (!media) throw new Error(`${c.name}: the 200 response has no application/json content`);
   if (media.example !== undefined) return media.example;
   const key = c.response?.exampleKey;

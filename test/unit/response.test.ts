@@ -196,3 +196,20 @@ describe('the edges of reading an answer', () => {
     expect(!longer.ok && longer.error.bodyExcerpt).toBe('[redacted]');
   });
 });
+
+describe('operations documented with an empty or a text answer', () => {
+  const answer = (status: number, text: string) => ({ status, headers: new Headers(), text });
+  test('a text operation resolves to the page; its errors are still typed from JSON', () => {
+    expect(readResponse('handleBigCommerceAuth', answer(200, '<html>ok</html>'), noScrub, 0, false, true)).toEqual({
+      ok: true,
+      data: '<html>ok</html>',
+    });
+    const failed = readResponse('handleBigCommerceAuth', answer(403, lrError), noScrub, 0, false, true);
+    expect(failed.ok).toBe(false);
+  });
+  test('an empty 200 succeeds only where documented, and a JSON operation never returns raw text', () => {
+    expect(readResponse('revokeM2MToken', answer(200, ''), noScrub, 0, true)).toEqual({ ok: true, data: undefined });
+    expect(readResponse('getM2MJwks', answer(200, ''), noScrub, 0).ok).toBe(false);
+    expect(readResponse('getM2MJwks', answer(200, '<html>proxy</html>'), noScrub, 0).ok).toBe(false);
+  });
+});
