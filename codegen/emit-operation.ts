@@ -28,6 +28,7 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
       ? Object.fromEntries(c.query.map((q) => [q.name, q.required ? { type: q.type, required: true } : { type: q.type }]))
       : undefined,
     body: c.body ? (c.body.required ? 'required' : 'optional') : undefined,
+    bodyEncoding: c.body?.form ? 'form' : undefined,
     idempotent: c.idempotent ? true : undefined,
     server: c.server,
     sensitive: c.sensitive.length ? c.sensitive : undefined,

@@ -119,6 +119,8 @@ export interface Callable {
         /** A component schema name when the body is exactly one named schema (always for variants). */
         readonly schemaName: string | undefined;
         readonly example: unknown;
+        /** True when LoginRadius documents the body form-encoded (OAuth token endpoints): the client sends it so. */
+        readonly form?: boolean;
       }
     | undefined;
   readonly sdk: { readonly node: string | undefined; readonly python: string | undefined } | undefined;
@@ -195,7 +197,14 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
     variants: variants.map((v) => v.name),
     summary: op.summary ?? failOn(where, 'has no summary'),
     query,
-    body: json ? { required: op.requestBody?.required === true, schemaName: refName(json.schema), example: json.example } : undefined,
+    body: json
+      ? {
+          required: op.requestBody?.required === true,
+          schemaName: refName(json.schema),
+          example: json.example,
+          form: op.requestBody?.content?.['application/x-www-form-urlencoded'] !== undefined,
+        }
+      : undefined,
     sdk: op['x-lr-sdk'] ? { node: op['x-lr-sdk'].node, python: op['x-lr-sdk'].python } : undefined,
     response: undefined,
     sensitive: sensitiveNames(doc, query, json?.schema),
@@ -220,7 +229,7 @@ function variantCallable(
   let body: Callable['body'];
   if (v.body) {
     const schema = doc.components?.schemas?.[v.body] ?? failOn(where, `variant ${v.name} names unknown schema ${v.body}`);
-    body = { required: true, schemaName: v.body, example: schema.examples?.[0] ?? schema.example };
+    body = { required: true, schemaName: v.body, example: schema.examples?.[0] ?? schema.example, form: operation.body?.form };
   } else if (operation.body?.required) {
     failOn(where, `variant ${v.name} needs a body schema`);
   }

@@ -48,8 +48,13 @@ export interface OperationDescriptor {
   readonly pathParams?: readonly string[];
   /** The query parameters the operation accepts, by exact name. */
   readonly query?: Readonly<Record<string, QueryParam>>;
-  /** Whether a JSON body is required, optional, or (when absent) not accepted. */
+  /** Whether a body is required, optional, or (when absent) not accepted. */
   readonly body?: 'required' | 'optional';
+  /**
+   * `form` when LoginRadius documents the body as `application/x-www-form-urlencoded` (the OAuth and OpenID
+   * Connect token endpoints, as RFC 6749 has them): the client sends the same typed object form-encoded.
+   */
+  readonly bodyEncoding?: 'form';
   /** True when repeating the call has no side effect, so timeouts and 5xx may be retried. */
   readonly idempotent?: true;
   /** A host that serves this operation instead of the default API host (a custom `baseUrl` still wins). */

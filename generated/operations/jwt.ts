@@ -30,6 +30,7 @@ const getJwtTokenByLoginCredentialsOperation: OperationDescriptor = {
     emailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['password', 'securityAnswer'],
 };

@@ -22,6 +22,7 @@ const getOAuthDeviceCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
 };
 
@@ -70,6 +71,7 @@ const introspectOAuthTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
 };
@@ -119,6 +121,7 @@ const createOAuthPushedAuthorizationRequestOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'id_token_hint'],
 };
@@ -169,6 +172,7 @@ const revokeOAuthRefreshTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
   noContent: true,
@@ -219,6 +223,7 @@ const getOAuthTokensOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
 };

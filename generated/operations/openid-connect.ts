@@ -22,6 +22,7 @@ const getOidcDeviceCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
 };
 
@@ -68,6 +69,7 @@ const introspectOidcTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
 };
@@ -116,6 +118,7 @@ const createOidcPushedAuthorizationRequestOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'id_token_hint'],
 };
@@ -350,6 +353,7 @@ const revokeOidcRefreshTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
   noContent: true,
@@ -399,6 +403,7 @@ const getOidcTokensOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
 };
@@ -629,6 +634,7 @@ const getOidcUserinfoByPostOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyEncoding: 'form',
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['access_token'],
 };

@@ -48,7 +48,9 @@ export function prepareRequest(
     headers: {
       // A text answer (an HTML page) is asked for as such; LoginRadius's errors still come as JSON.
       Accept: op.textResponse ? 'text/html, application/xml;q=0.9, application/json;q=0.8' : 'application/json',
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...(body === undefined
+        ? {}
+        : { 'Content-Type': op.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json' }),
       ...extraHeaders,
       ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),
       ...credentials.headers,
@@ -77,6 +79,7 @@ function hostOf(config: ResolvedConfig, op: OperationDescriptor): string {
 /** The exact body text; a value JSON cannot represent (a BigInt, a cycle, a throwing `toJSON`) is bad input. */
 function serializeBody(op: OperationDescriptor, body: unknown): string | undefined {
   if (body === undefined) return undefined;
+  if (op.bodyEncoding === 'form') return formEncode(op, body);
   try {
     return JSON.stringify(body);
   } catch (error) {
@@ -87,4 +90,22 @@ function serializeBody(op: OperationDescriptor, body: unknown): string | undefin
       `the request body cannot be serialised as JSON (${reason}: a BigInt, a circular reference or a failing toJSON)`,
     );
   }
+}
+
+/**
+ * A flat body as `application/x-www-form-urlencoded`: strings, numbers and booleans as text, arrays as repeated
+ * fields, `null` left out. A nested object has no form encoding, so it is bad input.
+ */
+function formEncode(op: OperationDescriptor, body: unknown): string {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) throw invalid(op, 'body', 'the request body must be an object');
+  const form = new URLSearchParams();
+  for (const [name, value] of Object.entries(body)) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (item === null || item === undefined) continue;
+      if (typeof item === 'object')
+        throw invalid(op, `body.${name}`, `body.${name} cannot be form-encoded: give a string, number or boolean`);
+      form.append(name, String(item));
+    }
+  }
+  return form.toString();
 }

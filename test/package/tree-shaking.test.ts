@@ -13,9 +13,10 @@ import { packageFixture, REPO, type PackageFixture } from './support/package-fix
 // which the names of LoginRadius's 335 error codes are ≈ 10 KiB and 3 KiB; the whole API ≈ 118 KiB): a change
 // that pulls the operation table into every bundle fails here, and so does a core that grows without anyone
 // deciding it should.
-// The M2M token source and the hub host rules raised it from 48 KiB; issue 15 tracks making them tree-shakable.
+// The M2M token source, the hub host rules and form/text bodies raised these from 48 KiB and 17 KiB gzip; issue 15
+// tracks making them tree-shakable.
 const ONE_OPERATION_MAX_BYTES = 52 * 1024;
-const ONE_OPERATION_MAX_GZIP_BYTES = 17 * 1024;
+const ONE_OPERATION_MAX_GZIP_BYTES = 18 * 1024;
 // What one operation adds to the client alone: its descriptor and a one-line function.
 const PER_OPERATION_MAX_BYTES = 1024;
 

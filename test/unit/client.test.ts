@@ -185,3 +185,56 @@ describe('preventWebhook', () => {
     await expect(send({}, { preventWebhook: 1 as never })).rejects.toMatchObject({ parameter: 'options.preventWebhook' });
   });
 });
+
+describe('form-encoded bodies (OAuth token endpoints)', () => {
+  test('are sent as application/x-www-form-urlencoded, arrays repeated, null left out', async () => {
+    const capture = capturingFetch({ body: { access_token: 't' } });
+    const client = api.createClient({ apiKey: 'k', hub: 'acme', fetch: capture.fetch });
+    const op: api.OperationDescriptor = {
+      id: 'tokenLike',
+      method: 'POST',
+      path: '/api/oauth/{app}/token',
+      pathParams: ['app'],
+      security: [['apiKey']],
+      body: 'required',
+      bodyEncoding: 'form',
+    };
+    await client.call(op, {
+      path: { app: 'portal' },
+      body: { grant_type: 'authorization_code', code: 'c d&e', scope: ['openid', 'email'], nonce: null },
+    });
+    const sent = capture.requests[0]!;
+    expect(sent.headers.get('content-type')).toBe('application/x-www-form-urlencoded');
+    expect(sent.body).toBe('grant_type=authorization_code&code=c+d%26e&scope=openid&scope=email');
+  });
+
+  test('getOAuthTokens sends its grant form-encoded to the hub domain', async () => {
+    const capture = capturingFetch({ body: { access_token: 't', token_type: 'Bearer' } });
+    const client = api.createClient({ apiKey: 'k', hub: 'acme', fetch: capture.fetch });
+    await api.getOAuthTokens(client, {
+      path: { OAuthAppName: 'portal' },
+      body: { grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret-1', refresh_token: 'rt-1' } as never,
+    });
+    const sent = capture.requests[0]!;
+    expect(sent.url).toBe('https://acme.hub.loginradius.com/api/oauth/portal/token?apikey=k');
+    expect(new URLSearchParams(sent.body!).get('grant_type')).toBe('refresh_token');
+  });
+
+  test('a nested value cannot be form-encoded: refused before anything is sent', async () => {
+    const capture = capturingFetch({ body: {} });
+    const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
+    const op: api.OperationDescriptor = {
+      id: 'tokenLike',
+      method: 'POST',
+      path: '/token',
+      security: [['apiKey']],
+      body: 'required',
+      bodyEncoding: 'form',
+    };
+    await expect(client.call(op, { body: { claims: { a: 1 } } })).rejects.toMatchObject({
+      name: 'LoginRadiusValidationError',
+      parameter: 'body.claims',
+    });
+    expect(capture.requests).toHaveLength(0);
+  });
+});
