@@ -1,5 +1,5 @@
 import { attemptOnce } from './call/attempt';
-import { resolveConfig, type ClientConfig, type ResolvedConfig } from './config';
+import { resolveConfig, resolveOverrides, type ClientConfig, type ClientOverrides, type ResolvedConfig } from './config';
 import { runHook, type RequestErrorEvent } from './observe/hooks';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
 import { callSecrets, createScrubber } from './observe/redact';
@@ -37,6 +37,12 @@ export interface LoginRadiusClient {
    * instead, they are typed.
    */
   call<T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T>;
+  /**
+   * A client with some settings changed (`originIp`, `timeoutMs`, `maxRetries`, `maxResponseBytes`,
+   * `preventWebhook`) that shares this one's credentials, transport, SOTT key, request signer and M2M tokens:
+   * cheap enough to make per incoming request (`lr.withOptions({ originIp: req.ip })`).
+   */
+  withOptions(overrides: ClientOverrides): LoginRadiusClient;
 }
 
 interface CallContext {
@@ -55,16 +61,6 @@ interface CallContext {
  */
 export function createClient(config: ClientConfig): LoginRadiusClient {
   const resolved = resolveConfig(config);
-  const settings: ClientSettings = Object.freeze({
-    apiKey: resolved.apiKey,
-    baseUrl: resolved.baseUrl,
-    hasApiSecret: resolved.apiSecret !== undefined,
-    originIp: resolved.originIp,
-    timeoutMs: resolved.timeoutMs,
-    maxRetries: resolved.maxRetries,
-    maxResponseBytes: resolved.maxResponseBytes,
-    requestSigning: resolved.signatureValidMinutes !== undefined,
-  });
   const call = <T>(operation: OperationDescriptor, params: unknown, options?: RequestOptions): Promise<T> =>
     callOperation<T>(context, operation, params, options);
   const sign =
@@ -74,7 +70,27 @@ export function createClient(config: ClientConfig): LoginRadiusClient {
       ? undefined
       : m2mTokenSource(resolved.m2m, (body) => call<Record<string, unknown>>(M2M_TOKEN_OPERATION, { body }));
   const context: CallContext = { config: resolved, m2m, sott: sottSource(resolved, call), sign };
-  return Object.freeze({ settings, call });
+  return clientOf(context, call);
+}
+
+/** The public face of a context; derived clients share everything in it but the config. */
+function clientOf(context: CallContext, call: LoginRadiusClient['call']): LoginRadiusClient {
+  const { config } = context;
+  const settings: ClientSettings = Object.freeze({
+    apiKey: config.apiKey,
+    baseUrl: config.baseUrl,
+    hasApiSecret: config.apiSecret !== undefined,
+    originIp: config.originIp,
+    timeoutMs: config.timeoutMs,
+    maxRetries: config.maxRetries,
+    maxResponseBytes: config.maxResponseBytes,
+    requestSigning: config.signatureValidMinutes !== undefined,
+  });
+  const withOptions = (overrides: ClientOverrides): LoginRadiusClient => {
+    const derived: CallContext = { ...context, config: resolveOverrides(config, overrides) };
+    return clientOf(derived, (operation, params, options) => callOperation(derived, operation, params, options));
+  };
+  return Object.freeze({ settings, call, withOptions });
 }
 
 /**
@@ -129,7 +145,7 @@ function send<T>(
   m2mToken: string | undefined,
 ): Promise<T> {
   const { config } = context;
-  const request = prepareRequest(config, op, params, options.headers, m2mToken);
+  const request = prepareRequest(config, op, params, options, m2mToken);
   const scrub = createScrubber(() => callSecrets(op, config.apiSecret, params, m2mToken));
   const sign = request.sign ? context.sign : undefined;
   const onErrorHooks = config.hooks.filter((hook) => hook.onError);

@@ -7,7 +7,7 @@ import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFA
 import { LoginRadiusValidationError } from './errors';
 import type { ClientHooks } from './observe/hooks';
 import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
-import { byteLimit, flag, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './call/option-checks';
+import { byteLimit, flag, retryCount, timeoutMs, token, type Fail } from './call/option-checks';
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
 import type { M2MCredential } from './auth/m2m';
@@ -138,6 +138,23 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'sottClock',
 ]);
 
+/** What a derived client may change (`client.withOptions`): per-request context and limits, not credentials. */
+export interface ClientOverrides {
+  readonly originIp?: string;
+  readonly timeoutMs?: number;
+  readonly maxRetries?: number;
+  readonly maxResponseBytes?: number;
+  readonly preventWebhook?: boolean;
+}
+
+const OVERRIDE_KEYS: ReadonlySet<string> = new Set<keyof ClientOverrides>([
+  'originIp',
+  'timeoutMs',
+  'maxRetries',
+  'maxResponseBytes',
+  'preventWebhook',
+]);
+
 /** The one way the config reports a problem. */
 const fail: Fail = (parameter, message) => {
   throw new LoginRadiusValidationError(`Invalid client config: ${message}`, { parameter });
@@ -220,6 +237,20 @@ function parseHub(value: unknown): string {
   return url;
 }
 
+/** A client's config with `overrides` applied, checked like the config itself. */
+export function resolveOverrides(base: ResolvedConfig, overrides: ClientOverrides): ResolvedConfig {
+  if (overrides === null || typeof overrides !== 'object') fail('overrides', 'withOptions() needs an object such as { originIp }');
+  knownKeys(overrides, OVERRIDE_KEYS, 'withOptions option', '');
+  return {
+    ...base,
+    originIp: overrides.originIp === undefined ? base.originIp : requireToken(overrides.originIp, 'originIp', 'the end user IP address'),
+    timeoutMs: timeoutMs(overrides.timeoutMs, 'timeoutMs', base.timeoutMs, fail),
+    maxRetries: retryCount(overrides.maxRetries, 'maxRetries', base.maxRetries, fail),
+    maxResponseBytes: byteLimit(overrides.maxResponseBytes, 'maxResponseBytes', base.maxResponseBytes, fail),
+    preventWebhook: flag(overrides.preventWebhook, 'preventWebhook', base.preventWebhook, fail),
+  };
+}
+
 function knownKeys(value: object, known: ReadonlySet<string>, what: string, prefix: string): void {
   for (const key of Object.keys(value)) {
     if (!known.has(key)) fail(`${prefix}${key}`, `unknown ${what} "${prefix}${key}" (known: ${[...known].join(', ')})`);
@@ -297,9 +328,7 @@ function isBrowserLike(): boolean {
 }
 
 function requireToken(value: unknown, field: string, what: string): string {
-  if (typeof value !== 'string' || value.trim() === '') fail(field, `${field} must be a non-empty string (${what})`);
-  if (!TOKEN_CHARS.test(value as string)) fail(field, `${field} contains spaces or control characters; check how ${what} was loaded`);
-  return value as string;
+  return token(value, field, what, fail);
 }
 
 function parseBaseUrl(

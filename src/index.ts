@@ -12,7 +12,14 @@
  * Every operation is a standalone function taking the client first, so bundlers keep only what you call.
  */
 export { createClient, type ClientSettings, type LoginRadiusClient } from './client';
-export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS, type ClientConfig } from './config';
+export {
+  DEFAULT_BASE_URL,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_TIMEOUT_MS,
+  type ClientConfig,
+  type ClientOverrides,
+} from './config';
 export {
   LoginRadiusAbortError,
   LoginRadiusApiError,

@@ -100,6 +100,8 @@ export interface RequestOptions {
   readonly maxResponseBytes?: number;
   /** Overrides the client's `preventWebhook`: true asks LoginRadius to fire no webhook for this call's events. */
   readonly preventWebhook?: boolean;
+  /** The end user's IP address for this call (`X-Origin-IP`), e.g. `req.ip` of the request being served. */
+  readonly originIp?: string;
 }
 
 // Type helpers the generated functions use to read request and response types out of openapi-typescript's

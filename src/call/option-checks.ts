@@ -86,6 +86,13 @@ export function flag(value: unknown, field: string, fallback: boolean, fail: Fai
   return value as boolean;
 }
 
+/** A non-empty string of printable ASCII without spaces (a key, a token, an IP address). */
+export function token(value: unknown, field: string, what: string, fail: Fail): string {
+  if (typeof value !== 'string' || value.trim() === '') fail(field, `${field} must be a non-empty string (${what})`);
+  if (!TOKEN_CHARS.test(value as string)) fail(field, `${field} contains spaces or control characters; check how ${what} was loaded`);
+  return value as string;
+}
+
 /** Printable ASCII without spaces: what LoginRadius keys, secrets and tokens are, and what a header can carry. */
 export const TOKEN_CHARS = /^[\x21-\x7e]+$/;
 

@@ -24,14 +24,15 @@ export interface PreparedRequest {
 // openapi-fetch's serialisers: path values percent-encoded, query as form style (arrays repeated, objects as deepObject).
 const serializeQuery = createQuerySerializer();
 
-/** Builds the request of a validated call; `extraHeaders` are the call's own (already checked). */
+/** Builds the request of a validated call; `call` holds its own headers and origin IP (already checked). */
 export function prepareRequest(
   config: ResolvedConfig,
   op: OperationDescriptor,
   params: OperationParams,
-  extraHeaders: Readonly<Record<string, string>> = {},
+  call: { readonly headers?: Readonly<Record<string, string>> | undefined; readonly originIp?: string | undefined } = {},
   m2mToken?: string,
 ): PreparedRequest {
+  const originIp = call.originIp ?? config.originIp;
   const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott, m2mToken };
   const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
   const baseUrl = hostOf(config, op);
@@ -51,8 +52,8 @@ export function prepareRequest(
       ...(body === undefined
         ? {}
         : { 'Content-Type': op.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json' }),
-      ...extraHeaders,
-      ...(config.originIp ? { 'X-Origin-IP': config.originIp } : {}),
+      ...call.headers,
+      ...(originIp ? { 'X-Origin-IP': originIp } : {}),
       ...credentials.headers,
     },
     body,

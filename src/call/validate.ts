@@ -6,7 +6,7 @@ import type { ResolvedConfig } from '../config';
 import { CREDENTIAL_PLACEMENT } from '../auth/credentials';
 import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
-import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, TOKEN_CHARS, type Fail } from './option-checks';
+import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, token, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
 const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>([
@@ -16,6 +16,7 @@ const OPTION_KEYS: ReadonlySet<string> = new Set<keyof RequestOptions>([
   'headers',
   'maxResponseBytes',
   'preventWebhook',
+  'originIp',
 ]);
 // Control characters would let a value rewrite the request line or headers.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
@@ -29,6 +30,8 @@ export interface CallOptions {
   readonly maxResponseBytes: number;
   /** The call's extra headers, with `X-PreventWebhook` when webhooks are to be suppressed. */
   readonly headers: Readonly<Record<string, string>> | undefined;
+  /** The end user's IP address sent as `X-Origin-IP`: the call's, else the client's. */
+  readonly originIp: string | undefined;
 }
 
 /** Checks the per-call options like the config is checked, and fills in the client's values. */
@@ -51,6 +54,7 @@ export function validateOptions(op: OperationDescriptor, options: unknown, confi
       extraHeaders(o.headers, 'options.headers', fail),
       flag(o.preventWebhook, 'options.preventWebhook', config.preventWebhook, fail),
     ),
+    originIp: o.originIp === undefined ? config.originIp : token(o.originIp, 'options.originIp', 'the end user IP address', fail),
   };
 }
 

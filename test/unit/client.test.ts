@@ -238,3 +238,31 @@ describe('form-encoded bodies (OAuth token endpoints)', () => {
     expect(capture.requests).toHaveLength(0);
   });
 });
+
+describe('per-call context', () => {
+  test('options.originIp overrides the client origin IP for one call', async () => {
+    const capture = capturingFetch({ body: { IsPosted: true } });
+    const client = api.createClient({ apiKey: 'k', originIp: '203.0.113.1', fetch: capture.fetch });
+    await api.loginByEmail(client, { body: { email: 'a@example.com', password: 'pw' } }, { originIp: '198.51.100.9' });
+    await api.loginByEmail(client, { body: { email: 'a@example.com', password: 'pw' } });
+    expect(capture.requests.map((r) => r.headers.get('x-origin-ip'))).toEqual(['198.51.100.9', '203.0.113.1']);
+    await expect(api.loginByEmail(client, { body: { email: 'a', password: 'p' } }, { originIp: 'a b' })).rejects.toMatchObject({
+      parameter: 'options.originIp',
+    });
+  });
+
+  test('withOptions derives a client that shares the credentials and the SOTT key, with its own settings', async () => {
+    const capture = capturingFetch({ body: { IsPosted: true } });
+    const base = api.createClient({ apiKey: 'k', apiSecret: 'secret-1', fetch: capture.fetch, timeoutMs: 30_000 });
+    const perRequest = base.withOptions({ originIp: '198.51.100.9', timeoutMs: 5_000, preventWebhook: true });
+    expect(perRequest.settings).toMatchObject({ originIp: '198.51.100.9', timeoutMs: 5_000, hasApiSecret: true });
+    expect(base.settings).toMatchObject({ originIp: undefined, timeoutMs: 30_000 });
+    await api.getAccountProfileByUid(perRequest, { path: { uid: 'u1' } });
+    const sent = capture.requests[0]!;
+    expect(sent.headers.get('x-origin-ip')).toBe('198.51.100.9');
+    expect(sent.headers.get('x-preventwebhook')).toBe('true');
+    expect(sent.headers.get('x-loginradius-apisecret')).toBe('secret-1');
+    expect(() => base.withOptions({ apiSecret: 'other' } as never)).toThrow(api.LoginRadiusValidationError);
+    expect(() => base.withOptions({ timeoutMs: -1 })).toThrow(api.LoginRadiusValidationError);
+  });
+});
