@@ -6,7 +6,7 @@
 import { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 import { LoginRadiusValidationError } from './errors';
 import type { ClientHooks } from './observe/hooks';
-import { loggingHooks, type Logger, type LogLevel } from './observe/logger';
+import { loggingHooks, type Logger, type LoggerStyle, type LogLevel } from './observe/logger';
 import { byteLimit, flag, retryCount, timeoutMs, token, type Fail } from './call/option-checks';
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
@@ -87,6 +87,8 @@ export interface ClientConfig {
    * read once per 10 minutes from the server-info endpoint; use it when this machine's clock may be off).
    */
   sottClock?: 'local' | 'server';
+  /** The argument order of the logger: `console` (message, details; console, winston), or `pino` (details, message; pino, bunyan). */
+  loggerStyle?: LoggerStyle;
   /** The least severe level logged: `debug` (requests), `info` (responses, the default), `warn` (retries), `error`. */
   logLevel?: LogLevel;
 }
@@ -135,6 +137,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'hooks',
   'logger',
   'logLevel',
+  'loggerStyle',
   'sottClock',
 ]);
 
@@ -295,7 +298,8 @@ function resolveHooks(config: ClientConfig): readonly ClientHooks[] {
   ) {
     fail('logger', 'logger must have debug, info, warn and error methods (console works)');
   }
-  return Object.freeze([...given, loggingHooks(logger, config.logLevel ?? 'info')]);
+  const style = oneOf(config.loggerStyle, 'loggerStyle', ['console', 'pino'] as const, 'console');
+  return Object.freeze([...given, loggingHooks(logger, config.logLevel ?? 'info', style)]);
 }
 
 function signingWindow(option: ClientConfig['requestSigning'], hasSecret: boolean): number | undefined {

@@ -40,7 +40,7 @@ export {
   type LoginRadiusErrorBody,
 } from './errors';
 export type { ClientHooks, RequestErrorEvent, RequestDescription, RequestEvent, ResponseEvent } from './observe/hooks';
-export type { Logger, LogLevel } from './observe/logger';
+export type { Logger, LoggerStyle, LogLevel, LogMethod } from './observe/logger';
 export type { M2MClientCredential, M2MCredential, M2MTokenCredential } from './auth/m2m';
 export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './call/transport';
 export type {

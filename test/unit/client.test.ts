@@ -266,3 +266,40 @@ describe('per-call context', () => {
     expect(() => base.withOptions({ timeoutMs: -1 })).toThrow(api.LoginRadiusValidationError);
   });
 });
+
+describe('loggerStyle', () => {
+  const recording = () => {
+    const calls: unknown[][] = [];
+    const method = (...args: unknown[]) => void calls.push(args);
+    return { calls, logger: { debug: method, info: method, warn: method, error: method } };
+  };
+
+  test.for<[api.LoggerStyle | undefined, 'message-first' | 'details-first']>([
+    [undefined, 'message-first'],
+    ['console', 'message-first'],
+    ['pino', 'details-first'],
+  ])('%s logs %s', async ([style, order]) => {
+    const { calls, logger } = recording();
+    const capture = capturingFetch({ body: { IsPosted: true } });
+    const client = api.createClient({
+      apiKey: 'k',
+      fetch: capture.fetch,
+      logger,
+      logLevel: 'debug',
+      ...(style ? { loggerStyle: style } : {}),
+    });
+    await api.loginByEmail(client, { body: { email: 'a@example.com', password: 'pw' } });
+    expect(calls.length).toBe(2);
+    for (const [first, second] of calls) {
+      const [message, details] = order === 'message-first' ? [first, second] : [second, first];
+      expect(message).toMatch(/^loginradius loginByEmail/);
+      expect(details).toEqual(expect.objectContaining({ attempt: 1 }));
+    }
+  });
+
+  test('an unknown style is a config error', () => {
+    expect(() => api.createClient({ apiKey: 'k', logger: console, loggerStyle: 'bunyan' as never })).toThrow(
+      api.LoginRadiusValidationError,
+    );
+  });
+});

@@ -55,6 +55,7 @@ declare const apiKey: string, apiSecret: string;
 declare const req: { ip: string };
 declare const customFetch: typeof fetch;
 declare const getM2MToken: () => Promise<string>;
+declare const pinoLogger: { debug(o: object, m: string): void; info(o: object, m: string): void; warn(o: object, m: string): void; error(o: object, m: string): void };
 declare function lockedOut(): void;
 declare function showWrongPassword(): void;
 declare function askToVerifyEmail(): void;
