@@ -3,6 +3,7 @@
  * not, with their types), the top-level fields of its body and result. Recorded in the spec lock so that the
  * next generation can say what changed for callers, and which changes break them.
  */
+import { credentialNeed } from './emit-operation';
 import type { Callable, OpenApiDocument, SchemaObject } from './spec-model';
 
 export interface FunctionSurface {
@@ -28,8 +29,8 @@ function functionSurface(doc: OpenApiDocument, c: Callable): FunctionSurface {
   const params: Record<string, string> = {};
   for (const p of c.pathParams) params[`path.${p.name}`] = `${p.type}!`;
   for (const q of c.query) params[`query.${q.name}`] = q.required ? `${q.type}!` : q.type;
-  const token = c.security.filter((set) => set.includes('accessToken') || set.includes('accessTokenInQuery')).length;
-  if (token) params.accessToken = token === c.security.length ? 'string!' : 'string';
+  const token = credentialNeed(c, 'accessToken');
+  if (token !== 'never') params.accessToken = token === 'required' ? 'string!' : 'string';
   if (c.security.some((set) => set.includes('sott'))) params.sott = 'string';
   const surface: { call: string; params: Record<string, string>; body?: Record<string, string>; result: Record<string, string> } = {
     call: `${c.method} ${c.path}`,

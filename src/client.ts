@@ -3,7 +3,7 @@ import { resolveConfig, resolveOverrides, type ClientConfig, type ClientOverride
 import { runHook, type RequestErrorEvent } from './observe/hooks';
 import type { OperationDescriptor, OperationParams, RequestOptions } from './operation';
 import { callSecrets, createScrubber } from './observe/redact';
-import { prepareRequest } from './call/request';
+import { availableCredentials, prepareRequest } from './call/request';
 import { runWithRetries } from './call/retry';
 import { createServerClock, SERVER_INFO_OPERATION } from './auth/server-clock';
 import { createRequestSigner, type RequestSigner } from './auth/signing';
@@ -180,9 +180,8 @@ async function runErrorHooks(hooks: ResolvedConfig['hooks'], event: RequestError
 async function m2mTokenFor(context: CallContext, op: OperationDescriptor, params: OperationParams): Promise<string | undefined> {
   const { config, m2m } = context;
   if (m2m === undefined || !op.security.some((set) => set.includes('m2mToken'))) return undefined;
-  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott };
   const signing = config.signatureValidMinutes !== undefined;
-  if (!chooseCredentials(op, { ...available, m2mToken: 'pending' }, signing).includes('m2mToken')) return undefined;
+  if (!chooseCredentials(op, availableCredentials(config, params, 'pending'), signing).includes('m2mToken')) return undefined;
   return requireM2MToken(op, await m2m.get());
 }
 

@@ -4,7 +4,7 @@
  */
 import { createFinalURL, createQuerySerializer, defaultPathSerializer } from 'openapi-fetch';
 import type { ResolvedConfig } from '../config';
-import { placeCredentials } from '../auth/credentials';
+import { placeCredentials, type AvailableCredentials } from '../auth/credentials';
 import type { OperationDescriptor, OperationParams } from '../operation';
 import { invalid } from './validate';
 
@@ -33,8 +33,7 @@ export function prepareRequest(
   m2mToken?: string,
 ): PreparedRequest {
   const originIp = call.originIp ?? config.originIp;
-  const available = { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott, m2mToken };
-  const credentials = placeCredentials(op, available, config.signatureValidMinutes !== undefined);
+  const credentials = placeCredentials(op, availableCredentials(config, params, m2mToken), config.signatureValidMinutes !== undefined);
   const baseUrl = hostOf(config, op);
   const body = serializeBody(op, params.body);
   return {
@@ -59,6 +58,11 @@ export function prepareRequest(
     body,
     sign: credentials.sign,
   };
+}
+
+/** The credentials one call has: the client's keys and the call's own tokens. */
+export function availableCredentials(config: ResolvedConfig, params: OperationParams, m2mToken?: string): AvailableCredentials {
+  return { apiKey: config.apiKey, apiSecret: config.apiSecret, accessToken: params.accessToken, sott: params.sott, m2mToken };
 }
 
 /** The app's hub domain in a server template: `https://{tenant}.hub.loginradius.com`. */

@@ -1,6 +1,7 @@
 // The bundled spec and its callables, read the same way the generator reads them.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { credentialNeed } from '../../codegen/emit-operation';
 import { readCallables, type Callable, type OpenApiDocument } from '../../codegen/spec-model';
 
 export const spec = JSON.parse(readFileSync(join(__dirname, '..', '..', 'generated', 'openapi.json'), 'utf8')) as OpenApiDocument;
@@ -52,8 +53,7 @@ export function exampleParams(c: Callable): Record<string, unknown> {
   const query = c.query.filter((q) => q.required || q.example !== undefined);
   if (query.length) params.query = Object.fromEntries(query.map((q) => [q.name, need(c, `query parameter ${q.name}`, q.example)]));
   if (c.body) params.body = need(c, 'request body', c.body.example);
-  if (c.security.some((set) => set.includes('accessToken') || set.includes('accessTokenInQuery')))
-    params.accessToken = TEST_CREDENTIALS.accessToken;
+  if (credentialNeed(c, 'accessToken') !== 'never') params.accessToken = TEST_CREDENTIALS.accessToken;
   if (c.security.some((set) => set.includes('sott'))) params.sott = TEST_CREDENTIALS.sott;
   return params;
 }
