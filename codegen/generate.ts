@@ -42,6 +42,7 @@ export async function generate(
   files.set('docs/API.md', emitApiReference(doc, callables, tags, tasks));
   files.set('docs/ERRORS.md', emitErrorCodesPage(errorCodes));
   files.set('generated/error-codes.ts', emitErrorCodesModule(errorCodes, generatedHeader('spec/error-codes.yaml')));
+  files.set('generated/package-version.ts', emitPackageVersionModule(generatorVersions().version));
   const schema = await emitSchemaTypes(doc);
   files.set(`generated/${schema.path}`, schema.text);
   const project = createEmitProject();
@@ -59,6 +60,11 @@ export async function generate(
   const index = emitIndexModule(project, specFiles);
   files.set(`generated/${index.path}`, index.text);
   return formatTypeScript(files);
+}
+
+/** The package's version for the runtime's default `User-Agent`, kept in step with package.json by `generate:check`. */
+function emitPackageVersionModule(version: string): string {
+  return `${generatedHeader('package.json')}\n/** This package's version, as package.json has it. */\nexport const PACKAGE_VERSION = ${JSON.stringify(version)};\n`;
 }
 
 function generatorVersions(): { name: string; version: string; openapiTypescript: string; tsMorph: string } {

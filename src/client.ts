@@ -165,6 +165,7 @@ function send<T>(
         callerSignal: options.signal,
         scrub,
         sign,
+        observeResponse: options.observeResponse,
       }),
   });
 }

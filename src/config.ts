@@ -11,6 +11,7 @@ import { byteLimit, flag, retryCount, timeoutMs, token, type Fail } from './call
 import { DEFAULT_SIGNATURE_VALID_MINUTES, MAX_SIGNATURE_VALID_MINUTES } from './auth/signing';
 import { fetchTransport, type Transport } from './call/transport';
 import type { M2MCredential } from './auth/m2m';
+import { defaultUserAgent } from './call/user-agent';
 
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_MS } from './defaults';
 
@@ -45,6 +46,12 @@ export interface ClientConfig {
   preventWebhook?: boolean;
   /** The end user's IP address, forwarded as `X-Origin-IP` so LoginRadius's rate limits and risk rules see it. */
   originIp?: string;
+  /**
+   * The `User-Agent` header. Default: the package and runtime (`loginradius-client/0.1.0 node/20.11.1`) on
+   * servers, nothing in browsers (they send their own). A string replaces it (`'my-app/2.3 ' + …` to add your
+   * app's name); `false` sends none. A call's `headers` can still set it.
+   */
+  userAgent?: string | false;
   /** A `fetch` implementation to use instead of the global one (for tests or proxies). */
   fetch?: typeof globalThis.fetch;
   /**
@@ -105,6 +112,8 @@ export interface ResolvedConfig {
   /** True when the caller chose `baseUrl`: it then overrides hosts that single operations declare. */
   readonly baseUrlIsCustom: boolean;
   readonly originIp: string | undefined;
+  /** The `User-Agent` sent with every call, or `undefined` for none. */
+  readonly userAgent: string | undefined;
   readonly preventWebhook: boolean;
   /** How each attempt is sent. */
   readonly transport: Transport;
@@ -125,6 +134,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set<keyof ClientConfig>([
   'hub',
   'baseUrl',
   'originIp',
+  'userAgent',
   'preventWebhook',
   'fetch',
   'transport',
@@ -197,6 +207,7 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     baseUrl,
     baseUrlIsCustom: config.baseUrl !== undefined,
     originIp: config.originIp === undefined ? undefined : requireToken(config.originIp, 'originIp', 'the end user IP address'),
+    userAgent: resolveUserAgent(config.userAgent),
     preventWebhook: flag(config.preventWebhook, 'preventWebhook', false, fail),
     transport: resolveTransport(config),
     timeoutMs: timeoutMs(config.timeoutMs, 'timeoutMs', DEFAULT_TIMEOUT_MS, fail),
@@ -206,6 +217,15 @@ export function resolveConfig(config: ClientConfig): ResolvedConfig {
     hooks: resolveHooks(config),
     sottClock: oneOf(config.sottClock, 'sottClock', ['local', 'server'] as const, 'local'),
   };
+}
+
+/** The configured `User-Agent`: printable ASCII (a header value), the runtime's default, or none for `false`. */
+function resolveUserAgent(value: unknown): string | undefined {
+  if (value === undefined) return defaultUserAgent();
+  if (value === false) return undefined;
+  if (typeof value !== 'string' || !/^[\x20-\x7e]{1,256}$/.test(value) || value.trim() === '')
+    fail('userAgent', 'userAgent must be false or a non-empty string of at most 256 printable ASCII characters');
+  return (value as string).trim();
 }
 
 function resolveM2M(value: unknown, allowBrowser: boolean): M2MCredential {

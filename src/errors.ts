@@ -18,6 +18,7 @@
  */
 
 import { ERROR_CODE_NAMES, ERROR_CODE_STATUSES, type LoginRadiusErrorCode } from '../generated/error-codes';
+import { requestIdOf } from './call/response-info';
 
 // A registry symbol, so every copy of the package shares it.
 const KINDS: unique symbol = Symbol.for('loginradius-client.error-kinds') as never;
@@ -65,14 +66,20 @@ export class LoginRadiusValidationError extends LoginRadiusError {
   }
 }
 
-/** The error body LoginRadius sends (`ErrorCode`, `Description`, …), as far as it was present. */
+/**
+ * The error body LoginRadius sends, as far as it was present: its five documented members, plus `Errors` (the
+ * fields that failed validation, with ErrorCode 1134) and `Data` (tokens LoginRadius still issues with some
+ * errors, e.g. 1194 under the strict privacy-policy mode). Anything else it sends is kept under its own name.
+ */
 export interface LoginRadiusErrorBody {
-  ErrorCode?: number | string;
-  Description?: string;
-  Message?: string;
-  IsProviderError?: boolean;
-  ProviderErrorResponse?: string | null;
-  [key: string]: unknown;
+  readonly ErrorCode?: number | string;
+  readonly Description?: string;
+  readonly Message?: string;
+  readonly IsProviderError?: boolean;
+  readonly ProviderErrorResponse?: string | null;
+  readonly Errors?: readonly { readonly FieldName?: string; readonly ErrorMessage?: string }[];
+  readonly Data?: unknown;
+  readonly [key: string]: unknown;
 }
 
 /** What an {@link LoginRadiusApiError} is built from. */
@@ -80,15 +87,13 @@ export interface ApiErrorDetails {
   operation: string;
   status: number;
   headers: Headers;
-  /** The parsed JSON body (credentials scrubbed), or `undefined` when the body was empty or not JSON. */
+  /** The parsed JSON body (credentials scrubbed), or `undefined` when the body was empty or not a JSON object. */
   body: unknown;
-  /** A short, redacted excerpt of a body that was not JSON. */
+  /** A short, redacted excerpt of a body that was not a JSON object. */
   bodyExcerpt?: string;
   /** How long the server asked to wait before retrying (`Retry-After`), when it said. */
   retryAfterMs?: number | undefined;
 }
-
-const REQUEST_ID_HEADERS = ['x-request-id', 'x-correlation-id', 'x-amzn-requestid', 'cf-ray'] as const;
 
 /**
  * LoginRadius (or a proxy in front of it) answered, and the answer is an error: a non-2xx status, or an
@@ -117,8 +122,11 @@ export class LoginRadiusApiError extends LoginRadiusError {
   readonly headers: Headers;
   /** A request id from the response headers, when one is present. */
   readonly requestId: string | undefined;
-  /** The parsed response body (or `undefined` if it was empty or not JSON). */
-  readonly body: unknown;
+  /**
+   * The parsed error body (credentials scrubbed), or `undefined` when it was empty, not JSON, or JSON that is not
+   * an object (then `bodyExcerpt` has it).
+   */
+  readonly body: LoginRadiusErrorBody | undefined;
   /** A short excerpt of a body that was not JSON (an HTML page from a proxy, say). */
   readonly bodyExcerpt: string | undefined;
   /**
@@ -138,8 +146,8 @@ export class LoginRadiusApiError extends LoginRadiusError {
     this.isProviderError = lr?.IsProviderError === true;
     this.providerErrorResponse = typeof lr?.ProviderErrorResponse === 'string' ? lr.ProviderErrorResponse : null;
     this.headers = details.headers;
-    this.requestId = REQUEST_ID_HEADERS.map((name) => details.headers.get(name)).find((v) => v) ?? undefined;
-    this.body = details.body;
+    this.requestId = requestIdOf(details.headers);
+    this.body = lr;
     this.bodyExcerpt = details.bodyExcerpt;
     this.retryAfterMs = details.retryAfterMs;
   }
@@ -251,7 +259,9 @@ function describeApiError(details: ApiErrorDetails, lr: LoginRadiusErrorBody | u
     return `${head}${code}: ${description ?? 'no description'}`;
   }
   if (details.bodyExcerpt !== undefined) {
-    return details.bodyExcerpt === '' ? `${head} and an empty body` : `${head} and a non-JSON body: ${details.bodyExcerpt}`;
+    return details.bodyExcerpt === ''
+      ? `${head} and an empty body`
+      : `${head} and a body that is not an error object: ${details.bodyExcerpt}`;
   }
   return head;
 }

@@ -57,6 +57,8 @@ export type {
 } from './operation';
 export { redactHeaders, redactUrl } from './observe/redact';
 export { signRequest, type SignatureHeaders, type SignRequestInput } from './auth/signing';
+export { withResponse, type DataAndResponse, type OperationFunction } from './with-response';
+export type { ResponseInfo } from './call/response-info';
 export { paginate, type PageItem, type PageIterator, type PaginatedFunction, type Pagination } from './paginate';
 export { createSottGenerator, generateSott, type GenerateSottOptions, type SottOptions } from './auth/sott';
 export { ERROR_CODE_NAMES, type LoginRadiusErrorCode } from '../generated/error-codes';

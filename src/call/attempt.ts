@@ -18,6 +18,7 @@ import { CREDENTIAL_HEADERS } from '../auth/credentials';
 import { redactUrl, sanitizeCause, type Scrubber } from '../observe/redact';
 import type { PreparedRequest } from './request';
 import { readResponse } from './response';
+import { requestIdOf, type ResponseObserver } from './response-info';
 import { classifyFetchFailure, type AttemptResult } from './retry';
 import { createCallSignal, type CallSignal } from './signals';
 import type { RequestSigner } from '../auth/signing';
@@ -36,6 +37,8 @@ export interface AttemptInput {
   readonly scrub: Scrubber;
   /** Signs one attempt over the exact URL and body sent; present when the request is signed. */
   readonly sign: RequestSigner | undefined;
+  /** Told about a successful answer (`withResponse`). */
+  readonly observeResponse?: ResponseObserver | undefined;
 }
 
 export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
@@ -77,7 +80,15 @@ export async function attemptOnce(input: AttemptInput): Promise<AttemptResult> {
     const unusable = unusableAnswer(input, response);
     if (unusable) return { ok: false, error: unusable, outcome: { kind: 'unusable' }, retryAfterMs: undefined, request: described };
     const read = readResponse(op.id, response, input.scrub, Date.now(), op.noContent, op.textResponse);
-    if (read.ok) return read;
+    if (read.ok) {
+      input.observeResponse?.({
+        status: response.status,
+        headers: response.headers,
+        requestId: requestIdOf(response.headers),
+        attempts: input.attempt,
+      });
+      return read;
+    }
     return {
       ok: false,
       error: read.error,

@@ -51,6 +51,7 @@ export function prepareRequest(
       ...(body === undefined
         ? {}
         : { 'Content-Type': op.bodyEncoding === 'form' ? 'application/x-www-form-urlencoded' : 'application/json' }),
+      ...(config.userAgent === undefined || setsHeader(call.headers, 'user-agent') ? {} : { 'User-Agent': config.userAgent }),
       ...call.headers,
       ...(originIp ? { 'X-Origin-IP': originIp } : {}),
       ...credentials.headers,
@@ -113,4 +114,9 @@ function formEncode(op: OperationDescriptor, body: unknown): string {
     }
   }
   return form.toString();
+}
+
+/** Whether a call's own headers set a header (names compared case-insensitively, as HTTP does). */
+function setsHeader(headers: Readonly<Record<string, string>> | undefined, lowerCaseName: string): boolean {
+  return headers !== undefined && Object.keys(headers).some((name) => name.toLowerCase() === lowerCaseName);
 }

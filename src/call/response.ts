@@ -39,14 +39,16 @@ export function readResponse(
   if (parsed.ok && isSuccessStatus && !carriesErrorCode(parsed.value)) {
     return { ok: true, data: parsed.value };
   }
+  // Only an object can be LoginRadius's error body; anything else (an array, a bare string) is kept as an excerpt.
+  const errorBody = parsed.ok && isJsonObject(parsed.value) ? scrubJson(parsed.value, scrub) : undefined;
   return {
     ok: false,
     error: createApiError({
       operation,
       status,
       headers,
-      body: parsed.ok ? scrubJson(parsed.value, scrub) : undefined,
-      bodyExcerpt: parsed.ok ? undefined : excerpt(text, scrub),
+      body: errorBody,
+      bodyExcerpt: errorBody === undefined ? excerpt(text, scrub) : undefined,
       retryAfterMs: parseRetryAfter(headers.get('retry-after'), now),
     }),
   };
@@ -54,10 +56,14 @@ export function readResponse(
 
 /** True for a JSON object whose `ErrorCode` says it is an error (anything present but 0 or empty). */
 function carriesErrorCode(body: unknown): boolean {
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return false;
-  const code = (body as { ErrorCode?: unknown }).ErrorCode;
+  if (!isJsonObject(body)) return false;
+  const code = body.ErrorCode;
   if (code === undefined || code === null || code === '') return false;
   return normalizeErrorCode(code) !== 0;
+}
+
+function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -6,6 +6,7 @@ import type { ResolvedConfig } from '../config';
 import { CREDENTIAL_PLACEMENT } from '../auth/credentials';
 import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
+import { RESPONSE_OBSERVER, type ResponseObserver } from './response-info';
 import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, token, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
@@ -32,6 +33,8 @@ export interface CallOptions {
   readonly headers: Readonly<Record<string, string>> | undefined;
   /** The end user's IP address sent as `X-Origin-IP`: the call's, else the client's. */
   readonly originIp: string | undefined;
+  /** Told about the successful answer, when the call came through `withResponse`. */
+  readonly observeResponse: ResponseObserver | undefined;
 }
 
 /** Checks the per-call options like the config is checked, and fills in the client's values. */
@@ -40,7 +43,7 @@ export function validateOptions(op: OperationDescriptor, options: unknown, confi
   const fail = failFor(op);
   if (options === null || typeof options !== 'object' || Array.isArray(options))
     fail('options', 'options must be an object such as { timeoutMs, signal }');
-  const o = options as Record<string, unknown>;
+  const o = options as Record<string | symbol, unknown>;
   for (const key of Object.keys(o)) {
     if (!OPTION_KEYS.has(key)) fail(`options.${key}`, `unknown option "${key}" (known: ${[...OPTION_KEYS].join(', ')})`);
   }
@@ -55,6 +58,7 @@ export function validateOptions(op: OperationDescriptor, options: unknown, confi
       flag(o.preventWebhook, 'options.preventWebhook', config.preventWebhook, fail),
     ),
     originIp: o.originIp === undefined ? config.originIp : token(o.originIp, 'options.originIp', 'the end user IP address', fail),
+    observeResponse: typeof o[RESPONSE_OBSERVER] === 'function' ? (o[RESPONSE_OBSERVER] as ResponseObserver) : undefined,
   };
 }
 

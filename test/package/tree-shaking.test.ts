@@ -14,8 +14,9 @@ import { packageFixture, REPO, type PackageFixture } from './support/package-fix
 // that pulls the operation table into every bundle fails here, and so does a core that grows without anyone
 // deciding it should.
 // The M2M token source, the hub host rules and form/text bodies raised these from 48 KiB and 17 KiB gzip; issue 15
-// tracks making them tree-shakable.
-const ONE_OPERATION_MAX_BYTES = 52 * 1024;
+// tracks making them tree-shakable. The default User-Agent (package version, runtime detection) and the shared
+// request-id reading for `withResponse` took the minified size past 52 KiB (52.5), so the bound is 54 KiB.
+const ONE_OPERATION_MAX_BYTES = 54 * 1024;
 const ONE_OPERATION_MAX_GZIP_BYTES = 18 * 1024;
 // What one operation adds to the client alone: its descriptor and a one-line function.
 const PER_OPERATION_MAX_BYTES = 1024;

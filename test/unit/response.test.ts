@@ -65,7 +65,24 @@ describe('readResponse', () => {
     const result = readResponse('op', { status: 502, headers: new Headers(), text: html }, noScrub);
     expect(!result.ok && result.error).toMatchObject({ status: 502, errorCode: undefined });
     expect(!result.ok && result.error.bodyExcerpt!.length).toBeLessThanOrEqual(201);
-    expect(!result.ok && result.error.message).toMatch(/^op failed with HTTP 502 and a non-JSON body: <html>/);
+    expect(!result.ok && result.error.message).toMatch(/^op failed with HTTP 502 and a body that is not an error object: <html>/);
+  });
+
+  test('a JSON answer that is not an object is kept as an excerpt, and body stays the error-body type', () => {
+    const result = readResponse('op', { status: 500, headers: new Headers(), text: '["boom", 1]' }, noScrub);
+    expect(!result.ok && result.error.body).toBeUndefined();
+    expect(!result.ok && result.error.bodyExcerpt).toBe('["boom", 1]');
+  });
+
+  test("LoginRadius's error body is typed, its validation list included", () => {
+    const text = JSON.stringify({
+      ErrorCode: 1134,
+      Description: 'Validation failed',
+      Errors: [{ FieldName: 'city', ErrorMessage: 'too long' }],
+    });
+    const result = readResponse('op', { status: 403, headers: new Headers(), text }, noScrub);
+    const fields = result.ok ? [] : (result.error.body?.Errors ?? []).map((e) => e.FieldName);
+    expect(fields).toEqual(['city']);
   });
 
   test('an empty 403 from a firewall is an error that says the body was empty', () => {
