@@ -2,6 +2,8 @@
  * `docs/API.md`: the API reference a user can read without opening the spec. Every function grouped by API
  * group, with its HTTP call, parameters and credentials, then a migration table from the official SDKs.
  */
+import { documentedErrors, errorCodeAnchor, type ErrorCatalogue } from './emit-error-codes';
+import { documentedErrorsLine } from './emit-operation';
 import { describeCall } from './names';
 import type { Callable, OpenApiDocument, ParamModel } from './spec-model';
 import type { Task } from './tasks';
@@ -10,6 +12,7 @@ export function emitApiReference(
   doc: OpenApiDocument,
   callables: readonly Callable[],
   tags: readonly string[],
+  catalogue: ErrorCatalogue,
   tasks: readonly Task[] = [],
 ): string {
   const operations = callables.filter((c) => !c.isVariant).length;
@@ -42,7 +45,7 @@ export function emitApiReference(
     const description = doc.tags?.find((t) => t.name === tag)?.description;
     out.push(`## ${tag}`, '');
     if (description) out.push(description.trim(), '');
-    for (const c of callables.filter((x) => x.tag === tag)) out.push(...functionSection(doc, c));
+    for (const c of callables.filter((x) => x.tag === tag)) out.push(...functionSection(doc, c, catalogue));
   }
   out.push(...migrationTable(callables));
   return `${out
@@ -51,7 +54,7 @@ export function emitApiReference(
     .trimEnd()}\n`;
 }
 
-function functionSection(doc: OpenApiDocument, c: Callable): string[] {
+function functionSection(doc: OpenApiDocument, c: Callable, catalogue: ErrorCatalogue): string[] {
   const lines = [`### \`${c.name}\``, '', `${c.summary}${c.deprecated ? ' **Deprecated.**' : ''}`, ''];
   lines.push(describeCall(c), '');
   if (c.isVariant) lines.push(`Typed variant of \`${c.operationId}\`.`, '');
@@ -66,6 +69,12 @@ function functionSection(doc: OpenApiDocument, c: Callable): string[] {
   if (rows.length) lines.push('| param | type | required | description |', '|---|---|---|---|', ...rows, '');
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`, '');
+  const errors = documentedErrors(c, catalogue);
+  if (errors.length)
+    lines.push(
+      documentedErrorsLine(errors, (e) => `[\`${e.name}\`](ERRORS.md#${errorCodeAnchor(e.name)})`),
+      '',
+    );
   return lines;
 }
 

@@ -3,6 +3,7 @@
  * that re-exports them, and named model types for every component schema.
  */
 import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures } from 'ts-morph';
+import { documentedErrors, type ErrorCatalogue } from './emit-error-codes';
 import { emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
 import { groupModuleName } from './names';
 import type { Callable, OpenApiDocument } from './spec-model';
@@ -25,7 +26,12 @@ export function createEmitProject(): Project {
 }
 
 /** `generated/operations/<group>.ts` (named after `spec/paths/<group>.yaml`): every function of one API group, in spec order. */
-export function emitGroupModule(project: Project, specFile: string, callables: readonly Callable[]): { path: string; text: string } {
+export function emitGroupModule(
+  project: Project,
+  specFile: string,
+  callables: readonly Callable[],
+  catalogue: ErrorCatalogue,
+): { path: string; text: string } {
   const path = `operations/${groupModuleName(specFile)}.ts`;
   const file = project.createSourceFile(path, '', { overwrite: true });
   const usesComponents = callables.some((c) => c.body?.schemaName || c.response);
@@ -42,7 +48,7 @@ export function emitGroupModule(project: Project, specFile: string, callables: r
   });
   const statements: (StatementStructures | string)[] = [];
   for (const c of callables) {
-    statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c));
+    statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c, documentedErrors(c, catalogue)));
     // How `paginate()` follows this operation's cursor: a property of the function, so it needs nothing else.
     if (c.pagination) statements.push(`${c.name}.pagination = ${JSON.stringify(c.pagination)} as const;`);
   }

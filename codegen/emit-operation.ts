@@ -12,6 +12,7 @@ import {
   type TypeAliasDeclarationStructure,
   type VariableStatementStructure,
 } from 'ts-morph';
+import type { ErrorCodeEntry } from './emit-error-codes';
 import { describeCall, describeSecurity, descriptorName, typePrefix } from './names';
 import type { Callable, ParamModel } from './spec-model';
 import { quote, tsLiteralBlock } from './ts-literal';
@@ -131,14 +132,14 @@ export function emitResultType(c: Callable): TypeAliasDeclarationStructure {
   };
 }
 
-/** The exported function: JSDoc from the spec, then one call into the client. */
-export function emitFunction(c: Callable): FunctionDeclarationStructure {
+/** The exported function: JSDoc from the spec (and the error codes LoginRadius documents for it), then one call into the client. */
+export function emitFunction(c: Callable, errors: readonly ErrorCodeEntry[] = []): FunctionDeclarationStructure {
   const params = `${typePrefix(c.name)}Params`;
   return {
     kind: StructureKind.Function,
     name: c.name,
     isExported: true,
-    docs: [functionDoc(c)],
+    docs: [functionDoc(c, errors)],
     parameters: [
       { name: 'client', type: 'LoginRadiusClient' },
       paramsAreOptional(c) ? { name: 'params', type: params, initializer: '{}' } : { name: 'params', type: params },
@@ -186,7 +187,7 @@ function queryDoc(query: readonly ParamModel[]): string {
   return required.length ? `Query parameters (required: ${required.join(', ')}).` : 'Query parameters.';
 }
 
-function functionDoc(c: Callable): string {
+function functionDoc(c: Callable, errors: readonly ErrorCodeEntry[]): string {
   const lines: string[] = [c.summary];
   if (c.description) lines.push('', c.description);
   if (c.isVariant) lines.push('', `A typed variant of \`${c.operationId}\` (same endpoint).`);
@@ -194,6 +195,11 @@ function functionDoc(c: Callable): string {
   lines.push('', describeCall(c));
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`);
+  if (errors.length)
+    lines.push(
+      '',
+      documentedErrorsLine(errors, (e) => `\`${e.name}\``),
+    );
   lines.push('', '@throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.');
   for (const [error, when] of apiErrors(c.errorStatuses)) lines.push(`@throws {@link ${error}} ${when}`);
   lines.push(
@@ -201,6 +207,14 @@ function functionDoc(c: Callable): string {
   );
   if (c.deprecated) lines.push('@deprecated LoginRadius keeps this endpoint for older integrations; see the description.');
   return lines.join('\n').replace(/\*\//g, '*\\/');
+}
+
+/**
+ * "LoginRadius documents these error codes: `INVALID_CREDENTIALS` (966), …": the names a caller tests `error.code`
+ * against. Shared with docs/API.md, which links each name to its row in docs/ERRORS.md.
+ */
+export function documentedErrorsLine(errors: readonly ErrorCodeEntry[], name: (e: ErrorCodeEntry) => string): string {
+  return `LoginRadius documents these error codes: ${errors.map((e) => `${name(e)} (${e.code})`).join(', ')}.`;
 }
 
 const STATUS_ERRORS: Record<number, readonly [string, string]> = {

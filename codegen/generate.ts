@@ -5,7 +5,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { apiSurface } from './api-surface';
 import { emitApiReference } from './emit-docs';
-import { emitErrorCodesModule, emitErrorCodesPage, readErrorCatalogue, type ErrorCodeEntry } from './emit-error-codes';
+import {
+  catalogueByCode,
+  documentedErrors,
+  emitErrorCodesModule,
+  emitErrorCodesPage,
+  readErrorCatalogue,
+  type ErrorCodeEntry,
+} from './emit-error-codes';
 import { createEmitProject, emitGroupModule, emitIndexModule, emitModelsModule, generatedHeader } from './emit-files';
 import { emitSpecLock } from './emit-lock';
 import { emitSchemaTypes } from './emit-types';
@@ -35,11 +42,13 @@ export async function generate(
   const duplicate = callables.find((c, i) => callables.findIndex((d) => d.name === c.name) !== i);
   if (duplicate) throw new Error(`two functions would be named ${duplicate.name}`);
   checkTaskIndex(tasks, new Set(callables.map((c) => c.name)));
+  const catalogue = catalogueByCode(errorCodes);
+  for (const c of callables) documentedErrors(c, catalogue);
 
   const bundled = `${JSON.stringify(doc, null, 2)}\n`;
   files.set('generated/openapi.json', bundled);
   files.set('generated/spec.lock.json', emitSpecLock(bundled, callables, tags.length, generatorVersions(), apiSurface(doc, callables)));
-  files.set('docs/API.md', emitApiReference(doc, callables, tags, tasks));
+  files.set('docs/API.md', emitApiReference(doc, callables, tags, catalogue, tasks));
   files.set('docs/ERRORS.md', emitErrorCodesPage(errorCodes));
   files.set('generated/error-codes.ts', emitErrorCodesModule(errorCodes, generatedHeader('spec/error-codes.yaml')));
   files.set('generated/package-version.ts', emitPackageVersionModule(generatorVersions().version));
@@ -52,6 +61,7 @@ export async function generate(
       project,
       specFiles[i]!,
       callables.filter((c) => c.tag === tag),
+      catalogue,
     );
     files.set(`generated/${module.path}`, module.text);
   });

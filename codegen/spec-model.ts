@@ -54,6 +54,8 @@ interface SdkVariant {
   readonly response?: string;
   /** The key of this variant's entry in the 200 response's `examples`. */
   readonly example?: string;
+  /** The ErrorCodes LoginRadius documents for this variant, where its docs page lists them apart from the others'. */
+  readonly errorCodes?: readonly number[];
 }
 
 interface OperationObject {
@@ -75,6 +77,7 @@ interface OperationObject {
   readonly 'x-lr-idempotent'?: boolean;
   readonly 'x-lr-secret-in-query'?: string;
   readonly 'x-lr-pagination'?: { readonly cursor: string; readonly next: string; readonly items: string };
+  readonly 'x-lr-error-codes'?: readonly number[];
 }
 
 /** A parameter as one callable sees it. */
@@ -139,6 +142,11 @@ export interface Callable {
   readonly noContent: boolean;
   /** The error statuses the spec documents for the operation (4xx and 5xx), ascending. */
   readonly errorStatuses: readonly number[];
+  /**
+   * The `ErrorCode`s LoginRadius documents for the endpoint (`x-lr-error-codes`; a variant's own `errorCodes`
+   * where its docs list them apart), ascending. Empty when LoginRadius lists none.
+   */
+  readonly errorCodes: readonly number[];
 }
 
 const METHODS: readonly HttpMethod[] = ['GET', 'POST', 'PUT', 'DELETE'];
@@ -189,6 +197,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
       .sort((a, b) => a - b),
     pathParams,
     description: (op.description ?? '').trim(),
+    errorCodes: errorCodesOf(where, op['x-lr-error-codes']),
   };
   const operation: Callable = {
     ...base,
@@ -239,6 +248,7 @@ function variantCallable(
   return {
     ...base,
     security,
+    errorCodes: v.errorCodes === undefined ? base.errorCodes : errorCodesOf(`${where} variant ${v.name}`, v.errorCodes),
     name: v.name,
     isVariant: true,
     variants: [],
@@ -310,6 +320,13 @@ function refName(schema: SchemaObject | undefined): string | undefined {
 
 function failOn(where: string, problem: string): never {
   throw new Error(`${where}: ${problem}`);
+}
+
+/** A list of documented ErrorCodes, checked (integers, no repeats) and sorted. */
+function errorCodesOf(where: string, codes: readonly number[] | undefined): readonly number[] {
+  if (codes === undefined) return [];
+  if (!codes.every(Number.isInteger) || new Set(codes).size !== codes.length) failOn(where, 'error codes must be distinct integers');
+  return [...codes].sort((a, b) => a - b);
 }
 
 /** The operation's `x-lr-pagination`, checked: the cursor must be one of its query parameters. */

@@ -19730,57 +19730,21 @@ export interface components {
     };
   };
   responses: {
-    /** @description Bad request: a parameter or the request body is malformed or missing. */
-    BadRequest: {
+    /** @description Bad request: the request body is malformed or misses a required field. */
+    InvalidBody: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "Description": "The post body is invalid.",
-         *       "ErrorCode": 958,
-         *       "Message": "The post body is invalid",
-         *       "IsProviderError": false,
-         *       "ProviderErrorResponse": null
-         *     }
-         */
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
-    /** @description Unauthorized: a credential is missing or wrong. */
-    Unauthorized: {
+    /** @description Forbidden: the API key is unauthorized, or the app may not call this endpoint. */
+    ApiKeyUnauthorized: {
       headers: {
         [name: string]: unknown;
       };
       content: {
-        /**
-         * @example {
-         *       "Description": "The API secret is unauthorized.",
-         *       "ErrorCode": 902,
-         *       "Message": "The API secret is unauthorized",
-         *       "IsProviderError": false,
-         *       "ProviderErrorResponse": null
-         *     }
-         */
-        'application/json': components['schemas']['ErrorResponse'];
-      };
-    };
-    /** @description Forbidden: LoginRadius refused the call (invalid or expired token, unauthorized API key, failed business rule). */
-    Forbidden: {
-      headers: {
-        [name: string]: unknown;
-      };
-      content: {
-        /**
-         * @example {
-         *       "Description": "Access token is invalid.",
-         *       "ErrorCode": 905,
-         *       "Message": "Access token is invalid",
-         *       "IsProviderError": false,
-         *       "ProviderErrorResponse": null
-         *     }
-         */
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
@@ -19811,6 +19775,79 @@ export interface components {
          *       "ProviderErrorResponse": null
          *     }
          */
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Bad request: a parameter is malformed or missing. */
+    InvalidRequest: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Forbidden: the user's access token is invalid or has expired, or the app may not call this endpoint. */
+    AccessTokenRejected: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Unauthorized: the API secret is wrong or does not belong to the API key. */
+    ApiSecretUnauthorized: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Forbidden: the app may not call this endpoint (the feature is not enabled for it). */
+    EndpointNotPermitted: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Forbidden: the API key is unauthorized, the request signature is invalid or has expired, or the app may not call this endpoint. */
+    ApiKeyOrSignatureRejected: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /**
+     * @description Unauthorized: the machine-to-machine token is missing, has expired or was revoked. LoginRadius documents no
+     *     ErrorCode for it; the client drops the token, obtains a fresh one and repeats the call once.
+     */
+    M2mTokenRefused: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content?: never;
+    };
+    /** @description Forbidden: the machine-to-machine token lacks the permission or is invalid, or the app may not call this endpoint. */
+    M2mTokenRejected: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
+        'application/json': components['schemas']['ErrorResponse'];
+      };
+    };
+    /** @description Forbidden: the SOTT or the API key is invalid, or the app may not call this endpoint. */
+    SottRejected: {
+      headers: {
+        [name: string]: unknown;
+      };
+      content: {
         'application/json': components['schemas']['ErrorResponse'];
       };
     };
@@ -19883,9 +19920,8 @@ export interface operations {
           'application/json': components['schemas']['JwtSignature'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -19925,9 +19961,8 @@ export interface operations {
           'application/json': components['schemas']['JwtSignature'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -19977,9 +20012,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthDeviceCodeResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20041,9 +20075,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthTokenIntrospection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20095,9 +20128,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20136,9 +20168,8 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20189,9 +20220,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20239,9 +20269,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthDeviceCodeResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20291,9 +20320,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthDeviceCodeResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20356,9 +20384,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthTokenIntrospection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20410,9 +20437,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthPushedAuthorizationResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20477,9 +20503,8 @@ export interface operations {
           'application/json': components['schemas']['OidcDynamicClient'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20573,9 +20598,8 @@ export interface operations {
           'application/json': components['schemas']['OidcDynamicClient'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20607,9 +20631,8 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20680,9 +20703,8 @@ export interface operations {
           'application/json': components['schemas']['OidcDynamicClientRegistration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20721,9 +20743,8 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20775,9 +20796,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20834,9 +20854,9 @@ export interface operations {
           'application/json': components['schemas']['ActiveSessionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20877,9 +20897,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20915,9 +20934,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20953,9 +20971,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -20996,9 +21013,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21034,9 +21050,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21072,9 +21087,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21130,9 +21144,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21168,9 +21181,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21204,9 +21216,9 @@ export interface operations {
           'application/json': components['schemas']['SocialTokenInvalidateResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21247,9 +21259,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21290,9 +21301,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21333,9 +21343,9 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21381,9 +21391,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21412,9 +21421,9 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21449,9 +21458,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21487,9 +21495,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21524,9 +21531,9 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21565,9 +21572,8 @@ export interface operations {
           'application/json': components['schemas']['SocialAlbum'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21605,9 +21611,8 @@ export interface operations {
           'application/json': components['schemas']['SocialAudioList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21648,9 +21653,8 @@ export interface operations {
           'application/json': components['schemas']['SocialCheckin'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21685,9 +21689,8 @@ export interface operations {
           'application/json': components['schemas']['SocialCompanyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21738,9 +21741,8 @@ export interface operations {
           'application/json': components['schemas']['SocialContactPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21780,9 +21782,8 @@ export interface operations {
           'application/json': components['schemas']['SocialEventList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21823,9 +21824,8 @@ export interface operations {
           'application/json': components['schemas']['SocialFollowingList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21862,9 +21862,8 @@ export interface operations {
           'application/json': components['schemas']['SocialGroup'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21897,9 +21896,8 @@ export interface operations {
           'application/json': components['schemas']['SocialLike'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21937,9 +21935,8 @@ export interface operations {
           'application/json': components['schemas']['SocialMentionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -21983,9 +21980,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPostResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22029,9 +22025,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPostResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22096,9 +22091,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22155,9 +22149,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPhoto'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22195,9 +22188,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPost'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22234,9 +22226,9 @@ export interface operations {
           'application/json': components['schemas']['RestHookFieldList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22274,9 +22266,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22311,9 +22303,9 @@ export interface operations {
           'application/json': components['schemas']['RestHookSubscription'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22341,9 +22333,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22380,9 +22372,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22442,9 +22434,8 @@ export interface operations {
           'application/json': components['schemas']['SocialPostResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22504,9 +22495,8 @@ export interface operations {
           'application/json': components['schemas']['SocialTrackableStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22542,9 +22532,9 @@ export interface operations {
           'application/json': components['schemas']['SocialTrackableStatusStats'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['EndpointNotPermitted'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22587,9 +22577,8 @@ export interface operations {
           'application/json': components['schemas']['SocialTrackableStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22625,9 +22614,8 @@ export interface operations {
           'application/json': components['schemas']['SocialStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22755,9 +22743,8 @@ export interface operations {
           'application/json': components['schemas']['SocialUserProfile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22885,9 +22872,8 @@ export interface operations {
           'application/json': components['schemas']['SocialUserProfile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22938,9 +22924,8 @@ export interface operations {
           'application/json': components['schemas']['SocialVideoPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -22968,9 +22953,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookTestResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23014,9 +22999,9 @@ export interface operations {
           'application/json': components['schemas']['LegacyWebhookSubscriptionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23054,9 +23039,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23094,9 +23079,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23193,9 +23178,9 @@ export interface operations {
           'application/json': components['schemas']['UserMigrationBatchResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23218,9 +23203,8 @@ export interface operations {
           'application/json': components['schemas']['AppConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23277,9 +23261,9 @@ export interface operations {
           'application/json': components['schemas']['ManagementConsentFormList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23313,9 +23297,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23375,9 +23359,9 @@ export interface operations {
           'application/json': components['schemas']['ManagementConsentFormList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23459,9 +23443,9 @@ export interface operations {
           'application/json': components['schemas']['ManagementConsentForm'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23495,9 +23479,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23540,9 +23524,9 @@ export interface operations {
           'application/json': components['schemas']['ManagementConsentOptionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23584,9 +23568,9 @@ export interface operations {
           'application/json': components['schemas']['ManagementConsentOption'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23658,9 +23642,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryCustomObjectPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23771,9 +23755,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryCustomObjectSearchResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23810,9 +23794,8 @@ export interface operations {
           'application/json': components['schemas']['HpaExistResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23855,9 +23838,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23894,9 +23876,8 @@ export interface operations {
           'application/json': components['schemas']['HpaExistResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -23938,9 +23919,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24004,9 +23984,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24043,9 +24022,8 @@ export interface operations {
           'application/json': components['schemas']['HpaExistResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24151,9 +24129,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryIdentityPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24298,9 +24276,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24334,9 +24312,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24366,9 +24343,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24398,9 +24374,8 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24430,9 +24405,8 @@ export interface operations {
           'application/json': components['schemas']['AccessTokenInfoResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24460,9 +24434,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24490,9 +24463,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24520,9 +24492,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24550,9 +24521,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24580,9 +24550,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24621,9 +24590,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24662,9 +24630,8 @@ export interface operations {
           'application/json': components['schemas']['MfaBackupCodes'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24703,9 +24670,8 @@ export interface operations {
           'application/json': components['schemas']['MfaBackupCodes'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24744,9 +24710,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24774,9 +24739,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24815,9 +24779,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24856,9 +24819,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24886,9 +24848,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24927,9 +24888,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24957,9 +24917,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -24987,9 +24946,8 @@ export interface operations {
           'application/json': components['schemas']['MfaPushDeviceStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25017,9 +24975,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25109,9 +25066,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyCreationOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25169,9 +25125,8 @@ export interface operations {
           'application/json': components['schemas']['RegisteredPasskey'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25220,9 +25175,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25271,9 +25225,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25311,9 +25264,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25341,9 +25293,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25375,9 +25326,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25405,9 +25355,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25445,9 +25394,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25480,9 +25428,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25520,9 +25467,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25561,9 +25507,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25601,9 +25546,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25660,9 +25604,8 @@ export interface operations {
           'application/json': components['schemas']['MfaSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25716,9 +25659,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25762,9 +25704,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25827,9 +25768,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25872,9 +25812,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25908,9 +25847,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -25951,9 +25889,8 @@ export interface operations {
           'application/json': components['schemas']['RegisteredPasskeyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26026,9 +25963,8 @@ export interface operations {
           'application/json': components['schemas']['ProfileWithTokensResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26092,9 +26028,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26163,9 +26098,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26204,9 +26138,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26245,9 +26178,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26311,9 +26243,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26352,9 +26283,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26393,9 +26323,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26464,9 +26393,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26509,9 +26437,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26562,9 +26489,8 @@ export interface operations {
           'application/json': components['schemas']['MfaSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26603,9 +26529,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26644,9 +26569,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26720,9 +26644,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26771,9 +26694,8 @@ export interface operations {
           'application/json': components['schemas']['ReauthenticationToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26872,9 +26794,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyCreationOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26942,9 +26863,8 @@ export interface operations {
           'application/json': components['schemas']['RegisteredPasskeyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -26978,9 +26898,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27038,9 +26957,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27084,9 +27002,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27199,9 +27116,24 @@ export interface operations {
           'application/json': components['schemas']['PostWithProfileResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27240,9 +27172,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteRequestAcceptedResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27323,9 +27254,8 @@ export interface operations {
           'application/json': components['schemas']['ConsentLogList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27372,9 +27302,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27428,9 +27357,8 @@ export interface operations {
           'application/json': components['schemas']['ConsentVerifyResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27493,9 +27421,8 @@ export interface operations {
           'application/json': components['schemas']['ConsentProfile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27548,9 +27475,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27605,9 +27531,8 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27679,9 +27604,8 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27726,9 +27650,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27782,9 +27705,8 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecordList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27844,9 +27766,8 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27896,9 +27817,8 @@ export interface operations {
           'application/json': components['schemas']['LoginLinkVerificationResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27943,9 +27863,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithUuidResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -27995,9 +27914,8 @@ export interface operations {
           'application/json': components['schemas']['LoginLinkVerificationResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28086,9 +28004,8 @@ export interface operations {
           'application/json': components['schemas']['ExistResponse'] | components['schemas']['EmailVerificationResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28185,9 +28102,8 @@ export interface operations {
           'application/json': components['schemas']['EmailVerificationResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28236,9 +28152,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28275,9 +28190,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28313,9 +28227,8 @@ export interface operations {
           'application/json': components['schemas']['InvitationLookupResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28403,9 +28316,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28509,9 +28421,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28600,9 +28511,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28655,9 +28565,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28705,9 +28614,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28754,9 +28662,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyRequestOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28895,9 +28802,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -28986,9 +28892,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29022,9 +28927,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29120,9 +29024,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyCreationOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29267,9 +29170,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29314,9 +29216,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29369,9 +29270,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29425,9 +29325,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29467,9 +29366,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29582,9 +29480,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29677,9 +29574,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29722,9 +29618,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29787,9 +29682,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29828,9 +29722,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29878,9 +29771,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -29949,9 +29841,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30024,9 +29915,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30099,9 +29989,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30160,9 +30049,8 @@ export interface operations {
           'application/json': components['schemas']['SmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30249,9 +30137,33 @@ export interface operations {
           'application/json': components['schemas']['MfaLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized: a credential or the password the call checks is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30286,9 +30198,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyRequestOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30472,9 +30383,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30539,9 +30449,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyRequestOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30726,9 +30635,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30777,9 +30685,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'] | components['schemas']['SecondFactorRequiredResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30854,9 +30761,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'] | components['schemas']['SecondFactorRequiredResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -30935,9 +30841,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31022,9 +30927,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['SottRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31108,9 +31012,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'] | components['schemas']['SecondFactorRequiredResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31188,9 +31091,8 @@ export interface operations {
           'application/json': components['schemas']['SmsDataResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31274,9 +31176,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['SottRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31351,9 +31252,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'] | components['schemas']['SecondFactorRequiredResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31416,9 +31316,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31452,9 +31351,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31528,9 +31426,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31702,9 +31599,33 @@ export interface operations {
           'application/json': components['schemas']['LoginSession'] | components['schemas']['LoginMfaChallenge'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized: a credential or the password the call checks is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31784,9 +31705,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31839,9 +31759,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31914,9 +31833,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -31994,9 +31912,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32069,9 +31986,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32167,9 +32083,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyCreationOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32230,9 +32145,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32296,9 +32210,33 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized: a credential or the password the call checks is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32368,9 +32306,24 @@ export interface operations {
           'application/json': components['schemas']['ResetPasswordByPhoneOtpResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32447,9 +32400,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32516,9 +32468,24 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32562,9 +32529,24 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32631,9 +32613,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32706,9 +32687,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32787,9 +32767,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'] | components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32841,9 +32820,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32902,9 +32880,8 @@ export interface operations {
           'application/json': components['schemas']['ExistResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32956,9 +32933,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -32986,9 +32962,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33052,9 +33027,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33102,9 +33076,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33156,9 +33129,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithSmsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33206,9 +33178,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33273,9 +33244,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33340,9 +33310,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33407,9 +33376,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33450,9 +33418,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33493,9 +33460,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33536,9 +33502,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33576,9 +33541,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33641,9 +33605,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33672,9 +33635,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33714,9 +33676,8 @@ export interface operations {
           'application/json': components['schemas']['PrivacyPolicyHistoryResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33828,9 +33789,24 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -33926,9 +33902,8 @@ export interface operations {
           'application/json': components['schemas']['PasskeyCreationOptionsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34044,9 +34019,8 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34094,9 +34068,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34201,9 +34174,33 @@ export interface operations {
           'application/json': components['schemas']['PostWithLoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized: a credential or the password the call checks is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34241,9 +34238,8 @@ export interface operations {
           'application/json': components['schemas']['ValidResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34316,9 +34312,8 @@ export interface operations {
           'application/json': components['schemas']['RegistrationDataList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34349,9 +34344,8 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34388,9 +34382,8 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34427,9 +34420,8 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34466,9 +34458,8 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34502,9 +34493,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34541,9 +34531,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34572,9 +34561,8 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34611,9 +34599,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34650,9 +34637,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34690,9 +34676,8 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34751,9 +34736,8 @@ export interface operations {
           'application/json': components['schemas']['ExistResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34790,9 +34774,8 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34826,9 +34809,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34862,9 +34845,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34898,9 +34881,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34934,9 +34917,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -34981,9 +34964,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35028,9 +35011,9 @@ export interface operations {
           'application/json': components['schemas']['MfaBackupCodes'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35075,9 +35058,9 @@ export interface operations {
           'application/json': components['schemas']['MfaBackupCodes'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35111,9 +35094,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35147,9 +35130,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35183,9 +35166,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35219,9 +35202,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35255,9 +35238,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35291,9 +35274,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35327,9 +35310,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35365,9 +35348,9 @@ export interface operations {
           'application/json': components['schemas']['AccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35403,9 +35386,9 @@ export interface operations {
           'application/json': components['schemas']['ImpersonationAccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35453,9 +35436,9 @@ export interface operations {
           'application/json': components['schemas']['MultipurposeTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35511,9 +35494,9 @@ export interface operations {
           'application/json': components['schemas']['ForgotPasswordTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35587,9 +35570,9 @@ export interface operations {
           'application/json': components['schemas']['AccountIdentitiesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35629,9 +35612,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35678,9 +35661,9 @@ export interface operations {
           'application/json': components['schemas']['RegisteredPasskeyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35736,9 +35719,9 @@ export interface operations {
           'application/json': components['schemas']['RoleContextMemberList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35784,9 +35767,9 @@ export interface operations {
           'application/json': components['schemas']['MultipurposeTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35821,9 +35804,9 @@ export interface operations {
           'application/json': components['schemas']['SottResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35866,9 +35849,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35906,9 +35889,9 @@ export interface operations {
           'application/json': components['schemas']['EmailVerificationTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -35968,9 +35951,9 @@ export interface operations {
           'application/json': components['schemas']['EmailVerificationTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36004,9 +35987,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36067,9 +36050,9 @@ export interface operations {
           'application/json': components['schemas']['ConsentLogList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36129,9 +36112,9 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36208,9 +36191,9 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36260,9 +36243,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36322,9 +36305,9 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecordList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36390,9 +36373,9 @@ export interface operations {
           'application/json': components['schemas']['CustomObjectRecord'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36441,9 +36424,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36487,9 +36470,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36534,9 +36517,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36581,9 +36564,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36617,9 +36600,9 @@ export interface operations {
           'application/json': components['schemas']['PasswordHashResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36662,9 +36645,33 @@ export interface operations {
           'application/json': components['schemas']['PasswordHashResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      /** @description Bad request: LoginRadius rejects a parameter or the body. */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Unauthorized: a credential or the password the call checks is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
+      /** @description Forbidden: LoginRadius refuses the call. */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ErrorResponse'];
+        };
+      };
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36708,9 +36715,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36756,9 +36763,9 @@ export interface operations {
           'application/json': components['schemas']['PrivacyPolicyHistoryResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36801,9 +36808,9 @@ export interface operations {
           'application/json': components['schemas']['ValidResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36846,9 +36853,9 @@ export interface operations {
           'application/json': components['schemas']['ValidResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36891,9 +36898,9 @@ export interface operations {
           'application/json': components['schemas']['ValidResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36930,9 +36937,9 @@ export interface operations {
           'application/json': components['schemas']['AccountRolesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -36980,9 +36987,9 @@ export interface operations {
           'application/json': components['schemas']['AccountRolesResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37027,9 +37034,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37079,9 +37086,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37131,9 +37138,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37172,9 +37179,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37228,9 +37235,9 @@ export interface operations {
           'application/json': components['schemas']['RoleContextList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37305,9 +37312,9 @@ export interface operations {
           'application/json': components['schemas']['RoleContextList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37342,9 +37349,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37394,9 +37401,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37430,9 +37437,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37481,9 +37488,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37537,9 +37544,9 @@ export interface operations {
           'application/json': components['schemas']['Profile'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37574,9 +37581,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37610,9 +37617,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37668,9 +37675,9 @@ export interface operations {
           'application/json': components['schemas']['RegistrationDataUpdateResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37704,9 +37711,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37779,9 +37786,9 @@ export interface operations {
           'application/json': components['schemas']['RegistrationDataList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37832,9 +37839,9 @@ export interface operations {
           'application/json': components['schemas']['PostResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37884,9 +37891,9 @@ export interface operations {
           'application/json': components['schemas']['RoleDefinition'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37935,9 +37942,9 @@ export interface operations {
           'application/json': components['schemas']['RoleDefinition'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -37971,9 +37978,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38018,9 +38025,9 @@ export interface operations {
           'application/json': components['schemas']['RoleDefinitionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38074,9 +38081,9 @@ export interface operations {
           'application/json': components['schemas']['RoleDefinitionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38117,9 +38124,8 @@ export interface operations {
           'application/json': components['schemas']['ServerInfoResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38208,9 +38214,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryIdentityPage'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38338,9 +38344,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryIdentitySearchResult'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38410,9 +38416,9 @@ export interface operations {
           'application/json': components['schemas']['CloudDirectoryInsightsResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38462,9 +38468,8 @@ export interface operations {
           'application/json': components['schemas']['LoginResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38519,9 +38524,8 @@ export interface operations {
           'application/json': components['schemas']['M2MTokenIntrospection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38558,9 +38562,8 @@ export interface operations {
           'application/json': components['schemas']['JsonWebKeySet'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38593,9 +38596,8 @@ export interface operations {
         };
         content?: never;
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38637,9 +38639,8 @@ export interface operations {
           'application/json': components['schemas']['M2MTokenResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38713,9 +38714,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38780,9 +38780,8 @@ export interface operations {
           'application/json': components['schemas']['OAuthAuthorizationServerMetadata'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38877,9 +38876,8 @@ export interface operations {
           'application/json': components['schemas']['OidcDiscoveryDocument'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38922,9 +38920,8 @@ export interface operations {
           'application/json': components['schemas']['JsonWebKeySet'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -38969,9 +38966,8 @@ export interface operations {
           'application/jwt': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39026,9 +39022,8 @@ export interface operations {
           'application/jwt': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39102,9 +39097,8 @@ export interface operations {
           'application/xml': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39140,9 +39134,8 @@ export interface operations {
           'application/json': components['schemas']['ShortenedUrl'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39191,9 +39184,8 @@ export interface operations {
           'application/json': components['schemas']['BigCommerceLoginUrl'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39237,9 +39229,8 @@ export interface operations {
           'application/json': components['schemas']['BigCommerceLoginUrl'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39283,9 +39274,8 @@ export interface operations {
           'application/json': components['schemas']['BigCommercePasswordValidation'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39320,9 +39310,8 @@ export interface operations {
           'text/html': string;
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['EndpointNotPermitted'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39381,9 +39370,8 @@ export interface operations {
           'application/json': components['schemas']['JwtSignature'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39417,9 +39405,8 @@ export interface operations {
           'application/json': components['schemas']['JwtSignature'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39453,9 +39440,8 @@ export interface operations {
           'application/json': components['schemas']['CrossDeviceSsoCode'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39489,9 +39475,8 @@ export interface operations {
           'application/json': components['schemas']['CrossDeviceSsoAccessToken'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39529,9 +39514,8 @@ export interface operations {
           'application/json': components['schemas']['CrossDeviceSsoTokenMapResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      403: components['responses']['ApiKeyUnauthorized'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39579,9 +39563,8 @@ export interface operations {
           'application/json': components['schemas']['PerfectMindContact'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39617,9 +39600,8 @@ export interface operations {
           'application/json': components['schemas']['PerfectMindSession'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39668,9 +39650,8 @@ export interface operations {
           'application/json': components['schemas']['ShopifyLoginUrl'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      403: components['responses']['AccessTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39707,9 +39688,9 @@ export interface operations {
           'application/json': components['schemas']['SecondFactorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39764,9 +39745,9 @@ export interface operations {
           'application/json': components['schemas']['SecondFactorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39797,9 +39778,9 @@ export interface operations {
           'application/json': components['schemas']['DuoAuthenticatorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39842,9 +39823,9 @@ export interface operations {
           'application/json': components['schemas']['DuoAuthenticatorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39895,9 +39876,9 @@ export interface operations {
           'application/json': components['schemas']['PushNotificationSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -39974,9 +39955,9 @@ export interface operations {
           'application/json': components['schemas']['PushNotificationSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40047,9 +40028,9 @@ export interface operations {
           'application/json': components['schemas']['PushNotificationSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40080,9 +40061,9 @@ export interface operations {
           'application/json': components['schemas']['TotpAuthenticatorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40124,9 +40105,9 @@ export interface operations {
           'application/json': components['schemas']['TotpAuthenticatorConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40177,9 +40158,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationUserRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40247,9 +40228,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationUserRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40305,9 +40286,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationUserRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40346,9 +40327,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40399,9 +40380,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationUserRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40435,9 +40416,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40486,9 +40467,9 @@ export interface operations {
           'application/json': components['schemas']['CaptchaConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40567,9 +40548,9 @@ export interface operations {
           'application/json': components['schemas']['CaptchaConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40607,9 +40588,9 @@ export interface operations {
           'application/json': components['schemas']['CustomFieldFormFieldList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40637,9 +40618,9 @@ export interface operations {
           'application/json': components['schemas']['CustomFieldLimitResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40670,9 +40651,9 @@ export interface operations {
           'application/json': components['schemas']['CustomFieldNameList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40706,9 +40687,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40745,9 +40726,9 @@ export interface operations {
           'application/json': components['schemas']['CustomFieldList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40837,9 +40818,9 @@ export interface operations {
           'application/json': components['schemas']['CustomFieldFormFieldList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40877,9 +40858,9 @@ export interface operations {
           'application/json': components['schemas']['CustomField'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -40961,9 +40942,9 @@ export interface operations {
           'application/json': components['schemas']['JwtCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41097,9 +41078,9 @@ export interface operations {
           'application/json': components['schemas']['JwtCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41133,9 +41114,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41215,9 +41196,9 @@ export interface operations {
           'application/json': components['schemas']['JwtCustomProviderList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41344,9 +41325,9 @@ export interface operations {
           'application/json': components['schemas']['JwtCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41391,9 +41372,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthCustomProviderMappingKeyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41451,9 +41432,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthCustomProviderList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41524,9 +41505,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41615,9 +41596,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41654,9 +41635,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41696,9 +41677,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProviderMappingKeyList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41764,9 +41745,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41832,9 +41813,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41929,9 +41910,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -41965,9 +41946,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42031,9 +42012,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProviderList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42122,9 +42103,9 @@ export interface operations {
           'application/json': components['schemas']['SamlCustomProvider'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42184,9 +42165,9 @@ export interface operations {
           'application/json': components['schemas']['EmailTemplate'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42229,9 +42210,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42286,9 +42267,9 @@ export interface operations {
           'application/json': components['schemas']['EmailTemplateList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42344,9 +42325,9 @@ export interface operations {
           'application/json': components['schemas']['EmailTemplate'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42384,9 +42365,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegrationAlgorithmList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42423,9 +42404,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegrationDataMappingFieldList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42478,9 +42459,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42560,9 +42541,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42596,9 +42577,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42649,9 +42630,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegrationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42726,9 +42707,9 @@ export interface operations {
           'application/json': components['schemas']['JwtIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42763,9 +42744,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthIntegrationCredentials'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42851,9 +42832,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -42998,9 +42979,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43034,9 +43015,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43120,9 +43101,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthIntegrationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43260,9 +43241,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43342,9 +43323,9 @@ export interface operations {
           'application/json': components['schemas']['SamlIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43424,9 +43405,9 @@ export interface operations {
           'application/json': components['schemas']['SamlIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43544,9 +43525,9 @@ export interface operations {
           'application/json': components['schemas']['SamlIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43580,9 +43561,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43660,9 +43641,9 @@ export interface operations {
           'application/json': components['schemas']['SamlIntegrationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43779,9 +43760,9 @@ export interface operations {
           'application/json': components['schemas']['SamlIntegration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43815,9 +43796,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitationResendResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43861,9 +43842,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitation'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43927,9 +43908,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitation'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -43973,9 +43954,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitation'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44037,9 +44018,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44097,9 +44078,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationInvitation'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44138,9 +44119,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClientConnectionsMetadata'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44175,9 +44156,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClientCredentials'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44309,9 +44290,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClient'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44530,9 +44511,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClient'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44566,9 +44547,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44698,9 +44679,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClientList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44914,9 +44895,9 @@ export interface operations {
           'application/json': components['schemas']['OAuthClient'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -44974,9 +44955,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnectionGroupRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45020,9 +45001,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45074,9 +45055,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnectionGroupRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45129,9 +45110,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnectionGroupRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45179,9 +45160,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnectionStatus'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45215,9 +45196,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45278,9 +45259,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45319,9 +45300,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45435,9 +45416,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnectionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45493,9 +45474,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationConnection'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45538,9 +45519,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDomain'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45583,9 +45564,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDomain'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45624,9 +45605,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45675,9 +45656,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDomainList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45724,9 +45705,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationDomain'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45777,9 +45758,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationUserRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45844,9 +45825,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -45917,9 +45898,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46079,9 +46060,9 @@ export interface operations {
           'application/json': components['schemas']['Organization'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46268,9 +46249,9 @@ export interface operations {
           'application/json': components['schemas']['Organization'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46304,9 +46285,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46495,9 +46476,9 @@ export interface operations {
           'application/json': components['schemas']['OrganizationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46577,9 +46558,9 @@ export interface operations {
           'application/json': components['schemas']['Organization'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46618,9 +46599,9 @@ export interface operations {
           'application/json': components['schemas']['PasskeyConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46679,9 +46660,9 @@ export interface operations {
           'application/json': components['schemas']['PasskeyConfiguration'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46716,9 +46697,9 @@ export interface operations {
           'application/json': components['schemas']['PasswordPolicy'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46769,9 +46750,9 @@ export interface operations {
           'application/json': components['schemas']['PasswordPolicy'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46810,9 +46791,9 @@ export interface operations {
           'application/json': components['schemas']['TenantPermission'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46862,9 +46843,9 @@ export interface operations {
           'application/json': components['schemas']['TenantPermission'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46898,9 +46879,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46945,9 +46926,9 @@ export interface operations {
           'application/json': components['schemas']['TenantPermissionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -46991,9 +46972,9 @@ export interface operations {
           'application/json': components['schemas']['TenantPermission'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47030,9 +47011,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderStatusList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47077,9 +47058,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderOrder'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47132,9 +47113,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47200,9 +47181,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderSettings'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47251,9 +47232,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47313,9 +47294,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderConfigurationList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47370,9 +47351,9 @@ export interface operations {
           'application/json': components['schemas']['SocialProviderStatusList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47404,9 +47385,9 @@ export interface operations {
           'application/json': components['schemas']['DomainAccessRestrictions'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47451,9 +47432,9 @@ export interface operations {
           'application/json': components['schemas']['DomainAccessRestrictions'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47487,9 +47468,9 @@ export interface operations {
           'application/json': components['schemas']['IpAccessRestrictions'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47540,9 +47521,9 @@ export interface operations {
           'application/json': components['schemas']['IpAccessRestrictions'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47570,9 +47551,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47606,9 +47587,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRoleDefaultResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47658,9 +47639,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47739,9 +47720,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47775,9 +47756,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47837,9 +47818,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47903,9 +47884,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRoleList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47969,9 +47950,9 @@ export interface operations {
           'application/json': components['schemas']['TenantRole'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -47999,9 +47980,9 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionRenderCount'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48038,9 +48019,9 @@ export interface operations {
           'application/json': components['schemas']['SecurityQuestionRenderCount'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48084,9 +48065,9 @@ export interface operations {
           'application/json': components['schemas']['AppSecurityQuestion'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48120,9 +48101,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48159,9 +48140,9 @@ export interface operations {
           'application/json': components['schemas']['AppSecurityQuestionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48199,9 +48180,9 @@ export interface operations {
           'application/json': components['schemas']['AppSecurityQuestion'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48250,9 +48231,9 @@ export interface operations {
           'application/json': components['schemas']['SmsTemplate'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48295,9 +48276,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48338,9 +48319,9 @@ export interface operations {
           'application/json': components['schemas']['SmsTemplateList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48383,9 +48364,9 @@ export interface operations {
           'application/json': components['schemas']['SmsTemplate'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48430,9 +48411,9 @@ export interface operations {
           'application/json': components['schemas']['SottRecordList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48478,9 +48459,9 @@ export interface operations {
           'application/json': components['schemas']['CreateSottResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48517,9 +48498,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookEventList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48567,9 +48548,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscription'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48644,9 +48625,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscription'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48680,9 +48661,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48745,9 +48726,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscriptionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48814,9 +48795,9 @@ export interface operations {
           'application/json': components['schemas']['WebhookSubscription'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['ApiSecretUnauthorized'];
+      403: components['responses']['ApiKeyOrSignatureRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48950,9 +48931,9 @@ export interface operations {
           'application/json': components['schemas']['WorkflowVersionRestoreResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -48991,9 +48972,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49036,9 +49017,9 @@ export interface operations {
           'application/json': components['schemas']['WorkflowVersionList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49101,9 +49082,9 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49176,9 +49157,9 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49212,9 +49193,9 @@ export interface operations {
           'application/json': components['schemas']['DeleteResponse'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49257,9 +49238,9 @@ export interface operations {
           'application/json': components['schemas']['WorkflowSummaryList'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidRequest'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };
@@ -49353,9 +49334,9 @@ export interface operations {
           'application/json': components['schemas']['Workflow'];
         };
       };
-      400: components['responses']['BadRequest'];
-      401: components['responses']['Unauthorized'];
-      403: components['responses']['Forbidden'];
+      400: components['responses']['InvalidBody'];
+      401: components['responses']['M2mTokenRefused'];
+      403: components['responses']['M2mTokenRejected'];
       429: components['responses']['TooManyRequests'];
       500: components['responses']['ServerError'];
     };

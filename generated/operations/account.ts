@@ -753,6 +753,8 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
  * `PUT /identity/v2/manage/account/{uid}/password` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `accountApi.setAccountPasswordByUid`, Python `account.set_account_password_by_uid`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `API_SECRET_UNAUTHORIZED` (902), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_SECRET_INVALID` (921), `API_SECRET_MISSING` (923), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `ACCESS_UNAUTHORIZED` (1143), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `IP_ACCESS_DENIED` (1206), `API_SIGNATURE_MISSING` (1207), `API_SIGNATURE_INVALID` (1208), `API_SIGNATURE_API_SECRET_MISSING` (1209), `REQUEST_EXPIRY_TIME_MISSING` (1210), `REQUEST_EXPIRY_TIME_INVALID_FORMAT` (1211), `REQUEST_EXPIRY_TIME_INVALID` (1212), `WEAK_PASSWORD` (1216).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).

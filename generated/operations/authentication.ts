@@ -37,7 +37,6 @@ const authInValidateAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -80,7 +79,6 @@ const authValidateAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -123,7 +121,6 @@ const getAccessTokenInfoOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -167,7 +164,6 @@ const deleteAccountByDeleteTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -222,7 +218,6 @@ const deleteAccountByPhoneOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -266,7 +261,6 @@ const sendDeleteOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -317,7 +311,6 @@ const getProfileByPingOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -361,7 +354,6 @@ const sendWelcomeEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -415,7 +407,6 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -467,7 +458,6 @@ const getProfileByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -528,9 +518,10 @@ const updateProfileByAccessTokenOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/account` · credentials: API key + user's access token
  * Official SDKs: Node `authenticationApi.updateProfileByAccessToken`, Python `authentication.update_profile_by_access_token`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `ACCESS_TOKEN_INVALID` (905), `ACCESS_TOKEN_EXPIRED` (906), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `EMAIL_ALREADY_REGISTERED` (936), `SITE_DOES_NOT_EXIST` (942), `DATE_INVALID_OR_INVALID_FORMAT` (968), `ACCOUNT_BLOCKED` (991), `CUSTOM_FIELD_INVALID` (993), `NEW_PASSWORD_INVALID` (1015), `USERNAME_ALREADY_REGISTERED` (1017), `CANNOT_LOGIN_OR_REGISTER_EMAIL_ADDRESS` (1027), `VALID_EMAIL_ID_REQUIRED` (1038), `EMAIL_NOT_ALLOWED_REGISTER` (1056), `PHONE_ALREADY_REGISTERED` (1058), `SMS_CONFIGURATION_DOES_NOT_EXIST` (1071), `USERNAME_REQUIRED` (1075), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `INVALID_PHONE_NUMBER` (1096), `ADDRESS_TYPE_CAN_NOT_SAME` (1107), `PHONE_TYPE_CANNOT_SAME` (1124), `ADDRESS_TYPE_REQUIRED` (1125), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `REGISTRATION_DATA_RECORD_DOES_NOT_EXIST` (1150), `REGISTRATION_DATA_RECORD_NOT_VALID` (1151), `REGISTRATION_CODE_NOT_VALID` (1153), `REGISTRATION_CODE_REQUIRED` (1157), `NOT_ELIGIBLE_REGISTRATION` (1163), `EMAIL_UPDATE_NOT_ALLOWED` (1174), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `PHONE_TYPE_REQUIRED` (1213), `WEAK_PASSWORD` (1216).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -575,7 +566,6 @@ const deleteAccountWithEmailConfirmationOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -623,7 +613,6 @@ const authSendVerificationEmailForLinkingSocialProfilesOperation: OperationDescr
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -687,7 +676,6 @@ const emailLookupOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -737,7 +725,6 @@ const checkEmailAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -795,7 +782,6 @@ const verifyEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -838,7 +824,6 @@ const addEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -891,7 +876,6 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -935,7 +919,6 @@ const removeEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -975,7 +958,6 @@ const getInvitationOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1059,6 +1041,8 @@ const loginOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/login` · credentials: API key
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `VALID_EMAIL_ID_REQUIRED` (1038), `PHONE_NOT_VERIFIED` (1066), `PHONE_NUMBER_LOGIN_NOT_ENABLED` (1074), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `EMAIL_SEND_LIMIT_REACHED` (1122), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `ERROR_OCCURRED_CLOUD_API_END` (1215), `ACCOUNT_NOT_ALLOWED_LOGIN` (1220), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -1139,6 +1123,8 @@ const loginByEmailOperation: OperationDescriptor = {
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `authenticationApi.loginByEmail`, Python `authentication.login_by_email`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `VALID_EMAIL_ID_REQUIRED` (1038), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `EMAIL_SEND_LIMIT_REACHED` (1122), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `ERROR_OCCURRED_CLOUD_API_END` (1215), `ACCOUNT_NOT_ALLOWED_LOGIN` (1220), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -1218,6 +1204,8 @@ const loginByUserNameOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `authenticationApi.loginByUserName`, Python `authentication.login_by_user_name`.
+ *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -1302,6 +1290,8 @@ const loginByPhoneOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.loginByPhone`, Python `phone_authentication.login_by_phone`.
+ *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `PHONE_NOT_VERIFIED` (1066), `PHONE_NUMBER_LOGIN_NOT_ENABLED` (1074), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `ACCOUNT_NOT_ALLOWED_LOGIN` (1220), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -1412,6 +1402,8 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `riskBasedAuthenticationApi.rbaLoginByEmail`, Python `risk_based_authentication.rba_login_by_email`.
+ *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `VALID_EMAIL_ID_REQUIRED` (1038), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `EMAIL_SEND_LIMIT_REACHED` (1122), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `ERROR_OCCURRED_CLOUD_API_END` (1215), `ACCOUNT_NOT_ALLOWED_LOGIN` (1220), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -1527,6 +1519,8 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `riskBasedAuthenticationApi.rbaLoginByUserName`, Python `risk_based_authentication.rba_login_by_user_name`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -1641,6 +1635,8 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
  * `POST /identity/v2/auth/login` · credentials: API key
  * Official SDKs: Node `riskBasedAuthenticationApi.rbaLoginByPhone`, Python `risk_based_authentication.rba_login_by_phone`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `PHONE_NOT_VERIFIED` (1066), `PHONE_NUMBER_LOGIN_NOT_ENABLED` (1074), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `ACCOUNT_NOT_ALLOWED_LOGIN` (1220), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -1694,6 +1690,8 @@ const changePasswordOperation: OperationDescriptor = {
  *
  * `PUT /identity/v2/auth/password/change` · credentials: API key + user's access token
  * Official SDKs: Node `authenticationApi.changePassword`, Python `authentication.change_password`.
+ *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `ACCESS_TOKEN_INVALID` (905), `ACCESS_TOKEN_EXPIRED` (906), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `CURRENT_PASSWORD_INVALID` (967), `CAPTCHA_INVALID` (982), `ACCOUNT_ID_INVALID` (984), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `VALID_EMAIL_ID_REQUIRED` (1038), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `ACCOUNT_LOCKED_1148` (1148), `WEAK_PASSWORD` (1216).
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -1751,9 +1749,10 @@ const resetPasswordOperation: OperationDescriptor = {
  *
  * `PUT /identity/v2/auth/password/reset` · credentials: API key
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `EMAIL_VERIFICATION_LINK_ALREADY_USED` (974), `VERIFICATION_LINK_EXPIRED` (975), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `VERIFICATION_TOKEN_VTOKEN_INVALID` (1063), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `ACCOUNT_LOCKED_1148` (1148), `VERIFICATION_OTP_INVALID` (1185), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1799,9 +1798,10 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/reset` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordByEmailOTP`, Python `authentication.reset_password_by_email_otp`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `EMAIL_VERIFICATION_LINK_ALREADY_USED` (974), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `ACCOUNT_LOCKED_1148` (1148), `VERIFICATION_OTP_INVALID` (1185), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1847,9 +1847,10 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/reset` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordByOTPAndUserName`, Python `authentication.reset_password_by_otp_and_user_name`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `EMAIL_VERIFICATION_LINK_ALREADY_USED` (974), `VERIFICATION_LINK_EXPIRED` (975), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `ACCOUNT_LOCKED_1148` (1148), `VERIFICATION_OTP_INVALID` (1185), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1895,9 +1896,10 @@ const resetPasswordByResetTokenOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/reset` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordByResetToken`, Python `authentication.reset_password_by_reset_token`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `EMAIL_VERIFICATION_LINK_ALREADY_USED` (974), `VERIFICATION_LINK_EXPIRED` (975), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `VERIFICATION_TOKEN_VTOKEN_INVALID` (1063), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_ANSWER_INCORRECT` (1093), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1942,9 +1944,10 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
  *
  * `PUT /identity/v2/auth/password/securityanswer` · credentials: API key
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_QUESTION_ANSWER_NOT_SAVED_PROFILE` (1092), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -1990,9 +1993,10 @@ const resetPasswordBySecurityAnswerAndEmailOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/securityanswer` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordBySecurityAnswerAndEmail`, Python `authentication.reset_password_by_security_answer_and_email`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_QUESTION_ANSWER_NOT_SAVED_PROFILE` (1092), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2038,9 +2042,10 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/securityanswer` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordBySecurityAnswerAndPhone`, Python `authentication.reset_password_by_security_answer_and_phone`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2086,9 +2091,10 @@ const resetPasswordBySecurityAnswerAndUserNameOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/securityanswer` · credentials: API key
  * Official SDKs: Node `authenticationApi.resetPasswordBySecurityAnswerAndUserName`, Python `authentication.reset_password_by_security_answer_and_user_name`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_ANSWER_NOT_SAVED_PROFILE` (1092), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2144,7 +2150,6 @@ const forgotPasswordOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2201,7 +2206,6 @@ const resetPasswordWithResetTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2247,7 +2251,6 @@ const acceptPrivacyPolicyOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2289,7 +2292,6 @@ const getPrivacyPolicyHistoryByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2358,9 +2360,10 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
  * `POST /identity/v2/auth/register/captcha` · credentials: API key
  * Official SDKs: Node `authenticationApi.userRegistrationByCaptcha`, Python `authentication.user_registration_by_captcha`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `EMAIL_ALREADY_REGISTERED` (936), `SITE_DOES_NOT_EXIST` (942), `POST_BODY_INVALID` (958), `POST_BODY_INVALID_965` (965), `DATE_INVALID_OR_INVALID_FORMAT` (968), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `CUSTOM_FIELD_INVALID` (993), `USERNAME_ALREADY_REGISTERED` (1017), `EMAIL_ADDRESS_CANNOT_REGISTERED_ALREADY_REGISTERED` (1030), `VALID_EMAIL_ID_REQUIRED` (1038), `SOTT_REQUIRED` (1048), `SOTT_INVALID` (1049), `EMAIL_NOT_ALLOWED_REGISTER` (1056), `PHONE_ALREADY_REGISTERED` (1058), `SMS_CONFIGURATION_DOES_NOT_EXIST` (1071), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `INVALID_PHONE_NUMBER` (1096), `ADDRESS_TYPE_CAN_NOT_SAME` (1107), `PHONE_TYPE_CANNOT_SAME` (1124), `ADDRESS_TYPE_REQUIRED` (1125), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `REGISTRATION_DATA_RECORD_DOES_NOT_EXIST` (1150), `REGISTRATION_DATA_RECORD_NOT_VALID` (1151), `REGISTRATION_CODE_NOT_VALID` (1153), `REGISTRATION_CODE_REQUIRED` (1157), `NOT_ELIGIBLE_REGISTRATION` (1163), `REGISTRATION_DISABLED` (1190), `PRIVACY_POLICY_NOT_ACCEPTED` (1196), `EMAIL_TYPE_REQUIRED` (1201), `EMAIL_ADDRESS_CAN_NOT_SAME` (1202), `PRIMARY_EMAIL_ADDRESS_CAN_ONLY_ONE` (1203), `PHONE_TYPE_REQUIRED` (1213), `WEAK_PASSWORD` (1216), `PIN_REQUIRED` (1234).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2430,6 +2433,8 @@ const userRegistrationOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/register` · credentials: API key + SOTT
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `EMAIL_ALREADY_REGISTERED` (936), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `DATE_INVALID_OR_INVALID_FORMAT` (968), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `CUSTOM_FIELD_INVALID` (993), `USERNAME_ALREADY_REGISTERED` (1017), `EMAIL_ADDRESS_CANNOT_REGISTERED_ALREADY_REGISTERED` (1030), `VALID_EMAIL_ID_REQUIRED` (1038), `SOTT_REQUIRED` (1048), `SOTT_INVALID` (1049), `EMAIL_NOT_ALLOWED_REGISTER` (1056), `PHONE_ALREADY_REGISTERED` (1058), `SMS_CONFIGURATION_DOES_NOT_EXIST` (1071), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `INVALID_PHONE_NUMBER` (1096), `ADDRESS_TYPE_CAN_NOT_SAME` (1107), `ACCESS_TOKEN_INVALID_OR_PHONE_NUMBER` (1120), `EMAIL_SEND_LIMIT_REACHED` (1122), `PHONE_TYPE_CANNOT_SAME` (1124), `ADDRESS_TYPE_REQUIRED` (1125), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `REGISTRATION_DATA_RECORD_DOES_NOT_EXIST` (1150), `REGISTRATION_DATA_RECORD_NOT_VALID` (1151), `REGISTRATION_CODE_NOT_VALID` (1153), `REGISTRATION_CODE_REQUIRED` (1157), `NOT_ELIGIBLE_REGISTRATION` (1163), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `REGISTRATION_DISABLED` (1190), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `PRIVACY_POLICY_NOT_ACCEPTED` (1196), `ACCOUNT_LOCKED_1198` (1198), `EMAIL_TYPE_REQUIRED` (1201), `EMAIL_ADDRESS_CAN_NOT_SAME` (1202), `PRIMARY_EMAIL_ADDRESS_CAN_ONLY_ONE` (1203), `PHONE_TYPE_REQUIRED` (1213), `ERROR_OCCURRED_CLOUD_API_END` (1215), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED` (1234), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -2494,6 +2499,8 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
  *
  * `POST /identity/v2/auth/register` · credentials: API key + SOTT
  * Official SDKs: Node `authenticationApi.userRegistrationByEmail`, Python `authentication.user_registration_by_email`.
+ *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `EMAIL_ALREADY_REGISTERED` (936), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `DATE_INVALID_OR_INVALID_FORMAT` (968), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `CUSTOM_FIELD_INVALID` (993), `USERNAME_ALREADY_REGISTERED` (1017), `EMAIL_ADDRESS_CANNOT_REGISTERED_ALREADY_REGISTERED` (1030), `VALID_EMAIL_ID_REQUIRED` (1038), `SOTT_REQUIRED` (1048), `SOTT_INVALID` (1049), `EMAIL_NOT_ALLOWED_REGISTER` (1056), `PHONE_ALREADY_REGISTERED` (1058), `SMS_CONFIGURATION_DOES_NOT_EXIST` (1071), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `INVALID_PHONE_NUMBER` (1096), `ADDRESS_TYPE_CAN_NOT_SAME` (1107), `ACCESS_TOKEN_INVALID_OR_PHONE_NUMBER` (1120), `EMAIL_SEND_LIMIT_REACHED` (1122), `PHONE_TYPE_CANNOT_SAME` (1124), `ADDRESS_TYPE_REQUIRED` (1125), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `REGISTRATION_DATA_RECORD_DOES_NOT_EXIST` (1150), `REGISTRATION_DATA_RECORD_NOT_VALID` (1151), `REGISTRATION_CODE_NOT_VALID` (1153), `REGISTRATION_CODE_REQUIRED` (1157), `NOT_ELIGIBLE_REGISTRATION` (1163), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `REGISTRATION_DISABLED` (1190), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `PRIVACY_POLICY_NOT_ACCEPTED` (1196), `ACCOUNT_LOCKED_1198` (1198), `EMAIL_TYPE_REQUIRED` (1201), `EMAIL_ADDRESS_CAN_NOT_SAME` (1202), `PRIMARY_EMAIL_ADDRESS_CAN_ONLY_ONE` (1203), `PHONE_TYPE_REQUIRED` (1213), `ERROR_OCCURRED_CLOUD_API_END` (1215), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED` (1234), `PIN_REQUIRED_1243` (1243).
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
@@ -2561,6 +2568,8 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
  * `POST /identity/v2/auth/register` · credentials: API key + SOTT
  * Official SDKs: Node `phoneAuthenticationApi.userRegistrationByPhone`, Python `phone_authentication.user_registration_by_phone`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `EMAIL_ALREADY_REGISTERED` (936), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `POST_BODY_INVALID_965` (965), `INVALID_CREDENTIALS` (966), `DATE_INVALID_OR_INVALID_FORMAT` (968), `EMAIL_NOT_VERIFIED` (970), `CAPTCHA_INVALID` (982), `ACCOUNT_BLOCKED` (991), `CUSTOM_FIELD_INVALID` (993), `USERNAME_ALREADY_REGISTERED` (1017), `EMAIL_ADDRESS_CANNOT_REGISTERED_ALREADY_REGISTERED` (1030), `VALID_EMAIL_ID_REQUIRED` (1038), `SOTT_REQUIRED` (1048), `SOTT_INVALID` (1049), `EMAIL_NOT_ALLOWED_REGISTER` (1056), `PHONE_ALREADY_REGISTERED` (1058), `SMS_CONFIGURATION_DOES_NOT_EXIST` (1071), `PHONE_NUMBER_LOGIN_ENABLED` (1077), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `SECURITY_QUESTION_OR_ANSWER_NOT_ENABLED` (1095), `INVALID_PHONE_NUMBER` (1096), `ADDRESS_TYPE_CAN_NOT_SAME` (1107), `ACCESS_TOKEN_INVALID_OR_PHONE_NUMBER` (1120), `EMAIL_SEND_LIMIT_REACHED` (1122), `PHONE_TYPE_CANNOT_SAME` (1124), `ADDRESS_TYPE_REQUIRED` (1125), `LOGIN_DISABLED` (1130), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `ACCOUNT_LOCKED_1148` (1148), `DEFAULT_LOGINRADIUS_CONFIGURED_SMS_SENDING_LIMIT` (1149), `REGISTRATION_DATA_RECORD_DOES_NOT_EXIST` (1150), `REGISTRATION_DATA_RECORD_NOT_VALID` (1151), `REGISTRATION_CODE_NOT_VALID` (1153), `REGISTRATION_CODE_REQUIRED` (1157), `NOT_ELIGIBLE_REGISTRATION` (1163), `TWO_FACTOR_AUTHENTICATION_ENABLED` (1176), `USERNAME_AUTHENTICATION_ENABLED` (1183), `REGISTRATION_DISABLED` (1190), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `PRIVACY_POLICY_NOT_ACCEPTED` (1196), `ACCOUNT_LOCKED_1198` (1198), `EMAIL_TYPE_REQUIRED` (1201), `EMAIL_ADDRESS_CAN_NOT_SAME` (1202), `PRIMARY_EMAIL_ADDRESS_CAN_ONLY_ONE` (1203), `PHONE_TYPE_REQUIRED` (1213), `ERROR_OCCURRED_CLOUD_API_END` (1215), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226), `PIN_REQUIRED` (1234), `PIN_REQUIRED_1243` (1243).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
  * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
@@ -2608,7 +2617,6 @@ const authResendEmailVerificationOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2650,7 +2658,6 @@ const getSecurityQuestionsByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2694,7 +2701,6 @@ const getSecurityQuestionsByEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2738,7 +2744,6 @@ const getSecurityQuestionsByPhoneOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2782,7 +2787,6 @@ const getSecurityQuestionsByUserNameOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2830,7 +2834,6 @@ const linkSocialIdentitiesByPingOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2877,7 +2880,6 @@ const getSocialIdentityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2928,7 +2930,6 @@ const linkSocialIdentityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -2980,7 +2981,6 @@ const linkSocialIdentitiesOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -3027,7 +3027,6 @@ const linkSocialIdentityWithPutOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -3072,7 +3071,6 @@ const unlinkSocialIdentitiesOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -3122,7 +3120,6 @@ const checkUserNameAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -3166,7 +3163,6 @@ const setOrChangeUserNameOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).

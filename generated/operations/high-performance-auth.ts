@@ -31,7 +31,6 @@ const checkHpaEmailAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -78,7 +77,6 @@ const loginHpaOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -121,7 +119,6 @@ const loginHpaByEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -168,7 +165,6 @@ const loginHpaByPhoneOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -215,7 +211,6 @@ const loginHpaByUserNameOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -257,7 +252,6 @@ const checkHpaPhoneAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -303,7 +297,6 @@ const getHpaProfileByEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -350,7 +343,6 @@ const registerHpaOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -393,7 +385,6 @@ const registerHpaByEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -440,7 +431,6 @@ const registerHpaByPhoneOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -487,7 +477,6 @@ const registerHpaByUserNameOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -529,7 +518,6 @@ const checkHpaUserNameAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).

@@ -46,7 +46,6 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -102,9 +101,10 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
  * `PUT /identity/v2/auth/password/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.resetPasswordByPhoneOTP`, Python `phone_authentication.reset_password_by_phone_otp`.
  *
+ * LoginRadius documents these error codes: `API_KEY_UNAUTHORIZED` (901), `PARAMETER_FORMAT_INVALID` (908), `ENDPOINT_NOT_PERMITTED` (909), `API_KEY_INVALID` (920), `API_KEY_MISSING` (922), `USER_NOT_FOUND` (938), `SITE_DOES_NOT_EXIST` (942), `ACCOUNT_BLOCKED` (991), `NEW_PASSWORD_INVALID` (1015), `EMAIL_PROFILE_NOT_CREATED_OR_DOES` (1039), `OTP_INVALID` (1067), `OTP_ALREADY_USED` (1068), `OTP_EXPIRED` (1069), `OTP_CANNOT_ACCESSED` (1070), `PHONE_NUMBER_LOGIN_NOT_ENABLED` (1074), `PUT_BODY_INVALID` (1079), `PUT_BODY_INVALID_1081` (1081), `CONTENT_TYPE_HEADER_NOT_SUPPORTED` (1083), `INVALID_REQUEST_BODY_OR_PAYLOAD` (1090), `SECURITY_QUESTION_INVALID` (1091), `SECURITY_ANSWER_INCORRECT` (1093), `SECURITY_ANSWER_OR_QUESTION_INCORRECT` (1094), `ACCOUNT_LOCKED` (1132), `VALIDATION_FAILED_ONE_OR_MORE_FIELDS` (1134), `LOGINRADIUS_SITE_DISABLED_RESOURCE` (1144), `ACCOUNT_LOCKED_1148` (1148), `PRIVACY_POLICY_DOES_NOT_MATCH` (1194), `ACCOUNT_LOCKED_1198` (1198), `WEAK_PASSWORD` (1216), `CONSENT_FORM_NOT_SUBMITTED` (1226).
+ *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -156,7 +156,6 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -207,7 +206,6 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -260,7 +258,6 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -326,7 +323,6 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -403,7 +399,6 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -458,7 +453,6 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -508,7 +502,6 @@ const checkPhoneNumberAvailabilityOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -557,7 +550,6 @@ const updatePhoneNumberOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -599,7 +591,6 @@ const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).

@@ -44,7 +44,6 @@ const pinLoginOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -95,7 +94,6 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -141,7 +139,6 @@ const sendForgotPINEmailByEmailOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -187,7 +184,6 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -233,7 +229,6 @@ const sendForgotPINEmailByUsernameOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -285,7 +280,6 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -337,7 +331,6 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -389,7 +382,6 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -434,7 +426,6 @@ const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -479,7 +470,6 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -524,7 +514,6 @@ const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -567,7 +556,6 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -614,7 +602,6 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -658,7 +645,6 @@ const inValidatePinSessionTokenOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).

@@ -43,7 +43,6 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -98,7 +97,6 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -144,7 +142,6 @@ const mfaReAuthenticateByDuoOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -189,7 +186,6 @@ const sendEmailOtpForReauthMfaOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -245,7 +241,6 @@ const mfaReAuthenticateByGoogleAuthenticatorCodeOperation: OperationDescriptor =
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -290,7 +285,6 @@ const reAuthValidateEmailOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -334,7 +328,6 @@ const reAuthSendEmailOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -389,7 +382,6 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -434,7 +426,6 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -478,7 +469,6 @@ const mfaReAuthenticateOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -522,7 +512,6 @@ const sendReAuthEmailOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -567,7 +556,6 @@ const verifyReAuthEmailOtpOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -623,7 +611,6 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).
@@ -671,7 +658,6 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
  *
  * @throws {@link LoginRadiusValidationError} before anything is sent, when a parameter or option is missing or malformed.
  * @throws {@link LoginRadiusBadRequestError} when LoginRadius rejects a parameter or the body (HTTP 400).
- * @throws {@link LoginRadiusAuthenticationError} when a credential is missing or wrong (HTTP 401).
  * @throws {@link LoginRadiusPermissionDeniedError} when LoginRadius refuses the call, e.g. an invalid or expired token (HTTP 403).
  * @throws {@link LoginRadiusRateLimitError} when rate limited (HTTP 429), after the retries the server allows.
  * @throws {@link LoginRadiusServerError} when LoginRadius fails (HTTP 5xx).

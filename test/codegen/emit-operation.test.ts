@@ -35,6 +35,7 @@ const base: Callable = {
   response: undefined,
   sensitive: [],
   errorStatuses: [400, 401, 403, 429, 500],
+  errorCodes: [],
 };
 
 function print(structure: StatementStructures): string {
