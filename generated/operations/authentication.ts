@@ -2,7 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
-import { createSottGenerator } from '../../src/runtime';
+import { bodyProblem, createSottGenerator } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link authInValidateAccessToken}. */
@@ -208,7 +208,9 @@ const deleteAccountByPhoneOtpOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', oz: 'SecurityAnswer', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -401,7 +403,9 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response', o: 'securityanswer' },
   sensitive: ['securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -514,7 +518,16 @@ const updateProfileByAccessTokenOperation: OperationDescriptor = {
     options: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName firstName lastName userName phoneId password',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds email',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -826,6 +839,8 @@ const addEmailOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email type' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -876,7 +891,13 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
     welcomeEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    s: 'email username uuid verificationtoken h-captcha-response g-recaptcha-response qq_captcha_ticket qq_captcha_randstr',
+    '!s': 'otp',
+    o: 'securityAnswer',
+  },
   sensitive: ['otp', 'securityAnswer', 'uuid', 'verificationtoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -923,6 +944,8 @@ const removeEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1036,7 +1059,13 @@ const loginOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
+  ],
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1115,7 +1144,9 @@ const loginByEmailOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1195,7 +1226,9 @@ const loginByUserNameOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1279,7 +1312,9 @@ const loginByPhoneOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1389,7 +1424,9 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1503,7 +1540,9 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1617,7 +1656,9 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1684,7 +1725,9 @@ const changePasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'oldPassword newPassword' },
   sensitive: ['newPassword', 'oldPassword'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1736,7 +1779,13 @@ const resetPasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+  ],
   sensitive: ['otp', 'password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1783,7 +1832,9 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['otp', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1831,7 +1882,9 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['otp', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1879,7 +1932,9 @@ const resetPasswordByResetTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1927,7 +1982,13 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+    { '!s': 'phone password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+    { '!s': 'userName password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+  ],
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1974,7 +2035,9 @@ const resetPasswordBySecurityAnswerAndEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2022,7 +2085,9 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2070,7 +2135,9 @@ const resetPasswordBySecurityAnswerAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'userName password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2129,6 +2196,8 @@ const forgotPasswordOperation: OperationDescriptor = {
     emailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'email username g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2183,7 +2252,13 @@ const resetPasswordWithResetTokenOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+  ],
   sensitive: ['otp', 'password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2336,6 +2411,17 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!a': 'email',
+    '!s': 'password',
+    s: 'firstName lastName phoneId g-recaptcha-response qq_captcha_ticket h-captcha-response qq_captcha_randstr userName',
+    '': '*',
+  },
   sensitive: [
     'AccessToken',
     'PIN',
@@ -2346,6 +2432,7 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
     'recaptcha_response_field',
     'securityQuestionAnswer',
   ],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2404,6 +2491,30 @@ const userRegistrationOperation: OperationDescriptor = {
     smsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    {
+      sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+      az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+      iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+      oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+      bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+      '!a': 'email',
+      '!s': 'password',
+      s: 'firstName lastName userName',
+      '': '*',
+    },
+    {
+      sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+      az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+      iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+      oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+      bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+      '!s': 'phoneId password',
+      a: 'email',
+      s: 'firstName lastName',
+      '': '*',
+    },
+  ],
   sensitive: [
     'AccessToken',
     'PIN',
@@ -2414,6 +2525,7 @@ const userRegistrationOperation: OperationDescriptor = {
     'recaptcha_response_field',
     'securityQuestionAnswer',
   ],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2477,7 +2589,19 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!a': 'email',
+    '!s': 'password',
+    s: 'firstName lastName userName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2543,7 +2667,19 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
     smsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!s': 'phoneId password',
+    a: 'email',
+    s: 'firstName lastName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2596,6 +2732,8 @@ const authResendEmailVerificationOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2814,7 +2952,9 @@ const linkSocialIdentitiesByPingOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity/ping',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'clientGuid' },
   sensitive: ['clientGuid'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2909,7 +3049,9 @@ const linkSocialIdentityOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2960,7 +3102,9 @@ const linkSocialIdentitiesOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3012,7 +3156,9 @@ const linkSocialIdentityWithPutOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3059,6 +3205,8 @@ const unlinkSocialIdentitiesOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'provider providerId' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3154,6 +3302,8 @@ const setOrChangeUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/username',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'username' },
+  checkBody: bodyProblem,
 };
 
 /**

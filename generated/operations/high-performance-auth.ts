@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link checkHpaEmailAvailability}. */
@@ -19,6 +20,8 @@ const checkHpaEmailAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/email/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -61,7 +64,9 @@ const loginHpaOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [{ '!s': 'email password' }, { '!s': 'phone password' }, { '!s': 'username password' }],
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -104,7 +109,9 @@ const loginHpaByEmailOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -151,7 +158,9 @@ const loginHpaByPhoneOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -198,7 +207,9 @@ const loginHpaByUserNameOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -245,6 +256,8 @@ const checkHpaPhoneAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/phone/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -333,7 +346,9 @@ const registerHpaOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [{ '!a': 'Email', '!s': 'Password' }, { '!s': 'phone password' }, { '!s': 'username password' }],
   sensitive: ['Password', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -376,7 +391,9 @@ const registerHpaByEmailOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!a': 'Email', '!s': 'Password' },
   sensitive: ['Password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -423,7 +440,9 @@ const registerHpaByPhoneOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -470,7 +489,9 @@ const registerHpaByUserNameOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -517,6 +538,8 @@ const checkHpaUserNameAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/username/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username' },
+  checkBody: bodyProblem,
 };
 
 /**

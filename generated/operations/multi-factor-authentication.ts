@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link mfaResetDuoAuthenticatorByAccessToken}. */
@@ -187,6 +188,8 @@ const mfaResetByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: [{ '!b': 'authenticator' }, { '!b': 'otpauthenticator' }],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -235,6 +238,8 @@ const mfaResetAuthenticatorByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!b': 'authenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -284,6 +289,8 @@ const mfaResetSMSAuthByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!b': 'otpauthenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -421,7 +428,9 @@ const mfaVerifyDuoByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -556,7 +565,9 @@ const mfaVerifyEmailOtpByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -776,7 +787,9 @@ const mfaSecurityQuestionAnswerByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer', b: 'ReplaceSecurityQuestionAnswer' },
   sensitive: ['Answer', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -825,6 +838,8 @@ const mfaUpdatePhoneNumberByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -874,7 +889,9 @@ const mfaVerifyPhoneNumberByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -962,7 +979,9 @@ const mfaVerifyTotpByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/totp',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { s: 'authenticatorcode googleauthenticatorcode' },
   sensitive: ['authenticatorcode', 'googleauthenticatorcode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1053,7 +1072,9 @@ const mfaVerifyAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'authenticatorCode' },
   sensitive: ['authenticatorCode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1100,7 +1121,9 @@ const mfaVerifyDuoAuthenticatorByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/verification/duo',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1149,7 +1172,9 @@ const mfaVerifyGoogleAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'googleauthenticatorcode' },
   sensitive: ['googleauthenticatorcode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1199,7 +1224,9 @@ const mfaValidateEmailOtpByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'EmailId Otp' },
   sensitive: ['Otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1249,7 +1276,9 @@ const mfaUpdateSettingOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1348,6 +1377,8 @@ const mfaUpdatePhoneNumberByTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1407,7 +1438,9 @@ const mfaVerifyBackupCodeByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode' },
   sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1468,7 +1501,9 @@ const mfaVerifyDuoByMfaTokenOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1519,7 +1554,9 @@ const mfaSendEmailOtpByMfaTokenOperation: OperationDescriptor = {
     emailTemplate2FA: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1578,7 +1615,9 @@ const mfaVerifyEmailOtpByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1625,7 +1664,9 @@ const mfaEmailOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, emailTemplate2FA: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'EmailId' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1818,7 +1859,9 @@ const mfaSecurityQuestionAnswerOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1870,7 +1913,9 @@ const mfaUpdatePhoneNumberByMfaTokenOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1977,7 +2022,9 @@ const mfaVerifySmsOtpByMfaTokenOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2037,7 +2084,9 @@ const mfaVerifyTotpByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'authenticatorcode googleauthenticatorcode' },
   sensitive: ['authenticatorcode', 'googleauthenticatorcode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2084,7 +2133,9 @@ const mfaValidateAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'authenticatorCode' },
   sensitive: ['authenticatorCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2140,7 +2191,9 @@ const mfaValidateBackupCodeOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode' },
   sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2188,7 +2241,9 @@ const mfaVerifyDuoAuthenticatorByMfaTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2238,7 +2293,9 @@ const mfaValidateGoogleAuthenticatorCodeOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'googleauthenticatorcode' },
   sensitive: ['googleauthenticatorcode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2294,7 +2351,9 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'EmailId Otp' },
   sensitive: ['Otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2351,7 +2410,9 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2407,7 +2468,9 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2466,7 +2529,13 @@ const mfaLoginOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
+  ],
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2537,7 +2606,9 @@ const mfaLoginByEmailOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2611,7 +2682,9 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2687,7 +2760,9 @@ const mfaLoginByPhoneOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2745,7 +2820,9 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
     options: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2978,6 +3055,8 @@ const mfaResetByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: [{ '!b': 'authenticator' }, { '!b': 'otpauthenticator' }],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3030,6 +3109,8 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!b': 'authenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3083,6 +3164,8 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!b': 'otpauthenticator' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link oneTouchEmailVerification}. */
@@ -82,7 +83,9 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'clientguid email', s: 'name g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['clientguid'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -138,7 +141,9 @@ const loginByNoRegistrationPassCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', oz: 'SecurityAnswer', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -192,7 +197,9 @@ const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -249,6 +256,8 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', s: 'name g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
+  checkBody: bodyProblem,
 };
 
 /**

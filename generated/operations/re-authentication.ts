@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link mfaReAuthenticateByAuthenticatorCode}. */
@@ -30,7 +31,13 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'authenticatorCode',
+    o: 'securityAnswer',
+    s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['authenticatorCode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -85,7 +92,9 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode', o: 'securityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['backupCode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -130,7 +139,9 @@ const mfaReAuthenticateByDuoOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/duo',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -230,7 +241,13 @@ const mfaReAuthenticateByGoogleAuthenticatorCodeOperation: OperationDescriptor =
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'googleauthenticatorcode',
+    o: 'securityAnswer',
+    s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['googleauthenticatorcode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -277,7 +294,9 @@ const reAuthValidateEmailOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/otp/email/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'EmailId otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -376,7 +395,9 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -421,7 +442,9 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -554,7 +577,9 @@ const verifyReAuthEmailOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/otp/email',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -610,7 +635,9 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'password', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -658,7 +685,9 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'pin' },
   sensitive: ['pin'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -707,7 +736,9 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
   ],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -753,7 +784,9 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -799,7 +832,9 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
