@@ -40,7 +40,8 @@ export function emitGroupModule(
   if (callables.some((c) => c.query.length)) helpers.push('QueryOf');
   if (callables.some((c) => c.body && !c.body.schemaName)) helpers.push('JsonBodyOf');
   file.addImportDeclaration({ isTypeOnly: true, moduleSpecifier: '../../src/runtime', namedImports: helpers.sort() });
-  if (callables.some(needsSott)) file.addImportDeclaration({ moduleSpecifier: '../../src/runtime', namedImports: ['createSottGenerator'] });
+  const values = [...(callables.some((c) => c.body) ? ['bodyProblem'] : []), ...(callables.some(needsSott) ? ['createSottGenerator'] : [])];
+  if (values.length) file.addImportDeclaration({ moduleSpecifier: '../../src/runtime', namedImports: values });
   file.addImportDeclaration({
     isTypeOnly: true,
     moduleSpecifier: '../schema',

@@ -30,14 +30,18 @@ export function emitDescriptor(c: Callable): VariableStatementStructure {
       : undefined,
     body: c.body ? (c.body.required ? 'required' : 'optional') : undefined,
     bodyEncoding: c.body?.form ? 'form' : undefined,
+    bodyShape: c.body?.shape,
     idempotent: c.idempotent ? true : undefined,
     server: c.server,
     sensitive: c.sensitive.length ? c.sensitive : undefined,
     noContent: c.noContent ? true : undefined,
     textResponse: c.textResponse ? true : undefined,
   };
-  // A function reference, not data: operations that need a SOTT bring the generator with them.
-  const initializer = needsSott(c) ? tsLiteralBlock(data).replace(/\}$/, '  generateSott: createSottGenerator,\n}') : tsLiteralBlock(data);
+  // Function references, not data: operations that take a body or need a SOTT bring the code with them.
+  const functions = [c.body && '  checkBody: bodyProblem,\n', needsSott(c) && '  generateSott: createSottGenerator,\n']
+    .filter(Boolean)
+    .join('');
+  const initializer = tsLiteralBlock(data).replace(/\}$/, `${functions}}`);
   return {
     kind: StructureKind.VariableStatement,
     declarationKind: VariableDeclarationKind.Const,

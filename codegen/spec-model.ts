@@ -4,6 +4,8 @@
  * Pure: no files, no side effects, so it is shared by the generator, the docs emitter and the tests.
  */
 
+import { bodyShape, type BodyShapeData } from './body-shape';
+
 type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 type ParamType = 'string' | 'boolean' | 'integer' | 'number' | 'array' | 'object';
 
@@ -124,6 +126,8 @@ export interface Callable {
         readonly example: unknown;
         /** True when LoginRadius documents the body form-encoded (OAuth token endpoints): the client sends it so. */
         readonly form?: boolean;
+        /** The body's top level for the runtime's check before sending: one form, or a `oneOf`'s alternatives. */
+        readonly shape: BodyShapeData | BodyShapeData[];
       }
     | undefined;
   readonly sdk: { readonly node: string | undefined; readonly python: string | undefined } | undefined;
@@ -212,6 +216,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
           schemaName: refName(json.schema),
           example: json.example,
           form: op.requestBody?.content?.['application/x-www-form-urlencoded'] !== undefined,
+          shape: bodyShape(doc, json.schema ?? {}, where),
         }
       : undefined,
     sdk: op['x-lr-sdk'] ? { node: op['x-lr-sdk'].node, python: op['x-lr-sdk'].python } : undefined,
@@ -238,7 +243,13 @@ function variantCallable(
   let body: Callable['body'];
   if (v.body) {
     const schema = doc.components?.schemas?.[v.body] ?? failOn(where, `variant ${v.name} names unknown schema ${v.body}`);
-    body = { required: true, schemaName: v.body, example: schema.examples?.[0] ?? schema.example, form: operation.body?.form };
+    body = {
+      required: true,
+      schemaName: v.body,
+      example: schema.examples?.[0] ?? schema.example,
+      form: operation.body?.form,
+      shape: bodyShape(doc, schema, `${where} (${v.name})`),
+    };
   } else if (operation.body?.required) {
     failOn(where, `variant ${v.name} needs a body schema`);
   }

@@ -263,7 +263,22 @@ function describeApiError(details: ApiErrorDetails, lr: LoginRadiusErrorBody | u
       ? `${head} and an empty body`
       : `${head} and a body that is not an error object: ${details.bodyExcerpt}`;
   }
-  return head;
+  const problems = validationProblems(lr?.validation);
+  return problems ? `${head}: ${problems}` : head;
+}
+
+/**
+ * A request validator's findings (the mock's `application/problem+json` `validation` array, `{ location, message }`
+ * each), shortened: the first three, 100 characters each. The body was already scrubbed of the call's credentials.
+ */
+function validationProblems(validation: unknown): string | undefined {
+  if (!Array.isArray(validation) || validation.length === 0) return undefined;
+  const lines = validation
+    .slice(0, 3)
+    .map((v: { location?: unknown; message?: unknown }) =>
+      `${Array.isArray(v?.location) ? v.location.join('.') : 'request'} ${String(v?.message ?? 'is invalid')}`.slice(0, 100),
+    );
+  return lines.join('; ') + (validation.length > 3 ? ` (and ${validation.length - 3} more)` : '');
 }
 
 /** The name of a documented LoginRadius `ErrorCode`, or `undefined`. */

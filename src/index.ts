@@ -44,6 +44,7 @@ export type { Logger, LoggerStyle, LogLevel, LogMethod } from './observe/logger'
 export type { M2MClientCredential, M2MCredential, M2MTokenCredential } from './auth/m2m';
 export { fetchTransport, responseTooLarge, type Transport, type TransportRequest, type TransportResponse } from './call/transport';
 export type {
+  BodyShape,
   JsonBodyOf,
   JsonResultOf,
   OperationDescriptor,

@@ -35,6 +35,17 @@ export interface QueryParam {
   readonly required?: true;
 }
 
+/**
+ * The top level of a request body, as the generator reads it from the spec, so a call can be checked before
+ * it is sent: a field code mapped to the space-separated names of the fields it describes. A code is `!` when
+ * the fields are required, then the JSON types they take (`s` string, `i` integer, `n` number, `b` boolean,
+ * `a` array, `o` object, `z` null; none: any value), then, for fields limited to listed values, `=` and the
+ * values joined by `|`: `{ '!s': 'email password', sz: 'FirstName LastName', 's=day|month': 'unit' }`. The
+ * name `*` stands for every other field; without it other fields are refused (`additionalProperties: false`).
+ * Grouped by code and terse because each operation bundles its own; the messages live once, in the runtime.
+ */
+export type BodyShape = Readonly<Record<string, string>>;
+
 /** Describes one callable operation (an OpenAPI operation, or one official-SDK variant of it). */
 export interface OperationDescriptor {
   /** The function name, used in errors and hooks (e.g. `loginByEmail`). */
@@ -55,6 +66,13 @@ export interface OperationDescriptor {
    * Connect token endpoints, as RFC 6749 has them): the client sends the same typed object form-encoded.
    */
   readonly bodyEncoding?: 'form';
+  /** The body's top level ({@link BodyShape}), or the alternatives of a `oneOf` body, one of which it must fit. */
+  readonly bodyShape?: BodyShape | readonly BodyShape[];
+  /**
+   * Checks a body against `bodyShape`, returning the field at fault and the problem. Carried by the operation,
+   * like `generateSott`, so only the operations that take a body bundle the check.
+   */
+  readonly checkBody?: (shape: BodyShape | readonly BodyShape[], body: object) => readonly [field: string, message: string] | undefined;
   /** True when repeating the call has no side effect, so timeouts and 5xx may be retried. */
   readonly idempotent?: true;
   /** A host that serves this operation instead of the default API host (a custom `baseUrl` still wins). */

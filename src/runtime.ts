@@ -5,3 +5,4 @@ export type { LoginRadiusClient } from './client';
 export type { OperationDescriptor, RequestOptions } from './operation';
 export type { JsonBodyOf, JsonResultOf, PathOf, QueryOf } from './operation';
 export { createSottGenerator } from './auth/sott';
+export { bodyProblem } from './call/body-check';

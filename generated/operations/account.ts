@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link revokeRefreshToken}. */
@@ -150,7 +151,9 @@ const multipurposeEmailTokenGenerationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['tokentype'],
   body: 'required',
+  bodyShape: { s: 'email uid userName name type clientguid' },
   sensitive: ['clientguid'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -196,6 +199,8 @@ const getForgotPasswordTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { emailTemplate: { type: 'string' }, resetPasswordUrl: { type: 'string' }, sendEmail: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { s: 'email username' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -284,6 +289,8 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['smsotptype'],
   body: 'required',
+  bodyShape: { s: 'phone uid name' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -332,6 +339,8 @@ const accountUpdateUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'newUid' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -377,6 +386,8 @@ const getEmailVerificationTokenOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -520,6 +531,8 @@ const upsertEmailOperation: OperationDescriptor = {
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!a': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -564,6 +577,8 @@ const removeEmailByUidOperation: OperationDescriptor = {
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -742,7 +757,9 @@ const setAccountPasswordByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -793,6 +810,8 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
   pathParams: ['uid'],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -930,7 +949,19 @@ const updateAccountByUidOperation: OperationDescriptor = {
   pathParams: ['uid'],
   query: { fields: { type: 'string' }, nullSupport: { type: 'boolean' } },
   body: 'required',
+  bodyShape: {
+    sz: 'Uid UserName PhoneId Gender BirthDate Prefix FirstName MiddleName LastName Suffix NickName ProfileName About Company ImageUrl TimeZone Website ThumbnailImageUrl Favicon ProfileUrl HomeTown State City Industry LocalLanguage Language CoverPhoto TagLine MainAddress LocalCity ProfileCity LocalCountry ProfileCountry Quota Religion Political RelationshipStatus HttpsImageUrl IsGeoEnabled Associations Honors PublicRepository RepositoryUrl ProfessionalHeadline Currency StarredUrl GistsUrl GravatarImageUrl ExternalUserLoginId ReCaptchaResponseField ReCaptchaChallengeField RegistrationSource FullName',
+    az: 'InterestedIn',
+    iz: 'FollowersCount FriendsCount TotalStatusesCount NumRecommenders TotalPrivateRepository PublicGists PrivateGists SessionLimit',
+    oz: 'CustomFields ProfileImageUrls WebProfiles SecurityQuestionAnswer',
+    o: 'Country ProviderAccessCredential Suggestions Subscription AgeRange PrivacyPolicy PINInfo Consents',
+    a: 'Addresses Positions Educations PhoneNumbers IMAccounts Interests Sports InspirationalPeople Awards Skills CurrentStatus Certifications Courses Volunteer RecommendationsReceived Languages Projects Games Family TelevisionShow MutualFriends Movies Books Patents FavoriteThings RelatedProfileViews PlacesLived Publications JobBookmarks Badges MemberUrlResources ExternalIds Email',
+    bz: 'IsEmailSubscribed IsProtected Hireable IsTwoFactorAuthenticationEnabled IsActive IsDeleted EmailVerified PhoneIdVerified DisableLogin IsLoginLocked AcceptPrivacyPolicy',
+    s: 'Password',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'Password', 'SecurityQuestionAnswer', 'TokenSecret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1206,7 +1237,19 @@ const createAccountOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { fields: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: {
+    sz: 'Uid UserName PhoneId Gender BirthDate Prefix FirstName MiddleName LastName Suffix NickName ProfileName About Company ImageUrl TimeZone Website ThumbnailImageUrl Favicon ProfileUrl HomeTown State City Industry LocalLanguage Language CoverPhoto TagLine MainAddress LocalCity ProfileCity LocalCountry ProfileCountry Quota Religion Political RelationshipStatus HttpsImageUrl IsGeoEnabled Associations Honors PublicRepository RepositoryUrl ProfessionalHeadline Currency StarredUrl GistsUrl GravatarImageUrl ExternalUserLoginId ReCaptchaResponseField ReCaptchaChallengeField RegistrationSource FullName',
+    az: 'InterestedIn',
+    iz: 'FollowersCount FriendsCount TotalStatusesCount NumRecommenders TotalPrivateRepository PublicGists PrivateGists SessionLimit',
+    oz: 'CustomFields ProfileImageUrls WebProfiles SecurityQuestionAnswer',
+    o: 'Country ProviderAccessCredential Suggestions Subscription AgeRange PrivacyPolicy PINInfo Consents',
+    a: 'Addresses Positions Educations PhoneNumbers IMAccounts Interests Sports InspirationalPeople Awards Skills CurrentStatus Certifications Courses Volunteer RecommendationsReceived Languages Projects Games Family TelevisionShow MutualFriends Movies Books Patents FavoriteThings RelatedProfileViews PlacesLived Publications JobBookmarks Badges MemberUrlResources ExternalIds Email',
+    bz: 'IsEmailSubscribed IsProtected Hireable IsTwoFactorAuthenticationEnabled IsActive IsDeleted EmailVerified PhoneIdVerified DisableLogin IsLoginLocked AcceptPrivacyPolicy',
+    s: 'Password',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'Password', 'SecurityQuestionAnswer', 'TokenSecret'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,7 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
-import { createSottGenerator } from '../../src/runtime';
+import { bodyProblem, createSottGenerator } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link authInValidateAccessToken}. */
@@ -204,7 +204,9 @@ const deleteAccountByPhoneOtpOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', oz: 'SecurityAnswer', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -393,7 +395,9 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response', o: 'securityanswer' },
   sensitive: ['securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -504,7 +508,16 @@ const updateProfileByAccessTokenOperation: OperationDescriptor = {
     options: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName firstName lastName userName phoneId password',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds email',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -812,6 +825,8 @@ const addEmailOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email type' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -861,7 +876,13 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
     welcomeEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    s: 'email username uuid verificationtoken h-captcha-response g-recaptcha-response qq_captcha_ticket qq_captcha_randstr',
+    '!s': 'otp',
+    o: 'securityAnswer',
+  },
   sensitive: ['otp', 'securityAnswer', 'uuid', 'verificationtoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -907,6 +928,8 @@ const removeEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/email',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1018,7 +1041,13 @@ const loginOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
+  ],
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1099,7 +1128,9 @@ const loginByEmailOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1181,7 +1212,9 @@ const loginByUserNameOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1267,7 +1300,9 @@ const loginByPhoneOperation: OperationDescriptor = {
     breachedPasswordSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1379,7 +1414,9 @@ const rbaLoginByEmailOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1495,7 +1532,9 @@ const rbaLoginByUserNameOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1611,7 +1650,9 @@ const rbaLoginByPhoneOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['invitation_token', 'password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1680,7 +1721,9 @@ const changePasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'oldPassword newPassword' },
   sensitive: ['newPassword', 'oldPassword'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1734,7 +1777,13 @@ const resetPasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+  ],
   sensitive: ['otp', 'password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1782,7 +1831,9 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['otp', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1831,7 +1882,9 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['otp', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1880,7 +1933,9 @@ const resetPasswordByResetTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
   sensitive: ['password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1929,7 +1984,13 @@ const resetPasswordBySecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+    { '!s': 'phone password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+    { '!s': 'userName password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
+  ],
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1977,7 +2038,9 @@ const resetPasswordBySecurityAnswerAndEmailOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2026,7 +2089,9 @@ const resetPasswordBySecurityAnswerAndPhoneOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2075,7 +2140,9 @@ const resetPasswordBySecurityAnswerAndUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/password/securityanswer',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'userName password', '!o': 'securityAnswer', s: 'resetPasswordEmailTemplate' },
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2135,6 +2202,8 @@ const forgotPasswordOperation: OperationDescriptor = {
     emailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'email username g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2188,7 +2257,13 @@ const resetPasswordWithResetTokenOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'resetToken password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'email otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+    { '!s': 'userName otp password', s: 'welcomeEmailTemplate resetPasswordEmailTemplate' },
+  ],
   sensitive: ['otp', 'password', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2338,6 +2413,17 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!a': 'email',
+    '!s': 'password',
+    s: 'firstName lastName phoneId g-recaptcha-response qq_captcha_ticket h-captcha-response qq_captcha_randstr userName',
+    '': '*',
+  },
   sensitive: [
     'AccessToken',
     'PIN',
@@ -2348,6 +2434,7 @@ const userRegistrationByCaptchaOperation: OperationDescriptor = {
     'recaptcha_response_field',
     'securityQuestionAnswer',
   ],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2407,6 +2494,30 @@ const userRegistrationOperation: OperationDescriptor = {
     smsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    {
+      sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+      az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+      iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+      oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+      bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+      '!a': 'email',
+      '!s': 'password',
+      s: 'firstName lastName userName',
+      '': '*',
+    },
+    {
+      sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+      az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+      iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+      oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+      bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+      '!s': 'phoneId password',
+      a: 'email',
+      s: 'firstName lastName',
+      '': '*',
+    },
+  ],
   sensitive: [
     'AccessToken',
     'PIN',
@@ -2417,6 +2528,7 @@ const userRegistrationOperation: OperationDescriptor = {
     'recaptcha_response_field',
     'securityQuestionAnswer',
   ],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2482,7 +2594,19 @@ const userRegistrationByEmailOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!a': 'email',
+    '!s': 'password',
+    s: 'firstName lastName userName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2550,7 +2674,19 @@ const userRegistrationByPhoneOperation: OperationDescriptor = {
     smsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    sz: 'gender birthDate prefix middleName suffix nickName profileName about company imageUrl timeZone website thumbnailImageUrl favicon profileUrl homeTown state city industry localLanguage language coverPhoto tagLine mainAddress localCity profileCity localCountry profileCountry quota religion political relationshipStatus httpsImageUrl isGeoEnabled associations honors publicRepository repositoryUrl professionalHeadline currency starredUrl gistsUrl gravatarImageUrl externalUserLoginId recaptcha_response_field recaptcha_challenge_field registrationSource fullName',
+    az: 'interestedIn addresses positions educations phoneNumbers imAccounts interests sports inspirationalPeople awards skills currentStatus certifications courses volunteer recommendationsReceived languages projects games family teleVisionShow mutualFriends movies books patents favoriteThings relatedProfileViews placesLived publications jobBookmarks badges memberUrlResources externalIds',
+    iz: 'followersCount friendsCount totalStatusesCount numRecommenders totalPrivateRepository publicGists privateGists sessionLimit',
+    oz: 'profileImageUrls webProfiles securityQuestionAnswer country providerAccessCredential suggestions subscription privacyPolicy pinInfo captchaModel consents customFields',
+    bz: 'isEmailSubscribed isProtected hireable isTwoFactorAuthenticationEnabled disableLogin acceptPrivacyPolicy',
+    '!s': 'phoneId password',
+    a: 'email',
+    s: 'firstName lastName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'RefreshToken', 'TokenSecret', 'password', 'recaptcha_response_field', 'securityQuestionAnswer'],
+  checkBody: bodyProblem,
   generateSott: createSottGenerator,
 };
 
@@ -2605,6 +2741,8 @@ const authResendEmailVerificationOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, verificationUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2818,7 +2956,9 @@ const linkSocialIdentitiesByPingOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity/ping',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'clientGuid' },
   sensitive: ['clientGuid'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2911,7 +3051,9 @@ const linkSocialIdentityOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2961,7 +3103,9 @@ const linkSocialIdentitiesOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3012,7 +3156,9 @@ const linkSocialIdentityWithPutOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'candidatetoken' },
   sensitive: ['candidatetoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3058,6 +3204,8 @@ const unlinkSocialIdentitiesOperation: OperationDescriptor = {
   path: '/identity/v2/auth/socialidentity',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'provider providerId' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3151,6 +3299,8 @@ const setOrChangeUserNameOperation: OperationDescriptor = {
   path: '/identity/v2/auth/username',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'username' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of `getNextCustomObjects`. */
@@ -76,7 +77,9 @@ const queryCustomObjectsOperation: OperationDescriptor = {
   ],
   query: { customObject: { type: 'string', required: true }, region: { type: 'string' } },
   body: 'required',
+  bodyShape: { s: 'from to', i: 'size', o: 'q' },
   server: 'https://cloud-api.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -182,7 +185,9 @@ const queryIdentitiesWithCustomObjectOperation: OperationDescriptor = {
   ],
   query: { customObject: { type: 'string' }, region: { type: 'string' } },
   body: 'required',
+  bodyShape: { s: 'from to', i: 'size', o: 'q' },
   server: 'https://cloud-api.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -287,7 +292,9 @@ const queryIdentitiesOperation: OperationDescriptor = {
   ],
   query: { region: { type: 'string' } },
   body: 'required',
+  bodyShape: { s: 'from to', i: 'size', o: 'q' },
   server: 'https://cloud-api.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -343,7 +350,9 @@ const queryIdentityInsightsOperation: OperationDescriptor = {
   ],
   query: { region: { type: 'string' } },
   body: 'required',
+  bodyShape: { s: 'from to', o: 'q' },
   server: 'https://cloud-api.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getConsentLogs}. */
@@ -62,6 +63,8 @@ const submitConsentByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/consent/profile',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!a': 'data events' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -150,7 +153,9 @@ const submitConsentByConsentTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { consentToken: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!a': 'data events' },
   sensitive: ['consentToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -194,6 +199,8 @@ const updateConsentProfileByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/consent',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!a': 'consents' },
+  checkBody: bodyProblem,
 };
 
 /**

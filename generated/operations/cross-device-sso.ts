@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link generateQRCode}. */
@@ -110,8 +111,10 @@ const mapQRCodeToAccessTokenOperation: OperationDescriptor = {
   path: '/sso/mobile/token',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'access_token code' },
   server: 'https://cloud-api.loginradius.com',
   sensitive: ['access_token', 'code'],
+  checkBody: bodyProblem,
 };
 
 /**

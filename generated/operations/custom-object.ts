@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getCustomObjectByRecordIDAndToken}. */
@@ -74,6 +75,8 @@ const updateCustomObjectByTokenOperation: OperationDescriptor = {
   pathParams: ['objectRecordId'],
   query: { objectName: { type: 'string' }, customObjectId: { type: 'string' }, updateType: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '': '*' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -210,6 +213,8 @@ const createCustomObjectByTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   body: 'required',
+  bodyShape: { '': '*' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -303,6 +308,8 @@ const updateCustomObjectByUidOperation: OperationDescriptor = {
   pathParams: ['uid', 'objectRecordId'],
   query: { objectName: { type: 'string' }, customObjectId: { type: 'string' }, updateType: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '': '*' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -442,6 +449,8 @@ const createCustomObjectByUidOperation: OperationDescriptor = {
   pathParams: ['uid'],
   query: { objectName: { type: 'string' }, customObjectId: { type: 'string' } },
   body: 'required',
+  bodyShape: { '': '*' },
+  checkBody: bodyProblem,
 };
 
 /**

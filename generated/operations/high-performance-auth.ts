@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link checkHpaEmailAvailability}. */
@@ -19,6 +20,8 @@ const checkHpaEmailAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/email/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -60,7 +63,9 @@ const loginHpaOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [{ '!s': 'email password' }, { '!s': 'phone password' }, { '!s': 'username password' }],
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -102,7 +107,9 @@ const loginHpaByEmailOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -148,7 +155,9 @@ const loginHpaByPhoneOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -194,7 +203,9 @@ const loginHpaByUserNameOperation: OperationDescriptor = {
   path: '/hpa/v1/login',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -240,6 +251,8 @@ const checkHpaPhoneAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/phone/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -326,7 +339,9 @@ const registerHpaOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: [{ '!a': 'Email', '!s': 'Password' }, { '!s': 'phone password' }, { '!s': 'username password' }],
   sensitive: ['Password', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -368,7 +383,9 @@ const registerHpaByEmailOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!a': 'Email', '!s': 'Password' },
   sensitive: ['Password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -414,7 +431,9 @@ const registerHpaByPhoneOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -460,7 +479,9 @@ const registerHpaByUserNameOperation: OperationDescriptor = {
   path: '/hpa/v1/register',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username password' },
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -506,6 +527,8 @@ const checkHpaUserNameAvailabilityOperation: OperationDescriptor = {
   path: '/hpa/v1/username/check',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getJwtTokenByLoginCredentials}. */
@@ -31,8 +32,14 @@ const getJwtTokenByLoginCredentialsOperation: OperationDescriptor = {
   },
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: [
+    { '!s': 'email password' },
+    { '!s': 'phone password', s: 'securityAnswer', sz: 'g-recaptcha-response h-captcha-response qq_captcha_ticket qq_captcha_randstr' },
+    { '!s': 'username password' },
+  ],
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -136,8 +143,14 @@ const getSsoJwtTokenByLoginCredentialsOperation: OperationDescriptor = {
     emailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password' },
+    { '!s': 'phone password', s: 'securityAnswer', sz: 'g-recaptcha-response h-captcha-response qq_captcha_ticket qq_captcha_randstr' },
+    { '!s': 'username password' },
+  ],
   server: 'https://cloud-api.loginradius.com',
   sensitive: ['password', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**

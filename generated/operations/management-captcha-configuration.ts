@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getCaptchaConfiguration}: it takes none. */
@@ -56,7 +57,9 @@ const updateCaptchaConfigurationOperation: OperationDescriptor = {
   path: '/v2/manage/captcha',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { bz: 'IsEnabled', sz: 'EnabledCaptcha', o: 'QQTencentCaptcha GoogleRecaptchaV2 GoogleRecaptchaV3 HCaptcha' },
   sensitive: ['PrivateKey'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getActiveConsentForms}. */
@@ -139,6 +140,8 @@ const createConsentFormOperation: OperationDescriptor = {
   path: '/consent/forms',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { a: 'Events ConsentOptions', sz: 'StartFromDate', s: 'TermOfService PrivacyPolicy', b: 'IsWorkflowForm' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -258,6 +261,8 @@ const createConsentOptionOperation: OperationDescriptor = {
   path: '/consent/options',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { s: 'Title Description' },
+  checkBody: bodyProblem,
 };
 
 /**

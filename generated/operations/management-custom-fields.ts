@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getActiveCustomFields}: it takes none. */
@@ -208,6 +209,8 @@ const createCustomFieldOperation: OperationDescriptor = {
   path: '/v2/manage/custom-fields',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'CustomField' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -249,6 +252,8 @@ const updateCustomFieldsOperation: OperationDescriptor = {
   path: '/v2/manage/custom-fields',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!a': 'Data' },
+  checkBody: bodyProblem,
 };
 
 /**

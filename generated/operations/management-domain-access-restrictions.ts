@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getDomainAccessRestrictions}: it takes none. */
@@ -56,6 +57,8 @@ const updateDomainAccessRestrictionsOperation: OperationDescriptor = {
   path: '/v2/manage/restrictions/domain-access',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { a: 'Allowlist Blocklist' },
+  checkBody: bodyProblem,
 };
 
 /**

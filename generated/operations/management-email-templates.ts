@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link updateEmailTemplate}. */
@@ -22,6 +23,13 @@ const updateEmailTemplateOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['templateType'],
   body: 'required',
+  bodyShape: {
+    s: 'TemplateName TextTemplate FromName FromEmail EmailConfigId',
+    '!s': 'Template Subject',
+    b: 'IsDefault',
+    's=MagicLink|Otp': 'VerificationTokenType',
+  },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -66,6 +74,8 @@ const deleteEmailTemplateOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['templateType'],
   body: 'required',
+  bodyShape: { '!s': 'TemplateName' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -144,6 +154,15 @@ const createEmailTemplateOperation: OperationDescriptor = {
   path: '/v2/manage/email-templates',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s=registration|forgotpassword|forgotprovider|deleteaccount|add_email|welcome|oneclicksignin|autologin|noregistrationpasswordlesslogin|resetpassword|suspicious_ip_email_to_user|suspicious_city_email_to_user|suspicious_country_email_to_user|suspicious_browser_email_to_user|risk_identified_to_admin|forgotpin|secondfactorauthentication|invite_user_to_organization|suspicious_device_email_to_user|breached_password|admin_notification_breached_password|add_passkey|delete_passkey|forget_passkey':
+      'TemplateType',
+    s: 'TemplateName TextTemplate FromName FromEmail EmailConfigId',
+    '!s': 'Template Subject',
+    b: 'IsDefault',
+    's=MagicLink|Otp': 'VerificationTokenType',
+  },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getJwtCustomProvider}. */
@@ -64,7 +65,15 @@ const updateJwtCustomProviderOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['jwtApp'],
   body: 'required',
+  bodyShape: {
+    sz: 'Algo Key TokenQueryParameterName LoginUrl JWKSUrl Domain',
+    o: 'Mapping Issuer Subject Audience NotBefore Expiration',
+    iz: 'ClockSkew ExpirationTimeDifference',
+    bz: 'UseAuthorizationHeader UpdateEmailProfile EnableAutoLookUp ListInInterface',
+    a: 'RaasUpdateFields',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -184,7 +193,16 @@ const createJwtCustomProviderOperation: OperationDescriptor = {
   path: '/v2/manage/custom-providers/jwt',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'AppName',
+    sz: 'Algo Key TokenQueryParameterName LoginUrl JWKSUrl Domain',
+    o: 'Mapping Issuer Subject Audience NotBefore Expiration',
+    iz: 'ClockSkew ExpirationTimeDifference',
+    bz: 'UseAuthorizationHeader UpdateEmailProfile EnableAutoLookUp ListInInterface',
+    a: 'RaasUpdateFields',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getJwtIntegrationSupportedAlgorithms}: it takes none. */
@@ -138,7 +139,16 @@ const updateJwtIntegrationOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['jwtApp'],
   body: 'required',
+  bodyShape: {
+    's=HS256|HS384|HS512|RS256|RS384|RS512|ES256|ES384|ES512': 'Algo',
+    s: 'Secret MappingTemplate QueryStringParameter LoginUrl',
+    o: 'Mapping Metadata',
+    a: 'Audience',
+    i: 'NotAfterDifference NotBeforeDifference',
+    's=query|fragment|form_post': 'ResponseMode',
+  },
   sensitive: ['Secret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -258,7 +268,17 @@ const createJwtIntegrationOperation: OperationDescriptor = {
   path: '/v2/manage/integrations/jwt',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'AppName',
+    's=HS256|HS384|HS512|RS256|RS384|RS512|ES256|ES384|ES512': 'Algo',
+    s: 'Secret MappingTemplate QueryStringParameter LoginUrl',
+    o: 'Mapping Metadata',
+    a: 'Audience',
+    i: 'NotAfterDifference NotBeforeDifference',
+    's=query|fragment|form_post': 'ResponseMode',
+  },
   sensitive: ['Secret'],
+  checkBody: bodyProblem,
 };
 
 /**

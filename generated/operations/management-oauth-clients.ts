@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOAuthClientConnectionsMetadata}: it takes none. */
@@ -142,7 +143,19 @@ const updateOAuthClientOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['oAuthClientName'],
   body: 'required',
+  bodyShape: {
+    a: 'AllowedCorsOrigin AllowedScopes GrantTypes IdTokenAudiences LoginRedirectUri LogoutRedirectUri',
+    o: 'AudienceScopes Connections Mapping Metadata',
+    oz: 'BackChannelLogout DeviceCodeConfig JwtTokenConfig RefreshTokenRotation',
+    's=public|confidential': 'ClientType',
+    s: 'Description AccessTokenMappingTemplate IdTokenMappingTemplate Secret',
+    b: 'EnableCorsOrigin ForceReAuthentication RedirectURIExactMatch SignedUserInfo',
+    sz: 'LoginUrl',
+    iz: 'RefreshTokenTTL SessionTokenTTL',
+    's=client_secret_basic|client_secret_post|client_secret_auto|none': 'TokenAuthMethod',
+  },
   sensitive: ['Secret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -262,7 +275,20 @@ const createOAuthClientOperation: OperationDescriptor = {
   path: '/v2/manage/oauth-clients',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'AppName',
+    a: 'AllowedCorsOrigin AllowedScopes GrantTypes IdTokenAudiences LoginRedirectUri LogoutRedirectUri',
+    o: 'AudienceScopes Connections Mapping Metadata',
+    oz: 'BackChannelLogout DeviceCodeConfig JwtTokenConfig RefreshTokenRotation',
+    's=public|confidential': 'ClientType',
+    s: 'Description AccessTokenMappingTemplate IdTokenMappingTemplate Secret',
+    b: 'EnableCorsOrigin ForceReAuthentication RedirectURIExactMatch SignedUserInfo',
+    sz: 'LoginUrl',
+    iz: 'RefreshTokenTTL SessionTokenTTL',
+    's=client_secret_basic|client_secret_post|client_secret_auto|none': 'TokenAuthMethod',
+  },
   sensitive: ['Secret'],
+  checkBody: bodyProblem,
 };
 
 /**

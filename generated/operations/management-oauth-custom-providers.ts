@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOAuthCustomProviderMappingKeys}: it takes none. */
@@ -93,7 +94,17 @@ const createOAuthCustomProviderOperation: OperationDescriptor = {
   path: '/v2/manage/custom-providers/oauth',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'ProviderName UserLoginEndpoint AccessTokenEndpoint ApplicationKey ApplicationSecret Scope ResponseType',
+    s: 'ExtraParameterInRedirectToProvider Domain ApplicationID UserprofileEndpoint JWKSEndpoint AccessTokenParameterNameForApiAccess TrasnsportType',
+    bz: 'EnableAutoLookUp UserInfoExtractByIdToken',
+    '!o': 'DataMap',
+    '!s=GET|POST': 'RequestTokenHttpMethod',
+    o: 'Headers QueryParam',
+    b: 'ListInInterface',
+  },
   sensitive: ['ApplicationSecret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -135,7 +146,14 @@ const updateOAuthCustomProviderOperation: OperationDescriptor = {
   path: '/v2/manage/custom-providers/oauth',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'ProviderName',
+    s: 'ExtraParameterInRedirectToProvider Domain UserLoginEndpoint AccessTokenEndpoint ApplicationKey ApplicationSecret ApplicationID Scope ResponseType UserprofileEndpoint AccessTokenParameterNameForApiAccess RequestTokenHttpMethod',
+    bz: 'EnableAutoLookUp',
+    o: 'DataMap Headers QueryParam',
+  },
   sensitive: ['ApplicationSecret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -177,6 +195,8 @@ const deleteOAuthCustomProviderOperation: OperationDescriptor = {
   path: '/v2/manage/custom-providers/oauth',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'ProviderName' },
+  checkBody: bodyProblem,
 };
 
 /**

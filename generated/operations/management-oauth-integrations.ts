@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link rotateOAuthIntegrationCredentials}. */
@@ -105,6 +106,15 @@ const updateOAuthIntegrationOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['integrationId'],
   body: 'required',
+  bodyShape: {
+    a: 'RedirectURIs AllowedScopes GrantTypes',
+    s: 'AccessTokenMappingTemplate IdTokenMappingTemplate IntegrationType DefaultWorkflow',
+    i: 'AccessTokenTTL IDTokenTTL RefreshTokenTTL',
+    b: 'EnablePKCE IsPrebuiltIntegration',
+    's=client_secret_basic|client_secret_post|client_secret_auto|none': 'TokenAuthMethod',
+    o: 'Connections',
+  },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -224,6 +234,16 @@ const createOAuthIntegrationOperation: OperationDescriptor = {
   path: '/v2/manage/integrations/oauth',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'DisplayName',
+    a: 'RedirectURIs AllowedScopes GrantTypes',
+    s: 'AccessTokenMappingTemplate IdTokenMappingTemplate IntegrationType DefaultWorkflow',
+    i: 'AccessTokenTTL IDTokenTTL RefreshTokenTTL',
+    b: 'EnablePKCE IsPrebuiltIntegration',
+    's=client_secret_basic|client_secret_post|client_secret_auto|none': 'TokenAuthMethod',
+    o: 'Connections',
+  },
+  checkBody: bodyProblem,
 };
 
 /**

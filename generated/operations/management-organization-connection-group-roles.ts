@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link updateConnectionGroupRole}. */
@@ -22,6 +23,8 @@ const updateConnectionGroupRoleOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId', 'connId', 'groupRoleId'],
   body: 'required',
+  bodyShape: { s: 'Name GroupId RoleId' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -149,6 +152,8 @@ const createConnectionGroupRoleOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId', 'connId'],
   body: 'required',
+  bodyShape: { s: 'Name GroupId RoleId' },
+  checkBody: bodyProblem,
 };
 
 /**

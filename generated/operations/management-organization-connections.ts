@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link updateConnectionStatus}. */
@@ -22,6 +23,8 @@ const updateConnectionStatusOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId', 'connId'],
   body: 'required',
+  bodyShape: { b: 'Active' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -108,7 +111,23 @@ const updateOrganizationConnectionOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId', 'connId'],
   body: 'required',
+  bodyShape: [
+    {
+      '!s=saml_custom|saml_okta|saml_entraid|saml_google_workspace|saml_salesforce': 'ConnectionType',
+      s: 'Name Domain IDPEntityId IDPMetadataUrl IDPLoginUrl IDPLogoutUrl IDPCertificate',
+      o: 'Attributes',
+      b: 'IsIDPInitiated',
+    },
+    {
+      '!s=oidc_custom': 'ConnectionType',
+      s: 'Name Domain Issuer AuthorizationUrl TokenUrl UserInfoUrl JWKSEndpoint ClientId ClientSecret TokenAuthMethod',
+      o: 'Attributes',
+      a: 'Scopes',
+      bz: 'UserInfoExtractByIdToken',
+    },
+  ],
   sensitive: ['ClientSecret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -236,7 +255,23 @@ const createOrganizationConnectionOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId'],
   body: 'required',
+  bodyShape: [
+    {
+      '!s=saml_custom|saml_okta|saml_entraid|saml_google_workspace|saml_salesforce': 'ConnectionType',
+      s: 'Name Domain IDPEntityId IDPMetadataUrl IDPLoginUrl IDPLogoutUrl IDPCertificate',
+      o: 'Attributes',
+      b: 'IsIDPInitiated',
+    },
+    {
+      '!s=oidc_custom': 'ConnectionType',
+      s: 'Name Domain Issuer AuthorizationUrl TokenUrl UserInfoUrl JWKSEndpoint ClientId ClientSecret TokenAuthMethod',
+      o: 'Attributes',
+      a: 'Scopes',
+      bz: 'UserInfoExtractByIdToken',
+    },
+  ],
   sensitive: ['ClientSecret'],
+  checkBody: bodyProblem,
 };
 
 /**

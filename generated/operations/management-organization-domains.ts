@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOrganizationDomain}. */
@@ -188,6 +189,8 @@ const addOrganizationDomainOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId'],
   body: 'required',
+  bodyShape: { '!s': 'DomainName' },
+  checkBody: bodyProblem,
 };
 
 /**

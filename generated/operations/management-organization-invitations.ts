@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link resendInvitationByInvitationId}. */
@@ -108,6 +109,8 @@ const updateInvitationByInvitationIdOperation: OperationDescriptor = {
   pathParams: ['invitationid'],
   query: { invitation_url: { type: 'string' } },
   body: 'required',
+  bodyShape: { a: 'RolesIds', b: 'ResendEmail' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -235,6 +238,8 @@ const sendInvitationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   query: { invitation_url: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email orgId inviterUid', '!a': 'roleIds' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link assignRolesToUserInAllOrgs}. */
@@ -63,6 +64,8 @@ const assignRolesToUserOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'orgId'],
   body: 'required',
+  bodyShape: { '!a': 'RoleIds' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOrgContextByOrgId}. */
@@ -106,6 +107,8 @@ const createOrgTenantRoleOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId'],
   body: 'required',
+  bodyShape: { '!s': 'Name', s: 'Description', a: 'Permissions' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -192,6 +195,8 @@ const updateOrganizationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['orgId'],
   body: 'required',
+  bodyShape: { s: 'Name', oz: 'Display Policies', a: 'Domains', o: 'Metadata', bz: 'IsAuthRestrictedToDomain IsActive' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -311,6 +316,8 @@ const createOrganizationOperation: OperationDescriptor = {
   path: '/v2/manage/organizations',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   body: 'required',
+  bodyShape: { s: 'Name', oz: 'Display', a: 'Domains', o: 'Metadata' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getPasskeyConfiguration}: it takes none. */
@@ -56,6 +57,16 @@ const updatePasskeyConfigurationOperation: OperationDescriptor = {
   path: '/v2/manage/passkey',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!b': 'IsEnabled LocalEnrollment',
+    '!s=AutoFill|Button|Both': 'PasskeySelection',
+    b: 'ProgressiveEnrollment',
+    i: 'ProgressiveEnrollmentDelay',
+    '!s': 'RPDisplayName RPID',
+    '!a': 'RPOrigins',
+    's=none|indirect|direct': 'Attestation',
+  },
+  checkBody: bodyProblem,
 };
 
 /**

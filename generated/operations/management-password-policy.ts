@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getPasswordPolicy}: it takes none. */
@@ -56,6 +57,13 @@ const updatePasswordPolicyOperation: OperationDescriptor = {
   path: '/v2/manage/password-policies',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    bz: 'DictionaryPasswordValidation ProfileDataPasswordValidation ProfileDataPasswordExactMatch CommonPasswordPreventionValidation',
+    iz: 'MaxPasswordHistory ExpirationFrequency',
+    'sz=day|month|year': 'ExpirationFrequencyType',
+    sz: 'PasswordValidationRules',
+  },
+  checkBody: bodyProblem,
 };
 
 /**

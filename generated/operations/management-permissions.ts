@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getPermissionById}. */
@@ -64,6 +65,8 @@ const updateTenantPermissionOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['id'],
   body: 'required',
+  bodyShape: { '!s': 'Name Description', s: 'ResourceId' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -183,6 +186,8 @@ const createPermissionOperation: OperationDescriptor = {
   path: '/v2/manage/permissions',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'Name', s: 'Description ResourceId' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getPushNotificationSettings}: it takes none. */
@@ -56,7 +57,15 @@ const createPushNotificationSettingsOperation: OperationDescriptor = {
   path: '/v2/manage/2fa/push-notification-settings',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    b: 'IsEnabled',
+    's=AWS|Native': 'NotificationService',
+    s: 'CustomAppName Message',
+    i: 'QRCodeWidth',
+    o: 'AWSsettings AndroidSettings IOSsettings',
+  },
   sensitive: ['ApnsCertificate', 'SecretAccessKey', 'ServiceJson'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -98,7 +107,15 @@ const updatePushNotificationSettingsOperation: OperationDescriptor = {
   path: '/v2/manage/2fa/push-notification-settings',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    b: 'IsEnabled',
+    's=AWS|Native': 'NotificationService',
+    s: 'CustomAppName Message',
+    i: 'QRCodeWidth',
+    o: 'AWSsettings AndroidSettings IOSsettings',
+  },
   sensitive: ['ApnsCertificate', 'SecretAccessKey', 'ServiceJson'],
+  checkBody: bodyProblem,
 };
 
 /**

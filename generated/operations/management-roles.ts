@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link setDefaultTenantRole}. */
@@ -105,6 +106,8 @@ const updateTenantRoleOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['id'],
   body: 'required',
+  bodyShape: { '!s': 'Name Description', '!a': 'Permissions' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -269,6 +272,8 @@ const createTenantRoleOperation: OperationDescriptor = {
   path: '/v2/manage/roles',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'Name', s: 'Description', a: 'Permissions' },
+  checkBody: bodyProblem,
 };
 
 /**

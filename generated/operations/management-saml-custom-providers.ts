@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getSamlCustomProviderMappingKeys}: it takes none. */
@@ -142,7 +143,15 @@ const updateSamlCustomProviderOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['samlApp'],
   body: 'required',
+  bodyShape: {
+    '!s': 'Provider',
+    bz: 'IsIdpInitiated EnableAutoLookUp ListInInterface',
+    '!o': 'DataMap',
+    sz: 'RelayStateParameter FriendlyProviderName Domain SamlServiceProvider',
+    o: 'IdpCertificate IdentityProvider',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -262,7 +271,15 @@ const createSamlCustomProviderOperation: OperationDescriptor = {
   path: '/v2/manage/custom-providers/saml',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'Provider',
+    bz: 'IsIdpInitiated EnableAutoLookUp ListInInterface',
+    '!o': 'DataMap',
+    sz: 'RelayStateParameter FriendlyProviderName Domain SamlServiceProvider',
+    o: 'IdpCertificate IdentityProvider',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**

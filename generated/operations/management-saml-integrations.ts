@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link renewSamlIntegrationCertificate}. */
@@ -105,7 +106,18 @@ const updateSamlIntegrationOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['samlApp'],
   body: 'required',
+  bodyShape: {
+    s: 'AfterLogoutUrl IssuerUrl LoginUrl RelayStateParameter SpLogoutUrl',
+    o: 'AssertionConsumerService Attributes SpCertificate',
+    a: 'Audiences',
+    's=urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST|urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect': 'DefaultRequestBinding',
+    b: 'IsIdpInitiated',
+    's=urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified|urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress|urn:oasis:names:tc:SAML:2.0:nameid-format:persistent|urn:oasis:names:tc:SAML:2.0:nameid-format:transient':
+      'NameIdFormat',
+    i: 'NotOnOrAfter',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -225,7 +237,19 @@ const createSamlIntegrationOperation: OperationDescriptor = {
   path: '/v2/manage/integrations/saml',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s': 'AppName',
+    s: 'AfterLogoutUrl IssuerUrl LoginUrl RelayStateParameter SpLogoutUrl',
+    o: 'AssertionConsumerService Attributes SpCertificate',
+    a: 'Audiences',
+    's=urn:oasis:names:tc:SAML:2.0:bindings:HTTP-POST|urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect': 'DefaultRequestBinding',
+    b: 'IsIdpInitiated',
+    's=urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified|urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress|urn:oasis:names:tc:SAML:2.0:nameid-format:persistent|urn:oasis:names:tc:SAML:2.0:nameid-format:transient':
+      'NameIdFormat',
+    i: 'NotOnOrAfter',
+  },
   sensitive: ['Key'],
+  checkBody: bodyProblem,
 };
 
 /**

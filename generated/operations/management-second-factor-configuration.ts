@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getSecondFactorConfiguration}: it takes none. */
@@ -56,6 +57,11 @@ const updateSecondFactorConfigurationOperation: OperationDescriptor = {
   path: '/v2/manage/2fa/config',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    b: 'IsSecondFactorAuthenticatorEnabled IsRequired IsAuthenticatorEnabled IsEmailOtpAuthenticatorEnabled IsSmsOtpAuthenticatorEnabled IsSecurityQuestionAsMFAEnabled IsPushAuthenticatorEnabled IsDuoAuthenticatorEnabled IsPasskeyMFAEnabled',
+    i: 'MinimumSecurityQuestionsToAsk',
+  },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -134,7 +140,9 @@ const updateDuoAuthenticatorConfigurationOperation: OperationDescriptor = {
   path: '/v2/manage/2fa/duo-authenticator-settings',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { b: 'IsEnabled', s: 'ClientId ClientSecret APIHost' },
   sensitive: ['ClientSecret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -213,7 +221,9 @@ const updateTotpConfigurationOperation: OperationDescriptor = {
   path: '/v2/manage/2fa/totp-authenticator-settings',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { b: 'IsEnabled', i: 'QRCodeWidth', '!s': 'IssuerId', s: 'AccountSecretKey' },
   sensitive: ['AccountSecretKey'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getSecurityQuestionRenderCount}: it takes none. */
@@ -56,6 +57,8 @@ const updateSecurityQuestionRenderCountOperation: OperationDescriptor = {
   path: '/v2/manage/security-questions/count',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!i': 'RenderQuestionCount' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -100,6 +103,8 @@ const updateSecurityQuestionOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['securityQuestionID'],
   body: 'required',
+  bodyShape: { '!s': 'question' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -219,6 +224,8 @@ const createSecurityQuestionOperation: OperationDescriptor = {
   path: '/v2/manage/security-questions',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'question' },
+  checkBody: bodyProblem,
 };
 
 /**

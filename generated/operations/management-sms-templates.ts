@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link updateSmsTemplate}. */
@@ -22,6 +23,8 @@ const updateSmsTemplateOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['templateType'],
   body: 'required',
+  bodyShape: { s: 'Name Template', b: 'IsActive IsDefault' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -66,6 +69,8 @@ const deleteSmsTemplateOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['templateType'],
   body: 'required',
+  bodyShape: { '!s': 'Name' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -144,6 +149,13 @@ const createSmsTemplateOperation: OperationDescriptor = {
   path: '/v2/manage/smstemplates',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: {
+    '!s=verification|forgotpassword|welcome|changephoneno|onetimepasscode|secondfactorauthentication|noregistrationpasswordlesslogin|resetpassword|suspicious_ip_sms_to_user|suspicious_city_sms_to_user|suspicious_country_sms_to_user|suspicious_browser_sms_to_user|suspicious_device_sms_to_user|forgotpin|deleteuser|breached_password':
+      'SmsTemplateType',
+    '!s': 'Name Template',
+    b: 'IsDefault',
+  },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getEnabledSocialProviders}: it takes none. */
@@ -56,6 +57,8 @@ const updateSocialProvidersOrderOperation: OperationDescriptor = {
   path: '/v2/manage/providers/setorder',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { a: 'Data', '': '*' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -142,7 +145,9 @@ const updateSocialProviderOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['provider'],
   body: 'required',
+  bodyShape: { b: 'IsActive', s: 'Key Secret ExtraField1 ExtraField2', o: 'AppleSecretConfiguration' },
   sensitive: ['Certificate', 'Secret'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -262,6 +267,8 @@ const updateSocialProvidersStatusOperation: OperationDescriptor = {
   path: '/v2/manage/providers',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { a: 'Data' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getAllSott}: it takes none. */
@@ -52,6 +53,8 @@ const createSottOperation: OperationDescriptor = {
   path: '/v2/manage/sott',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!i': 'ExpiresInMinutes', b: 'Encoded', s: 'Comment', '!s=android|ios|phonegap|ionic|xamarin|reactnative': 'Technology' },
+  checkBody: bodyProblem,
 };
 
 /**

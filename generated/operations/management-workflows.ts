@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link restoreWorkflowVersion}. */
@@ -188,6 +189,8 @@ const updateWorkflowOperation: OperationDescriptor = {
   security: [['m2mToken']],
   pathParams: ['workflowId'],
   body: 'required',
+  bodyShape: { s: 'Name ThemeName Description', o: 'Data', 's=ACTIVE|DEBUG|ARCHIVE': 'State' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -307,6 +310,8 @@ const createWorkflowOperation: OperationDescriptor = {
   path: '/v2/manage/workflows',
   security: [['m2mToken']],
   body: 'required',
+  bodyShape: { '!s': 'Name', s: 'ThemeName Description', '!o': 'Data', 's=ACTIVE|DEBUG|ARCHIVE': 'State' },
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link mfaResetDuoAuthenticatorByAccessToken}. */
@@ -183,6 +184,8 @@ const mfaResetByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: [{ '!b': 'authenticator' }, { '!b': 'otpauthenticator' }],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -230,6 +233,8 @@ const mfaResetAuthenticatorByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!b': 'authenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -278,6 +283,8 @@ const mfaResetSMSAuthByTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!b': 'otpauthenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -412,7 +419,9 @@ const mfaVerifyDuoByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -544,7 +553,9 @@ const mfaVerifyEmailOtpByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -759,7 +770,9 @@ const mfaSecurityQuestionAnswerByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer', b: 'ReplaceSecurityQuestionAnswer' },
   sensitive: ['Answer', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -807,6 +820,8 @@ const mfaUpdatePhoneNumberByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -855,7 +870,9 @@ const mfaVerifyPhoneNumberByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -941,7 +958,9 @@ const mfaVerifyTotpByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/totp',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { s: 'authenticatorcode googleauthenticatorcode' },
   sensitive: ['authenticatorcode', 'googleauthenticatorcode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1030,7 +1049,9 @@ const mfaVerifyAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'authenticatorCode' },
   sensitive: ['authenticatorCode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1076,7 +1097,9 @@ const mfaVerifyDuoAuthenticatorByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/2fa/verification/duo',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1124,7 +1147,9 @@ const mfaVerifyGoogleAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'googleauthenticatorcode' },
   sensitive: ['googleauthenticatorcode'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1173,7 +1198,9 @@ const mfaValidateEmailOtpByAccessTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'EmailId Otp' },
   sensitive: ['Otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1222,7 +1249,9 @@ const mfaUpdateSettingOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1319,6 +1348,8 @@ const mfaUpdatePhoneNumberByTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, isVoiceOtp: { type: 'boolean' }, options: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1377,7 +1408,9 @@ const mfaVerifyBackupCodeByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode' },
   sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1437,7 +1470,9 @@ const mfaVerifyDuoByMfaTokenOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1487,7 +1522,9 @@ const mfaSendEmailOtpByMfaTokenOperation: OperationDescriptor = {
     emailTemplate2FA: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1545,7 +1582,9 @@ const mfaVerifyEmailOtpByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1591,7 +1630,9 @@ const mfaEmailOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, emailTemplate2FA: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'EmailId' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1780,7 +1821,9 @@ const mfaSecurityQuestionAnswerOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1831,7 +1874,9 @@ const mfaUpdatePhoneNumberByMfaTokenOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1936,7 +1981,9 @@ const mfaVerifySmsOtpByMfaTokenOperation: OperationDescriptor = {
     rbaOTPSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -1995,7 +2042,9 @@ const mfaVerifyTotpByMfaTokenOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { s: 'authenticatorcode googleauthenticatorcode' },
   sensitive: ['authenticatorcode', 'googleauthenticatorcode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2041,7 +2090,9 @@ const mfaValidateAuthenticatorCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true }, fields: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'authenticatorCode' },
   sensitive: ['authenticatorCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2096,7 +2147,9 @@ const mfaValidateBackupCodeOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode' },
   sensitive: ['backupCode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2143,7 +2196,9 @@ const mfaVerifyDuoAuthenticatorByMfaTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { secondFactorAuthenticationToken: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2192,7 +2247,9 @@ const mfaValidateGoogleAuthenticatorCodeOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'googleauthenticatorcode' },
   sensitive: ['googleauthenticatorcode', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2247,7 +2304,9 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'EmailId Otp' },
   sensitive: ['Otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2303,7 +2362,9 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp', 'secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2358,7 +2419,9 @@ const mfaSecurityQuestionAnswerVerificationOperation: OperationDescriptor = {
     rbaIpEmailTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'secondFactorAuthenticationToken', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2416,7 +2479,13 @@ const mfaLoginOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: [
+    { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
+    { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
+  ],
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2489,7 +2558,9 @@ const mfaLoginByEmailOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2565,7 +2636,9 @@ const mfaLoginByUserNameOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2643,7 +2716,9 @@ const mfaLoginByPhoneOperation: OperationDescriptor = {
     duoRedirectUri: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone password', o: 'securityanswer', s: 'g-recaptcha-response' },
   sensitive: ['password', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2703,7 +2778,9 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
     options: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phoneNo2FA' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2935,6 +3012,8 @@ const mfaResetByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: [{ '!b': 'authenticator' }, { '!b': 'otpauthenticator' }],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -2987,6 +3066,8 @@ const mfaResetAuthenticatorByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!b': 'authenticator' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -3040,6 +3121,8 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
   ],
   query: { uid: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!b': 'otpauthenticator' },
+  checkBody: bodyProblem,
 };
 
 /**

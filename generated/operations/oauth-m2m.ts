@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link introspectM2MToken}. */
@@ -19,8 +20,10 @@ const introspectM2MTokenOperation: OperationDescriptor = {
   path: '/service/oauth/introspect',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'client_id client_secret token token_type_hint' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -97,9 +100,11 @@ const revokeM2MTokenOperation: OperationDescriptor = {
   path: '/service/oauth/revoke',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'client_id client_secret token token_type_hint' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
   noContent: true,
+  checkBody: bodyProblem,
 };
 
 /**
@@ -142,8 +147,10 @@ const generateM2MTokenOperation: OperationDescriptor = {
   path: '/service/oauth/token',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s=client_credentials': 'grant_type', '!s': 'client_id client_secret audience' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOAuthDeviceCode}. */
@@ -23,7 +24,9 @@ const getOAuthDeviceCodeOperation: OperationDescriptor = {
   pathParams: ['OAuthAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id', s: 'scope' },
   server: 'https://{tenant}.hub.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -71,8 +74,10 @@ const introspectOAuthTokenOperation: OperationDescriptor = {
   pathParams: ['OAuthAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id client_secret token' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -120,8 +125,17 @@ const createOAuthPushedAuthorizationRequestOperation: OperationDescriptor = {
   pathParams: ['OAuthAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: {
+    '!s': 'client_id redirect_uri response_type scope',
+    s: 'client_secret state nonce code_challenge max_age acr_values login_hint id_token_hint ui_locales org_id claims authorization_details resource',
+    's=plain|S256': 'code_challenge_method',
+    's=query|fragment|form_post': 'response_mode',
+    's=login|none': 'prompt',
+    's=page|popup|touch|wap': 'display',
+  },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'id_token_hint'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -170,9 +184,11 @@ const revokeOAuthRefreshTokenOperation: OperationDescriptor = {
   pathParams: ['OAuthAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id client_secret token' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
   noContent: true,
+  checkBody: bodyProblem,
 };
 
 /**
@@ -220,8 +236,17 @@ const getOAuthTokensOperation: OperationDescriptor = {
   pathParams: ['OAuthAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: [
+    { '!s': 'client_id client_secret code redirect_uri', '!s=authorization_code': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id code code_verifier redirect_uri', '!s=authorization_code': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id client_secret token', '!s=refresh_token': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id client_secret username password', '!s=password': 'grant_type', s: 'scope response_type' },
+    { '!s': 'client_id device_code', '!s=urn:ietf:params:oauth:grant-type:device_code': 'grant_type', s: 'scope response_type' },
+    { '!s': 'client_id client_secret token', '!s=urn:ietf:params:oauth:grant-type:token-exchange': 'grant_type', s: 'scope response_type' },
+  ],
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -276,7 +301,9 @@ const requestOAuthDeviceCodeOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OAuthName'],
   body: 'required',
+  bodyShape: { '!s': 'client_id', s: 'scope' },
   server: 'https://{tenant}.hub.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link oneTouchEmailVerification}. */
@@ -81,7 +82,9 @@ const oneTouchLoginByEmailOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'clientguid email', s: 'name g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['clientguid'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -136,7 +139,9 @@ const loginByNoRegistrationPassCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', oz: 'SecurityAnswer', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -189,7 +194,9 @@ const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
     isVoiceOtp: { type: 'boolean' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -245,6 +252,8 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', s: 'name g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
+  checkBody: bodyProblem,
 };
 
 /**

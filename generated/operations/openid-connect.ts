@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getOidcDeviceCode}. */
@@ -23,7 +24,9 @@ const getOidcDeviceCodeOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id', s: 'scope' },
   server: 'https://{tenant}.hub.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -69,8 +72,10 @@ const introspectOidcTokenOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id client_secret token' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -117,8 +122,17 @@ const createOidcPushedAuthorizationRequestOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: {
+    '!s': 'client_id redirect_uri response_type scope',
+    s: 'client_secret state nonce code_challenge max_age acr_values login_hint id_token_hint ui_locales org_id claims authorization_details resource',
+    's=plain|S256': 'code_challenge_method',
+    's=query|fragment|form_post': 'response_mode',
+    's=login|none': 'prompt',
+    's=page|popup|touch|wap': 'display',
+  },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'id_token_hint'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -211,7 +225,18 @@ const updateOidcDynamicClientOperation: OperationDescriptor = {
   security: [['accessToken']],
   pathParams: ['OIDCAppName', 'clientID'],
   body: 'required',
+  bodyShape: {
+    '!s': 'client_name',
+    s: 'client_uri scope logo_uri tos_uri policy_uri software_id software_version jwks_uri id_token_signed_response_alg userinfo_signed_response_alg backchannel_logout_uri',
+    '!a': 'redirect_uris',
+    a: 'post_logout_redirect_uris request_uris grant_types response_types contacts',
+    's=web|native': 'application_type',
+    's=client_secret_basic|client_secret_post|private_key_jwt|none': 'token_endpoint_auth_method',
+    o: 'jwks',
+    b: 'backchannel_logout_session_required',
+  },
   server: 'https://{tenant}.hub.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -301,7 +326,9 @@ const registerOidcDynamicClientOperation: OperationDescriptor = {
   security: [['apiKey']],
   pathParams: ['OIDCAppName'],
   body: 'required',
+  bodyShape: { s: 'client_name client_uri logo_uri token_endpoint_auth_method', a: 'redirect_uris grant_types response_types' },
   server: 'https://{tenant}.hub.loginradius.com',
+  checkBody: bodyProblem,
 };
 
 /**
@@ -347,9 +374,11 @@ const revokeOidcRefreshTokenOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'client_id client_secret token' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'token'],
   noContent: true,
+  checkBody: bodyProblem,
 };
 
 /**
@@ -396,8 +425,17 @@ const getOidcTokensOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: [
+    { '!s': 'client_id client_secret code redirect_uri', '!s=authorization_code': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id code code_verifier redirect_uri', '!s=authorization_code': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id client_secret token', '!s=refresh_token': 'grant_type', s: 'response_type' },
+    { '!s': 'client_id client_secret username password', '!s=password': 'grant_type', s: 'scope response_type' },
+    { '!s': 'client_id device_code', '!s=urn:ietf:params:oauth:grant-type:device_code': 'grant_type', s: 'scope response_type' },
+    { '!s': 'client_id client_secret token', '!s=urn:ietf:params:oauth:grant-type:token-exchange': 'grant_type', s: 'scope response_type' },
+  ],
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['client_secret', 'code', 'code_verifier', 'device_code', 'password', 'token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -622,8 +660,10 @@ const getOidcUserinfoByPostOperation: OperationDescriptor = {
   pathParams: ['OIDCAppName'],
   body: 'required',
   bodyEncoding: 'form',
+  bodyShape: { '!s': 'access_token' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['access_token'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link resetMFAPasskeyAuthenticatorByAccessToken}. */
@@ -145,6 +146,8 @@ const finishMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = 
   path: '/identity/v2/auth/account/2fa/register/passkey/finish',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!o': 'PasskeyCredential' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -319,6 +322,8 @@ const finishPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/register/passkey/finish',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!o': 'PasskeyCredential' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -422,7 +427,9 @@ const finishPasskeyMFAVerificationOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!o': 'PasskeyCredential' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -527,7 +534,9 @@ const finishMFAPasskeyRegistrationOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!o': 'PasskeyCredential' },
   sensitive: ['secondFactorAuthenticationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -637,7 +646,13 @@ const finishAutofillPasskeyLoginOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!o': 'PasskeyCredential',
+    oz: 'SecurityAnswer',
+    sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['SecurityAnswer', 'invitation_token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -751,7 +766,14 @@ const finishPasskeyLoginOperation: OperationDescriptor = {
     rbaDeviceSmsTemplate: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    s: 'email',
+    '!o': 'PasskeyCredential',
+    oz: 'SecurityAnswer',
+    sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['SecurityAnswer', 'invitation_token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -808,6 +830,8 @@ const forgotPasskeyOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -898,7 +922,9 @@ const finishPasskeyResetOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { vtoken: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!o': 'PasskeyCredential' },
   sensitive: ['vtoken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -995,7 +1021,17 @@ const finishPasskeyRegistrationOperation: OperationDescriptor = {
     invitation_token: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!o': 'PasskeyCredential',
+    s: 'Gender BirthDate Prefix FirstName MiddleName LastName Suffix NickName ProfileName About Company ImageUrl TimeZone Website ThumbnailImageUrl Favicon ProfileUrl HomeTown State City Industry LocalLanguage Language CoverPhoto TagLine MainAddress LocalCity ProfileCity LocalCountry ProfileCountry Quota Religion Political RelationshipStatus HttpsImageUrl IsGeoEnabled Associations Honors PublicRepository RepositoryUrl ProfessionalHeadline Currency StarredUrl GistsUrl GravatarImageUrl ExternalUserLoginId RegistrationSource FullName Password UserName PhoneId Uid LRUserID Quote Age',
+    a: 'InterestedIn Addresses Positions Educations PhoneNumbers IMAccounts Interests Sports InspirationalPeople Awards Skills CurrentStatus Certifications Courses Volunteer RecommendationsReceived Languages Projects Games Family TeleVisionShow MutualFriends Movies Books Patents FavoriteThings RelatedProfileViews PlacesLived Publications JobBookmarks Badges MemberUrlResources ExternalIds Email',
+    i: 'FollowersCount FriendsCount TotalStatusesCount NumRecommenders TotalPrivateRepository PublicGists PrivateGists SessionLimit',
+    o: 'CustomFields ProfileImageUrls WebProfiles SecurityQuestionAnswer Country Suggestions Subscription PrivacyPolicy PINInfo Consents AgeRange ProviderAccessCredential',
+    b: 'IsEmailSubscribed IsProtected Hireable DisableLogin AcceptPrivacyPolicy',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'Password', 'SecurityQuestionAnswer', 'TokenSecret', 'invitation_token'],
+  checkBody: bodyProblem,
 };
 
 /**

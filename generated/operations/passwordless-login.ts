@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link passwordlessLoginVerification}. */
@@ -85,7 +86,13 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'email otp',
+    s: 'welcomeemailtemplate g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+    oz: 'SecurityAnswer',
+  },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -342,7 +349,17 @@ const passwordlessLoginByEmailWithProfileOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    s: 'UserName PhoneId Gender BirthDate Prefix FirstName MiddleName LastName Suffix NickName ProfileName About Company ImageUrl TimeZone Website ThumbnailImageUrl Favicon ProfileUrl HomeTown State City Industry LocalLanguage Language CoverPhoto TagLine MainAddress LocalCity ProfileCity LocalCountry ProfileCountry Quota Religion Political RelationshipStatus HttpsImageUrl IsGeoEnabled Associations Honors PublicRepository RepositoryUrl ProfessionalHeadline Currency StarredUrl GistsUrl GravatarImageUrl ExternalUserLoginId recaptcha_response_field recaptcha_challenge_field RegistrationSource Password',
+    a: 'InterestedIn Addresses Positions Educations PhoneNumbers IMAccounts Interests Sports InspirationalPeople Awards Skills CurrentStatus Certifications Courses Volunteer RecommendationsReceived Languages Projects Games Family TeleVisionShow MutualFriends Movies Books Patents FavoriteThings RelatedProfileViews PlacesLived Publications JobBookmarks Badges MemberUrlResources ExternalIds Email',
+    i: 'FollowersCount FriendsCount TotalStatusesCount NumRecommenders TotalPrivateRepository PublicGists PrivateGists SessionLimit',
+    o: 'CustomFields ProfileImageUrls WebProfiles SecurityQuestionAnswer Country ProviderAccessCredential Suggestions Subscription PrivacyPolicy PINInfo CaptchaModel Consents',
+    b: 'IsEmailSubscribed IsProtected Hireable IsTwoFactorAuthenticationEnabled DisableLogin AcceptPrivacyPolicy',
+    sz: 'FullName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'Password', 'RefreshToken', 'SecurityQuestionAnswer', 'invitation_token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -402,7 +419,9 @@ const passwordlessLoginPhoneVerificationOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone otp', o: 'securityanswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['otp', 'securityanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -518,7 +537,17 @@ const passwordlessLoginByPhoneWithProfileOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    s: 'UserName PhoneId Gender BirthDate Prefix FirstName MiddleName LastName Suffix NickName ProfileName About Company ImageUrl TimeZone Website ThumbnailImageUrl Favicon ProfileUrl HomeTown State City Industry LocalLanguage Language CoverPhoto TagLine MainAddress LocalCity ProfileCity LocalCountry ProfileCountry Quota Religion Political RelationshipStatus HttpsImageUrl IsGeoEnabled Associations Honors PublicRepository RepositoryUrl ProfessionalHeadline Currency StarredUrl GistsUrl GravatarImageUrl ExternalUserLoginId recaptcha_response_field recaptcha_challenge_field RegistrationSource Password',
+    a: 'InterestedIn Addresses Positions Educations PhoneNumbers IMAccounts Interests Sports InspirationalPeople Awards Skills CurrentStatus Certifications Courses Volunteer RecommendationsReceived Languages Projects Games Family TeleVisionShow MutualFriends Movies Books Patents FavoriteThings RelatedProfileViews PlacesLived Publications JobBookmarks Badges MemberUrlResources ExternalIds Email',
+    i: 'FollowersCount FriendsCount TotalStatusesCount NumRecommenders TotalPrivateRepository PublicGists PrivateGists SessionLimit',
+    o: 'CustomFields ProfileImageUrls WebProfiles SecurityQuestionAnswer Country ProviderAccessCredential Suggestions Subscription PrivacyPolicy PINInfo CaptchaModel Consents',
+    b: 'IsEmailSubscribed IsProtected Hireable IsTwoFactorAuthenticationEnabled DisableLogin AcceptPrivacyPolicy',
+    sz: 'FullName',
+    '': '*',
+  },
   sensitive: ['AccessToken', 'PIN', 'Password', 'RefreshToken', 'SecurityQuestionAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -576,7 +605,13 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'username otp',
+    s: 'welcomeemailtemplate g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+    oz: 'SecurityAnswer',
+  },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**

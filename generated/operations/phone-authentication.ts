@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link forgotPasswordByPhoneOTP}. */
@@ -30,6 +31,8 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
     qq_captcha_randstr: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', sz: 'g-recaptcha-response h-captcha-response qq_captcha_ticket qq_captcha_randstr' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -85,7 +88,14 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
     qq_captcha_randstr: { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'phone otp password',
+    s: 'smsTemplate resetPasswordEmailTemplate resetPasswordSmsTemplate',
+    o: 'SecurityAnswer',
+    sz: 'g-recaptcha-response h-captcha-response qq_captcha_ticket qq_captcha_randstr',
+  },
   sensitive: ['SecurityAnswer', 'otp', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -139,6 +149,8 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
   security: [['apiKey'], ['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -188,6 +200,8 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -240,6 +254,8 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -302,7 +318,9 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
     qq_captcha_randstr: { type: 'string' },
   },
   body: 'optional',
+  bodyShape: { '!s': 'phone', o: 'SecurityAnswer', s: 'GoogleRecaptchaResponse HCaptchaResponse QQCaptchaTicket QQCaptchaRandomString' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -377,7 +395,9 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
     qq_captcha_randstr: { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone', o: 'SecurityAnswer', s: 'GoogleRecaptchaResponse HCaptchaResponse QQCaptchaTicket QQCaptchaRandomString' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -536,6 +556,8 @@ const updatePhoneNumberOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**

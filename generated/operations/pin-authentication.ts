@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link pinLogin}. */
@@ -29,7 +30,9 @@ const pinLoginOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'pin', sz: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['pin', 'session_token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -80,7 +83,13 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'oldPIN newPIN',
+    oz: 'SecurityAnswer',
+    s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['SecurityAnswer', 'newPIN', 'oldPIN'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -126,6 +135,8 @@ const sendForgotPINEmailByEmailOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, resetPINUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'email' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -171,6 +182,8 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { smsTemplate: { type: 'string' }, isVoiceOtp: { type: 'boolean' } },
   body: 'required',
+  bodyShape: { '!s': 'phone' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -216,6 +229,8 @@ const sendForgotPINEmailByUsernameOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { emailTemplate: { type: 'string' }, resetPINUrl: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'userName' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -267,7 +282,9 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'email otp pin', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['otp', 'pin'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -318,7 +335,9 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'phone otp pin', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['otp', 'pin'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -369,7 +388,9 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'username otp pin', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['otp', 'pin'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -411,7 +432,9 @@ const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/email',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'email pin', '!o': 'securityAnswer' },
   sensitive: ['pin', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -455,7 +478,9 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/phone',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'phone pin', '!o': 'securityAnswer' },
   sensitive: ['pin', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -499,7 +524,9 @@ const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/securityanswer/username',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'username pin', '!o': 'securityAnswer' },
   sensitive: ['pin', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -543,7 +570,9 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
   path: '/identity/v2/auth/pin/reset/token',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'resetToken pin' },
   sensitive: ['pin', 'resetToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -588,7 +617,9 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { pinAuthToken: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'pin' },
   sensitive: ['pin', 'pinAuthToken'],
+  checkBody: bodyProblem,
 };
 
 /**

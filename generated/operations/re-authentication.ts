@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link mfaReAuthenticateByAuthenticatorCode}. */
@@ -30,7 +31,13 @@ const mfaReAuthenticateByAuthenticatorCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'authenticatorCode',
+    o: 'securityAnswer',
+    s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['authenticatorCode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -84,7 +91,9 @@ const mfaReAuthenticateByBackupCodeOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'backupCode', o: 'securityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['backupCode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -128,7 +137,9 @@ const mfaReAuthenticateByDuoOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/duo',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'State Code' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -226,7 +237,13 @@ const mfaReAuthenticateByGoogleAuthenticatorCodeOperation: OperationDescriptor =
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: {
+    '!s': 'googleauthenticatorcode',
+    o: 'securityAnswer',
+    s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response',
+  },
   sensitive: ['googleauthenticatorcode', 'securityAnswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -272,7 +289,9 @@ const reAuthValidateEmailOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/otp/email/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'EmailId otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -369,7 +388,9 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'otp', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -413,7 +434,9 @@ const reAuthBySecurityQuestionOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/2fa/securityquestionanswer/verify',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!a': 'securityquestionanswer' },
   sensitive: ['Answer', 'securityquestionanswer'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -543,7 +566,9 @@ const verifyReAuthEmailOtpOperation: OperationDescriptor = {
   path: '/identity/v2/auth/account/reauth/otp/email',
   security: [['apiKey', 'accessToken']],
   body: 'required',
+  bodyShape: { '!s': 'emailid otp' },
   sensitive: ['otp'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -598,7 +623,9 @@ const mfaReAuthenticateByPasswordOperation: OperationDescriptor = {
     'h-captcha-response': { type: 'string' },
   },
   body: 'required',
+  bodyShape: { '!s': 'password', o: 'SecurityAnswer', s: 'g-recaptcha-response qq_captcha_ticket qq_captcha_randstr h-captcha-response' },
   sensitive: ['SecurityAnswer', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -645,7 +672,9 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'accessToken']],
   query: { smsTemplate2FA: { type: 'string' }, smsTemplate: { type: 'string' } },
   body: 'required',
+  bodyShape: { '!s': 'pin' },
   sensitive: ['pin'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -693,7 +722,9 @@ const verifyMultiFactorOtpReauthenticationOperation: OperationDescriptor = {
   ],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -739,7 +770,9 @@ const verifyMultiFactorPasswordReauthenticationOperation: OperationDescriptor = 
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -785,7 +818,9 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!s': 'secondFactorValidationToken' },
   sensitive: ['secondFactorValidationToken'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link validateRegistrationDataCode}. */
@@ -19,7 +20,9 @@ const validateRegistrationDataCodeOperation: OperationDescriptor = {
   path: '/identity/v2/auth/registrationdata/validatecode',
   security: [['apiKey']],
   body: 'required',
+  bodyShape: { '!s': 'recordid code' },
   sensitive: ['code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -162,7 +165,9 @@ const updateRegistrationDataOperation: OperationDescriptor = {
   ],
   pathParams: ['recordid'],
   body: 'required',
+  bodyShape: { s: 'Type Key Value', sz: 'ParentId Code', b: 'IsActive' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -309,7 +314,9 @@ const createRegistrationDataOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { '!a': 'Data' },
   sensitive: ['Code'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getRestHookFields}: it takes none. */
@@ -60,6 +61,8 @@ const createRestHookSubscriptionOperation: OperationDescriptor = {
   path: '/api/v2/resthook/subscribe',
   security: [['restHookApiKey', 'restHookApiSecret']],
   body: 'required',
+  bodyShape: { '!s': 'event target_url' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -192,6 +195,8 @@ const deleteRestHookSubscriptionOperation: OperationDescriptor = {
   path: '/api/v2/resthook/unsubscribe',
   security: [['restHookApiKey', 'restHookApiSecret']],
   body: 'required',
+  bodyShape: { '!s': 'target_url' },
+  checkBody: bodyProblem,
 };
 
 /**

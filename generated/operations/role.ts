@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getRoleContextByContextName}. */
@@ -108,6 +109,8 @@ const assignRolesByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!a': 'roles' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -153,6 +156,8 @@ const unassignRolesByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!a': 'roles' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -200,6 +205,8 @@ const deleteAdditionalPermissionFromRoleContextByUidOperation: OperationDescript
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
+  bodyShape: { '!a': 'additionalPermissions' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -245,6 +252,8 @@ const deleteRolesFromRoleContextByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid', 'contextName'],
   body: 'required',
+  bodyShape: { '!a': 'roles' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -375,6 +384,8 @@ const updateRoleContextByUidOperation: OperationDescriptor = {
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
   pathParams: ['uid'],
   body: 'required',
+  bodyShape: { '!a': 'roleContext' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -423,6 +434,8 @@ const addRolePermissionsOperation: OperationDescriptor = {
   ],
   pathParams: ['role'],
   body: 'required',
+  bodyShape: { '!a': 'permissions' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -471,6 +484,8 @@ const removeRolePermissionsOperation: OperationDescriptor = {
   ],
   pathParams: ['role'],
   body: 'required',
+  bodyShape: { '!a': 'permissions' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -598,6 +613,8 @@ const createRolesOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { '!a': 'roles' },
+  checkBody: bodyProblem,
 };
 
 /**

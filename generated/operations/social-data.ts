@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getSocialAlbums}. */
@@ -847,6 +848,8 @@ const postTrackableStatusOperation: OperationDescriptor = {
   path: '/api/v2/status/trackable',
   security: [['accessTokenInQuery']],
   body: 'required',
+  bodyShape: { '!s': 'status', s: 'title url imageurl caption description' },
+  checkBody: bodyProblem,
 };
 
 /**

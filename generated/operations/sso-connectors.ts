@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link getBigCommerceLoginUrl}. */
@@ -75,8 +76,10 @@ const createBigCommerceLoginUrlOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { store: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'access_token', s: 'password return_url' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['access_token', 'password'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -121,8 +124,10 @@ const validateBigCommercePasswordOperation: OperationDescriptor = {
   security: [['apiKey']],
   query: { store: { type: 'string', required: true } },
   body: 'required',
+  bodyShape: { '!s': 'emailid password' },
   server: 'https://{tenant}.hub.loginradius.com',
   sensitive: ['password'],
+  checkBody: bodyProblem,
 };
 
 /**

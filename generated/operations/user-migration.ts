@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link bulkUpsertUsers}. */
@@ -22,8 +23,10 @@ const bulkUpsertUsersOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { o: 'PasswordEncryption DeltaMigrationModel', '!a': 'Profiles' },
   server: 'https://migration.loginradius.com/v2',
   sensitive: ['AccessToken', 'PIN', 'Password', 'Salt', 'SecurityQuestionAnswer', 'TokenSecret'],
+  checkBody: bodyProblem,
 };
 
 /**

@@ -2,6 +2,7 @@
 // change the spec (or the generator) and run `npm run generate`.
 
 import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, QueryOf, RequestOptions } from '../../src/runtime';
+import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
 /** Parameters of {@link webhookTest}: it takes none. */
@@ -110,6 +111,8 @@ const webHookSubscribeOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { '!s': 'event targetUrl' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -156,6 +159,8 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
     ['apiKey', 'requestSignature', 'requestExpires'],
   ],
   body: 'required',
+  bodyShape: { '!s': 'event targetUrl' },
+  checkBody: bodyProblem,
 };
 
 /**
@@ -283,7 +288,9 @@ const updateWebhookSubscriptionOperation: OperationDescriptor = {
   security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   pathParams: ['hookId'],
   body: 'required',
+  bodyShape: { '!s': 'TargetUrl', sz: 'Name', s: 'SecretName CustomObjects', o: 'Headers QueryParams Authentication' },
   sensitive: ['Password', 'Token'],
+  checkBody: bodyProblem,
 };
 
 /**
@@ -406,7 +413,9 @@ const createWebhookSubscriptionOperation: OperationDescriptor = {
   path: '/v2/manage/webhooks',
   security: [['m2mToken'], ['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires']],
   body: 'required',
+  bodyShape: { '!s': 'Event TargetUrl', s: 'Name SecretName CustomObjects', o: 'Headers QueryParams Authentication' },
   sensitive: ['Password', 'Token'],
+  checkBody: bodyProblem,
 };
 
 /**

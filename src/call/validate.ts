@@ -7,6 +7,7 @@ import { CREDENTIAL_PLACEMENT } from '../auth/credentials';
 import { LoginRadiusValidationError } from '../errors';
 import type { OperationDescriptor, OperationParams, ParamType, RequestOptions } from '../operation';
 import { RESPONSE_OBSERVER, type ResponseObserver } from './response-info';
+import { caseHint } from './case-hint';
 import { byteLimit, extraHeaders, flag, hasLoneSurrogate, retryCount, timeoutMs, token, TOKEN_CHARS, type Fail } from './option-checks';
 
 const PARAM_KEYS: ReadonlySet<string> = new Set(['path', 'query', 'body', 'accessToken', 'sott']);
@@ -87,7 +88,7 @@ function isAbortSignal(value: unknown): boolean {
 
 /**
  * Checks a call's params against its operation before anything is sent: required path, query and body
- * parameters present, runtime-checkable types right, path values safe to put in a URL, no unknown keys
+ * parameters present, runtime-checkable types right (a body's top-level fields too, by the operation's `checkBody`), path values safe to put in a URL, no unknown keys
  * (query names are case-sensitive, so a wrongly cased name is caught here instead of silently ignored).
  */
 export function validateParams(op: OperationDescriptor, params: unknown): OperationParams {
@@ -162,12 +163,7 @@ function validateQuery(op: OperationDescriptor, query: unknown): void {
     const param = spec[name];
     if (!param) {
       const known = Object.keys(spec);
-      const hint = known.find((k) => k.toLowerCase() === name.toLowerCase());
-      const detail = hint
-        ? ` (did you mean "${hint}"? names are case-sensitive)`
-        : known.length
-          ? ` (known: ${known.join(', ')})`
-          : ' (it takes none)';
+      const detail = caseHint(name, known) || (known.length ? ` (known: ${known.join(', ')})` : ' (it takes none)');
       throw invalid(op, `query.${name}`, `unknown query parameter "${name}"${detail}`);
     }
     if (value !== undefined && value !== null && !hasType(value, param.type)) {
@@ -197,6 +193,8 @@ function validateBody(op: OperationDescriptor, body: unknown): void {
     return;
   }
   if (typeof body !== 'object') throw invalid(op, 'body', `the request body must be a JSON object, got ${describe(body)}`);
+  const problem = op.bodyShape && op.checkBody?.(op.bodyShape, body);
+  if (problem) throw invalid(op, `body.${problem[0]}`, problem[1]);
 }
 
 function containsLoneSurrogate(value: unknown, depth: number): boolean {

@@ -54,10 +54,23 @@ describe('emitDescriptor', () => {
     ],
     [
       'a required body and a foreign host',
-      { body: { required: true, schemaName: 'X', example: {} }, server: 'https://config.lrcontent.com', idempotent: false },
+      { body: { required: true, schemaName: 'X', example: {}, shape: {} }, server: 'https://config.lrcontent.com', idempotent: false },
       ["body: 'required'", "server: 'https://config.lrcontent.com'"],
       ['idempotent'],
     ],
+    [
+      'a body brings its compact shape and the check',
+      { body: { required: true, schemaName: 'X', example: {}, shape: { '!s': 'email', 'sz=a|b': 'Type', '': '*' } } },
+      ["bodyShape: { '!s': 'email', 'sz=a|b': 'Type', '': '*' }", 'checkBody: bodyProblem,'],
+      [],
+    ],
+    [
+      'a oneOf body brings one shape per alternative',
+      { body: { required: true, schemaName: undefined, example: {}, shape: [{ '!s': 'email' }, { '!s': 'phone' }] } },
+      ["bodyShape: [{ '!s': 'email' }, { '!s': 'phone' }]"],
+      [],
+    ],
+    ['no body, no check', {}, [], ['bodyShape', 'checkBody']],
     ['a SOTT operation brings its generator', { security: [['apiKey', 'sott']] }, ['generateSott: createSottGenerator,'], []],
     ['credential-bearing names are listed', { sensitive: ['otp', 'password'] }, ["sensitive: ['otp', 'password']"], []],
     [
@@ -88,7 +101,7 @@ describe('emitParamsType', () => {
       isVariant: true,
       pathParams: [],
       query: [{ name: 'Email', required: true, type: 'string', description: undefined, example: 'a', sensitive: false }],
-      body: { required: true, schemaName: 'EmailBody', example: {} },
+      body: { required: true, schemaName: 'EmailBody', example: {}, shape: {} },
       security: [['apiKey', 'accessToken']],
     };
     const text = print(emitParamsType(variant));

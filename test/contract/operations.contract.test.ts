@@ -134,10 +134,19 @@ describe('a login answers login errors', () => {
 });
 
 describe('requests the spec forbids', () => {
-  test("a body missing a required field comes back as the operation's typed 400 error", async () => {
+  test('a body missing a required field is refused before sending, naming the field', async () => {
     const error = await api.loginByEmail(client(), { body: { email: 'jane.doe@example.com' } as never }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
+    expect(error).toMatchObject({ parameter: 'body.password', operation: 'loginByEmail' });
+  });
+
+  test("a body the client does not check, missing a required field, comes back as the operation's typed 400 error", async () => {
+    const op = { id: 'uncheckedLogin', method: 'POST', path: '/identity/v2/auth/login', security: [['apiKey']], body: 'required' } as const;
+    const error = await client()
+      .call(op, { body: { email: 'jane.doe@example.com' } })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(api.LoginRadiusBadRequestError);
-    expect(error).toMatchObject({ status: 400, errorCode: 965, code: 'POST_BODY_INVALID_965', operation: 'loginByEmail' });
+    expect(error).toMatchObject({ status: 400, errorCode: 965, code: 'POST_BODY_INVALID_965', operation: 'uncheckedLogin' });
   });
 
   test('a call without the API secret an operation needs is rejected with 902', async () => {

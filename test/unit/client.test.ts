@@ -213,7 +213,7 @@ describe('form-encoded bodies (OAuth token endpoints)', () => {
     const client = api.createClient({ apiKey: 'k', hub: 'acme', fetch: capture.fetch });
     await api.getOAuthTokens(client, {
       path: { OAuthAppName: 'portal' },
-      body: { grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret-1', refresh_token: 'rt-1' } as never,
+      body: { grant_type: 'refresh_token', client_id: 'cid', client_secret: 'secret-1', token: 'rt-1' },
     });
     const sent = capture.requests[0]!;
     expect(sent.url).toBe('https://acme.hub.loginradius.com/api/oauth/portal/token?apikey=k');

@@ -99,6 +99,26 @@ describe('readResponse', () => {
     expect(!result.ok && result.error.requestId).toBe('req-123');
   });
 
+  test("a validator's problem+json findings reach the message, short and scrubbed", () => {
+    const problem = {
+      type: 'https://stoplight.io/prism/errors#UNPROCESSABLE_ENTITY',
+      title: 'Invalid request',
+      status: 422,
+      validation: [
+        { location: ['body'], severity: 'Error', code: 'required', message: "must have required property 'password'" },
+        { location: ['body', 'otp'], severity: 'Error', code: 'type', message: `must be integer, not the-secret ${'x'.repeat(200)}` },
+        ...Array.from({ length: 3 }, () => ({ location: ['query'], message: 'is odd' })),
+      ],
+    };
+    const scrub = (t: string): string => t.replace('the-secret', '[redacted]');
+    const result = readResponse('loginByEmail', { status: 422, headers: new Headers(), text: JSON.stringify(problem) }, scrub);
+    const message = !result.ok ? result.error.message : '';
+    expect(message).toMatch(/^loginByEmail failed with HTTP 422: body must have required property 'password'; body\.otp must be integer/);
+    expect(message).toMatch(/; query is odd \(and 2 more\)$/);
+    expect(message).not.toContain('the-secret');
+    expect(message).not.toContain('x'.repeat(100));
+  });
+
   test('excerpts are scrubbed of secrets', () => {
     const result = readResponse('op', { status: 500, headers: new Headers(), text: 'echo: the-secret' }, (t) =>
       t.replace('the-secret', '[redacted]'),
