@@ -3,7 +3,7 @@
  * that re-exports them, and named model types for every component schema.
  */
 import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures } from 'ts-morph';
-import { emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
+import { emitDeprecatedAliases, emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
 import { groupModuleName } from './names';
 import type { Callable, OpenApiDocument } from './spec-model';
 
@@ -45,6 +45,7 @@ export function emitGroupModule(project: Project, specFile: string, callables: r
     statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c));
     // How `paginate()` follows this operation's cursor: a property of the function, so it needs nothing else.
     if (c.pagination) statements.push(`${c.name}.pagination = ${JSON.stringify(c.pagination)} as const;`);
+    statements.push(...emitDeprecatedAliases(c));
   }
   file.addStatements(statements);
   return { path, text: finish(file, `spec/${specFile}`) };
