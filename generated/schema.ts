@@ -1997,11 +1997,11 @@ export interface paths {
     /**
      * Remove the signed-in user's passkey authenticator (docs path).
      * @description Removes the passkey second factor from the account the access token belongs to, at the path LoginRadius's
-     *     docs give (`resetMFAPasskeyByAccessToken` is the path of its public description). The docs show this path a
+     *     docs give (`resetMfaPasskeyByAccessToken` is the path of its public description). The docs show this path a
      *     second time with the API secret and a `uid` query parameter; this spec treats that as an error of the docs
-     *     and offers the server-side reset as `resetMFAPasskeyByUid`.
+     *     and offers the server-side reset as `resetMfaPasskeyByUid`.
      */
-    delete: operations['resetMFAPasskeyAuthenticatorByAccessToken'];
+    delete: operations['resetMfaPasskeyAuthenticatorByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2208,10 +2208,10 @@ export interface paths {
     /**
      * Remove the signed-in user's passkey second factor.
      * @description Removes the passkeys set up as a second factor from the account the access token belongs to; passkeys used for
-     *     passwordless login stay. See also `resetMFAPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
+     *     passwordless login stay. See also `resetMfaPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
      *     give for the same action.
      */
-    delete: operations['resetMFAPasskeyByAccessToken'];
+    delete: operations['resetMfaPasskeyByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2272,9 +2272,9 @@ export interface paths {
      * Start setting up a passkey as the signed-in user's second factor.
      * @description Returns WebAuthn creation options for a passkey second factor of the account the access token belongs to (MFA
      *     optional and set up from the account settings). Send the credential to
-     *     `finishMFAPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
+     *     `finishMfaPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
      */
-    get: operations['beginMFAPasskeyRegistrationByAccessToken'];
+    get: operations['beginMfaPasskeyRegistrationByAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2294,13 +2294,13 @@ export interface paths {
     put?: never;
     /**
      * Set up the passkey the browser created as the signed-in user's second factor.
-     * @description Checks the credential created from the options of `beginMFAPasskeyRegistrationByAccessToken` and stores it as
+     * @description Checks the credential created from the options of `beginMfaPasskeyRegistrationByAccessToken` and stores it as
      *     a second factor of the account. LoginRadius's public description returns the stored passkey
      *     (`PasskeyCredentialObject`); its docs show a session (`IsPosted`, tokens, `Profile`): this spec follows the
      *     public description and keeps the schema open for the other fields. The docs also list the registration
      *     profile fields for the body; the public description has only `PasskeyCredential`, which this spec follows.
      */
-    post: operations['finishMFAPasskeyRegistrationByAccessToken'];
+    post: operations['finishMfaPasskeyRegistrationByAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2340,7 +2340,7 @@ export interface paths {
      * Set the signed-in user's MFA phone number and text it an OTP (newer path).
      * @description Sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the new number; the number becomes the MFA phone
      *     number once the user confirms the OTP with `mfaVerifyPhoneNumberByAccessToken`. Newer path of
-     *     `mfaUpdatePhoneNumberByToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
+     *     `mfaUpdatePhoneNumberInSettingsByAccessToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
      *     `phoneno2fa`; the docs and the SDKs spell it `phoneNo2FA` (LoginRadius reads body keys case-insensitively).
      */
     put: operations['mfaUpdatePhoneNumberByAccessToken'];
@@ -2371,7 +2371,7 @@ export interface paths {
     /**
      * Remove the signed-in user's SMS OTP second factor (newer path).
      * @description Removes the SMS OTP setup and its MFA phone number from the account the access token belongs to. Newer path of the
-     *     `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSMSAuthByToken`); it takes no body.
+     *     `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSmsAuthenticatorByAccessToken`); it takes no body.
      */
     delete: operations['mfaResetSmsAuthByAccessToken'];
     options?: never;
@@ -2399,7 +2399,7 @@ export interface paths {
     /**
      * Remove the signed-in user's authenticator-app second factor (newer path).
      * @description Removes the authenticator-app (TOTP) setup from the account the access token belongs to. Newer path of the
-     *     `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByToken`); it takes no body.
+     *     `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByAccessToken`); it takes no body.
      */
     delete: operations['mfaResetTotpByAccessToken'];
     options?: never;
@@ -2506,7 +2506,7 @@ export interface paths {
     get?: never;
     /**
      * Confirm the signed-in user's MFA phone number with the SMS OTP.
-     * @description Checks the OTP sent by `mfaUpdatePhoneNumberByToken` (or `mfaConfigureByAccessToken`) and, if it matches,
+     * @description Checks the OTP sent by `mfaUpdatePhoneNumberInSettingsByAccessToken` (or `mfaConfigureByAccessToken`) and, if it matches,
      *     makes SMS OTP an active second factor; returns the updated profile. Repeated wrong OTPs lock the account as
      *     configured in the dashboard.
      */
@@ -2541,7 +2541,7 @@ export interface paths {
      *     phone number once the user confirms the OTP with `mfaUpdateSetting`. The Node SDK sends an empty `isVoiceOtp=`
      *     when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    put: operations['mfaUpdatePhoneNumberByToken'];
+    put: operations['mfaUpdatePhoneNumberInSettingsByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2821,7 +2821,7 @@ export interface paths {
      * Re-authenticate the signed-in user with an SMS OTP.
      * @description Checks the one-time password sent by SMS after `mfaReAuthenticate` and returns a re-authentication token. LoginRadius's docs also accept an optional `smstemplate2fa` query parameter here, which the SDKs do not send. LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
      */
-    put: operations['mfaReAuthenticateByOTP'];
+    put: operations['mfaReAuthenticateByOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2927,7 +2927,7 @@ export interface paths {
      * Re-authenticate the signed-in user with their PIN.
      * @description Checks the user's PIN and returns a re-authentication token for your server to verify. Requires PIN authentication in the app settings. LoginRadius's docs do not list `smsTemplate2FA` here; the SDKs send it, and the public description lists `smstemplate` (kept as `smsTemplate`).
      */
-    put: operations['verifyPINAuthentication'];
+    put: operations['verifyPinAuthentication'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3383,7 +3383,7 @@ export interface paths {
     /**
      * Email an MFA one-time password during an MFA login (newer path).
      * @description Sends an OTP to one of the account's email addresses for a pending MFA login; finish the login with
-     *     `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOTP`, whose body key is `email` here (per LoginRadius's
+     *     `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOtp`, whose body key is `email` here (per LoginRadius's
      *     public description). The public description also lists `isVoiceOtp`, which has no effect on an email.
      */
     post: operations['mfaSendEmailOtpByMfaToken'];
@@ -3407,7 +3407,7 @@ export interface paths {
      * @description Sends an OTP to one of the account's email addresses for a pending MFA login; finish the login with
      *     `mfaValidateEmailOtp`. Email OTP must be enabled in the app's MFA settings.
      */
-    post: operations['mfaEmailOTP'];
+    post: operations['mfaEmailOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3424,9 +3424,9 @@ export interface paths {
     /**
      * Start verifying the passkey second factor of an MFA login.
      * @description Returns WebAuthn request options listing the passkey second factors of the pending login's account. Send the
-     *     browser's answer to `finishPasskeyMFAVerification`. The challenge is single-use, so the call is not repeatable.
+     *     browser's answer to `finishPasskeyMfaVerification`. The challenge is single-use, so the call is not repeatable.
      */
-    get: operations['beginPasskeyMFAVerification'];
+    get: operations['beginPasskeyMfaVerification'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3446,11 +3446,11 @@ export interface paths {
     put?: never;
     /**
      * Complete an MFA login with the passkey signature from the browser.
-     * @description Checks the signature produced from the options of `beginPasskeyMFAVerification` and completes the pending
+     * @description Checks the signature produced from the options of `beginPasskeyMfaVerification` and completes the pending
      *     login: returns the profile with a new access token. Risk-based authentication notifications work as for the
      *     other logins.
      */
-    post: operations['finishPasskeyMFAVerification'];
+    post: operations['finishPasskeyMfaVerification'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3511,11 +3511,11 @@ export interface paths {
     /**
      * Start setting up a passkey as second factor during an MFA login.
      * @description When a login stops at the second factor and the user has none set up, returns WebAuthn creation options for
-     *     a passkey second factor of the pending login's account. Send the credential to `finishMFAPasskeyRegistration`.
+     *     a passkey second factor of the pending login's account. Send the credential to `finishMfaPasskeyRegistration`.
      *     The challenge is single-use, so the call is not repeatable. Passkey must be enabled as an MFA method for the
      *     app.
      */
-    get: operations['beginMFAPasskeyRegistration'];
+    get: operations['beginMfaPasskeyRegistration'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3535,11 +3535,11 @@ export interface paths {
     put?: never;
     /**
      * Set up a passkey as second factor and complete the MFA login.
-     * @description Checks the credential created from the options of `beginMFAPasskeyRegistration`, stores it as the account's
+     * @description Checks the credential created from the options of `beginMfaPasskeyRegistration`, stores it as the account's
      *     passkey second factor and completes the pending login: returns the profile with a new access token.
      *     Risk-based authentication notifications work as for the other logins.
      */
-    post: operations['finishMFAPasskeyRegistration'];
+    post: operations['finishMfaPasskeyRegistration'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3558,7 +3558,7 @@ export interface paths {
      * @description Sends a new OTP by SMS (or a voice call with `isVoiceOtp=true`) to the account's MFA phone number. The Node
      *     SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    get: operations['mfaResendOTP'];
+    get: operations['mfaResendOtp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3621,7 +3621,7 @@ export interface paths {
     /**
      * Send the SMS one-time password of a pending MFA login again (newer path).
      * @description Sends a new OTP by SMS (or a voice call with `isVoiceOtp=true`) to the account's MFA phone number. Newer path of
-     *     `mfaResendOTP`; LoginRadius documents no SMS template parameter for it.
+     *     `mfaResendOtp`; LoginRadius documents no SMS template parameter for it.
      */
     get: operations['mfaResendSmsOtpByMfaToken'];
     put?: never;
@@ -3643,7 +3643,7 @@ export interface paths {
     /**
      * Finish an MFA login with the SMS one-time password (newer path).
      * @description Checks the OTP sent by SMS (or voice call) for the pending MFA login and returns the session. Newer path of
-     *     `mfaValidateOTPByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
+     *     `mfaValidateOtpByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
      *     authentication may email or text the user (the `rba...Template` parameters pick the templates).
      */
     put: operations['mfaVerifySmsOtpByMfaToken'];
@@ -3775,7 +3775,7 @@ export interface paths {
     get?: never;
     /**
      * Finish an MFA login with the email one-time password.
-     * @description Checks the OTP sent by `mfaEmailOTP` for the pending MFA login and returns the session. LoginRadius's docs
+     * @description Checks the OTP sent by `mfaEmailOtp` for the pending MFA login and returns the session. LoginRadius's docs
      *     show the result wrapped in a `Data` array, which this spec does not follow (the SDKs describe a plain session);
      *     it takes the docs' `fields` and `isVoiceOtp` parameters, which the SDKs do not send.
      */
@@ -3801,7 +3801,7 @@ export interface paths {
      *     OTPs lock the account as configured in the dashboard; risk-based authentication may email the user (the
      *     `rba...EmailTemplate` parameters pick the templates).
      */
-    put: operations['mfaValidateOTPByPhone'];
+    put: operations['mfaValidateOtpByPhone'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3843,7 +3843,7 @@ export interface paths {
      * Set the MFA phone number during an MFA login and text it an OTP.
      * @description For a pending MFA login whose account has no MFA phone number yet (or may change it, depending on the app's
      *     settings): sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the number; finish the login with
-     *     `mfaValidateOTPByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
+     *     `mfaValidateOtpByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
      *     SDK always sends `isVoiceOtp=False`.
      */
     put: operations['mfaUpdatePhoneNumber'];
@@ -4581,7 +4581,7 @@ export interface paths {
      * @description Replaces the PIN of the account the access token belongs to after checking the current one. LoginRadius's docs
      *     pass the token as an `access_token` query parameter; the SDKs send it as a Bearer token (the Node SDK in both places).
      */
-    put: operations['changePINByAccessToken'];
+    put: operations['changePinByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4603,7 +4603,7 @@ export interface paths {
      * @description Sends a PIN reset email (with a reset token, or an OTP depending on the template) to the address. LoginRadius's
      *     docs mark `emailtemplate` as required; both SDKs treat it as optional and LoginRadius then uses the default template.
      */
-    post: operations['sendForgotPINEmailByEmail'];
+    post: operations['sendForgotPinEmailByEmail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4621,10 +4621,10 @@ export interface paths {
     put?: never;
     /**
      * Send a PIN reset OTP to the account's phone number.
-     * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPINByPhoneAndOtp`. The Node SDK sends an
+     * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPinByPhoneAndOtp`. The Node SDK sends an
      *     empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    post: operations['sendForgotPINSMSByPhone'];
+    post: operations['sendForgotPinSmsByPhone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4645,7 +4645,7 @@ export interface paths {
      * @description Sends a PIN reset email to the primary email address of the account with this username. LoginRadius's docs mark
      *     `emailtemplate` as required; both SDKs treat it as optional.
      */
-    post: operations['sendForgotPINEmailByUsername'];
+    post: operations['sendForgotPinEmailByUserName'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4662,9 +4662,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with an email address and the OTP sent for it.
-     * @description Checks the OTP from the PIN reset email (`sendForgotPINEmailByEmail` with an OTP template) and sets the new PIN.
+     * @description Checks the OTP from the PIN reset email (`sendForgotPinEmailByEmail` with an OTP template) and sets the new PIN.
      */
-    put: operations['resetPINByEmailAndOtp'];
+    put: operations['resetPinByEmailAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4682,9 +4682,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with a phone number and the OTP sent for it.
-     * @description Checks the OTP sent by `sendForgotPINSMSByPhone` and sets the new PIN.
+     * @description Checks the OTP sent by `sendForgotPinSmsByPhone` and sets the new PIN.
      */
-    put: operations['resetPINByPhoneAndOtp'];
+    put: operations['resetPinByPhoneAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4702,9 +4702,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with a username and the OTP sent for it.
-     * @description Checks the OTP sent for the account with this username (`sendForgotPINEmailByUsername` with an OTP template) and sets the new PIN.
+     * @description Checks the OTP sent for the account with this username (`sendForgotPinEmailByUserName` with an OTP template) and sets the new PIN.
      */
-    put: operations['resetPINByUsernameAndOtp'];
+    put: operations['resetPinByUserNameAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4726,7 +4726,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/email`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByEmailAndSecurityAnswer'];
+    put: operations['resetPinByEmailAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4748,7 +4748,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/phone`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByPhoneAndSecurityAnswer'];
+    put: operations['resetPinByPhoneAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4770,7 +4770,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/username`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByUsernameAndSecurityAnswer'];
+    put: operations['resetPinByUserNameAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4788,9 +4788,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with the reset token from a PIN reset email.
-     * @description Sets a new PIN using the token from the reset link that `sendForgotPINEmailByEmail` or `sendForgotPINEmailByUsername` sent.
+     * @description Sets a new PIN using the token from the reset link that `sendForgotPinEmailByEmail` or `sendForgotPinEmailByUserName` sent.
      */
-    put: operations['resetPINByResetToken'];
+    put: operations['resetPinByResetToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4812,7 +4812,7 @@ export interface paths {
      * @description When PIN authentication is enabled and the account has no PIN yet, the login response carries a `PINAuthToken`;
      *     this call sets the PIN with it and returns a session (profile, access token and PIN session token).
      */
-    post: operations['setPINByPinAuthToken'];
+    post: operations['setPinByPinAuthToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5102,7 +5102,7 @@ export interface paths {
      * @description Ends the PIN session the token stands for; `pinLogin` no longer accepts it. Changes state, so it is not retried.
      *     LoginRadius's docs spell the path `/identity/v2/auth/session_token/InValidate`; the SDKs send it in lower case.
      */
-    get: operations['inValidatePinSessionToken'];
+    get: operations['invalidatePinSessionToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5406,7 +5406,7 @@ export interface paths {
      * @description Server side: removes the passkeys set up as a second factor from the account with this uid, for example when
      *     the user lost the device; the user sets up a second factor again at the next MFA login.
      */
-    delete: operations['resetMFAPasskeyByUid'];
+    delete: operations['resetMfaPasskeyByUid'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5444,7 +5444,7 @@ export interface paths {
     post?: never;
     /**
      * Remove an account's SMS OTP second factor.
-     * @description Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSMSAuthenticatorByUid`); it takes no body.
+     * @description Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSmsAuthenticatorByUid`); it takes no body.
      */
     delete: operations['mfaResetSmsAuthByUid'];
     options?: never;
@@ -6030,9 +6030,9 @@ export interface paths {
     put?: never;
     /**
      * Verify on the server a token from a PIN re-authentication.
-     * @description Server-side check of the `SecondFactorValidationToken` returned by `verifyPINAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
+     * @description Server-side check of the `SecondFactorValidationToken` returned by `verifyPinAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
      */
-    post: operations['verifyMultiFactorPINReauthentication'];
+    post: operations['verifyMultiFactorPinReauthentication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -24497,7 +24497,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyAuthenticatorByAccessToken: {
+  resetMfaPasskeyAuthenticatorByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -24934,7 +24934,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyByAccessToken: {
+  resetMfaPasskeyByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -25024,7 +25024,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginMFAPasskeyRegistrationByAccessToken: {
+  beginMfaPasskeyRegistrationByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -25116,7 +25116,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishMFAPasskeyRegistrationByAccessToken: {
+  finishMfaPasskeyRegistrationByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -25667,7 +25667,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaUpdatePhoneNumberByToken: {
+  mfaUpdatePhoneNumberInSettingsByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -26400,7 +26400,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaReAuthenticateByOTP: {
+  mfaReAuthenticateByOtp: {
     parameters: {
       query?: {
         /**
@@ -26727,7 +26727,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyPINAuthentication: {
+  verifyPinAuthentication: {
     parameters: {
       query?: {
         /**
@@ -28662,7 +28662,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaEmailOTP: {
+  mfaEmailOtp: {
     parameters: {
       query: {
         /**
@@ -28712,7 +28712,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginPasskeyMFAVerification: {
+  beginPasskeyMfaVerification: {
     parameters: {
       query: {
         /**
@@ -28761,7 +28761,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishPasskeyMFAVerification: {
+  finishPasskeyMfaVerification: {
     parameters: {
       query: {
         /**
@@ -29029,7 +29029,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginMFAPasskeyRegistration: {
+  beginMfaPasskeyRegistration: {
     parameters: {
       query: {
         /**
@@ -29127,7 +29127,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishMFAPasskeyRegistration: {
+  finishMfaPasskeyRegistration: {
     parameters: {
       query: {
         /**
@@ -29274,7 +29274,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaResendOTP: {
+  mfaResendOtp: {
     parameters: {
       query: {
         /**
@@ -29956,7 +29956,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaValidateOTPByPhone: {
+  mfaValidateOtpByPhone: {
     parameters: {
       query: {
         /**
@@ -32993,7 +32993,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  changePINByAccessToken: {
+  changePinByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -33059,7 +33059,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINEmailByEmail: {
+  sendForgotPinEmailByEmail: {
     parameters: {
       query?: {
         /**
@@ -33109,7 +33109,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINSMSByPhone: {
+  sendForgotPinSmsByPhone: {
     parameters: {
       query?: {
         /**
@@ -33163,7 +33163,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINEmailByUsername: {
+  sendForgotPinEmailByUserName: {
     parameters: {
       query?: {
         /**
@@ -33213,7 +33213,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByEmailAndOtp: {
+  resetPinByEmailAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33280,7 +33280,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByPhoneAndOtp: {
+  resetPinByPhoneAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33347,7 +33347,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByUsernameAndOtp: {
+  resetPinByUserNameAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33414,7 +33414,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByEmailAndSecurityAnswer: {
+  resetPinByEmailAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33457,7 +33457,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByPhoneAndSecurityAnswer: {
+  resetPinByPhoneAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33500,7 +33500,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByUsernameAndSecurityAnswer: {
+  resetPinByUserNameAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33543,7 +33543,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByResetToken: {
+  resetPinByResetToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -33583,7 +33583,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  setPINByPinAuthToken: {
+  setPinByPinAuthToken: {
     parameters: {
       query: {
         /**
@@ -34473,7 +34473,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  inValidatePinSessionToken: {
+  invalidatePinSessionToken: {
     parameters: {
       query: {
         /**
@@ -35154,7 +35154,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyByUid: {
+  resetMfaPasskeyByUid: {
     parameters: {
       query: {
         /**
@@ -36853,7 +36853,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyMultiFactorPINReauthentication: {
+  verifyMultiFactorPinReauthentication: {
     parameters: {
       query?: never;
       header?: never;
