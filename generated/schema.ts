@@ -431,7 +431,7 @@ export interface paths {
      *     LoginRadius's docs repository (no SDK calls it), which passes the API key as the query parameter `key` and
      *     spells the token parameter `Id_Token`; that spelling is kept.
      */
-    get: operations['getAccessTokenByAppleJWTIdToken'];
+    get: operations['getAccessTokenByAppleJwtIdToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -500,7 +500,7 @@ export interface paths {
      *     registration is disabled). Documented only in LoginRadius's docs repository (no SDK calls it), which passes
      *     the API key as the query parameter `key` and spells the token parameter `id_token`.
      */
-    get: operations['getAccessTokenByFacebookJWTAccessToken'];
+    get: operations['getAccessTokenByFacebookJwtAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -571,7 +571,7 @@ export interface paths {
      *     LoginRadius's docs and the SDKs pass the API key as the query parameter `key`. The docs spell the token
      *     parameter `id_token`; the SDKs send `id_Token`.
      */
-    get: operations['getAccessTokenByGoogleJWTAccessToken'];
+    get: operations['getAccessTokenByGoogleJwtAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -589,7 +589,7 @@ export interface paths {
     };
     /**
      * Invalidate an access token from the server side.
-     * @description Ends the session of the access token; the Authentication group's `authInValidateAccessToken` does the same
+     * @description Ends the session of the access token; the Authentication group's `authInvalidateAccessToken` does the same
      *     without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
      *     (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
      *     described.
@@ -599,7 +599,7 @@ export interface paths {
      *     `preventRefresh` is documented but not sent by
      *     the SDKs. The docs show the response flag as `isPosted`.
      */
-    get: operations['inValidateAccessToken'];
+    get: operations['invalidateAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -622,7 +622,7 @@ export interface paths {
      *     settings must be set up in the Admin Console first. LoginRadius's docs and the SDKs pass the API key as the
      *     query parameter `key`. The docs spell the token parameter `id_token`; the SDKs send `id_Token`.
      */
-    get: operations['accessTokenViaCustomJWTToken'];
+    get: operations['accessTokenViaCustomJwtToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1485,20 +1485,20 @@ export interface paths {
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `listAllWebhooks` instead. Returns the URLs subscribed to `event`. The SDK README marks `event` as required; LoginRadius's docs and the SDK sources treat it as optional.
      */
-    get: operations['getWebHookSubscribedURLs'];
+    get: operations['getWebhookSubscribedUrls'];
     put?: never;
     /**
      * Subscribe a target URL to an event (legacy webhook API).
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `createWebhookSubscription` instead. LoginRadius will post the event's data to `targetUrl` each time it occurs.
      */
-    post: operations['webHookSubscribe'];
+    post: operations['webhookSubscribe'];
     /**
      * Unsubscribe a target URL from an event (legacy webhook API).
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `deleteWebhookSubscription` instead. The subscription to remove is named by a JSON body (event and target URL), unusually for a DELETE.
      */
-    delete: operations['webHookUnsubscribe'];
+    delete: operations['webhookUnsubscribe'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1872,7 +1872,7 @@ export interface paths {
      *     lower case. The Node SDK sends an empty `preventRefresh=` when the argument is omitted, the Python SDK
      *     always sends `False`.
      */
-    get: operations['authInValidateAccessToken'];
+    get: operations['authInvalidateAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3015,7 +3015,7 @@ export interface paths {
      * @description Lifts a lock placed by the app's brute-force protection once the user answers the challenge shown
      *     (reCAPTCHA, Tencent captcha or security questions). Does not apply to the Block and Suspend lock types.
      */
-    put: operations['unlockAccountByToken'];
+    put: operations['unlockAccountByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3153,18 +3153,18 @@ export interface paths {
      * Read one custom object record of the signed-in user.
      * @description Returns the record `objectRecordId` of one custom object type, if it belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByRecordIDAndToken'];
+    get: operations['getCustomObjectByRecordIdAndAccessToken'];
     /**
      * Update one custom object record of the signed-in user.
      * @description Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the user the access token identifies. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    put: operations['updateCustomObjectByToken'];
+    put: operations['updateCustomObjectByAccessToken'];
     post?: never;
     /**
      * Delete one custom object record of the signed-in user.
      * @description Deletes the record `objectRecordId` of one custom object type belonging to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    delete: operations['deleteCustomObjectByToken'];
+    delete: operations['deleteCustomObjectByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3181,13 +3181,13 @@ export interface paths {
      * List the signed-in user's records of one custom object type.
      * @description Returns every record of one custom object type that belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByToken'];
+    get: operations['getCustomObjectByAccessToken'];
     put?: never;
     /**
      * Store a new custom object record for the signed-in user.
      * @description Creates a record of one custom object type for the user the access token identifies; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response). The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    post: operations['createCustomObjectByToken'];
+    post: operations['createCustomObjectByAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3284,7 +3284,7 @@ export interface paths {
      *     verified; may send a welcome email and, when the app signs users in after verification, returns a session
      *     (see `EmailVerificationResult`). The account may be given by `username` instead of `email`.
      */
-    put: operations['verifyEmailByOTP'];
+    put: operations['verifyEmailByOtp'];
     /**
      * Add an email address to the signed-in user's account.
      * @description Adds the address as unverified and sends it a verification email.
@@ -4004,7 +4004,7 @@ export interface paths {
      *     description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
      *     nest it in `SecondFactorAuthentication`, which this spec follows.
      */
-    post: operations['passwordlessLoginVerificationByEmailAndOTP'];
+    post: operations['passwordlessLoginVerificationByEmailAndOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4120,7 +4120,7 @@ export interface paths {
      *     description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
      *     nest it in `SecondFactorAuthentication`, which this spec follows.
      */
-    post: operations['passwordlessLoginVerificationByUserNameAndOTP'];
+    post: operations['passwordlessLoginVerificationByUserNameAndOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4263,10 +4263,10 @@ export interface paths {
      *     neither official SDK sends. LoginRadius's public description documents this call as POST; the docs and the
      *     SDKs use PUT: both are offered (see `loginByNoRegistrationPassCode`).
      */
-    put: operations['oneTouchLoginOTPVerification'];
+    put: operations['oneTouchLoginOtpVerification'];
     /**
      * Verify a One Touch Login OTP with POST, as LoginRadius's public description documents it.
-     * @description The POST form of `oneTouchLoginOTPVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
+     * @description The POST form of `oneTouchLoginOtpVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
      *     number in the body. LoginRadius's public description documents POST with an `IsPosted` answer; its docs and
      *     the official SDKs use PUT, which answers with the session. Both are offered; prefer the PUT form unless your
      *     app was built on the public description. The code cannot be reused. With captcha on, send one of the captcha
@@ -4291,7 +4291,7 @@ export interface paths {
     /**
      * Send a One Touch Login OTP to a phone, creating the account if the number is new.
      * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code, registering the number first if
-     *     no account uses it; complete the login with `oneTouchLoginOTPVerification`. With reCAPTCHA on, send
+     *     no account uses it; complete the login with `oneTouchLoginOtpVerification`. With reCAPTCHA on, send
      *     `g-recaptcha-response`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the
      *     Python SDK always sends `isVoiceOtp=False`.
      */
@@ -4400,23 +4400,23 @@ export interface paths {
     get?: never;
     /**
      * Set a new password with the OTP sent to the account's phone number.
-     * @description Completes the phone password reset started by `forgotPasswordByPhoneOTP`: checks the OTP and replaces the
+     * @description Completes the phone password reset started by `forgotPasswordByPhoneOtp`: checks the OTP and replaces the
      *     password. Besides `phone`, `otp` and `password` (all the SDKs send), LoginRadius documents notification
      *     templates, security answers (`SecurityAnswer`, when the app asks for them on a reset) and captcha answers in
      *     the body, and `isVoiceOtp` and captcha answers as query parameters. LoginRadius's public description answers
      *     `{IsPosted, Data}`, where `Data` is a new session when the app signs users in after a reset; the docs
      *     example shows `IsPosted` alone, so `Data` is optional here.
      */
-    put: operations['resetPasswordByPhoneOTP'];
+    put: operations['resetPasswordByPhoneOtp'];
     /**
      * Send a password reset OTP to the account's phone number.
      * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code that lets the user reset the
-     *     password with `resetPasswordByPhoneOTP`. Phone login must be enabled for the app. The official Node SDK
+     *     password with `resetPasswordByPhoneOtp`. Phone login must be enabled for the app. The official Node SDK
      *     sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      *     When the app requires a captcha on this step, send its answer as a query parameter or in the body (LoginRadius
      *     documents both).
      */
-    post: operations['forgotPasswordByPhoneOTP'];
+    post: operations['forgotPasswordByPhoneOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4513,24 +4513,24 @@ export interface paths {
     /**
      * Verify a phone number with the OTP sent to it.
      * @description Checks the verification code and marks the phone number verified. Without an access token
-     *     (`phoneVerificationByOTP`, body with the phone number) it completes a phone registration and signs the user
+     *     (`phoneVerificationByOtp`, body with the phone number) it completes a phone registration and signs the user
      *     in: the response is a session with the profile and an access token. With the signed-in user's access token
-     *     (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
+     *     (`phoneVerificationOtpByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
      *     Either security requirement is accepted; the Node SDK copies the access token into the query string and
      *     sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
      *     also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
      *     travel in the query.
      */
-    put: operations['verifyPhoneOTP'];
+    put: operations['verifyPhoneOtp'];
     /**
      * Send the phone verification OTP again.
      * @description Sends a new verification code by SMS (or voice call) to a phone number that is not verified yet. Without an
      *     access token it serves a registration in progress; with the signed-in user's access token
-     *     (`phoneResendVerificationOTPByToken`) it serves a phone number change. Either security requirement is
+     *     (`phoneResendVerificationOtpByAccessToken`) it serves a phone number change. Either security requirement is
      *     accepted. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted, and copies the access
      *     token into the query string in the token variant.
      */
-    post: operations['resendPhoneVerificationOTP'];
+    post: operations['resendPhoneVerificationOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4552,7 +4552,7 @@ export interface paths {
     /**
      * Change the login phone number of the signed-in user.
      * @description Sends a verification OTP by SMS (or voice call) to the new phone number; the number becomes the account's
-     *     PhoneId once it is verified with `phoneVerificationOTPByAccessToken`. The Node SDK also copies the access
+     *     PhoneId once it is verified with `phoneVerificationOtpByAccessToken`. The Node SDK also copies the access
      *     token into the query string and sends an empty `isVoiceOtp=` when the argument is omitted.
      */
     put: operations['updatePhoneNumber'];
@@ -4562,7 +4562,7 @@ export interface paths {
      * @description Deletes the PhoneId of the account the access token belongs to; the user can no longer sign in with that
      *     phone number. The Node SDK also copies the access token into the query string.
      */
-    delete: operations['removePhoneIDByAccessToken'];
+    delete: operations['removePhoneIdByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5667,7 +5667,7 @@ export interface paths {
      * Generate an SMS OTP for a given flow.
      * @description Creates the OTP that LoginRadius would otherwise text for a flow (adding a phone, phone verification, forgotten password or PIN, one-touch, smart or passwordless login), so your own system can deliver it. LoginRadius sends no SMS.
      */
-    post: operations['multipurposeSMSOTPGeneration'];
+    post: operations['multipurposeSmsOtpGeneration'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5810,7 +5810,7 @@ export interface paths {
      * Read one custom object record of a user (server side).
      * @description Returns the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByRecordID'];
+    get: operations['getCustomObjectByRecordId'];
     /**
      * Update one custom object record of a user (server side).
      * @description Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the account `uid`. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. Name the type by `objectName` or by `customObjectId`; one of them is needed.
@@ -5821,7 +5821,7 @@ export interface paths {
      * Delete one custom object record of a user (server side).
      * @description Deletes the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed (the official SDKs always send `objectName`).
      */
-    delete: operations['deleteCustomObjectByRecordID'];
+    delete: operations['deleteCustomObjectByRecordId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5907,7 +5907,7 @@ export interface paths {
      * Mark the phone number of an account unverified and send a new OTP.
      * @description Resets the verification status of the account's phone number (PhoneId); LoginRadius then sends a verification OTP by SMS, or by voice call with `isVoiceOtp=true`. LoginRadius's docs do not list `smsTemplate`; the SDKs send it. The Node SDK sends an empty `isVoiceOtp=` when omitted, the Python SDK `false`. The request has no body (the Python SDK sends `{}`).
      */
-    put: operations['resetPhoneIDVerificationByUid'];
+    put: operations['resetPhoneIdVerificationByUid'];
     post?: never;
     delete?: never;
     options?: never;
@@ -5951,7 +5951,7 @@ export interface paths {
      * Change the login phone number of an account.
      * @description Replaces the PhoneId of the account `uid`, verified or not, directly: no OTP is sent and no verification is required.
      */
-    put: operations['updatePhoneIDByUid'];
+    put: operations['updatePhoneIdByUid'];
     post?: never;
     delete?: never;
     options?: never;
@@ -6870,11 +6870,11 @@ export interface paths {
      * Create a cross-device SSO code to show as a QR code.
      * @description First step of cross-device SSO: the device that is not signed in (a TV, a kiosk, a desktop browser) asks for
      *     a code, shows it as a QR code, and polls `getAccessTokenByPing` with it; a device where the user is signed
-     *     in scans it and calls `mapQRCodeToAccessToken`. Each call issues a new code. Served by
+     *     in scans it and calls `mapQrCodeToAccessToken`. Each call issues a new code. Served by
      *     `https://cloud-api.loginradius.com`. The docs repository names the query parameter "expiry (TTL in seconds)";
      *     the public description calls it `expiry`, which is what is sent.
      */
-    get: operations['generateQRCode'];
+    get: operations['generateQrCode'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6892,7 +6892,7 @@ export interface paths {
     };
     /**
      * Collect the access token a signed-in device attached to a cross-device SSO code.
-     * @description Polled by the device that showed the QR code: once a signed-in device has called `mapQRCodeToAccessToken`
+     * @description Polled by the device that showed the QR code: once a signed-in device has called `mapQrCodeToAccessToken`
      *     with the code, returns the user's access token, and the polling device is signed in. Because it hands out a
      *     token it is not repeated by the client after a timeout. `code` is marked required as the docs repository
      *     documents it (the public description leaves the flag off; the call means nothing without it). Served by
@@ -6907,7 +6907,7 @@ export interface paths {
      *     LoginRadius's description marks neither body field required; both are, for the call to do anything.
      *     Served by `https://cloud-api.loginradius.com`.
      */
-    post: operations['mapQRCodeToAccessToken'];
+    post: operations['mapQrCodeToAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -16687,7 +16687,7 @@ export interface components {
     CrossDeviceSsoTokenMapRequest: {
       /** @description The access token of the user signed in on the scanning device. */
       access_token: string;
-      /** @description The code read from the QR code (from `generateQRCode` on the other device). */
+      /** @description The code read from the QR code (from `generateQrCode` on the other device). */
       code: string;
     };
     /** @description Whether the access token was attached to the code. */
@@ -20791,12 +20791,12 @@ export interface operations {
          */
         token?: string;
         /**
-         * @description The uid of the account whose sessions are listed (required by `getActiveSessionByAccountID`).
+         * @description The uid of the account whose sessions are listed (required by `getActiveSessionByAccountId`).
          * @example 4a7e2c19d0b84f6b9e1c53a2f87d6b10
          */
         accountId?: string;
         /**
-         * @description The provider profile id whose sessions are listed (required by `getActiveSessionByProfileID`).
+         * @description The provider profile id whose sessions are listed (required by `getActiveSessionByProfileId`).
          * @example 108250945612399876543
          */
         profileId?: string;
@@ -20884,7 +20884,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByAppleJWTIdToken: {
+  getAccessTokenByAppleJwtIdToken: {
     parameters: {
       query: {
         /**
@@ -21003,7 +21003,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByFacebookJWTAccessToken: {
+  getAccessTokenByFacebookJwtAccessToken: {
     parameters: {
       query: {
         /**
@@ -21137,7 +21137,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByGoogleJWTAccessToken: {
+  getAccessTokenByGoogleJwtAccessToken: {
     parameters: {
       query: {
         /**
@@ -21175,7 +21175,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  inValidateAccessToken: {
+  invalidateAccessToken: {
     parameters: {
       query?: {
         /**
@@ -21211,7 +21211,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  accessTokenViaCustomJWTToken: {
+  accessTokenViaCustomJwtToken: {
     parameters: {
       query: {
         /**
@@ -22975,7 +22975,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getWebHookSubscribedURLs: {
+  getWebhookSubscribedUrls: {
     parameters: {
       query?: {
         /**
@@ -23021,7 +23021,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  webHookSubscribe: {
+  webhookSubscribe: {
     parameters: {
       query?: never;
       header?: never;
@@ -23061,7 +23061,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  webHookUnsubscribe: {
+  webhookUnsubscribe: {
     parameters: {
       query?: never;
       header?: never;
@@ -24305,7 +24305,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  authInValidateAccessToken: {
+  authInvalidateAccessToken: {
     parameters: {
       query?: {
         /**
@@ -26985,7 +26985,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  unlockAccountByToken: {
+  unlockAccountByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27555,7 +27555,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByRecordIDAndToken: {
+  getCustomObjectByRecordIdAndAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27612,7 +27612,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  updateCustomObjectByToken: {
+  updateCustomObjectByAccessToken: {
     parameters: {
       query: {
         /**
@@ -27686,7 +27686,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  deleteCustomObjectByToken: {
+  deleteCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27733,7 +27733,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByToken: {
+  getCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27789,7 +27789,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  createCustomObjectByToken: {
+  createCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -28093,7 +28093,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyEmailByOTP: {
+  verifyEmailByOtp: {
     parameters: {
       query?: {
         /**
@@ -30784,7 +30784,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  passwordlessLoginVerificationByEmailAndOTP: {
+  passwordlessLoginVerificationByEmailAndOtp: {
     parameters: {
       query?: {
         /**
@@ -31281,7 +31281,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  passwordlessLoginVerificationByUserNameAndOTP: {
+  passwordlessLoginVerificationByUserNameAndOtp: {
     parameters: {
       query?: {
         /**
@@ -31791,7 +31791,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  oneTouchLoginOTPVerification: {
+  oneTouchLoginOtpVerification: {
     parameters: {
       query: {
         /**
@@ -32303,7 +32303,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPasswordByPhoneOTP: {
+  resetPasswordByPhoneOtp: {
     parameters: {
       query?: {
         /**
@@ -32375,7 +32375,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  forgotPasswordByPhoneOTP: {
+  forgotPasswordByPhoneOtp: {
     parameters: {
       query?: {
         /**
@@ -32713,7 +32713,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyPhoneOTP: {
+  verifyPhoneOtp: {
     parameters: {
       query: {
         /**
@@ -32794,7 +32794,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resendPhoneVerificationOTP: {
+  resendPhoneVerificationOtp: {
     parameters: {
       query?: {
         /**
@@ -32963,7 +32963,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  removePhoneIDByAccessToken: {
+  removePhoneIdByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -35743,7 +35743,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  multipurposeSMSOTPGeneration: {
+  multipurposeSmsOtpGeneration: {
     parameters: {
       query?: never;
       header?: never;
@@ -36074,7 +36074,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByRecordID: {
+  getCustomObjectByRecordId: {
     parameters: {
       query?: {
         /**
@@ -36215,7 +36215,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  deleteCustomObjectByRecordID: {
+  deleteCustomObjectByRecordId: {
     parameters: {
       query?: {
         /**
@@ -36541,7 +36541,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPhoneIDVerificationByUid: {
+  resetPhoneIdVerificationByUid: {
     parameters: {
       query?: {
         /**
@@ -36669,7 +36669,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  updatePhoneIDByUid: {
+  updatePhoneIdByUid: {
     parameters: {
       query?: {
         /**
@@ -39424,7 +39424,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  generateQRCode: {
+  generateQrCode: {
     parameters: {
       query?: {
         /**
@@ -39464,7 +39464,7 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description The code from `generateQRCode`.
+         * @description The code from `generateQrCode`.
          * @example ZDRmN2EyYzEtOGI5ZS00YzNkLWE2ZjAtMmU1YjdjOWQxZTQ4fDIwMjYtMDUtMTJUMTQ6MDU6MDBa
          */
         code: string;
@@ -39496,7 +39496,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mapQRCodeToAccessToken: {
+  mapQrCodeToAccessToken: {
     parameters: {
       query?: never;
       header?: never;
