@@ -4,6 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import { credentialNeed } from '../../codegen/emit-operation';
 import { functionNameProblems } from '../../codegen/names';
+import * as api from '../../src/index';
 import { callables } from '../support/spec';
 
 describe('functionNameProblems', () => {
@@ -39,4 +40,13 @@ describe('every function of the spec', () => {
   test('every deprecated alias names a different spelling than the function it stands for', () => {
     for (const c of callables) for (const old of c.deprecatedNames) expect(old, c.name).not.toBe(c.name);
   });
+
+  test.for(callables.flatMap((c) => c.deprecatedNames.map((old) => [old, c.name] as const)))(
+    'the package entry exports %s as the very function %s',
+    ([old, name]) => {
+      const exports = api as unknown as Record<string, unknown>;
+      expect(exports[old]).toBeTypeOf('function');
+      expect(exports[old]).toBe(exports[name]);
+    },
+  );
 });
