@@ -589,8 +589,10 @@ export interface paths {
     };
     /**
      * Invalidate an access token from the server side.
-     * @description Ends the session of the access token; the Authentication group's `authInvalidateAccessToken` does the same
-     *     without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
+     * @description Ends the session of the access token. Use it only on a server that holds the API secret (e.g. ending a
+     *     session from an admin tool); for the user's own sign-out, in a front end that must never hold the secret,
+     *     use `authInvalidateAccessToken`, which needs only the API key and keeps the token out of the URL.
+     *     LoginRadius documents the user's token only as the `access_token` query parameter
      *     (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
      *     described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -663,7 +665,10 @@ export interface paths {
     };
     /**
      * Extend the lifetime of an access token (server side).
-     * @description Renews the access token and returns it with its new expiry and a refresh token. LoginRadius documents the
+     * @description Renews the access token and returns it with its new expiry and a refresh token. Use it on a server that holds
+     *     the API secret; a front end renews the session with `slidingAccessToken` (API key and the token only), and a
+     *     server holding a refresh token rather than the access token uses `refreshAccessTokenByRefreshToken`.
+     *     LoginRadius documents the
      *     user's token only as the `access_token` query parameter (the Node SDK also adds a Bearer header), so the
      *     client sends it there and redacts it wherever a request is described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -714,8 +719,9 @@ export interface paths {
     };
     /**
      * Check that an access token is valid and read its expiry (server side).
-     * @description Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
-     *     `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
+     * @description Returns the token with its expiry when it is valid, an error otherwise. Use it only on a server that holds
+     *     the API secret; `authValidateAccessToken` makes the same check with only the API key (front ends included)
+     *     and keeps the token out of the URL, so prefer it. LoginRadius's docs spell the path `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
      *     (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
      *     described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -1868,7 +1874,9 @@ export interface paths {
     /**
      * Invalidate the user's access token (sign the user out).
      * @description Ends the session of the access token; with `preventRefresh=true` its refresh token can no longer renew it
-     *     either. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
+     *     either. Use this one for the user's own sign-out, in a front end or anywhere without the API secret: it needs
+     *     only the API key and sends the token as a Bearer header. `invalidateAccessToken` does the same from a server
+     *     that holds the API secret. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
      *     lower case. The Node SDK sends an empty `preventRefresh=` when the argument is omitted, the Python SDK
      *     always sends `False`.
      */
@@ -1890,7 +1898,7 @@ export interface paths {
     };
     /**
      * Get a fresh access token and refresh token from the current access token.
-     * @description Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
+     * @description Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. Use it where the user's token lives (a front end or app): it needs only the API key; a server that holds the API secret renews a token with `refreshAccessToken`. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
      */
     get: operations['slidingAccessToken'];
     put?: never;
@@ -1910,8 +1918,10 @@ export interface paths {
     };
     /**
      * Check that an access token is valid and read its expiry.
-     * @description Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise.
-     *     LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
+     * @description Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise. Use this one in a
+     *     front end or any code without the API secret, and prefer it on servers too: it needs only the API key and
+     *     sends the token as a Bearer header. `validateAccessToken` makes the same check with the API secret and the
+     *     token in the URL. LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
      */
     get: operations['authValidateAccessToken'];
     put?: never;

@@ -28,7 +28,9 @@ const authInvalidateAccessTokenOperation: OperationDescriptor = {
  * Invalidate the user's access token (sign the user out).
  *
  * Ends the session of the access token; with `preventRefresh=true` its refresh token can no longer renew it
- * either. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
+ * either. Use this one for the user's own sign-out, in a front end or anywhere without the API secret: it needs
+ * only the API key and sends the token as a Bearer header. `invalidateAccessToken` does the same from a server
+ * that holds the API secret. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
  * lower case. The Node SDK sends an empty `preventRefresh=` when the argument is omitted, the Python SDK
  * always sends `False`.
  *
@@ -89,8 +91,10 @@ const authValidateAccessTokenOperation: OperationDescriptor = {
 /**
  * Check that an access token is valid and read its expiry.
  *
- * Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise.
- * LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
+ * Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise. Use this one in a
+ * front end or any code without the API secret, and prefer it on servers too: it needs only the API key and
+ * sends the token as a Bearer header. `validateAccessToken` makes the same check with the API secret and the
+ * token in the URL. LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
  *
  * `GET /identity/v2/auth/access_token/validate` · credentials: API key + user's access token · safe to retry
  * Official SDKs: Node `authenticationApi.authValidateAccessToken`, Python `authentication.auth_validate_access_token`.

@@ -263,8 +263,10 @@ const invalidateAccessTokenOperation: OperationDescriptor = {
 /**
  * Invalidate an access token from the server side.
  *
- * Ends the session of the access token; the Authentication group's `authInvalidateAccessToken` does the same
- * without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
+ * Ends the session of the access token. Use it only on a server that holds the API secret (e.g. ending a
+ * session from an admin tool); for the user's own sign-out, in a front end that must never hold the secret,
+ * use `authInvalidateAccessToken`, which needs only the API key and keeps the token out of the URL.
+ * LoginRadius documents the user's token only as the `access_token` query parameter
  * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
  * described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -332,7 +334,10 @@ const refreshAccessTokenOperation: OperationDescriptor = {
 /**
  * Extend the lifetime of an access token (server side).
  *
- * Renews the access token and returns it with its new expiry and a refresh token. LoginRadius documents the
+ * Renews the access token and returns it with its new expiry and a refresh token. Use it on a server that holds
+ * the API secret; a front end renews the session with `slidingAccessToken` (API key and the token only), and a
+ * server holding a refresh token rather than the access token uses `refreshAccessTokenByRefreshToken`.
+ * LoginRadius documents the
  * user's token only as the `access_token` query parameter (the Node SDK also adds a Bearer header), so the
  * client sends it there and redacts it wherever a request is described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -381,8 +386,9 @@ const validateAccessTokenOperation: OperationDescriptor = {
 /**
  * Check that an access token is valid and read its expiry (server side).
  *
- * Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
- * `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
+ * Returns the token with its expiry when it is valid, an error otherwise. Use it only on a server that holds
+ * the API secret; `authValidateAccessToken` makes the same check with only the API key (front ends included)
+ * and keeps the token out of the URL, so prefer it. LoginRadius's docs spell the path `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
  * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
  * described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
