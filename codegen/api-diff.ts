@@ -1,7 +1,8 @@
 /**
  * What changed for callers between two generations, from the API surfaces recorded in the spec locks, and
  * which changes break them: a removed function, a new required parameter or body field, a removed parameter,
- * body or result field, a type that changed.
+ * body or result field, a type that changed, a deprecated alias dropped. A function renamed with its old name kept
+ * as a deprecated alias (`formerly`) breaks nobody: it is reported as a rename, and compared with its old self.
  */
 import type { ApiSurface, FunctionSurface } from './api-surface';
 
@@ -13,14 +14,34 @@ export interface ApiChange {
 
 export function diffApi(before: ApiSurface, after: ApiSurface): ApiChange[] {
   const changes: ApiChange[] = [];
-  for (const fn of Object.keys(before))
-    if (!(fn in after)) changes.push({ fn, breaking: true, what: `removed (was \`${before[fn]!.call}\`)` });
+  // Old name → new name, for each function renamed with its old name kept as a deprecated alias: no caller breaks.
+  const renamedTo = new Map<string, string>();
+  for (const [fn, now] of Object.entries(after))
+    for (const old of now.formerly ?? []) if (old in before && !(old in after)) renamedTo.set(old, fn);
+  const renamedFrom = new Map([...renamedTo].map(([old, fn]) => [fn, old]));
+  for (const fn of Object.keys(before)) {
+    if (fn in after) continue;
+    const to = renamedTo.get(fn);
+    changes.push(
+      to
+        ? { fn, breaking: false, what: `renamed to \`${to}\`; the old name stays exported as a deprecated alias` }
+        : { fn, breaking: true, what: `removed (was \`${before[fn]!.call}\`)` },
+    );
+  }
   for (const [fn, now] of Object.entries(after)) {
-    const was = before[fn];
+    const was = before[fn] ?? before[renamedFrom.get(fn) ?? ''];
     if (!was) changes.push({ fn, breaking: false, what: `added: \`${now.call}\`` });
-    else changes.push(...diffFunction(fn, was, now));
+    else changes.push(...diffFunction(fn, was, now), ...droppedAliases(fn, was, now));
   }
   return changes.sort((a, b) => Number(b.breaking) - Number(a.breaking) || (a.fn < b.fn ? -1 : a.fn > b.fn ? 1 : 0));
+}
+
+/** A deprecated alias that disappears breaks whoever still calls the old name. */
+function droppedAliases(fn: string, was: FunctionSurface, now: FunctionSurface): ApiChange[] {
+  const kept = new Set(now.formerly ?? []);
+  return (was.formerly ?? [])
+    .filter((old) => !kept.has(old))
+    .map((old) => ({ fn, breaking: true, what: `deprecated alias \`${old}\` removed` }));
 }
 
 function diffFunction(fn: string, was: FunctionSurface, now: FunctionSurface): ApiChange[] {

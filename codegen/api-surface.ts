@@ -15,6 +15,8 @@ export interface FunctionSurface {
   readonly body?: Readonly<Record<string, string>>;
   /** Top-level result fields and their types. */
   readonly result: Readonly<Record<string, string>>;
+  /** Earlier names still exported as deprecated aliases (absent when none), so a rename is not read as a removal. */
+  readonly formerly?: readonly string[];
 }
 
 /** Function name → surface, sorted by name so the lock diffs cleanly. */
@@ -32,11 +34,18 @@ function functionSurface(doc: OpenApiDocument, c: Callable): FunctionSurface {
   const token = credentialNeed(c, 'accessToken');
   if (token !== 'never') params.accessToken = token === 'required' ? 'string!' : 'string';
   if (c.security.some((set) => set.includes('sott'))) params.sott = 'string';
-  const surface: { call: string; params: Record<string, string>; body?: Record<string, string>; result: Record<string, string> } = {
+  const surface: {
+    call: string;
+    params: Record<string, string>;
+    body?: Record<string, string>;
+    result: Record<string, string>;
+    formerly?: readonly string[];
+  } = {
     call: `${c.method} ${c.path}`,
     params,
     result: fields(doc, resultSchema(doc, c)),
   };
+  if (c.deprecatedNames.length) surface.formerly = [...c.deprecatedNames];
   if (c.body) {
     params.body = c.body.required ? 'object!' : 'object';
     const schema = c.body.schemaName ? { $ref: `#/components/schemas/${c.body.schemaName}` } : bodySchema(doc, c);

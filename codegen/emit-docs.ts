@@ -56,6 +56,12 @@ export function emitApiReference(
 
 function functionSection(doc: OpenApiDocument, c: Callable, catalogue: ErrorCatalogue): string[] {
   const lines = [`### \`${c.name}\``, '', `${c.summary}${c.deprecated ? ' **Deprecated.**' : ''}`, ''];
+  // The old names stay searchable here: users migrating from an official SDK, or from an earlier release, look them up.
+  if (c.deprecatedNames.length)
+    lines.push(
+      `Formerly ${c.deprecatedNames.map((n) => `\`${n}\``).join(', ')} (official SDK name or earlier spelling; still exported as a deprecated alias).`,
+      '',
+    );
   lines.push(describeCall(c), '');
   if (c.isVariant) lines.push(`Typed variant of \`${c.operationId}\`.`, '');
   if (c.description && !c.isVariant) lines.push(c.description, '');

@@ -4,7 +4,7 @@
  */
 import { IndentationText, Project, QuoteKind, type SourceFile, type StatementStructures } from 'ts-morph';
 import { documentedErrors, type ErrorCatalogue } from './emit-error-codes';
-import { emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
+import { emitDeprecatedAliases, emitDescriptor, emitFunction, emitParamsType, emitResultType, needsSott } from './emit-operation';
 import { groupModuleName } from './names';
 import type { Callable, OpenApiDocument } from './spec-model';
 
@@ -52,6 +52,7 @@ export function emitGroupModule(
     statements.push(emitParamsType(c), emitResultType(c), emitDescriptor(c), emitFunction(c, documentedErrors(c, catalogue)));
     // How `paginate()` follows this operation's cursor: a property of the function, so it needs nothing else.
     if (c.pagination) statements.push(`${c.name}.pagination = ${JSON.stringify(c.pagination)} as const;`);
+    statements.push(...emitDeprecatedAliases(c));
   }
   file.addStatements(statements);
   return { path, text: finish(file, `spec/${specFile}`) };

@@ -154,6 +154,34 @@ export function emitFunction(c: Callable, errors: readonly ErrorCodeEntry[] = []
   };
 }
 
+/**
+ * For each earlier name of the function (`x-lr-deprecated-names`): a deprecated alias of the function and of its
+ * Params and Result types. Plain re-bindings, so a bundler drops the ones nobody imports, and code written against
+ * the old name (often the official SDK's spelling) keeps compiling, with an editor hint pointing at the new one.
+ */
+export function emitDeprecatedAliases(c: Callable): (VariableStatementStructure | TypeAliasDeclarationStructure)[] {
+  return c.deprecatedNames.flatMap((old) => [
+    {
+      kind: StructureKind.VariableStatement,
+      isExported: true,
+      declarationKind: VariableDeclarationKind.Const,
+      // `@alias` tells knip the second export of one function is deliberate.
+      docs: [`\`${old}\`, the earlier name of ${linkTo(c)}.\n@deprecated Use ${linkTo(c)}: the same call, spelled consistently.\n@alias`],
+      declarations: [{ name: old, initializer: c.name }],
+      leadingTrivia: '\n',
+    },
+    ...(['Params', 'Result'] as const).map(
+      (suffix): TypeAliasDeclarationStructure => ({
+        kind: StructureKind.TypeAlias,
+        isExported: true,
+        name: `${typePrefix(old)}${suffix}`,
+        docs: [`The earlier name of {@link ${typePrefix(c.name)}${suffix}}.\n@deprecated Use {@link ${typePrefix(c.name)}${suffix}}.`],
+        type: `${typePrefix(c.name)}${suffix}`,
+      }),
+    ),
+  ]);
+}
+
 /** True when every credential alternative of the callable needs a SOTT. */
 export function needsSott(c: Callable): boolean {
   return c.security.length > 0 && c.security.every((set) => set.includes('sott'));

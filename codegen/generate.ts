@@ -39,8 +39,10 @@ export async function generate(
   const tags = (doc.tags ?? []).map((t) => t.name).filter((tag) => callables.some((c) => c.tag === tag));
   const untagged = callables.find((c) => !tags.includes(c.tag));
   if (untagged) throw new Error(`${untagged.name}: tag ${untagged.tag} is not declared in openapi.yaml`);
-  const duplicate = callables.find((c, i) => callables.findIndex((d) => d.name === c.name) !== i);
-  if (duplicate) throw new Error(`two functions would be named ${duplicate.name}`);
+  // A deprecated alias is an export of the same module as the functions, so it shares their namespace.
+  const names = callables.flatMap((c) => [c.name, ...c.deprecatedNames]);
+  const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+  if (duplicate) throw new Error(`two functions (or deprecated aliases) would be named ${duplicate}`);
   checkTaskIndex(tasks, new Set(callables.map((c) => c.name)));
   const catalogue = catalogueByCode(errorCodes);
   for (const c of callables) documentedErrors(c, catalogue);

@@ -57,3 +57,28 @@ export function describeSecurity(security: readonly (readonly string[])[]): stri
     scheme === 'apiSecret' && signable ? 'API secret (or a request signature)' : (CREDENTIAL_WORDS[scheme] ?? scheme);
   return plain.map((set) => set.map(word).join(' + ')).join(', or ');
 }
+
+/** Spellings kept whole although they hold capitals in a row: every OAuth and M2M name already agrees on them. */
+const BRAND_SPELLINGS = /OAuth|M2M/g;
+
+const MISSPELT_WORDS: readonly (readonly [RegExp, string])[] = [
+  [/[iI]nValidate/, 'write `invalidate`, not `inValidate`'],
+  [/[wW]ebHook/, 'write `Webhook` (one word), not `WebHook`'],
+  [/Username/, 'write `UserName`, as LoginRadius spells the field and the other functions do'],
+];
+
+/**
+ * What breaks the naming rule of spec/README.md in a function name: acronyms spelled as words (`Otp`, `Sms`,
+ * `Mfa`, …), a few words spelled one way, and `ByAccessToken` rather than `ByToken` when the token is the user's
+ * access token. Empty when the name follows the rule.
+ */
+export function functionNameProblems(name: string, takesAccessToken: boolean): string[] {
+  const problems: string[] = [];
+  // The capitals of an acronym, without the one that starts the next word (`PINSMSByPhone` → `PINSMS`).
+  for (const run of name.replace(BRAND_SPELLINGS, 'Brand').match(/[A-Z]{2,}(?=[A-Z][a-z]|[^A-Za-z]|$)/g) ?? [])
+    problems.push(`spell the acronym \`${run}\` as a word`);
+  for (const [pattern, fix] of MISSPELT_WORDS) if (pattern.test(name)) problems.push(fix);
+  if (takesAccessToken && /(By|And)Token(?![a-z])/.test(name))
+    problems.push("name the user's access token: `ByAccessToken`, not `ByToken`");
+  return problems;
+}

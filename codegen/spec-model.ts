@@ -58,6 +58,8 @@ interface SdkVariant {
   readonly example?: string;
   /** The ErrorCodes LoginRadius documents for this variant, where its docs page lists them apart from the others'. */
   readonly errorCodes?: readonly number[];
+  /** Earlier names of this variant's function, still exported as deprecated aliases. */
+  readonly 'x-lr-deprecated-names'?: readonly string[];
 }
 
 interface OperationObject {
@@ -80,6 +82,7 @@ interface OperationObject {
   readonly 'x-lr-secret-in-query'?: string;
   readonly 'x-lr-pagination'?: { readonly cursor: string; readonly next: string; readonly items: string };
   readonly 'x-lr-error-codes'?: readonly number[];
+  readonly 'x-lr-deprecated-names'?: readonly string[];
 }
 
 /** A parameter as one callable sees it. */
@@ -97,6 +100,11 @@ export interface ParamModel {
 export interface Callable {
   /** The function name. */
   readonly name: string;
+  /**
+   * Earlier names of the function (`x-lr-deprecated-names`), often the official SDK's spelling: each stays exported
+   * as a deprecated alias of the function and of its Params and Result types, so renaming breaks no caller.
+   */
+  readonly deprecatedNames: readonly string[];
   /** The OpenAPI operationId this function calls. */
   readonly operationId: string;
   /** True for a function generated from an `x-lr-sdk-methods` entry. */
@@ -206,6 +214,7 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
   const operation: Callable = {
     ...base,
     name: op.operationId,
+    deprecatedNames: op['x-lr-deprecated-names'] ?? [],
     isVariant: false,
     variants: variants.map((v) => v.name),
     summary: op.summary ?? failOn(where, 'has no summary'),
@@ -229,7 +238,10 @@ function callablesOf(doc: OpenApiDocument, path: string, method: HttpMethod, op:
 function variantCallable(
   doc: OpenApiDocument,
   where: string,
-  base: Omit<Callable, 'name' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk' | 'response' | 'sensitive'>,
+  base: Omit<
+    Callable,
+    'name' | 'deprecatedNames' | 'isVariant' | 'variants' | 'summary' | 'query' | 'body' | 'sdk' | 'response' | 'sensitive'
+  >,
   operation: Callable,
   v: SdkVariant,
 ): Callable {
@@ -261,6 +273,7 @@ function variantCallable(
     security,
     errorCodes: v.errorCodes === undefined ? base.errorCodes : errorCodesOf(`${where} variant ${v.name}`, v.errorCodes),
     name: v.name,
+    deprecatedNames: v['x-lr-deprecated-names'] ?? [],
     isVariant: true,
     variants: [],
     summary: v.summary ?? operation.summary,

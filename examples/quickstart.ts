@@ -4,7 +4,7 @@
  * LR_PASSWORD set, against your real LoginRadius app.
  */
 import {
-  authInValidateAccessToken,
+  authInvalidateAccessToken,
   authValidateAccessToken,
   createClient,
   getProfileByAccessToken,
@@ -45,8 +45,8 @@ export async function runQuickstart(
   const validity = await authValidateAccessToken(lr, { accessToken });
   log(`4. authValidateAccessToken: token valid until ${validity.expires_in}`);
 
-  const invalidated = await authInValidateAccessToken(lr, { accessToken });
-  log(`5. authInValidateAccessToken: IsPosted=${invalidated.IsPosted}; the token no longer works`);
+  const invalidated = await authInvalidateAccessToken(lr, { accessToken });
+  log(`5. authInvalidateAccessToken: IsPosted=${invalidated.IsPosted}; the token no longer works`);
   return 5;
 }
 

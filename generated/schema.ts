@@ -431,7 +431,7 @@ export interface paths {
      *     LoginRadius's docs repository (no SDK calls it), which passes the API key as the query parameter `key` and
      *     spells the token parameter `Id_Token`; that spelling is kept.
      */
-    get: operations['getAccessTokenByAppleJWTIdToken'];
+    get: operations['getAccessTokenByAppleJwtIdToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -500,7 +500,7 @@ export interface paths {
      *     registration is disabled). Documented only in LoginRadius's docs repository (no SDK calls it), which passes
      *     the API key as the query parameter `key` and spells the token parameter `id_token`.
      */
-    get: operations['getAccessTokenByFacebookJWTAccessToken'];
+    get: operations['getAccessTokenByFacebookJwtAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -571,7 +571,7 @@ export interface paths {
      *     LoginRadius's docs and the SDKs pass the API key as the query parameter `key`. The docs spell the token
      *     parameter `id_token`; the SDKs send `id_Token`.
      */
-    get: operations['getAccessTokenByGoogleJWTAccessToken'];
+    get: operations['getAccessTokenByGoogleJwtAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -589,8 +589,10 @@ export interface paths {
     };
     /**
      * Invalidate an access token from the server side.
-     * @description Ends the session of the access token; the Authentication group's `authInValidateAccessToken` does the same
-     *     without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
+     * @description Ends the session of the access token. Use it only on a server that holds the API secret (e.g. ending a
+     *     session from an admin tool); for the user's own sign-out, in a front end that must never hold the secret,
+     *     use `authInvalidateAccessToken`, which needs only the API key and keeps the token out of the URL.
+     *     LoginRadius documents the user's token only as the `access_token` query parameter
      *     (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
      *     described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -599,7 +601,7 @@ export interface paths {
      *     `preventRefresh` is documented but not sent by
      *     the SDKs. The docs show the response flag as `isPosted`.
      */
-    get: operations['inValidateAccessToken'];
+    get: operations['invalidateAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -622,7 +624,7 @@ export interface paths {
      *     settings must be set up in the Admin Console first. LoginRadius's docs and the SDKs pass the API key as the
      *     query parameter `key`. The docs spell the token parameter `id_token`; the SDKs send `id_Token`.
      */
-    get: operations['accessTokenViaCustomJWTToken'];
+    get: operations['accessTokenViaCustomJwtToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -663,7 +665,10 @@ export interface paths {
     };
     /**
      * Extend the lifetime of an access token (server side).
-     * @description Renews the access token and returns it with its new expiry and a refresh token. LoginRadius documents the
+     * @description Renews the access token and returns it with its new expiry and a refresh token. Use it on a server that holds
+     *     the API secret; a front end renews the session with `slidingAccessToken` (API key and the token only), and a
+     *     server holding a refresh token rather than the access token uses `refreshAccessTokenByRefreshToken`.
+     *     LoginRadius documents the
      *     user's token only as the `access_token` query parameter (the Node SDK also adds a Bearer header), so the
      *     client sends it there and redacts it wherever a request is described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -714,8 +719,9 @@ export interface paths {
     };
     /**
      * Check that an access token is valid and read its expiry (server side).
-     * @description Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
-     *     `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
+     * @description Returns the token with its expiry when it is valid, an error otherwise. Use it only on a server that holds
+     *     the API secret; `authValidateAccessToken` makes the same check with only the API key (front ends included)
+     *     and keeps the token out of the URL, so prefer it. LoginRadius's docs spell the path `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
      *     (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
      *     described.
      *     LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -1485,20 +1491,20 @@ export interface paths {
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `listAllWebhooks` instead. Returns the URLs subscribed to `event`. The SDK README marks `event` as required; LoginRadius's docs and the SDK sources treat it as optional.
      */
-    get: operations['getWebHookSubscribedURLs'];
+    get: operations['getWebhookSubscribedUrls'];
     put?: never;
     /**
      * Subscribe a target URL to an event (legacy webhook API).
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `createWebhookSubscription` instead. LoginRadius will post the event's data to `targetUrl` each time it occurs.
      */
-    post: operations['webHookSubscribe'];
+    post: operations['webhookSubscribe'];
     /**
      * Unsubscribe a target URL from an event (legacy webhook API).
      * @deprecated
      * @description Legacy call (Python SDK 11.6, Node SDK up to 11.6.1, removed from both in 11.7.0): use `deleteWebhookSubscription` instead. The subscription to remove is named by a JSON body (event and target URL), unusually for a DELETE.
      */
-    delete: operations['webHookUnsubscribe'];
+    delete: operations['webhookUnsubscribe'];
     options?: never;
     head?: never;
     patch?: never;
@@ -1868,11 +1874,13 @@ export interface paths {
     /**
      * Invalidate the user's access token (sign the user out).
      * @description Ends the session of the access token; with `preventRefresh=true` its refresh token can no longer renew it
-     *     either. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
+     *     either. Use this one for the user's own sign-out, in a front end or anywhere without the API secret: it needs
+     *     only the API key and sends the token as a Bearer header. `invalidateAccessToken` does the same from a server
+     *     that holds the API secret. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
      *     lower case. The Node SDK sends an empty `preventRefresh=` when the argument is omitted, the Python SDK
      *     always sends `False`.
      */
-    get: operations['authInValidateAccessToken'];
+    get: operations['authInvalidateAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -1890,7 +1898,7 @@ export interface paths {
     };
     /**
      * Get a fresh access token and refresh token from the current access token.
-     * @description Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
+     * @description Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. Use it where the user's token lives (a front end or app): it needs only the API key; a server that holds the API secret renews a token with `refreshAccessToken`. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
      */
     get: operations['slidingAccessToken'];
     put?: never;
@@ -1910,8 +1918,10 @@ export interface paths {
     };
     /**
      * Check that an access token is valid and read its expiry.
-     * @description Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise.
-     *     LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
+     * @description Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise. Use this one in a
+     *     front end or any code without the API secret, and prefer it on servers too: it needs only the API key and
+     *     sends the token as a Bearer header. `validateAccessToken` makes the same check with the API secret and the
+     *     token in the URL. LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
      */
     get: operations['authValidateAccessToken'];
     put?: never;
@@ -1997,11 +2007,11 @@ export interface paths {
     /**
      * Remove the signed-in user's passkey authenticator (docs path).
      * @description Removes the passkey second factor from the account the access token belongs to, at the path LoginRadius's
-     *     docs give (`resetMFAPasskeyByAccessToken` is the path of its public description). The docs show this path a
+     *     docs give (`resetMfaPasskeyByAccessToken` is the path of its public description). The docs show this path a
      *     second time with the API secret and a `uid` query parameter; this spec treats that as an error of the docs
-     *     and offers the server-side reset as `resetMFAPasskeyByUid`.
+     *     and offers the server-side reset as `resetMfaPasskeyByUid`.
      */
-    delete: operations['resetMFAPasskeyAuthenticatorByAccessToken'];
+    delete: operations['resetMfaPasskeyAuthenticatorByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2208,10 +2218,10 @@ export interface paths {
     /**
      * Remove the signed-in user's passkey second factor.
      * @description Removes the passkeys set up as a second factor from the account the access token belongs to; passkeys used for
-     *     passwordless login stay. See also `resetMFAPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
+     *     passwordless login stay. See also `resetMfaPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
      *     give for the same action.
      */
-    delete: operations['resetMFAPasskeyByAccessToken'];
+    delete: operations['resetMfaPasskeyByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -2272,9 +2282,9 @@ export interface paths {
      * Start setting up a passkey as the signed-in user's second factor.
      * @description Returns WebAuthn creation options for a passkey second factor of the account the access token belongs to (MFA
      *     optional and set up from the account settings). Send the credential to
-     *     `finishMFAPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
+     *     `finishMfaPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
      */
-    get: operations['beginMFAPasskeyRegistrationByAccessToken'];
+    get: operations['beginMfaPasskeyRegistrationByAccessToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -2294,13 +2304,13 @@ export interface paths {
     put?: never;
     /**
      * Set up the passkey the browser created as the signed-in user's second factor.
-     * @description Checks the credential created from the options of `beginMFAPasskeyRegistrationByAccessToken` and stores it as
+     * @description Checks the credential created from the options of `beginMfaPasskeyRegistrationByAccessToken` and stores it as
      *     a second factor of the account. LoginRadius's public description returns the stored passkey
      *     (`PasskeyCredentialObject`); its docs show a session (`IsPosted`, tokens, `Profile`): this spec follows the
      *     public description and keeps the schema open for the other fields. The docs also list the registration
      *     profile fields for the body; the public description has only `PasskeyCredential`, which this spec follows.
      */
-    post: operations['finishMFAPasskeyRegistrationByAccessToken'];
+    post: operations['finishMfaPasskeyRegistrationByAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2340,7 +2350,7 @@ export interface paths {
      * Set the signed-in user's MFA phone number and text it an OTP (newer path).
      * @description Sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the new number; the number becomes the MFA phone
      *     number once the user confirms the OTP with `mfaVerifyPhoneNumberByAccessToken`. Newer path of
-     *     `mfaUpdatePhoneNumberByToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
+     *     `mfaUpdatePhoneNumberInSettingsByAccessToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
      *     `phoneno2fa`; the docs and the SDKs spell it `phoneNo2FA` (LoginRadius reads body keys case-insensitively).
      */
     put: operations['mfaUpdatePhoneNumberByAccessToken'];
@@ -2371,7 +2381,7 @@ export interface paths {
     /**
      * Remove the signed-in user's SMS OTP second factor (newer path).
      * @description Removes the SMS OTP setup and its MFA phone number from the account the access token belongs to. Newer path of the
-     *     `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSMSAuthByToken`); it takes no body.
+     *     `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSmsAuthenticatorByAccessToken`); it takes no body.
      */
     delete: operations['mfaResetSmsAuthByAccessToken'];
     options?: never;
@@ -2399,7 +2409,7 @@ export interface paths {
     /**
      * Remove the signed-in user's authenticator-app second factor (newer path).
      * @description Removes the authenticator-app (TOTP) setup from the account the access token belongs to. Newer path of the
-     *     `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByToken`); it takes no body.
+     *     `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByAccessToken`); it takes no body.
      */
     delete: operations['mfaResetTotpByAccessToken'];
     options?: never;
@@ -2506,7 +2516,7 @@ export interface paths {
     get?: never;
     /**
      * Confirm the signed-in user's MFA phone number with the SMS OTP.
-     * @description Checks the OTP sent by `mfaUpdatePhoneNumberByToken` (or `mfaConfigureByAccessToken`) and, if it matches,
+     * @description Checks the OTP sent by `mfaUpdatePhoneNumberInSettingsByAccessToken` (or `mfaConfigureByAccessToken`) and, if it matches,
      *     makes SMS OTP an active second factor; returns the updated profile. Repeated wrong OTPs lock the account as
      *     configured in the dashboard.
      */
@@ -2541,7 +2551,7 @@ export interface paths {
      *     phone number once the user confirms the OTP with `mfaUpdateSetting`. The Node SDK sends an empty `isVoiceOtp=`
      *     when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    put: operations['mfaUpdatePhoneNumberByToken'];
+    put: operations['mfaUpdatePhoneNumberInSettingsByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2821,7 +2831,7 @@ export interface paths {
      * Re-authenticate the signed-in user with an SMS OTP.
      * @description Checks the one-time password sent by SMS after `mfaReAuthenticate` and returns a re-authentication token. LoginRadius's docs also accept an optional `smstemplate2fa` query parameter here, which the SDKs do not send. LoginRadius's public description (one operation, `PUT .../reauth/2fa/{type}`) also accepts CAPTCHA answers, as query parameters and body fields, and security answers after failed attempts; both forms are offered here.
      */
-    put: operations['mfaReAuthenticateByOTP'];
+    put: operations['mfaReAuthenticateByOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -2927,7 +2937,7 @@ export interface paths {
      * Re-authenticate the signed-in user with their PIN.
      * @description Checks the user's PIN and returns a re-authentication token for your server to verify. Requires PIN authentication in the app settings. LoginRadius's docs do not list `smsTemplate2FA` here; the SDKs send it, and the public description lists `smstemplate` (kept as `smsTemplate`).
      */
-    put: operations['verifyPINAuthentication'];
+    put: operations['verifyPinAuthentication'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3015,7 +3025,7 @@ export interface paths {
      * @description Lifts a lock placed by the app's brute-force protection once the user answers the challenge shown
      *     (reCAPTCHA, Tencent captcha or security questions). Does not apply to the Block and Suspend lock types.
      */
-    put: operations['unlockAccountByToken'];
+    put: operations['unlockAccountByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3153,18 +3163,18 @@ export interface paths {
      * Read one custom object record of the signed-in user.
      * @description Returns the record `objectRecordId` of one custom object type, if it belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByRecordIDAndToken'];
+    get: operations['getCustomObjectByRecordIdAndAccessToken'];
     /**
      * Update one custom object record of the signed-in user.
      * @description Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the user the access token identifies. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    put: operations['updateCustomObjectByToken'];
+    put: operations['updateCustomObjectByAccessToken'];
     post?: never;
     /**
      * Delete one custom object record of the signed-in user.
      * @description Deletes the record `objectRecordId` of one custom object type belonging to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    delete: operations['deleteCustomObjectByToken'];
+    delete: operations['deleteCustomObjectByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -3181,13 +3191,13 @@ export interface paths {
      * List the signed-in user's records of one custom object type.
      * @description Returns every record of one custom object type that belongs to the user the access token identifies. The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByToken'];
+    get: operations['getCustomObjectByAccessToken'];
     put?: never;
     /**
      * Store a new custom object record for the signed-in user.
      * @description Creates a record of one custom object type for the user the access token identifies; the body is any JSON object your app defines. Each call creates a new record (its `Id` is in the response). The Node SDK also repeats the access token in an `access_token` query parameter; this spec sends it only as the Bearer token. Name the object type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    post: operations['createCustomObjectByToken'];
+    post: operations['createCustomObjectByAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3284,7 +3294,7 @@ export interface paths {
      *     verified; may send a welcome email and, when the app signs users in after verification, returns a session
      *     (see `EmailVerificationResult`). The account may be given by `username` instead of `email`.
      */
-    put: operations['verifyEmailByOTP'];
+    put: operations['verifyEmailByOtp'];
     /**
      * Add an email address to the signed-in user's account.
      * @description Adds the address as unverified and sends it a verification email.
@@ -3383,7 +3393,7 @@ export interface paths {
     /**
      * Email an MFA one-time password during an MFA login (newer path).
      * @description Sends an OTP to one of the account's email addresses for a pending MFA login; finish the login with
-     *     `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOTP`, whose body key is `email` here (per LoginRadius's
+     *     `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOtp`, whose body key is `email` here (per LoginRadius's
      *     public description). The public description also lists `isVoiceOtp`, which has no effect on an email.
      */
     post: operations['mfaSendEmailOtpByMfaToken'];
@@ -3407,7 +3417,7 @@ export interface paths {
      * @description Sends an OTP to one of the account's email addresses for a pending MFA login; finish the login with
      *     `mfaValidateEmailOtp`. Email OTP must be enabled in the app's MFA settings.
      */
-    post: operations['mfaEmailOTP'];
+    post: operations['mfaEmailOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3424,9 +3434,9 @@ export interface paths {
     /**
      * Start verifying the passkey second factor of an MFA login.
      * @description Returns WebAuthn request options listing the passkey second factors of the pending login's account. Send the
-     *     browser's answer to `finishPasskeyMFAVerification`. The challenge is single-use, so the call is not repeatable.
+     *     browser's answer to `finishPasskeyMfaVerification`. The challenge is single-use, so the call is not repeatable.
      */
-    get: operations['beginPasskeyMFAVerification'];
+    get: operations['beginPasskeyMfaVerification'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3446,11 +3456,11 @@ export interface paths {
     put?: never;
     /**
      * Complete an MFA login with the passkey signature from the browser.
-     * @description Checks the signature produced from the options of `beginPasskeyMFAVerification` and completes the pending
+     * @description Checks the signature produced from the options of `beginPasskeyMfaVerification` and completes the pending
      *     login: returns the profile with a new access token. Risk-based authentication notifications work as for the
      *     other logins.
      */
-    post: operations['finishPasskeyMFAVerification'];
+    post: operations['finishPasskeyMfaVerification'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3511,11 +3521,11 @@ export interface paths {
     /**
      * Start setting up a passkey as second factor during an MFA login.
      * @description When a login stops at the second factor and the user has none set up, returns WebAuthn creation options for
-     *     a passkey second factor of the pending login's account. Send the credential to `finishMFAPasskeyRegistration`.
+     *     a passkey second factor of the pending login's account. Send the credential to `finishMfaPasskeyRegistration`.
      *     The challenge is single-use, so the call is not repeatable. Passkey must be enabled as an MFA method for the
      *     app.
      */
-    get: operations['beginMFAPasskeyRegistration'];
+    get: operations['beginMfaPasskeyRegistration'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3535,11 +3545,11 @@ export interface paths {
     put?: never;
     /**
      * Set up a passkey as second factor and complete the MFA login.
-     * @description Checks the credential created from the options of `beginMFAPasskeyRegistration`, stores it as the account's
+     * @description Checks the credential created from the options of `beginMfaPasskeyRegistration`, stores it as the account's
      *     passkey second factor and completes the pending login: returns the profile with a new access token.
      *     Risk-based authentication notifications work as for the other logins.
      */
-    post: operations['finishMFAPasskeyRegistration'];
+    post: operations['finishMfaPasskeyRegistration'];
     delete?: never;
     options?: never;
     head?: never;
@@ -3558,7 +3568,7 @@ export interface paths {
      * @description Sends a new OTP by SMS (or a voice call with `isVoiceOtp=true`) to the account's MFA phone number. The Node
      *     SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    get: operations['mfaResendOTP'];
+    get: operations['mfaResendOtp'];
     put?: never;
     post?: never;
     delete?: never;
@@ -3621,7 +3631,7 @@ export interface paths {
     /**
      * Send the SMS one-time password of a pending MFA login again (newer path).
      * @description Sends a new OTP by SMS (or a voice call with `isVoiceOtp=true`) to the account's MFA phone number. Newer path of
-     *     `mfaResendOTP`; LoginRadius documents no SMS template parameter for it.
+     *     `mfaResendOtp`; LoginRadius documents no SMS template parameter for it.
      */
     get: operations['mfaResendSmsOtpByMfaToken'];
     put?: never;
@@ -3643,7 +3653,7 @@ export interface paths {
     /**
      * Finish an MFA login with the SMS one-time password (newer path).
      * @description Checks the OTP sent by SMS (or voice call) for the pending MFA login and returns the session. Newer path of
-     *     `mfaValidateOTPByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
+     *     `mfaValidateOtpByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
      *     authentication may email or text the user (the `rba...Template` parameters pick the templates).
      */
     put: operations['mfaVerifySmsOtpByMfaToken'];
@@ -3775,7 +3785,7 @@ export interface paths {
     get?: never;
     /**
      * Finish an MFA login with the email one-time password.
-     * @description Checks the OTP sent by `mfaEmailOTP` for the pending MFA login and returns the session. LoginRadius's docs
+     * @description Checks the OTP sent by `mfaEmailOtp` for the pending MFA login and returns the session. LoginRadius's docs
      *     show the result wrapped in a `Data` array, which this spec does not follow (the SDKs describe a plain session);
      *     it takes the docs' `fields` and `isVoiceOtp` parameters, which the SDKs do not send.
      */
@@ -3801,7 +3811,7 @@ export interface paths {
      *     OTPs lock the account as configured in the dashboard; risk-based authentication may email the user (the
      *     `rba...EmailTemplate` parameters pick the templates).
      */
-    put: operations['mfaValidateOTPByPhone'];
+    put: operations['mfaValidateOtpByPhone'];
     post?: never;
     delete?: never;
     options?: never;
@@ -3843,7 +3853,7 @@ export interface paths {
      * Set the MFA phone number during an MFA login and text it an OTP.
      * @description For a pending MFA login whose account has no MFA phone number yet (or may change it, depending on the app's
      *     settings): sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the number; finish the login with
-     *     `mfaValidateOTPByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
+     *     `mfaValidateOtpByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
      *     SDK always sends `isVoiceOtp=False`.
      */
     put: operations['mfaUpdatePhoneNumber'];
@@ -4004,7 +4014,7 @@ export interface paths {
      *     description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
      *     nest it in `SecondFactorAuthentication`, which this spec follows.
      */
-    post: operations['passwordlessLoginVerificationByEmailAndOTP'];
+    post: operations['passwordlessLoginVerificationByEmailAndOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4120,7 +4130,7 @@ export interface paths {
      *     description has the token of the pending step at the top level; its docs, the SDKs and the other MFA calls
      *     nest it in `SecondFactorAuthentication`, which this spec follows.
      */
-    post: operations['passwordlessLoginVerificationByUserNameAndOTP'];
+    post: operations['passwordlessLoginVerificationByUserNameAndOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4263,10 +4273,10 @@ export interface paths {
      *     neither official SDK sends. LoginRadius's public description documents this call as POST; the docs and the
      *     SDKs use PUT: both are offered (see `loginByNoRegistrationPassCode`).
      */
-    put: operations['oneTouchLoginOTPVerification'];
+    put: operations['oneTouchLoginOtpVerification'];
     /**
      * Verify a One Touch Login OTP with POST, as LoginRadius's public description documents it.
-     * @description The POST form of `oneTouchLoginOTPVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
+     * @description The POST form of `oneTouchLoginOtpVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
      *     number in the body. LoginRadius's public description documents POST with an `IsPosted` answer; its docs and
      *     the official SDKs use PUT, which answers with the session. Both are offered; prefer the PUT form unless your
      *     app was built on the public description. The code cannot be reused. With captcha on, send one of the captcha
@@ -4291,7 +4301,7 @@ export interface paths {
     /**
      * Send a One Touch Login OTP to a phone, creating the account if the number is new.
      * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code, registering the number first if
-     *     no account uses it; complete the login with `oneTouchLoginOTPVerification`. With reCAPTCHA on, send
+     *     no account uses it; complete the login with `oneTouchLoginOtpVerification`. With reCAPTCHA on, send
      *     `g-recaptcha-response`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the
      *     Python SDK always sends `isVoiceOtp=False`.
      */
@@ -4400,23 +4410,23 @@ export interface paths {
     get?: never;
     /**
      * Set a new password with the OTP sent to the account's phone number.
-     * @description Completes the phone password reset started by `forgotPasswordByPhoneOTP`: checks the OTP and replaces the
+     * @description Completes the phone password reset started by `forgotPasswordByPhoneOtp`: checks the OTP and replaces the
      *     password. Besides `phone`, `otp` and `password` (all the SDKs send), LoginRadius documents notification
      *     templates, security answers (`SecurityAnswer`, when the app asks for them on a reset) and captcha answers in
      *     the body, and `isVoiceOtp` and captcha answers as query parameters. LoginRadius's public description answers
      *     `{IsPosted, Data}`, where `Data` is a new session when the app signs users in after a reset; the docs
      *     example shows `IsPosted` alone, so `Data` is optional here.
      */
-    put: operations['resetPasswordByPhoneOTP'];
+    put: operations['resetPasswordByPhoneOtp'];
     /**
      * Send a password reset OTP to the account's phone number.
      * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code that lets the user reset the
-     *     password with `resetPasswordByPhoneOTP`. Phone login must be enabled for the app. The official Node SDK
+     *     password with `resetPasswordByPhoneOtp`. Phone login must be enabled for the app. The official Node SDK
      *     sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      *     When the app requires a captcha on this step, send its answer as a query parameter or in the body (LoginRadius
      *     documents both).
      */
-    post: operations['forgotPasswordByPhoneOTP'];
+    post: operations['forgotPasswordByPhoneOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4513,24 +4523,24 @@ export interface paths {
     /**
      * Verify a phone number with the OTP sent to it.
      * @description Checks the verification code and marks the phone number verified. Without an access token
-     *     (`phoneVerificationByOTP`, body with the phone number) it completes a phone registration and signs the user
+     *     (`phoneVerificationByOtp`, body with the phone number) it completes a phone registration and signs the user
      *     in: the response is a session with the profile and an access token. With the signed-in user's access token
-     *     (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
+     *     (`phoneVerificationOtpByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
      *     Either security requirement is accepted; the Node SDK copies the access token into the query string and
      *     sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
      *     also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
      *     travel in the query.
      */
-    put: operations['verifyPhoneOTP'];
+    put: operations['verifyPhoneOtp'];
     /**
      * Send the phone verification OTP again.
      * @description Sends a new verification code by SMS (or voice call) to a phone number that is not verified yet. Without an
      *     access token it serves a registration in progress; with the signed-in user's access token
-     *     (`phoneResendVerificationOTPByToken`) it serves a phone number change. Either security requirement is
+     *     (`phoneResendVerificationOtpByAccessToken`) it serves a phone number change. Either security requirement is
      *     accepted. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted, and copies the access
      *     token into the query string in the token variant.
      */
-    post: operations['resendPhoneVerificationOTP'];
+    post: operations['resendPhoneVerificationOtp'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4552,7 +4562,7 @@ export interface paths {
     /**
      * Change the login phone number of the signed-in user.
      * @description Sends a verification OTP by SMS (or voice call) to the new phone number; the number becomes the account's
-     *     PhoneId once it is verified with `phoneVerificationOTPByAccessToken`. The Node SDK also copies the access
+     *     PhoneId once it is verified with `phoneVerificationOtpByAccessToken`. The Node SDK also copies the access
      *     token into the query string and sends an empty `isVoiceOtp=` when the argument is omitted.
      */
     put: operations['updatePhoneNumber'];
@@ -4562,7 +4572,7 @@ export interface paths {
      * @description Deletes the PhoneId of the account the access token belongs to; the user can no longer sign in with that
      *     phone number. The Node SDK also copies the access token into the query string.
      */
-    delete: operations['removePhoneIDByAccessToken'];
+    delete: operations['removePhoneIdByAccessToken'];
     options?: never;
     head?: never;
     patch?: never;
@@ -4581,7 +4591,7 @@ export interface paths {
      * @description Replaces the PIN of the account the access token belongs to after checking the current one. LoginRadius's docs
      *     pass the token as an `access_token` query parameter; the SDKs send it as a Bearer token (the Node SDK in both places).
      */
-    put: operations['changePINByAccessToken'];
+    put: operations['changePinByAccessToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4603,7 +4613,7 @@ export interface paths {
      * @description Sends a PIN reset email (with a reset token, or an OTP depending on the template) to the address. LoginRadius's
      *     docs mark `emailtemplate` as required; both SDKs treat it as optional and LoginRadius then uses the default template.
      */
-    post: operations['sendForgotPINEmailByEmail'];
+    post: operations['sendForgotPinEmailByEmail'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4621,10 +4631,10 @@ export interface paths {
     put?: never;
     /**
      * Send a PIN reset OTP to the account's phone number.
-     * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPINByPhoneAndOtp`. The Node SDK sends an
+     * @description Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPinByPhoneAndOtp`. The Node SDK sends an
      *     empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
      */
-    post: operations['sendForgotPINSMSByPhone'];
+    post: operations['sendForgotPinSmsByPhone'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4645,7 +4655,7 @@ export interface paths {
      * @description Sends a PIN reset email to the primary email address of the account with this username. LoginRadius's docs mark
      *     `emailtemplate` as required; both SDKs treat it as optional.
      */
-    post: operations['sendForgotPINEmailByUsername'];
+    post: operations['sendForgotPinEmailByUserName'];
     delete?: never;
     options?: never;
     head?: never;
@@ -4662,9 +4672,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with an email address and the OTP sent for it.
-     * @description Checks the OTP from the PIN reset email (`sendForgotPINEmailByEmail` with an OTP template) and sets the new PIN.
+     * @description Checks the OTP from the PIN reset email (`sendForgotPinEmailByEmail` with an OTP template) and sets the new PIN.
      */
-    put: operations['resetPINByEmailAndOtp'];
+    put: operations['resetPinByEmailAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4682,9 +4692,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with a phone number and the OTP sent for it.
-     * @description Checks the OTP sent by `sendForgotPINSMSByPhone` and sets the new PIN.
+     * @description Checks the OTP sent by `sendForgotPinSmsByPhone` and sets the new PIN.
      */
-    put: operations['resetPINByPhoneAndOtp'];
+    put: operations['resetPinByPhoneAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4702,9 +4712,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with a username and the OTP sent for it.
-     * @description Checks the OTP sent for the account with this username (`sendForgotPINEmailByUsername` with an OTP template) and sets the new PIN.
+     * @description Checks the OTP sent for the account with this username (`sendForgotPinEmailByUserName` with an OTP template) and sets the new PIN.
      */
-    put: operations['resetPINByUsernameAndOtp'];
+    put: operations['resetPinByUserNameAndOtp'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4726,7 +4736,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/email`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByEmailAndSecurityAnswer'];
+    put: operations['resetPinByEmailAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4748,7 +4758,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/phone`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByPhoneAndSecurityAnswer'];
+    put: operations['resetPinByPhoneAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4770,7 +4780,7 @@ export interface paths {
      *     enabled for the app. LoginRadius's docs spell the path `/identity/v2/auth/pin/reset/securityAnswer/username`; the SDKs
      *     send it in lower case.
      */
-    put: operations['resetPINByUsernameAndSecurityAnswer'];
+    put: operations['resetPinByUserNameAndSecurityAnswer'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4788,9 +4798,9 @@ export interface paths {
     get?: never;
     /**
      * Reset a PIN with the reset token from a PIN reset email.
-     * @description Sets a new PIN using the token from the reset link that `sendForgotPINEmailByEmail` or `sendForgotPINEmailByUsername` sent.
+     * @description Sets a new PIN using the token from the reset link that `sendForgotPinEmailByEmail` or `sendForgotPinEmailByUserName` sent.
      */
-    put: operations['resetPINByResetToken'];
+    put: operations['resetPinByResetToken'];
     post?: never;
     delete?: never;
     options?: never;
@@ -4812,7 +4822,7 @@ export interface paths {
      * @description When PIN authentication is enabled and the account has no PIN yet, the login response carries a `PINAuthToken`;
      *     this call sets the PIN with it and returns a session (profile, access token and PIN session token).
      */
-    post: operations['setPINByPinAuthToken'];
+    post: operations['setPinByPinAuthToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5102,7 +5112,7 @@ export interface paths {
      * @description Ends the PIN session the token stands for; `pinLogin` no longer accepts it. Changes state, so it is not retried.
      *     LoginRadius's docs spell the path `/identity/v2/auth/session_token/InValidate`; the SDKs send it in lower case.
      */
-    get: operations['inValidatePinSessionToken'];
+    get: operations['invalidatePinSessionToken'];
     put?: never;
     post?: never;
     delete?: never;
@@ -5406,7 +5416,7 @@ export interface paths {
      * @description Server side: removes the passkeys set up as a second factor from the account with this uid, for example when
      *     the user lost the device; the user sets up a second factor again at the next MFA login.
      */
-    delete: operations['resetMFAPasskeyByUid'];
+    delete: operations['resetMfaPasskeyByUid'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5444,7 +5454,7 @@ export interface paths {
     post?: never;
     /**
      * Remove an account's SMS OTP second factor.
-     * @description Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSMSAuthenticatorByUid`); it takes no body.
+     * @description Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSmsAuthenticatorByUid`); it takes no body.
      */
     delete: operations['mfaResetSmsAuthByUid'];
     options?: never;
@@ -5667,7 +5677,7 @@ export interface paths {
      * Generate an SMS OTP for a given flow.
      * @description Creates the OTP that LoginRadius would otherwise text for a flow (adding a phone, phone verification, forgotten password or PIN, one-touch, smart or passwordless login), so your own system can deliver it. LoginRadius sends no SMS.
      */
-    post: operations['multipurposeSMSOTPGeneration'];
+    post: operations['multipurposeSmsOtpGeneration'];
     delete?: never;
     options?: never;
     head?: never;
@@ -5810,7 +5820,7 @@ export interface paths {
      * Read one custom object record of a user (server side).
      * @description Returns the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed.
      */
-    get: operations['getCustomObjectByRecordID'];
+    get: operations['getCustomObjectByRecordId'];
     /**
      * Update one custom object record of a user (server side).
      * @description Replaces or merges (see `updateType`) the document stored in the record `objectRecordId` of the account `uid`. The Node SDK sends an empty `updateType=` when none is given; here it is required, as LoginRadius documents it. Name the type by `objectName` or by `customObjectId`; one of them is needed.
@@ -5821,7 +5831,7 @@ export interface paths {
      * Delete one custom object record of a user (server side).
      * @description Deletes the record `objectRecordId` of one custom object type belonging to the account `uid`. Name the type by `objectName` or by `customObjectId`; one of them is needed (the official SDKs always send `objectName`).
      */
-    delete: operations['deleteCustomObjectByRecordID'];
+    delete: operations['deleteCustomObjectByRecordId'];
     options?: never;
     head?: never;
     patch?: never;
@@ -5907,7 +5917,7 @@ export interface paths {
      * Mark the phone number of an account unverified and send a new OTP.
      * @description Resets the verification status of the account's phone number (PhoneId); LoginRadius then sends a verification OTP by SMS, or by voice call with `isVoiceOtp=true`. LoginRadius's docs do not list `smsTemplate`; the SDKs send it. The Node SDK sends an empty `isVoiceOtp=` when omitted, the Python SDK `false`. The request has no body (the Python SDK sends `{}`).
      */
-    put: operations['resetPhoneIDVerificationByUid'];
+    put: operations['resetPhoneIdVerificationByUid'];
     post?: never;
     delete?: never;
     options?: never;
@@ -5951,7 +5961,7 @@ export interface paths {
      * Change the login phone number of an account.
      * @description Replaces the PhoneId of the account `uid`, verified or not, directly: no OTP is sent and no verification is required.
      */
-    put: operations['updatePhoneIDByUid'];
+    put: operations['updatePhoneIdByUid'];
     post?: never;
     delete?: never;
     options?: never;
@@ -6030,9 +6040,9 @@ export interface paths {
     put?: never;
     /**
      * Verify on the server a token from a PIN re-authentication.
-     * @description Server-side check of the `SecondFactorValidationToken` returned by `verifyPINAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
+     * @description Server-side check of the `SecondFactorValidationToken` returned by `verifyPinAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
      */
-    post: operations['verifyMultiFactorPINReauthentication'];
+    post: operations['verifyMultiFactorPinReauthentication'];
     delete?: never;
     options?: never;
     head?: never;
@@ -6870,11 +6880,11 @@ export interface paths {
      * Create a cross-device SSO code to show as a QR code.
      * @description First step of cross-device SSO: the device that is not signed in (a TV, a kiosk, a desktop browser) asks for
      *     a code, shows it as a QR code, and polls `getAccessTokenByPing` with it; a device where the user is signed
-     *     in scans it and calls `mapQRCodeToAccessToken`. Each call issues a new code. Served by
+     *     in scans it and calls `mapQrCodeToAccessToken`. Each call issues a new code. Served by
      *     `https://cloud-api.loginradius.com`. The docs repository names the query parameter "expiry (TTL in seconds)";
      *     the public description calls it `expiry`, which is what is sent.
      */
-    get: operations['generateQRCode'];
+    get: operations['generateQrCode'];
     put?: never;
     post?: never;
     delete?: never;
@@ -6892,7 +6902,7 @@ export interface paths {
     };
     /**
      * Collect the access token a signed-in device attached to a cross-device SSO code.
-     * @description Polled by the device that showed the QR code: once a signed-in device has called `mapQRCodeToAccessToken`
+     * @description Polled by the device that showed the QR code: once a signed-in device has called `mapQrCodeToAccessToken`
      *     with the code, returns the user's access token, and the polling device is signed in. Because it hands out a
      *     token it is not repeated by the client after a timeout. `code` is marked required as the docs repository
      *     documents it (the public description leaves the flag off; the call means nothing without it). Served by
@@ -6907,7 +6917,7 @@ export interface paths {
      *     LoginRadius's description marks neither body field required; both are, for the call to do anything.
      *     Served by `https://cloud-api.loginradius.com`.
      */
-    post: operations['mapQRCodeToAccessToken'];
+    post: operations['mapQrCodeToAccessToken'];
     delete?: never;
     options?: never;
     head?: never;
@@ -16687,7 +16697,7 @@ export interface components {
     CrossDeviceSsoTokenMapRequest: {
       /** @description The access token of the user signed in on the scanning device. */
       access_token: string;
-      /** @description The code read from the QR code (from `generateQRCode` on the other device). */
+      /** @description The code read from the QR code (from `generateQrCode` on the other device). */
       code: string;
     };
     /** @description Whether the access token was attached to the code. */
@@ -20811,12 +20821,12 @@ export interface operations {
          */
         token?: string;
         /**
-         * @description The uid of the account whose sessions are listed (required by `getActiveSessionByAccountID`).
+         * @description The uid of the account whose sessions are listed (required by `getActiveSessionByAccountId`).
          * @example 4a7e2c19d0b84f6b9e1c53a2f87d6b10
          */
         accountId?: string;
         /**
-         * @description The provider profile id whose sessions are listed (required by `getActiveSessionByProfileID`).
+         * @description The provider profile id whose sessions are listed (required by `getActiveSessionByProfileId`).
          * @example 108250945612399876543
          */
         profileId?: string;
@@ -20903,7 +20913,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByAppleJWTIdToken: {
+  getAccessTokenByAppleJwtIdToken: {
     parameters: {
       query: {
         /**
@@ -21019,7 +21029,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByFacebookJWTAccessToken: {
+  getAccessTokenByFacebookJwtAccessToken: {
     parameters: {
       query: {
         /**
@@ -21150,7 +21160,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getAccessTokenByGoogleJWTAccessToken: {
+  getAccessTokenByGoogleJwtAccessToken: {
     parameters: {
       query: {
         /**
@@ -21187,7 +21197,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  inValidateAccessToken: {
+  invalidateAccessToken: {
     parameters: {
       query?: {
         /**
@@ -21223,7 +21233,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  accessTokenViaCustomJWTToken: {
+  accessTokenViaCustomJwtToken: {
     parameters: {
       query: {
         /**
@@ -22960,7 +22970,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getWebHookSubscribedURLs: {
+  getWebhookSubscribedUrls: {
     parameters: {
       query?: {
         /**
@@ -23006,7 +23016,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  webHookSubscribe: {
+  webhookSubscribe: {
     parameters: {
       query?: never;
       header?: never;
@@ -23046,7 +23056,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  webHookUnsubscribe: {
+  webhookUnsubscribe: {
     parameters: {
       query?: never;
       header?: never;
@@ -24283,7 +24293,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  authInValidateAccessToken: {
+  authInvalidateAccessToken: {
     parameters: {
       query?: {
         /**
@@ -24469,7 +24479,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyAuthenticatorByAccessToken: {
+  resetMfaPasskeyAuthenticatorByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -24894,7 +24904,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyByAccessToken: {
+  resetMfaPasskeyByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -24981,7 +24991,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginMFAPasskeyRegistrationByAccessToken: {
+  beginMfaPasskeyRegistrationByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -25072,7 +25082,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishMFAPasskeyRegistrationByAccessToken: {
+  finishMfaPasskeyRegistrationByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -25610,7 +25620,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaUpdatePhoneNumberByToken: {
+  mfaUpdatePhoneNumberInSettingsByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -26329,7 +26339,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaReAuthenticateByOTP: {
+  mfaReAuthenticateByOtp: {
     parameters: {
       query?: {
         /**
@@ -26650,7 +26660,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyPINAuthentication: {
+  verifyPinAuthentication: {
     parameters: {
       query?: {
         /**
@@ -26904,7 +26914,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  unlockAccountByToken: {
+  unlockAccountByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27481,7 +27491,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByRecordIDAndToken: {
+  getCustomObjectByRecordIdAndAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27537,7 +27547,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  updateCustomObjectByToken: {
+  updateCustomObjectByAccessToken: {
     parameters: {
       query: {
         /**
@@ -27610,7 +27620,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  deleteCustomObjectByToken: {
+  deleteCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27656,7 +27666,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByToken: {
+  getCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -27711,7 +27721,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  createCustomObjectByToken: {
+  createCustomObjectByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -28010,7 +28020,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyEmailByOTP: {
+  verifyEmailByOtp: {
     parameters: {
       query?: {
         /**
@@ -28571,7 +28581,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaEmailOTP: {
+  mfaEmailOtp: {
     parameters: {
       query: {
         /**
@@ -28620,7 +28630,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginPasskeyMFAVerification: {
+  beginPasskeyMfaVerification: {
     parameters: {
       query: {
         /**
@@ -28668,7 +28678,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishPasskeyMFAVerification: {
+  finishPasskeyMfaVerification: {
     parameters: {
       query: {
         /**
@@ -28933,7 +28943,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  beginMFAPasskeyRegistration: {
+  beginMfaPasskeyRegistration: {
     parameters: {
       query: {
         /**
@@ -29030,7 +29040,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  finishMFAPasskeyRegistration: {
+  finishMfaPasskeyRegistration: {
     parameters: {
       query: {
         /**
@@ -29176,7 +29186,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaResendOTP: {
+  mfaResendOtp: {
     parameters: {
       query: {
         /**
@@ -29847,7 +29857,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mfaValidateOTPByPhone: {
+  mfaValidateOtpByPhone: {
     parameters: {
       query: {
         /**
@@ -30691,7 +30701,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  passwordlessLoginVerificationByEmailAndOTP: {
+  passwordlessLoginVerificationByEmailAndOtp: {
     parameters: {
       query?: {
         /**
@@ -31182,7 +31192,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  passwordlessLoginVerificationByUserNameAndOTP: {
+  passwordlessLoginVerificationByUserNameAndOtp: {
     parameters: {
       query?: {
         /**
@@ -31711,7 +31721,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  oneTouchLoginOTPVerification: {
+  oneTouchLoginOtpVerification: {
     parameters: {
       query: {
         /**
@@ -32241,7 +32251,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPasswordByPhoneOTP: {
+  resetPasswordByPhoneOtp: {
     parameters: {
       query?: {
         /**
@@ -32328,7 +32338,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  forgotPasswordByPhoneOTP: {
+  forgotPasswordByPhoneOtp: {
     parameters: {
       query?: {
         /**
@@ -32693,7 +32703,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyPhoneOTP: {
+  verifyPhoneOtp: {
     parameters: {
       query: {
         /**
@@ -32773,7 +32783,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resendPhoneVerificationOTP: {
+  resendPhoneVerificationOtp: {
     parameters: {
       query?: {
         /**
@@ -32939,7 +32949,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  removePhoneIDByAccessToken: {
+  removePhoneIdByAccessToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -32968,7 +32978,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  changePINByAccessToken: {
+  changePinByAccessToken: {
     parameters: {
       query?: {
         /**
@@ -33033,7 +33043,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINEmailByEmail: {
+  sendForgotPinEmailByEmail: {
     parameters: {
       query?: {
         /**
@@ -33082,7 +33092,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINSMSByPhone: {
+  sendForgotPinSmsByPhone: {
     parameters: {
       query?: {
         /**
@@ -33135,7 +33145,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  sendForgotPINEmailByUsername: {
+  sendForgotPinEmailByUserName: {
     parameters: {
       query?: {
         /**
@@ -33184,7 +33194,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByEmailAndOtp: {
+  resetPinByEmailAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33250,7 +33260,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByPhoneAndOtp: {
+  resetPinByPhoneAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33316,7 +33326,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByUsernameAndOtp: {
+  resetPinByUserNameAndOtp: {
     parameters: {
       query?: {
         /**
@@ -33382,7 +33392,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByEmailAndSecurityAnswer: {
+  resetPinByEmailAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33424,7 +33434,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByPhoneAndSecurityAnswer: {
+  resetPinByPhoneAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33466,7 +33476,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByUsernameAndSecurityAnswer: {
+  resetPinByUserNameAndSecurityAnswer: {
     parameters: {
       query?: never;
       header?: never;
@@ -33508,7 +33518,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPINByResetToken: {
+  resetPinByResetToken: {
     parameters: {
       query?: never;
       header?: never;
@@ -33547,7 +33557,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  setPINByPinAuthToken: {
+  setPinByPinAuthToken: {
     parameters: {
       query: {
         /**
@@ -34464,7 +34474,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  inValidatePinSessionToken: {
+  invalidatePinSessionToken: {
     parameters: {
       query: {
         /**
@@ -35137,7 +35147,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetMFAPasskeyByUid: {
+  resetMfaPasskeyByUid: {
     parameters: {
       query: {
         /**
@@ -35726,7 +35736,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  multipurposeSMSOTPGeneration: {
+  multipurposeSmsOtpGeneration: {
     parameters: {
       query?: never;
       header?: never;
@@ -36057,7 +36067,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  getCustomObjectByRecordID: {
+  getCustomObjectByRecordId: {
     parameters: {
       query?: {
         /**
@@ -36198,7 +36208,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  deleteCustomObjectByRecordID: {
+  deleteCustomObjectByRecordId: {
     parameters: {
       query?: {
         /**
@@ -36524,7 +36534,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  resetPhoneIDVerificationByUid: {
+  resetPhoneIdVerificationByUid: {
     parameters: {
       query?: {
         /**
@@ -36676,7 +36686,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  updatePhoneIDByUid: {
+  updatePhoneIdByUid: {
     parameters: {
       query?: {
         /**
@@ -36860,7 +36870,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  verifyMultiFactorPINReauthentication: {
+  verifyMultiFactorPinReauthentication: {
     parameters: {
       query?: never;
       header?: never;
@@ -39411,7 +39421,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  generateQRCode: {
+  generateQrCode: {
     parameters: {
       query?: {
         /**
@@ -39450,7 +39460,7 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description The code from `generateQRCode`.
+         * @description The code from `generateQrCode`.
          * @example ZDRmN2EyYzEtOGI5ZS00YzNkLWE2ZjAtMmU1YjdjOWQxZTQ4fDIwMjYtMDUtMTJUMTQ6MDU6MDBa
          */
         code: string;
@@ -39481,7 +39491,7 @@ export interface operations {
       500: components['responses']['ServerError'];
     };
   };
-  mapQRCodeToAccessToken: {
+  mapQrCodeToAccessToken: {
     parameters: {
       query?: never;
       header?: never;

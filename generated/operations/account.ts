@@ -271,19 +271,19 @@ export function getAccountIdentitiesByEmail(
   return client.call(getAccountIdentitiesByEmailOperation, params, options);
 }
 
-/** Parameters of {@link multipurposeSMSOTPGeneration}. */
-export interface MultipurposeSMSOTPGenerationParams {
+/** Parameters of {@link multipurposeSmsOtpGeneration}. */
+export interface MultipurposeSmsOtpGenerationParams {
   /** Path parameters: smsotptype. */
-  path: PathOf<operations['multipurposeSMSOTPGeneration']>;
+  path: PathOf<operations['multipurposeSmsOtpGeneration']>;
   /** The JSON request body. */
   body: components['schemas']['MultipurposeSmsOtpRequest'];
 }
 
-/** What {@link multipurposeSMSOTPGeneration} resolves to. */
-export type MultipurposeSMSOTPGenerationResult = JsonResultOf<operations['multipurposeSMSOTPGeneration']>;
+/** What {@link multipurposeSmsOtpGeneration} resolves to. */
+export type MultipurposeSmsOtpGenerationResult = JsonResultOf<operations['multipurposeSmsOtpGeneration']>;
 
-const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
-  id: 'multipurposeSMSOTPGeneration',
+const multipurposeSmsOtpGenerationOperation: OperationDescriptor = {
+  id: 'multipurposeSmsOtpGeneration',
   method: 'POST',
   path: '/identity/v2/manage/account/smsotp/{smsotptype}',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -310,13 +310,30 @@ const multipurposeSMSOTPGenerationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function multipurposeSMSOTPGeneration(
+export function multipurposeSmsOtpGeneration(
   client: LoginRadiusClient,
-  params: MultipurposeSMSOTPGenerationParams,
+  params: MultipurposeSmsOtpGenerationParams,
   options?: RequestOptions,
-): Promise<MultipurposeSMSOTPGenerationResult> {
-  return client.call(multipurposeSMSOTPGenerationOperation, params, options);
+): Promise<MultipurposeSmsOtpGenerationResult> {
+  return client.call(multipurposeSmsOtpGenerationOperation, params, options);
 }
+
+/**
+ * `multipurposeSMSOTPGeneration`, the earlier name of {@link multipurposeSmsOtpGeneration}.
+ * @deprecated Use {@link multipurposeSmsOtpGeneration}: the same call, spelled consistently.
+ * @alias
+ */
+export const multipurposeSMSOTPGeneration = multipurposeSmsOtpGeneration;
+/**
+ * The earlier name of {@link MultipurposeSmsOtpGenerationParams}.
+ * @deprecated Use {@link MultipurposeSmsOtpGenerationParams}.
+ */
+export type MultipurposeSMSOTPGenerationParams = MultipurposeSmsOtpGenerationParams;
+/**
+ * The earlier name of {@link MultipurposeSmsOtpGenerationResult}.
+ * @deprecated Use {@link MultipurposeSmsOtpGenerationResult}.
+ */
+export type MultipurposeSMSOTPGenerationResult = MultipurposeSmsOtpGenerationResult;
 
 /** Parameters of {@link accountUpdateUid}. */
 export interface AccountUpdateUidParams {
@@ -651,19 +668,19 @@ export function invalidateAccountEmailVerification(
   return client.call(invalidateAccountEmailVerificationOperation, params, options);
 }
 
-/** Parameters of {@link resetPhoneIDVerificationByUid}. */
-export interface ResetPhoneIDVerificationByUidParams {
+/** Parameters of {@link resetPhoneIdVerificationByUid}. */
+export interface ResetPhoneIdVerificationByUidParams {
   /** Path parameters: uid. */
-  path: PathOf<operations['resetPhoneIDVerificationByUid']>;
+  path: PathOf<operations['resetPhoneIdVerificationByUid']>;
   /** Query parameters. */
-  query?: QueryOf<operations['resetPhoneIDVerificationByUid']>;
+  query?: QueryOf<operations['resetPhoneIdVerificationByUid']>;
 }
 
-/** What {@link resetPhoneIDVerificationByUid} resolves to. */
-export type ResetPhoneIDVerificationByUidResult = JsonResultOf<operations['resetPhoneIDVerificationByUid']>;
+/** What {@link resetPhoneIdVerificationByUid} resolves to. */
+export type ResetPhoneIdVerificationByUidResult = JsonResultOf<operations['resetPhoneIdVerificationByUid']>;
 
-const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
-  id: 'resetPhoneIDVerificationByUid',
+const resetPhoneIdVerificationByUidOperation: OperationDescriptor = {
+  id: 'resetPhoneIdVerificationByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/invalidatephone',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -688,13 +705,30 @@ const resetPhoneIDVerificationByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPhoneIDVerificationByUid(
+export function resetPhoneIdVerificationByUid(
   client: LoginRadiusClient,
-  params: ResetPhoneIDVerificationByUidParams,
+  params: ResetPhoneIdVerificationByUidParams,
   options?: RequestOptions,
-): Promise<ResetPhoneIDVerificationByUidResult> {
-  return client.call(resetPhoneIDVerificationByUidOperation, params, options);
+): Promise<ResetPhoneIdVerificationByUidResult> {
+  return client.call(resetPhoneIdVerificationByUidOperation, params, options);
 }
+
+/**
+ * `resetPhoneIDVerificationByUid`, the earlier name of {@link resetPhoneIdVerificationByUid}.
+ * @deprecated Use {@link resetPhoneIdVerificationByUid}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPhoneIDVerificationByUid = resetPhoneIdVerificationByUid;
+/**
+ * The earlier name of {@link ResetPhoneIdVerificationByUidParams}.
+ * @deprecated Use {@link ResetPhoneIdVerificationByUidParams}.
+ */
+export type ResetPhoneIDVerificationByUidParams = ResetPhoneIdVerificationByUidParams;
+/**
+ * The earlier name of {@link ResetPhoneIdVerificationByUidResult}.
+ * @deprecated Use {@link ResetPhoneIdVerificationByUidResult}.
+ */
+export type ResetPhoneIDVerificationByUidResult = ResetPhoneIdVerificationByUidResult;
 
 /** Parameters of {@link getAccountPasswordHashByUid}. */
 export interface GetAccountPasswordHashByUidParams {
@@ -789,21 +823,21 @@ export function setAccountPasswordByUid(
   return client.call(setAccountPasswordByUidOperation, params, options);
 }
 
-/** Parameters of {@link updatePhoneIDByUid}. */
-export interface UpdatePhoneIDByUidParams {
+/** Parameters of {@link updatePhoneIdByUid}. */
+export interface UpdatePhoneIdByUidParams {
   /** Path parameters: uid. */
-  path: PathOf<operations['updatePhoneIDByUid']>;
+  path: PathOf<operations['updatePhoneIdByUid']>;
   /** Query parameters. */
-  query?: QueryOf<operations['updatePhoneIDByUid']>;
+  query?: QueryOf<operations['updatePhoneIdByUid']>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
 }
 
-/** What {@link updatePhoneIDByUid} resolves to. */
-export type UpdatePhoneIDByUidResult = JsonResultOf<operations['updatePhoneIDByUid']>;
+/** What {@link updatePhoneIdByUid} resolves to. */
+export type UpdatePhoneIdByUidResult = JsonResultOf<operations['updatePhoneIdByUid']>;
 
-const updatePhoneIDByUidOperation: OperationDescriptor = {
-  id: 'updatePhoneIDByUid',
+const updatePhoneIdByUidOperation: OperationDescriptor = {
+  id: 'updatePhoneIdByUid',
   method: 'PUT',
   path: '/identity/v2/manage/account/{uid}/phoneid',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -831,13 +865,30 @@ const updatePhoneIDByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updatePhoneIDByUid(
+export function updatePhoneIdByUid(
   client: LoginRadiusClient,
-  params: UpdatePhoneIDByUidParams,
+  params: UpdatePhoneIdByUidParams,
   options?: RequestOptions,
-): Promise<UpdatePhoneIDByUidResult> {
-  return client.call(updatePhoneIDByUidOperation, params, options);
+): Promise<UpdatePhoneIdByUidResult> {
+  return client.call(updatePhoneIdByUidOperation, params, options);
 }
+
+/**
+ * `updatePhoneIDByUid`, the earlier name of {@link updatePhoneIdByUid}.
+ * @deprecated Use {@link updatePhoneIdByUid}: the same call, spelled consistently.
+ * @alias
+ */
+export const updatePhoneIDByUid = updatePhoneIdByUid;
+/**
+ * The earlier name of {@link UpdatePhoneIdByUidParams}.
+ * @deprecated Use {@link UpdatePhoneIdByUidParams}.
+ */
+export type UpdatePhoneIDByUidParams = UpdatePhoneIdByUidParams;
+/**
+ * The earlier name of {@link UpdatePhoneIdByUidResult}.
+ * @deprecated Use {@link UpdatePhoneIdByUidResult}.
+ */
+export type UpdatePhoneIDByUidResult = UpdatePhoneIdByUidResult;
 
 /** Parameters of {@link getPrivacyPolicyHistoryByUid}. */
 export interface GetPrivacyPolicyHistoryByUidParams {

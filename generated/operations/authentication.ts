@@ -5,19 +5,19 @@ import type { JsonBodyOf, JsonResultOf, LoginRadiusClient, OperationDescriptor, 
 import { bodyProblem, createSottGenerator } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link authInValidateAccessToken}. */
-export interface AuthInValidateAccessTokenParams {
+/** Parameters of {@link authInvalidateAccessToken}. */
+export interface AuthInvalidateAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['authInValidateAccessToken']>;
+  query?: QueryOf<operations['authInvalidateAccessToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link authInValidateAccessToken} resolves to. */
-export type AuthInValidateAccessTokenResult = JsonResultOf<operations['authInValidateAccessToken']>;
+/** What {@link authInvalidateAccessToken} resolves to. */
+export type AuthInvalidateAccessTokenResult = JsonResultOf<operations['authInvalidateAccessToken']>;
 
-const authInValidateAccessTokenOperation: OperationDescriptor = {
-  id: 'authInValidateAccessToken',
+const authInvalidateAccessTokenOperation: OperationDescriptor = {
+  id: 'authInvalidateAccessToken',
   method: 'GET',
   path: '/identity/v2/auth/access_token/invalidate',
   security: [['apiKey', 'accessToken']],
@@ -28,7 +28,9 @@ const authInValidateAccessTokenOperation: OperationDescriptor = {
  * Invalidate the user's access token (sign the user out).
  *
  * Ends the session of the access token; with `preventRefresh=true` its refresh token can no longer renew it
- * either. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
+ * either. Use this one for the user's own sign-out, in a front end or anywhere without the API secret: it needs
+ * only the API key and sends the token as a Bearer header. `invalidateAccessToken` does the same from a server
+ * that holds the API secret. LoginRadius's docs spell the path `/identity/v2/auth/access_token/InValidate`; the SDKs send it in
  * lower case. The Node SDK sends an empty `preventRefresh=` when the argument is omitted, the Python SDK
  * always sends `False`.
  *
@@ -43,13 +45,30 @@ const authInValidateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function authInValidateAccessToken(
+export function authInvalidateAccessToken(
   client: LoginRadiusClient,
-  params: AuthInValidateAccessTokenParams,
+  params: AuthInvalidateAccessTokenParams,
   options?: RequestOptions,
-): Promise<AuthInValidateAccessTokenResult> {
-  return client.call(authInValidateAccessTokenOperation, params, options);
+): Promise<AuthInvalidateAccessTokenResult> {
+  return client.call(authInvalidateAccessTokenOperation, params, options);
 }
+
+/**
+ * `authInValidateAccessToken`, the earlier name of {@link authInvalidateAccessToken}.
+ * @deprecated Use {@link authInvalidateAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const authInValidateAccessToken = authInvalidateAccessToken;
+/**
+ * The earlier name of {@link AuthInvalidateAccessTokenParams}.
+ * @deprecated Use {@link AuthInvalidateAccessTokenParams}.
+ */
+export type AuthInValidateAccessTokenParams = AuthInvalidateAccessTokenParams;
+/**
+ * The earlier name of {@link AuthInvalidateAccessTokenResult}.
+ * @deprecated Use {@link AuthInvalidateAccessTokenResult}.
+ */
+export type AuthInValidateAccessTokenResult = AuthInvalidateAccessTokenResult;
 
 /** Parameters of {@link authValidateAccessToken}. */
 export interface AuthValidateAccessTokenParams {
@@ -71,8 +90,10 @@ const authValidateAccessTokenOperation: OperationDescriptor = {
 /**
  * Check that an access token is valid and read its expiry.
  *
- * Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise.
- * LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
+ * Returns the token with its expiry when it is valid, an error (e.g. 905 or 906) otherwise. Use this one in a
+ * front end or any code without the API secret, and prefer it on servers too: it needs only the API key and
+ * sends the token as a Bearer header. `validateAccessToken` makes the same check with the API secret and the
+ * token in the URL. LoginRadius's docs spell the path `/identity/v2/auth/access_token/Validate`; the SDKs send it in lower case.
  *
  * `GET /identity/v2/auth/access_token/validate` · credentials: API key + user's access token · safe to retry
  * Official SDKs: Node `authenticationApi.authValidateAccessToken`, Python `authentication.auth_validate_access_token`.
@@ -370,21 +391,21 @@ export function sendWelcomeEmail(
   return client.call(sendWelcomeEmailOperation, params, options);
 }
 
-/** Parameters of {@link unlockAccountByToken}. */
-export interface UnlockAccountByTokenParams {
+/** Parameters of {@link unlockAccountByAccessToken}. */
+export interface UnlockAccountByAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['unlockAccountByToken']>;
+  query?: QueryOf<operations['unlockAccountByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['UnlockAccountRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link unlockAccountByToken} resolves to. */
-export type UnlockAccountByTokenResult = JsonResultOf<operations['unlockAccountByToken']>;
+/** What {@link unlockAccountByAccessToken} resolves to. */
+export type UnlockAccountByAccessTokenResult = JsonResultOf<operations['unlockAccountByAccessToken']>;
 
-const unlockAccountByTokenOperation: OperationDescriptor = {
-  id: 'unlockAccountByToken',
+const unlockAccountByAccessTokenOperation: OperationDescriptor = {
+  id: 'unlockAccountByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/account/unlock',
   security: [['apiKey', 'accessToken']],
@@ -417,13 +438,30 @@ const unlockAccountByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function unlockAccountByToken(
+export function unlockAccountByAccessToken(
   client: LoginRadiusClient,
-  params: UnlockAccountByTokenParams,
+  params: UnlockAccountByAccessTokenParams,
   options?: RequestOptions,
-): Promise<UnlockAccountByTokenResult> {
-  return client.call(unlockAccountByTokenOperation, params, options);
+): Promise<UnlockAccountByAccessTokenResult> {
+  return client.call(unlockAccountByAccessTokenOperation, params, options);
 }
+
+/**
+ * `unlockAccountByToken`, the earlier name of {@link unlockAccountByAccessToken}.
+ * @deprecated Use {@link unlockAccountByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const unlockAccountByToken = unlockAccountByAccessToken;
+/**
+ * The earlier name of {@link UnlockAccountByAccessTokenParams}.
+ * @deprecated Use {@link UnlockAccountByAccessTokenParams}.
+ */
+export type UnlockAccountByTokenParams = UnlockAccountByAccessTokenParams;
+/**
+ * The earlier name of {@link UnlockAccountByAccessTokenResult}.
+ * @deprecated Use {@link UnlockAccountByAccessTokenResult}.
+ */
+export type UnlockAccountByTokenResult = UnlockAccountByAccessTokenResult;
 
 /** Parameters of {@link getProfileByAccessToken}. */
 export interface GetProfileByAccessTokenParams {
@@ -849,19 +887,19 @@ export function addEmail(client: LoginRadiusClient, params: AddEmailParams, opti
   return client.call(addEmailOperation, params, options);
 }
 
-/** Parameters of {@link verifyEmailByOTP}. */
-export interface VerifyEmailByOTPParams {
+/** Parameters of {@link verifyEmailByOtp}. */
+export interface VerifyEmailByOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['verifyEmailByOTP']>;
+  query?: QueryOf<operations['verifyEmailByOtp']>;
   /** The JSON request body. */
   body: components['schemas']['VerifyEmailByOtpRequest'];
 }
 
-/** What {@link verifyEmailByOTP} resolves to. */
-export type VerifyEmailByOTPResult = JsonResultOf<operations['verifyEmailByOTP']>;
+/** What {@link verifyEmailByOtp} resolves to. */
+export type VerifyEmailByOtpResult = JsonResultOf<operations['verifyEmailByOtp']>;
 
-const verifyEmailByOTPOperation: OperationDescriptor = {
-  id: 'verifyEmailByOTP',
+const verifyEmailByOtpOperation: OperationDescriptor = {
+  id: 'verifyEmailByOtp',
   method: 'PUT',
   path: '/identity/v2/auth/email',
   security: [['apiKey']],
@@ -903,13 +941,30 @@ const verifyEmailByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyEmailByOTP(
+export function verifyEmailByOtp(
   client: LoginRadiusClient,
-  params: VerifyEmailByOTPParams,
+  params: VerifyEmailByOtpParams,
   options?: RequestOptions,
-): Promise<VerifyEmailByOTPResult> {
-  return client.call(verifyEmailByOTPOperation, params, options);
+): Promise<VerifyEmailByOtpResult> {
+  return client.call(verifyEmailByOtpOperation, params, options);
 }
+
+/**
+ * `verifyEmailByOTP`, the earlier name of {@link verifyEmailByOtp}.
+ * @deprecated Use {@link verifyEmailByOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const verifyEmailByOTP = verifyEmailByOtp;
+/**
+ * The earlier name of {@link VerifyEmailByOtpParams}.
+ * @deprecated Use {@link VerifyEmailByOtpParams}.
+ */
+export type VerifyEmailByOTPParams = VerifyEmailByOtpParams;
+/**
+ * The earlier name of {@link VerifyEmailByOtpResult}.
+ * @deprecated Use {@link VerifyEmailByOtpResult}.
+ */
+export type VerifyEmailByOTPResult = VerifyEmailByOtpResult;
 
 /** Parameters of {@link removeEmail}. */
 export interface RemoveEmailParams {
@@ -1794,7 +1849,7 @@ const resetPasswordOperation: OperationDescriptor = {
  * confirmation email (`resetPasswordEmailTemplate`). When the app signs users in after a password reset,
  * `Data` holds the new session (LoginRadius's `ResetPasswordResponse`).
  *
- * Typed variants: {@link resetPasswordByEmailOTP}, {@link resetPasswordByOTPAndUserName}, {@link resetPasswordByResetToken}.
+ * Typed variants: {@link resetPasswordByEmailOtp}, {@link resetPasswordByOtpAndUserName}, {@link resetPasswordByResetToken}.
  *
  * `PUT /identity/v2/auth/password/reset` · credentials: API key
  *
@@ -1816,17 +1871,17 @@ export function resetPassword(
   return client.call(resetPasswordOperation, params, options);
 }
 
-/** Parameters of {@link resetPasswordByEmailOTP}. */
-export interface ResetPasswordByEmailOTPParams {
+/** Parameters of {@link resetPasswordByEmailOtp}. */
+export interface ResetPasswordByEmailOtpParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPasswordByEmailOtpRequest'];
 }
 
-/** What {@link resetPasswordByEmailOTP} resolves to. */
-export type ResetPasswordByEmailOTPResult = JsonResultOf<operations['resetPassword']>;
+/** What {@link resetPasswordByEmailOtp} resolves to. */
+export type ResetPasswordByEmailOtpResult = JsonResultOf<operations['resetPassword']>;
 
-const resetPasswordByEmailOTPOperation: OperationDescriptor = {
-  id: 'resetPasswordByEmailOTP',
+const resetPasswordByEmailOtpOperation: OperationDescriptor = {
+  id: 'resetPasswordByEmailOtp',
   method: 'PUT',
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
@@ -1859,25 +1914,42 @@ const resetPasswordByEmailOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByEmailOTP(
+export function resetPasswordByEmailOtp(
   client: LoginRadiusClient,
-  params: ResetPasswordByEmailOTPParams,
+  params: ResetPasswordByEmailOtpParams,
   options?: RequestOptions,
-): Promise<ResetPasswordByEmailOTPResult> {
-  return client.call(resetPasswordByEmailOTPOperation, params, options);
+): Promise<ResetPasswordByEmailOtpResult> {
+  return client.call(resetPasswordByEmailOtpOperation, params, options);
 }
 
-/** Parameters of {@link resetPasswordByOTPAndUserName}. */
-export interface ResetPasswordByOTPAndUserNameParams {
+/**
+ * `resetPasswordByEmailOTP`, the earlier name of {@link resetPasswordByEmailOtp}.
+ * @deprecated Use {@link resetPasswordByEmailOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPasswordByEmailOTP = resetPasswordByEmailOtp;
+/**
+ * The earlier name of {@link ResetPasswordByEmailOtpParams}.
+ * @deprecated Use {@link ResetPasswordByEmailOtpParams}.
+ */
+export type ResetPasswordByEmailOTPParams = ResetPasswordByEmailOtpParams;
+/**
+ * The earlier name of {@link ResetPasswordByEmailOtpResult}.
+ * @deprecated Use {@link ResetPasswordByEmailOtpResult}.
+ */
+export type ResetPasswordByEmailOTPResult = ResetPasswordByEmailOtpResult;
+
+/** Parameters of {@link resetPasswordByOtpAndUserName}. */
+export interface ResetPasswordByOtpAndUserNameParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPasswordByUserNameOtpRequest'];
 }
 
-/** What {@link resetPasswordByOTPAndUserName} resolves to. */
-export type ResetPasswordByOTPAndUserNameResult = JsonResultOf<operations['resetPassword']>;
+/** What {@link resetPasswordByOtpAndUserName} resolves to. */
+export type ResetPasswordByOtpAndUserNameResult = JsonResultOf<operations['resetPassword']>;
 
-const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
-  id: 'resetPasswordByOTPAndUserName',
+const resetPasswordByOtpAndUserNameOperation: OperationDescriptor = {
+  id: 'resetPasswordByOtpAndUserName',
   method: 'PUT',
   path: '/identity/v2/auth/password/reset',
   security: [['apiKey']],
@@ -1910,13 +1982,30 @@ const resetPasswordByOTPAndUserNameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByOTPAndUserName(
+export function resetPasswordByOtpAndUserName(
   client: LoginRadiusClient,
-  params: ResetPasswordByOTPAndUserNameParams,
+  params: ResetPasswordByOtpAndUserNameParams,
   options?: RequestOptions,
-): Promise<ResetPasswordByOTPAndUserNameResult> {
-  return client.call(resetPasswordByOTPAndUserNameOperation, params, options);
+): Promise<ResetPasswordByOtpAndUserNameResult> {
+  return client.call(resetPasswordByOtpAndUserNameOperation, params, options);
 }
+
+/**
+ * `resetPasswordByOTPAndUserName`, the earlier name of {@link resetPasswordByOtpAndUserName}.
+ * @deprecated Use {@link resetPasswordByOtpAndUserName}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPasswordByOTPAndUserName = resetPasswordByOtpAndUserName;
+/**
+ * The earlier name of {@link ResetPasswordByOtpAndUserNameParams}.
+ * @deprecated Use {@link ResetPasswordByOtpAndUserNameParams}.
+ */
+export type ResetPasswordByOTPAndUserNameParams = ResetPasswordByOtpAndUserNameParams;
+/**
+ * The earlier name of {@link ResetPasswordByOtpAndUserNameResult}.
+ * @deprecated Use {@link ResetPasswordByOtpAndUserNameResult}.
+ */
+export type ResetPasswordByOTPAndUserNameResult = ResetPasswordByOtpAndUserNameResult;
 
 /** Parameters of {@link resetPasswordByResetToken}. */
 export interface ResetPasswordByResetTokenParams {

@@ -5,17 +5,17 @@ import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, Req
 import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link generateQRCode}. */
-export interface GenerateQRCodeParams {
+/** Parameters of {@link generateQrCode}. */
+export interface GenerateQrCodeParams {
   /** Query parameters. */
-  query?: QueryOf<operations['generateQRCode']>;
+  query?: QueryOf<operations['generateQrCode']>;
 }
 
-/** What {@link generateQRCode} resolves to. */
-export type GenerateQRCodeResult = JsonResultOf<operations['generateQRCode']>;
+/** What {@link generateQrCode} resolves to. */
+export type GenerateQrCodeResult = JsonResultOf<operations['generateQrCode']>;
 
-const generateQRCodeOperation: OperationDescriptor = {
-  id: 'generateQRCode',
+const generateQrCodeOperation: OperationDescriptor = {
+  id: 'generateQrCode',
   method: 'GET',
   path: '/sso/mobile/generate',
   security: [['apiKey']],
@@ -28,7 +28,7 @@ const generateQRCodeOperation: OperationDescriptor = {
  *
  * First step of cross-device SSO: the device that is not signed in (a TV, a kiosk, a desktop browser) asks for
  * a code, shows it as a QR code, and polls `getAccessTokenByPing` with it; a device where the user is signed
- * in scans it and calls `mapQRCodeToAccessToken`. Each call issues a new code. Served by
+ * in scans it and calls `mapQrCodeToAccessToken`. Each call issues a new code. Served by
  * `https://cloud-api.loginradius.com`. The docs repository names the query parameter "expiry (TTL in seconds)";
  * the public description calls it `expiry`, which is what is sent.
  *
@@ -42,13 +42,30 @@ const generateQRCodeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function generateQRCode(
+export function generateQrCode(
   client: LoginRadiusClient,
-  params: GenerateQRCodeParams = {},
+  params: GenerateQrCodeParams = {},
   options?: RequestOptions,
-): Promise<GenerateQRCodeResult> {
-  return client.call(generateQRCodeOperation, params, options);
+): Promise<GenerateQrCodeResult> {
+  return client.call(generateQrCodeOperation, params, options);
 }
+
+/**
+ * `generateQRCode`, the earlier name of {@link generateQrCode}.
+ * @deprecated Use {@link generateQrCode}: the same call, spelled consistently.
+ * @alias
+ */
+export const generateQRCode = generateQrCode;
+/**
+ * The earlier name of {@link GenerateQrCodeParams}.
+ * @deprecated Use {@link GenerateQrCodeParams}.
+ */
+export type GenerateQRCodeParams = GenerateQrCodeParams;
+/**
+ * The earlier name of {@link GenerateQrCodeResult}.
+ * @deprecated Use {@link GenerateQrCodeResult}.
+ */
+export type GenerateQRCodeResult = GenerateQrCodeResult;
 
 /** Parameters of {@link getAccessTokenByPing}. */
 export interface GetAccessTokenByPingParams {
@@ -72,7 +89,7 @@ const getAccessTokenByPingOperation: OperationDescriptor = {
 /**
  * Collect the access token a signed-in device attached to a cross-device SSO code.
  *
- * Polled by the device that showed the QR code: once a signed-in device has called `mapQRCodeToAccessToken`
+ * Polled by the device that showed the QR code: once a signed-in device has called `mapQrCodeToAccessToken`
  * with the code, returns the user's access token, and the polling device is signed in. Because it hands out a
  * token it is not repeated by the client after a timeout. `code` is marked required as the docs repository
  * documents it (the public description leaves the flag off; the call means nothing without it). Served by
@@ -96,17 +113,17 @@ export function getAccessTokenByPing(
   return client.call(getAccessTokenByPingOperation, params, options);
 }
 
-/** Parameters of {@link mapQRCodeToAccessToken}. */
-export interface MapQRCodeToAccessTokenParams {
+/** Parameters of {@link mapQrCodeToAccessToken}. */
+export interface MapQrCodeToAccessTokenParams {
   /** The JSON request body. */
   body: components['schemas']['CrossDeviceSsoTokenMapRequest'];
 }
 
-/** What {@link mapQRCodeToAccessToken} resolves to. */
-export type MapQRCodeToAccessTokenResult = JsonResultOf<operations['mapQRCodeToAccessToken']>;
+/** What {@link mapQrCodeToAccessToken} resolves to. */
+export type MapQrCodeToAccessTokenResult = JsonResultOf<operations['mapQrCodeToAccessToken']>;
 
-const mapQRCodeToAccessTokenOperation: OperationDescriptor = {
-  id: 'mapQRCodeToAccessToken',
+const mapQrCodeToAccessTokenOperation: OperationDescriptor = {
+  id: 'mapQrCodeToAccessToken',
   method: 'POST',
   path: '/sso/mobile/token',
   security: [['apiKey']],
@@ -135,10 +152,27 @@ const mapQRCodeToAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mapQRCodeToAccessToken(
+export function mapQrCodeToAccessToken(
   client: LoginRadiusClient,
-  params: MapQRCodeToAccessTokenParams,
+  params: MapQrCodeToAccessTokenParams,
   options?: RequestOptions,
-): Promise<MapQRCodeToAccessTokenResult> {
-  return client.call(mapQRCodeToAccessTokenOperation, params, options);
+): Promise<MapQrCodeToAccessTokenResult> {
+  return client.call(mapQrCodeToAccessTokenOperation, params, options);
 }
+
+/**
+ * `mapQRCodeToAccessToken`, the earlier name of {@link mapQrCodeToAccessToken}.
+ * @deprecated Use {@link mapQrCodeToAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const mapQRCodeToAccessToken = mapQrCodeToAccessToken;
+/**
+ * The earlier name of {@link MapQrCodeToAccessTokenParams}.
+ * @deprecated Use {@link MapQrCodeToAccessTokenParams}.
+ */
+export type MapQRCodeToAccessTokenParams = MapQrCodeToAccessTokenParams;
+/**
+ * The earlier name of {@link MapQrCodeToAccessTokenResult}.
+ * @deprecated Use {@link MapQrCodeToAccessTokenResult}.
+ */
+export type MapQRCodeToAccessTokenResult = MapQrCodeToAccessTokenResult;

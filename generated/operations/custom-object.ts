@@ -5,21 +5,21 @@ import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, Quer
 import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link getCustomObjectByRecordIDAndToken}. */
-export interface GetCustomObjectByRecordIDAndTokenParams {
+/** Parameters of {@link getCustomObjectByRecordIdAndAccessToken}. */
+export interface GetCustomObjectByRecordIdAndAccessTokenParams {
   /** Path parameters: objectRecordId. */
-  path: PathOf<operations['getCustomObjectByRecordIDAndToken']>;
+  path: PathOf<operations['getCustomObjectByRecordIdAndAccessToken']>;
   /** Query parameters. */
-  query?: QueryOf<operations['getCustomObjectByRecordIDAndToken']>;
+  query?: QueryOf<operations['getCustomObjectByRecordIdAndAccessToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link getCustomObjectByRecordIDAndToken} resolves to. */
-export type GetCustomObjectByRecordIDAndTokenResult = JsonResultOf<operations['getCustomObjectByRecordIDAndToken']>;
+/** What {@link getCustomObjectByRecordIdAndAccessToken} resolves to. */
+export type GetCustomObjectByRecordIdAndAccessTokenResult = JsonResultOf<operations['getCustomObjectByRecordIdAndAccessToken']>;
 
-const getCustomObjectByRecordIDAndTokenOperation: OperationDescriptor = {
-  id: 'getCustomObjectByRecordIDAndToken',
+const getCustomObjectByRecordIdAndAccessTokenOperation: OperationDescriptor = {
+  id: 'getCustomObjectByRecordIdAndAccessToken',
   method: 'GET',
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
@@ -44,31 +44,48 @@ const getCustomObjectByRecordIDAndTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByRecordIDAndToken(
+export function getCustomObjectByRecordIdAndAccessToken(
   client: LoginRadiusClient,
-  params: GetCustomObjectByRecordIDAndTokenParams,
+  params: GetCustomObjectByRecordIdAndAccessTokenParams,
   options?: RequestOptions,
-): Promise<GetCustomObjectByRecordIDAndTokenResult> {
-  return client.call(getCustomObjectByRecordIDAndTokenOperation, params, options);
+): Promise<GetCustomObjectByRecordIdAndAccessTokenResult> {
+  return client.call(getCustomObjectByRecordIdAndAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link updateCustomObjectByToken}. */
-export interface UpdateCustomObjectByTokenParams {
+/**
+ * `getCustomObjectByRecordIDAndToken`, the earlier name of {@link getCustomObjectByRecordIdAndAccessToken}.
+ * @deprecated Use {@link getCustomObjectByRecordIdAndAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const getCustomObjectByRecordIDAndToken = getCustomObjectByRecordIdAndAccessToken;
+/**
+ * The earlier name of {@link GetCustomObjectByRecordIdAndAccessTokenParams}.
+ * @deprecated Use {@link GetCustomObjectByRecordIdAndAccessTokenParams}.
+ */
+export type GetCustomObjectByRecordIDAndTokenParams = GetCustomObjectByRecordIdAndAccessTokenParams;
+/**
+ * The earlier name of {@link GetCustomObjectByRecordIdAndAccessTokenResult}.
+ * @deprecated Use {@link GetCustomObjectByRecordIdAndAccessTokenResult}.
+ */
+export type GetCustomObjectByRecordIDAndTokenResult = GetCustomObjectByRecordIdAndAccessTokenResult;
+
+/** Parameters of {@link updateCustomObjectByAccessToken}. */
+export interface UpdateCustomObjectByAccessTokenParams {
   /** Path parameters: objectRecordId. */
-  path: PathOf<operations['updateCustomObjectByToken']>;
+  path: PathOf<operations['updateCustomObjectByAccessToken']>;
   /** Query parameters (required: updateType). */
-  query: QueryOf<operations['updateCustomObjectByToken']>;
+  query: QueryOf<operations['updateCustomObjectByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['CustomObjectData'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link updateCustomObjectByToken} resolves to. */
-export type UpdateCustomObjectByTokenResult = JsonResultOf<operations['updateCustomObjectByToken']>;
+/** What {@link updateCustomObjectByAccessToken} resolves to. */
+export type UpdateCustomObjectByAccessTokenResult = JsonResultOf<operations['updateCustomObjectByAccessToken']>;
 
-const updateCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'updateCustomObjectByToken',
+const updateCustomObjectByAccessTokenOperation: OperationDescriptor = {
+  id: 'updateCustomObjectByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
@@ -95,29 +112,46 @@ const updateCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function updateCustomObjectByToken(
+export function updateCustomObjectByAccessToken(
   client: LoginRadiusClient,
-  params: UpdateCustomObjectByTokenParams,
+  params: UpdateCustomObjectByAccessTokenParams,
   options?: RequestOptions,
-): Promise<UpdateCustomObjectByTokenResult> {
-  return client.call(updateCustomObjectByTokenOperation, params, options);
+): Promise<UpdateCustomObjectByAccessTokenResult> {
+  return client.call(updateCustomObjectByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link deleteCustomObjectByToken}. */
-export interface DeleteCustomObjectByTokenParams {
+/**
+ * `updateCustomObjectByToken`, the earlier name of {@link updateCustomObjectByAccessToken}.
+ * @deprecated Use {@link updateCustomObjectByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const updateCustomObjectByToken = updateCustomObjectByAccessToken;
+/**
+ * The earlier name of {@link UpdateCustomObjectByAccessTokenParams}.
+ * @deprecated Use {@link UpdateCustomObjectByAccessTokenParams}.
+ */
+export type UpdateCustomObjectByTokenParams = UpdateCustomObjectByAccessTokenParams;
+/**
+ * The earlier name of {@link UpdateCustomObjectByAccessTokenResult}.
+ * @deprecated Use {@link UpdateCustomObjectByAccessTokenResult}.
+ */
+export type UpdateCustomObjectByTokenResult = UpdateCustomObjectByAccessTokenResult;
+
+/** Parameters of {@link deleteCustomObjectByAccessToken}. */
+export interface DeleteCustomObjectByAccessTokenParams {
   /** Path parameters: objectRecordId. */
-  path: PathOf<operations['deleteCustomObjectByToken']>;
+  path: PathOf<operations['deleteCustomObjectByAccessToken']>;
   /** Query parameters. */
-  query?: QueryOf<operations['deleteCustomObjectByToken']>;
+  query?: QueryOf<operations['deleteCustomObjectByAccessToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link deleteCustomObjectByToken} resolves to. */
-export type DeleteCustomObjectByTokenResult = JsonResultOf<operations['deleteCustomObjectByToken']>;
+/** What {@link deleteCustomObjectByAccessToken} resolves to. */
+export type DeleteCustomObjectByAccessTokenResult = JsonResultOf<operations['deleteCustomObjectByAccessToken']>;
 
-const deleteCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'deleteCustomObjectByToken',
+const deleteCustomObjectByAccessTokenOperation: OperationDescriptor = {
+  id: 'deleteCustomObjectByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/customobject/{objectRecordId}',
   security: [['apiKey', 'accessToken']],
@@ -141,27 +175,44 @@ const deleteCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteCustomObjectByToken(
+export function deleteCustomObjectByAccessToken(
   client: LoginRadiusClient,
-  params: DeleteCustomObjectByTokenParams,
+  params: DeleteCustomObjectByAccessTokenParams,
   options?: RequestOptions,
-): Promise<DeleteCustomObjectByTokenResult> {
-  return client.call(deleteCustomObjectByTokenOperation, params, options);
+): Promise<DeleteCustomObjectByAccessTokenResult> {
+  return client.call(deleteCustomObjectByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link getCustomObjectByToken}. */
-export interface GetCustomObjectByTokenParams {
+/**
+ * `deleteCustomObjectByToken`, the earlier name of {@link deleteCustomObjectByAccessToken}.
+ * @deprecated Use {@link deleteCustomObjectByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const deleteCustomObjectByToken = deleteCustomObjectByAccessToken;
+/**
+ * The earlier name of {@link DeleteCustomObjectByAccessTokenParams}.
+ * @deprecated Use {@link DeleteCustomObjectByAccessTokenParams}.
+ */
+export type DeleteCustomObjectByTokenParams = DeleteCustomObjectByAccessTokenParams;
+/**
+ * The earlier name of {@link DeleteCustomObjectByAccessTokenResult}.
+ * @deprecated Use {@link DeleteCustomObjectByAccessTokenResult}.
+ */
+export type DeleteCustomObjectByTokenResult = DeleteCustomObjectByAccessTokenResult;
+
+/** Parameters of {@link getCustomObjectByAccessToken}. */
+export interface GetCustomObjectByAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['getCustomObjectByToken']>;
+  query?: QueryOf<operations['getCustomObjectByAccessToken']>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link getCustomObjectByToken} resolves to. */
-export type GetCustomObjectByTokenResult = JsonResultOf<operations['getCustomObjectByToken']>;
+/** What {@link getCustomObjectByAccessToken} resolves to. */
+export type GetCustomObjectByAccessTokenResult = JsonResultOf<operations['getCustomObjectByAccessToken']>;
 
-const getCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'getCustomObjectByToken',
+const getCustomObjectByAccessTokenOperation: OperationDescriptor = {
+  id: 'getCustomObjectByAccessToken',
   method: 'GET',
   path: '/identity/v2/auth/customobject',
   security: [['apiKey', 'accessToken']],
@@ -185,29 +236,46 @@ const getCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByToken(
+export function getCustomObjectByAccessToken(
   client: LoginRadiusClient,
-  params: GetCustomObjectByTokenParams,
+  params: GetCustomObjectByAccessTokenParams,
   options?: RequestOptions,
-): Promise<GetCustomObjectByTokenResult> {
-  return client.call(getCustomObjectByTokenOperation, params, options);
+): Promise<GetCustomObjectByAccessTokenResult> {
+  return client.call(getCustomObjectByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link createCustomObjectByToken}. */
-export interface CreateCustomObjectByTokenParams {
+/**
+ * `getCustomObjectByToken`, the earlier name of {@link getCustomObjectByAccessToken}.
+ * @deprecated Use {@link getCustomObjectByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const getCustomObjectByToken = getCustomObjectByAccessToken;
+/**
+ * The earlier name of {@link GetCustomObjectByAccessTokenParams}.
+ * @deprecated Use {@link GetCustomObjectByAccessTokenParams}.
+ */
+export type GetCustomObjectByTokenParams = GetCustomObjectByAccessTokenParams;
+/**
+ * The earlier name of {@link GetCustomObjectByAccessTokenResult}.
+ * @deprecated Use {@link GetCustomObjectByAccessTokenResult}.
+ */
+export type GetCustomObjectByTokenResult = GetCustomObjectByAccessTokenResult;
+
+/** Parameters of {@link createCustomObjectByAccessToken}. */
+export interface CreateCustomObjectByAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['createCustomObjectByToken']>;
+  query?: QueryOf<operations['createCustomObjectByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['CustomObjectData'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link createCustomObjectByToken} resolves to. */
-export type CreateCustomObjectByTokenResult = JsonResultOf<operations['createCustomObjectByToken']>;
+/** What {@link createCustomObjectByAccessToken} resolves to. */
+export type CreateCustomObjectByAccessTokenResult = JsonResultOf<operations['createCustomObjectByAccessToken']>;
 
-const createCustomObjectByTokenOperation: OperationDescriptor = {
-  id: 'createCustomObjectByToken',
+const createCustomObjectByAccessTokenOperation: OperationDescriptor = {
+  id: 'createCustomObjectByAccessToken',
   method: 'POST',
   path: '/identity/v2/auth/customobject',
   security: [['apiKey', 'accessToken']],
@@ -233,27 +301,44 @@ const createCustomObjectByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function createCustomObjectByToken(
+export function createCustomObjectByAccessToken(
   client: LoginRadiusClient,
-  params: CreateCustomObjectByTokenParams,
+  params: CreateCustomObjectByAccessTokenParams,
   options?: RequestOptions,
-): Promise<CreateCustomObjectByTokenResult> {
-  return client.call(createCustomObjectByTokenOperation, params, options);
+): Promise<CreateCustomObjectByAccessTokenResult> {
+  return client.call(createCustomObjectByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link getCustomObjectByRecordID}. */
-export interface GetCustomObjectByRecordIDParams {
+/**
+ * `createCustomObjectByToken`, the earlier name of {@link createCustomObjectByAccessToken}.
+ * @deprecated Use {@link createCustomObjectByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const createCustomObjectByToken = createCustomObjectByAccessToken;
+/**
+ * The earlier name of {@link CreateCustomObjectByAccessTokenParams}.
+ * @deprecated Use {@link CreateCustomObjectByAccessTokenParams}.
+ */
+export type CreateCustomObjectByTokenParams = CreateCustomObjectByAccessTokenParams;
+/**
+ * The earlier name of {@link CreateCustomObjectByAccessTokenResult}.
+ * @deprecated Use {@link CreateCustomObjectByAccessTokenResult}.
+ */
+export type CreateCustomObjectByTokenResult = CreateCustomObjectByAccessTokenResult;
+
+/** Parameters of {@link getCustomObjectByRecordId}. */
+export interface GetCustomObjectByRecordIdParams {
   /** Path parameters: uid, objectRecordId. */
-  path: PathOf<operations['getCustomObjectByRecordID']>;
+  path: PathOf<operations['getCustomObjectByRecordId']>;
   /** Query parameters. */
-  query?: QueryOf<operations['getCustomObjectByRecordID']>;
+  query?: QueryOf<operations['getCustomObjectByRecordId']>;
 }
 
-/** What {@link getCustomObjectByRecordID} resolves to. */
-export type GetCustomObjectByRecordIDResult = JsonResultOf<operations['getCustomObjectByRecordID']>;
+/** What {@link getCustomObjectByRecordId} resolves to. */
+export type GetCustomObjectByRecordIdResult = JsonResultOf<operations['getCustomObjectByRecordId']>;
 
-const getCustomObjectByRecordIDOperation: OperationDescriptor = {
-  id: 'getCustomObjectByRecordID',
+const getCustomObjectByRecordIdOperation: OperationDescriptor = {
+  id: 'getCustomObjectByRecordId',
   method: 'GET',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -279,13 +364,30 @@ const getCustomObjectByRecordIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getCustomObjectByRecordID(
+export function getCustomObjectByRecordId(
   client: LoginRadiusClient,
-  params: GetCustomObjectByRecordIDParams,
+  params: GetCustomObjectByRecordIdParams,
   options?: RequestOptions,
-): Promise<GetCustomObjectByRecordIDResult> {
-  return client.call(getCustomObjectByRecordIDOperation, params, options);
+): Promise<GetCustomObjectByRecordIdResult> {
+  return client.call(getCustomObjectByRecordIdOperation, params, options);
 }
+
+/**
+ * `getCustomObjectByRecordID`, the earlier name of {@link getCustomObjectByRecordId}.
+ * @deprecated Use {@link getCustomObjectByRecordId}: the same call, spelled consistently.
+ * @alias
+ */
+export const getCustomObjectByRecordID = getCustomObjectByRecordId;
+/**
+ * The earlier name of {@link GetCustomObjectByRecordIdParams}.
+ * @deprecated Use {@link GetCustomObjectByRecordIdParams}.
+ */
+export type GetCustomObjectByRecordIDParams = GetCustomObjectByRecordIdParams;
+/**
+ * The earlier name of {@link GetCustomObjectByRecordIdResult}.
+ * @deprecated Use {@link GetCustomObjectByRecordIdResult}.
+ */
+export type GetCustomObjectByRecordIDResult = GetCustomObjectByRecordIdResult;
 
 /** Parameters of {@link updateCustomObjectByUid}. */
 export interface UpdateCustomObjectByUidParams {
@@ -337,19 +439,19 @@ export function updateCustomObjectByUid(
   return client.call(updateCustomObjectByUidOperation, params, options);
 }
 
-/** Parameters of {@link deleteCustomObjectByRecordID}. */
-export interface DeleteCustomObjectByRecordIDParams {
+/** Parameters of {@link deleteCustomObjectByRecordId}. */
+export interface DeleteCustomObjectByRecordIdParams {
   /** Path parameters: uid, objectRecordId. */
-  path: PathOf<operations['deleteCustomObjectByRecordID']>;
+  path: PathOf<operations['deleteCustomObjectByRecordId']>;
   /** Query parameters. */
-  query?: QueryOf<operations['deleteCustomObjectByRecordID']>;
+  query?: QueryOf<operations['deleteCustomObjectByRecordId']>;
 }
 
-/** What {@link deleteCustomObjectByRecordID} resolves to. */
-export type DeleteCustomObjectByRecordIDResult = JsonResultOf<operations['deleteCustomObjectByRecordID']>;
+/** What {@link deleteCustomObjectByRecordId} resolves to. */
+export type DeleteCustomObjectByRecordIdResult = JsonResultOf<operations['deleteCustomObjectByRecordId']>;
 
-const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
-  id: 'deleteCustomObjectByRecordID',
+const deleteCustomObjectByRecordIdOperation: OperationDescriptor = {
+  id: 'deleteCustomObjectByRecordId',
   method: 'DELETE',
   path: '/identity/v2/manage/account/{uid}/customobject/{objectRecordId}',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -374,13 +476,30 @@ const deleteCustomObjectByRecordIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function deleteCustomObjectByRecordID(
+export function deleteCustomObjectByRecordId(
   client: LoginRadiusClient,
-  params: DeleteCustomObjectByRecordIDParams,
+  params: DeleteCustomObjectByRecordIdParams,
   options?: RequestOptions,
-): Promise<DeleteCustomObjectByRecordIDResult> {
-  return client.call(deleteCustomObjectByRecordIDOperation, params, options);
+): Promise<DeleteCustomObjectByRecordIdResult> {
+  return client.call(deleteCustomObjectByRecordIdOperation, params, options);
 }
+
+/**
+ * `deleteCustomObjectByRecordID`, the earlier name of {@link deleteCustomObjectByRecordId}.
+ * @deprecated Use {@link deleteCustomObjectByRecordId}: the same call, spelled consistently.
+ * @alias
+ */
+export const deleteCustomObjectByRecordID = deleteCustomObjectByRecordId;
+/**
+ * The earlier name of {@link DeleteCustomObjectByRecordIdParams}.
+ * @deprecated Use {@link DeleteCustomObjectByRecordIdParams}.
+ */
+export type DeleteCustomObjectByRecordIDParams = DeleteCustomObjectByRecordIdParams;
+/**
+ * The earlier name of {@link DeleteCustomObjectByRecordIdResult}.
+ * @deprecated Use {@link DeleteCustomObjectByRecordIdResult}.
+ */
+export type DeleteCustomObjectByRecordIDResult = DeleteCustomObjectByRecordIdResult;
 
 /** Parameters of {@link getCustomObjectByUid}. */
 export interface GetCustomObjectByUidParams {

@@ -196,7 +196,7 @@ const mfaResetByAccessTokenOperation: OperationDescriptor = {
  * required in their READMEs but do not check it (Node sends `{}`, Python `{"authenticator": null}` when it is
  * omitted); this spec requires it so the two variants stay distinct.
  *
- * Typed variants: {@link mfaResetAuthenticatorByToken}, {@link mfaResetSMSAuthByToken}.
+ * Typed variants: {@link mfaResetAuthenticatorByAccessToken}, {@link mfaResetSmsAuthenticatorByAccessToken}.
  *
  * `DELETE /identity/v2/auth/account/2fa/authenticator` · credentials: API key + user's access token
  *
@@ -216,19 +216,19 @@ export function mfaResetByAccessToken(
   return client.call(mfaResetByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link mfaResetAuthenticatorByToken}. */
-export interface MfaResetAuthenticatorByTokenParams {
+/** Parameters of {@link mfaResetAuthenticatorByAccessToken}. */
+export interface MfaResetAuthenticatorByAccessTokenParams {
   /** The JSON request body. */
   body: components['schemas']['MfaResetAuthenticatorRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link mfaResetAuthenticatorByToken} resolves to. */
-export type MfaResetAuthenticatorByTokenResult = JsonResultOf<operations['mfaResetByAccessToken']>;
+/** What {@link mfaResetAuthenticatorByAccessToken} resolves to. */
+export type MfaResetAuthenticatorByAccessTokenResult = JsonResultOf<operations['mfaResetByAccessToken']>;
 
-const mfaResetAuthenticatorByTokenOperation: OperationDescriptor = {
-  id: 'mfaResetAuthenticatorByToken',
+const mfaResetAuthenticatorByAccessTokenOperation: OperationDescriptor = {
+  id: 'mfaResetAuthenticatorByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
@@ -258,27 +258,44 @@ const mfaResetAuthenticatorByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetAuthenticatorByToken(
+export function mfaResetAuthenticatorByAccessToken(
   client: LoginRadiusClient,
-  params: MfaResetAuthenticatorByTokenParams,
+  params: MfaResetAuthenticatorByAccessTokenParams,
   options?: RequestOptions,
-): Promise<MfaResetAuthenticatorByTokenResult> {
-  return client.call(mfaResetAuthenticatorByTokenOperation, params, options);
+): Promise<MfaResetAuthenticatorByAccessTokenResult> {
+  return client.call(mfaResetAuthenticatorByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link mfaResetSMSAuthByToken}. */
-export interface MfaResetSMSAuthByTokenParams {
+/**
+ * `mfaResetAuthenticatorByToken`, the earlier name of {@link mfaResetAuthenticatorByAccessToken}.
+ * @deprecated Use {@link mfaResetAuthenticatorByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaResetAuthenticatorByToken = mfaResetAuthenticatorByAccessToken;
+/**
+ * The earlier name of {@link MfaResetAuthenticatorByAccessTokenParams}.
+ * @deprecated Use {@link MfaResetAuthenticatorByAccessTokenParams}.
+ */
+export type MfaResetAuthenticatorByTokenParams = MfaResetAuthenticatorByAccessTokenParams;
+/**
+ * The earlier name of {@link MfaResetAuthenticatorByAccessTokenResult}.
+ * @deprecated Use {@link MfaResetAuthenticatorByAccessTokenResult}.
+ */
+export type MfaResetAuthenticatorByTokenResult = MfaResetAuthenticatorByAccessTokenResult;
+
+/** Parameters of {@link mfaResetSmsAuthenticatorByAccessToken}. */
+export interface MfaResetSmsAuthenticatorByAccessTokenParams {
   /** The JSON request body. */
   body: components['schemas']['MfaResetSmsAuthenticatorRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link mfaResetSMSAuthByToken} resolves to. */
-export type MfaResetSMSAuthByTokenResult = JsonResultOf<operations['mfaResetByAccessToken']>;
+/** What {@link mfaResetSmsAuthenticatorByAccessToken} resolves to. */
+export type MfaResetSmsAuthenticatorByAccessTokenResult = JsonResultOf<operations['mfaResetByAccessToken']>;
 
-const mfaResetSMSAuthByTokenOperation: OperationDescriptor = {
-  id: 'mfaResetSMSAuthByToken',
+const mfaResetSmsAuthenticatorByAccessTokenOperation: OperationDescriptor = {
+  id: 'mfaResetSmsAuthenticatorByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/account/2fa/authenticator',
   security: [['apiKey', 'accessToken']],
@@ -308,13 +325,30 @@ const mfaResetSMSAuthByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSMSAuthByToken(
+export function mfaResetSmsAuthenticatorByAccessToken(
   client: LoginRadiusClient,
-  params: MfaResetSMSAuthByTokenParams,
+  params: MfaResetSmsAuthenticatorByAccessTokenParams,
   options?: RequestOptions,
-): Promise<MfaResetSMSAuthByTokenResult> {
-  return client.call(mfaResetSMSAuthByTokenOperation, params, options);
+): Promise<MfaResetSmsAuthenticatorByAccessTokenResult> {
+  return client.call(mfaResetSmsAuthenticatorByAccessTokenOperation, params, options);
 }
+
+/**
+ * `mfaResetSMSAuthByToken`, the earlier name of {@link mfaResetSmsAuthenticatorByAccessToken}.
+ * @deprecated Use {@link mfaResetSmsAuthenticatorByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaResetSMSAuthByToken = mfaResetSmsAuthenticatorByAccessToken;
+/**
+ * The earlier name of {@link MfaResetSmsAuthenticatorByAccessTokenParams}.
+ * @deprecated Use {@link MfaResetSmsAuthenticatorByAccessTokenParams}.
+ */
+export type MfaResetSMSAuthByTokenParams = MfaResetSmsAuthenticatorByAccessTokenParams;
+/**
+ * The earlier name of {@link MfaResetSmsAuthenticatorByAccessTokenResult}.
+ * @deprecated Use {@link MfaResetSmsAuthenticatorByAccessTokenResult}.
+ */
+export type MfaResetSMSAuthByTokenResult = MfaResetSmsAuthenticatorByAccessTokenResult;
 
 /** Parameters of {@link mfaResetBackupCodeByAccessToken}. */
 export interface MfaResetBackupCodeByAccessTokenParams {
@@ -829,7 +863,7 @@ const mfaUpdatePhoneNumberByAccessTokenOperation: OperationDescriptor = {
  *
  * Sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the new number; the number becomes the MFA phone
  * number once the user confirms the OTP with `mfaVerifyPhoneNumberByAccessToken`. Newer path of
- * `mfaUpdatePhoneNumberByToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
+ * `mfaUpdatePhoneNumberInSettingsByAccessToken` (`PUT /account/2fa`). LoginRadius's public description names the body field
  * `phoneno2fa`; the docs and the SDKs spell it `phoneNo2FA` (LoginRadius reads body keys case-insensitively).
  *
  * `PUT /identity/v2/auth/account/2fa/sms/phone` · credentials: API key + user's access token
@@ -921,7 +955,7 @@ const mfaResetSmsAuthByAccessTokenOperation: OperationDescriptor = {
  * Remove the signed-in user's SMS OTP second factor (newer path).
  *
  * Removes the SMS OTP setup and its MFA phone number from the account the access token belongs to. Newer path of the
- * `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSMSAuthByToken`); it takes no body.
+ * `otpauthenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetSmsAuthenticatorByAccessToken`); it takes no body.
  *
  * `DELETE /identity/v2/auth/account/2fa/sms` · credentials: API key + user's access token
  *
@@ -1009,7 +1043,7 @@ const mfaResetTotpByAccessTokenOperation: OperationDescriptor = {
  * Remove the signed-in user's authenticator-app second factor (newer path).
  *
  * Removes the authenticator-app (TOTP) setup from the account the access token belongs to. Newer path of the
- * `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByToken`); it takes no body.
+ * `authenticator` variant of `DELETE /account/2fa/authenticator` (`mfaResetAuthenticatorByAccessToken`); it takes no body.
  *
  * `DELETE /identity/v2/auth/account/2fa/totp` · credentials: API key + user's access token
  *
@@ -1257,7 +1291,7 @@ const mfaUpdateSettingOperation: OperationDescriptor = {
 /**
  * Confirm the signed-in user's MFA phone number with the SMS OTP.
  *
- * Checks the OTP sent by `mfaUpdatePhoneNumberByToken` (or `mfaConfigureByAccessToken`) and, if it matches,
+ * Checks the OTP sent by `mfaUpdatePhoneNumberInSettingsByAccessToken` (or `mfaConfigureByAccessToken`) and, if it matches,
  * makes SMS OTP an active second factor; returns the updated profile. Repeated wrong OTPs lock the account as
  * configured in the dashboard.
  *
@@ -1328,21 +1362,21 @@ export function mfaConfigureByAccessToken(
   return client.call(mfaConfigureByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link mfaUpdatePhoneNumberByToken}. */
-export interface MfaUpdatePhoneNumberByTokenParams {
+/** Parameters of {@link mfaUpdatePhoneNumberInSettingsByAccessToken}. */
+export interface MfaUpdatePhoneNumberInSettingsByAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['mfaUpdatePhoneNumberByToken']>;
+  query?: QueryOf<operations['mfaUpdatePhoneNumberInSettingsByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['MfaPhoneNumberRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link mfaUpdatePhoneNumberByToken} resolves to. */
-export type MfaUpdatePhoneNumberByTokenResult = JsonResultOf<operations['mfaUpdatePhoneNumberByToken']>;
+/** What {@link mfaUpdatePhoneNumberInSettingsByAccessToken} resolves to. */
+export type MfaUpdatePhoneNumberInSettingsByAccessTokenResult = JsonResultOf<operations['mfaUpdatePhoneNumberInSettingsByAccessToken']>;
 
-const mfaUpdatePhoneNumberByTokenOperation: OperationDescriptor = {
-  id: 'mfaUpdatePhoneNumberByToken',
+const mfaUpdatePhoneNumberInSettingsByAccessTokenOperation: OperationDescriptor = {
+  id: 'mfaUpdatePhoneNumberInSettingsByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/account/2fa',
   security: [['apiKey', 'accessToken']],
@@ -1370,13 +1404,30 @@ const mfaUpdatePhoneNumberByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaUpdatePhoneNumberByToken(
+export function mfaUpdatePhoneNumberInSettingsByAccessToken(
   client: LoginRadiusClient,
-  params: MfaUpdatePhoneNumberByTokenParams,
+  params: MfaUpdatePhoneNumberInSettingsByAccessTokenParams,
   options?: RequestOptions,
-): Promise<MfaUpdatePhoneNumberByTokenResult> {
-  return client.call(mfaUpdatePhoneNumberByTokenOperation, params, options);
+): Promise<MfaUpdatePhoneNumberInSettingsByAccessTokenResult> {
+  return client.call(mfaUpdatePhoneNumberInSettingsByAccessTokenOperation, params, options);
 }
+
+/**
+ * `mfaUpdatePhoneNumberByToken`, the earlier name of {@link mfaUpdatePhoneNumberInSettingsByAccessToken}.
+ * @deprecated Use {@link mfaUpdatePhoneNumberInSettingsByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaUpdatePhoneNumberByToken = mfaUpdatePhoneNumberInSettingsByAccessToken;
+/**
+ * The earlier name of {@link MfaUpdatePhoneNumberInSettingsByAccessTokenParams}.
+ * @deprecated Use {@link MfaUpdatePhoneNumberInSettingsByAccessTokenParams}.
+ */
+export type MfaUpdatePhoneNumberByTokenParams = MfaUpdatePhoneNumberInSettingsByAccessTokenParams;
+/**
+ * The earlier name of {@link MfaUpdatePhoneNumberInSettingsByAccessTokenResult}.
+ * @deprecated Use {@link MfaUpdatePhoneNumberInSettingsByAccessTokenResult}.
+ */
+export type MfaUpdatePhoneNumberByTokenResult = MfaUpdatePhoneNumberInSettingsByAccessTokenResult;
 
 /** Parameters of {@link mfaVerifyBackupCodeByMfaToken}. */
 export interface MfaVerifyBackupCodeByMfaTokenParams {
@@ -1531,7 +1582,7 @@ const mfaSendEmailOtpByMfaTokenOperation: OperationDescriptor = {
  * Email an MFA one-time password during an MFA login (newer path).
  *
  * Sends an OTP to one of the account's email addresses for a pending MFA login; finish the login with
- * `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOTP`, whose body key is `email` here (per LoginRadius's
+ * `mfaVerifyEmailOtpByMfaToken`. Newer path of `mfaEmailOtp`, whose body key is `email` here (per LoginRadius's
  * public description). The public description also lists `isVoiceOtp`, which has no effect on an email.
  *
  * `POST /identity/v2/auth/login/2fa/email` · credentials: API key
@@ -1612,19 +1663,19 @@ export function mfaVerifyEmailOtpByMfaToken(
   return client.call(mfaVerifyEmailOtpByMfaTokenOperation, params, options);
 }
 
-/** Parameters of {@link mfaEmailOTP}. */
-export interface MfaEmailOTPParams {
+/** Parameters of {@link mfaEmailOtp}. */
+export interface MfaEmailOtpParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['mfaEmailOTP']>;
+  query: QueryOf<operations['mfaEmailOtp']>;
   /** The JSON request body. */
   body: components['schemas']['MfaEmailIdRequest'];
 }
 
-/** What {@link mfaEmailOTP} resolves to. */
-export type MfaEmailOTPResult = JsonResultOf<operations['mfaEmailOTP']>;
+/** What {@link mfaEmailOtp} resolves to. */
+export type MfaEmailOtpResult = JsonResultOf<operations['mfaEmailOtp']>;
 
-const mfaEmailOTPOperation: OperationDescriptor = {
-  id: 'mfaEmailOTP',
+const mfaEmailOtpOperation: OperationDescriptor = {
+  id: 'mfaEmailOtp',
   method: 'POST',
   path: '/identity/v2/auth/login/2fa/otp/email',
   security: [['apiKey']],
@@ -1652,9 +1703,26 @@ const mfaEmailOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaEmailOTP(client: LoginRadiusClient, params: MfaEmailOTPParams, options?: RequestOptions): Promise<MfaEmailOTPResult> {
-  return client.call(mfaEmailOTPOperation, params, options);
+export function mfaEmailOtp(client: LoginRadiusClient, params: MfaEmailOtpParams, options?: RequestOptions): Promise<MfaEmailOtpResult> {
+  return client.call(mfaEmailOtpOperation, params, options);
 }
+
+/**
+ * `mfaEmailOTP`, the earlier name of {@link mfaEmailOtp}.
+ * @deprecated Use {@link mfaEmailOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaEmailOTP = mfaEmailOtp;
+/**
+ * The earlier name of {@link MfaEmailOtpParams}.
+ * @deprecated Use {@link MfaEmailOtpParams}.
+ */
+export type MfaEmailOTPParams = MfaEmailOtpParams;
+/**
+ * The earlier name of {@link MfaEmailOtpResult}.
+ * @deprecated Use {@link MfaEmailOtpResult}.
+ */
+export type MfaEmailOTPResult = MfaEmailOtpResult;
 
 /** Parameters of {@link pingPushVerificationStatus}. */
 export interface PingPushVerificationStatusParams {
@@ -1756,17 +1824,17 @@ export function mfaResendPushNotification(
   return client.call(mfaResendPushNotificationOperation, params, options);
 }
 
-/** Parameters of {@link mfaResendOTP}. */
-export interface MfaResendOTPParams {
+/** Parameters of {@link mfaResendOtp}. */
+export interface MfaResendOtpParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['mfaResendOTP']>;
+  query: QueryOf<operations['mfaResendOtp']>;
 }
 
-/** What {@link mfaResendOTP} resolves to. */
-export type MfaResendOTPResult = JsonResultOf<operations['mfaResendOTP']>;
+/** What {@link mfaResendOtp} resolves to. */
+export type MfaResendOtpResult = JsonResultOf<operations['mfaResendOtp']>;
 
-const mfaResendOTPOperation: OperationDescriptor = {
-  id: 'mfaResendOTP',
+const mfaResendOtpOperation: OperationDescriptor = {
+  id: 'mfaResendOtp',
   method: 'GET',
   path: '/identity/v2/auth/login/2fa/resend',
   security: [['apiKey']],
@@ -1795,9 +1863,26 @@ const mfaResendOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResendOTP(client: LoginRadiusClient, params: MfaResendOTPParams, options?: RequestOptions): Promise<MfaResendOTPResult> {
-  return client.call(mfaResendOTPOperation, params, options);
+export function mfaResendOtp(client: LoginRadiusClient, params: MfaResendOtpParams, options?: RequestOptions): Promise<MfaResendOtpResult> {
+  return client.call(mfaResendOtpOperation, params, options);
 }
+
+/**
+ * `mfaResendOTP`, the earlier name of {@link mfaResendOtp}.
+ * @deprecated Use {@link mfaResendOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaResendOTP = mfaResendOtp;
+/**
+ * The earlier name of {@link MfaResendOtpParams}.
+ * @deprecated Use {@link MfaResendOtpParams}.
+ */
+export type MfaResendOTPParams = MfaResendOtpParams;
+/**
+ * The earlier name of {@link MfaResendOtpResult}.
+ * @deprecated Use {@link MfaResendOtpResult}.
+ */
+export type MfaResendOTPResult = MfaResendOtpResult;
 
 /** Parameters of {@link mfaSecurityQuestionAnswer}. */
 export interface MfaSecurityQuestionAnswerParams {
@@ -1926,7 +2011,7 @@ const mfaResendSmsOtpByMfaTokenOperation: OperationDescriptor = {
  * Send the SMS one-time password of a pending MFA login again (newer path).
  *
  * Sends a new OTP by SMS (or a voice call with `isVoiceOtp=true`) to the account's MFA phone number. Newer path of
- * `mfaResendOTP`; LoginRadius documents no SMS template parameter for it.
+ * `mfaResendOtp`; LoginRadius documents no SMS template parameter for it.
  *
  * `GET /identity/v2/auth/login/2fa/sms/resend` · credentials: API key
  *
@@ -1990,7 +2075,7 @@ const mfaVerifySmsOtpByMfaTokenOperation: OperationDescriptor = {
  * Finish an MFA login with the SMS one-time password (newer path).
  *
  * Checks the OTP sent by SMS (or voice call) for the pending MFA login and returns the session. Newer path of
- * `mfaValidateOTPByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
+ * `mfaValidateOtpByPhone`. Wrong OTPs count towards the lockout configured in the dashboard; risk-based
  * authentication may email or text the user (the `rba...Template` parameters pick the templates).
  *
  * `PUT /identity/v2/auth/login/2fa/sms` · credentials: API key
@@ -2312,7 +2397,7 @@ const mfaValidateEmailOtpOperation: OperationDescriptor = {
 /**
  * Finish an MFA login with the email one-time password.
  *
- * Checks the OTP sent by `mfaEmailOTP` for the pending MFA login and returns the session. LoginRadius's docs
+ * Checks the OTP sent by `mfaEmailOtp` for the pending MFA login and returns the session. LoginRadius's docs
  * show the result wrapped in a `Data` array, which this spec does not follow (the SDKs describe a plain session);
  * it takes the docs' `fields` and `isVoiceOtp` parameters, which the SDKs do not send.
  *
@@ -2335,19 +2420,19 @@ export function mfaValidateEmailOtp(
   return client.call(mfaValidateEmailOtpOperation, params, options);
 }
 
-/** Parameters of {@link mfaValidateOTPByPhone}. */
-export interface MfaValidateOTPByPhoneParams {
+/** Parameters of {@link mfaValidateOtpByPhone}. */
+export interface MfaValidateOtpByPhoneParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['mfaValidateOTPByPhone']>;
+  query: QueryOf<operations['mfaValidateOtpByPhone']>;
   /** The JSON request body. */
   body: components['schemas']['MfaOtpRequest'];
 }
 
-/** What {@link mfaValidateOTPByPhone} resolves to. */
-export type MfaValidateOTPByPhoneResult = JsonResultOf<operations['mfaValidateOTPByPhone']>;
+/** What {@link mfaValidateOtpByPhone} resolves to. */
+export type MfaValidateOtpByPhoneResult = JsonResultOf<operations['mfaValidateOtpByPhone']>;
 
-const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
-  id: 'mfaValidateOTPByPhone',
+const mfaValidateOtpByPhoneOperation: OperationDescriptor = {
+  id: 'mfaValidateOtpByPhone',
   method: 'PUT',
   path: '/identity/v2/auth/login/2fa/verification/otp',
   security: [['apiKey']],
@@ -2385,13 +2470,30 @@ const mfaValidateOTPByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaValidateOTPByPhone(
+export function mfaValidateOtpByPhone(
   client: LoginRadiusClient,
-  params: MfaValidateOTPByPhoneParams,
+  params: MfaValidateOtpByPhoneParams,
   options?: RequestOptions,
-): Promise<MfaValidateOTPByPhoneResult> {
-  return client.call(mfaValidateOTPByPhoneOperation, params, options);
+): Promise<MfaValidateOtpByPhoneResult> {
+  return client.call(mfaValidateOtpByPhoneOperation, params, options);
 }
+
+/**
+ * `mfaValidateOTPByPhone`, the earlier name of {@link mfaValidateOtpByPhone}.
+ * @deprecated Use {@link mfaValidateOtpByPhone}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaValidateOTPByPhone = mfaValidateOtpByPhone;
+/**
+ * The earlier name of {@link MfaValidateOtpByPhoneParams}.
+ * @deprecated Use {@link MfaValidateOtpByPhoneParams}.
+ */
+export type MfaValidateOTPByPhoneParams = MfaValidateOtpByPhoneParams;
+/**
+ * The earlier name of {@link MfaValidateOtpByPhoneResult}.
+ * @deprecated Use {@link MfaValidateOtpByPhoneResult}.
+ */
+export type MfaValidateOTPByPhoneResult = MfaValidateOtpByPhoneResult;
 
 /** Parameters of {@link mfaSecurityQuestionAnswerVerification}. */
 export interface MfaSecurityQuestionAnswerVerificationParams {
@@ -2788,7 +2890,7 @@ const mfaUpdatePhoneNumberOperation: OperationDescriptor = {
  *
  * For a pending MFA login whose account has no MFA phone number yet (or may change it, depending on the app's
  * settings): sends an OTP by SMS (or a voice call with `isVoiceOtp=true`) to the number; finish the login with
- * `mfaValidateOTPByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
+ * `mfaValidateOtpByPhone`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the Python
  * SDK always sends `isVoiceOtp=False`.
  *
  * `PUT /identity/v2/auth/login/2fa` · credentials: API key
@@ -3024,7 +3126,7 @@ const mfaResetByUidOperation: OperationDescriptor = {
  * READMEs but do not check it (Node sends `{}`, Python a null value when it is omitted); this spec requires it
  * so the two variants stay distinct.
  *
- * Typed variants: {@link mfaResetAuthenticatorByUid}, {@link mfaResetSMSAuthenticatorByUid}.
+ * Typed variants: {@link mfaResetAuthenticatorByUid}, {@link mfaResetSmsAuthenticatorByUid}.
  *
  * `DELETE /identity/v2/manage/account/2fa/authenticator` · credentials: API key + API secret (or a request signature)
  *
@@ -3100,19 +3202,19 @@ export function mfaResetAuthenticatorByUid(
   return client.call(mfaResetAuthenticatorByUidOperation, params, options);
 }
 
-/** Parameters of {@link mfaResetSMSAuthenticatorByUid}. */
-export interface MfaResetSMSAuthenticatorByUidParams {
+/** Parameters of {@link mfaResetSmsAuthenticatorByUid}. */
+export interface MfaResetSmsAuthenticatorByUidParams {
   /** Query parameters (required: uid). */
   query: Pick<QueryOf<operations['mfaResetByUid']>, 'uid'> & Required<Pick<QueryOf<operations['mfaResetByUid']>, 'uid'>>;
   /** The JSON request body. */
   body: components['schemas']['MfaResetSmsAuthenticatorRequest'];
 }
 
-/** What {@link mfaResetSMSAuthenticatorByUid} resolves to. */
-export type MfaResetSMSAuthenticatorByUidResult = JsonResultOf<operations['mfaResetByUid']>;
+/** What {@link mfaResetSmsAuthenticatorByUid} resolves to. */
+export type MfaResetSmsAuthenticatorByUidResult = JsonResultOf<operations['mfaResetByUid']>;
 
-const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
-  id: 'mfaResetSMSAuthenticatorByUid',
+const mfaResetSmsAuthenticatorByUidOperation: OperationDescriptor = {
+  id: 'mfaResetSmsAuthenticatorByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/authenticator',
   security: [
@@ -3147,13 +3249,30 @@ const mfaResetSMSAuthenticatorByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaResetSMSAuthenticatorByUid(
+export function mfaResetSmsAuthenticatorByUid(
   client: LoginRadiusClient,
-  params: MfaResetSMSAuthenticatorByUidParams,
+  params: MfaResetSmsAuthenticatorByUidParams,
   options?: RequestOptions,
-): Promise<MfaResetSMSAuthenticatorByUidResult> {
-  return client.call(mfaResetSMSAuthenticatorByUidOperation, params, options);
+): Promise<MfaResetSmsAuthenticatorByUidResult> {
+  return client.call(mfaResetSmsAuthenticatorByUidOperation, params, options);
 }
+
+/**
+ * `mfaResetSMSAuthenticatorByUid`, the earlier name of {@link mfaResetSmsAuthenticatorByUid}.
+ * @deprecated Use {@link mfaResetSmsAuthenticatorByUid}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaResetSMSAuthenticatorByUid = mfaResetSmsAuthenticatorByUid;
+/**
+ * The earlier name of {@link MfaResetSmsAuthenticatorByUidParams}.
+ * @deprecated Use {@link MfaResetSmsAuthenticatorByUidParams}.
+ */
+export type MfaResetSMSAuthenticatorByUidParams = MfaResetSmsAuthenticatorByUidParams;
+/**
+ * The earlier name of {@link MfaResetSmsAuthenticatorByUidResult}.
+ * @deprecated Use {@link MfaResetSmsAuthenticatorByUidResult}.
+ */
+export type MfaResetSMSAuthenticatorByUidResult = MfaResetSmsAuthenticatorByUidResult;
 
 /** Parameters of {@link mfaResetBackupCodeByUid}. */
 export interface MfaResetBackupCodeByUidParams {
@@ -3385,7 +3504,7 @@ const mfaResetSmsAuthByUidOperation: OperationDescriptor = {
 /**
  * Remove an account's SMS OTP second factor.
  *
- * Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSMSAuthenticatorByUid`); it takes no body.
+ * Removes the SMS OTP second factor and its MFA phone number from the account with this Uid, for example when a support agent helps a user who lost their device. Newer path of the `otpauthenticator` variant of `DELETE /manage/account/2fa/authenticator` (`mfaResetSmsAuthenticatorByUid`); it takes no body.
  *
  * `DELETE /identity/v2/manage/account/2fa/sms` · credentials: API key + API secret (or a request signature), or m2mToken
  *

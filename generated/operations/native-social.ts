@@ -49,17 +49,17 @@ export function getAccessTokenByAppleIdCode(
   return client.call(getAccessTokenByAppleIdCodeOperation, params, options);
 }
 
-/** Parameters of {@link getAccessTokenByAppleJWTIdToken}. */
-export interface GetAccessTokenByAppleJWTIdTokenParams {
+/** Parameters of {@link getAccessTokenByAppleJwtIdToken}. */
+export interface GetAccessTokenByAppleJwtIdTokenParams {
   /** Query parameters (required: Id_Token). */
-  query: QueryOf<operations['getAccessTokenByAppleJWTIdToken']>;
+  query: QueryOf<operations['getAccessTokenByAppleJwtIdToken']>;
 }
 
-/** What {@link getAccessTokenByAppleJWTIdToken} resolves to. */
-export type GetAccessTokenByAppleJWTIdTokenResult = JsonResultOf<operations['getAccessTokenByAppleJWTIdToken']>;
+/** What {@link getAccessTokenByAppleJwtIdToken} resolves to. */
+export type GetAccessTokenByAppleJwtIdTokenResult = JsonResultOf<operations['getAccessTokenByAppleJwtIdToken']>;
 
-const getAccessTokenByAppleJWTIdTokenOperation: OperationDescriptor = {
-  id: 'getAccessTokenByAppleJWTIdToken',
+const getAccessTokenByAppleJwtIdTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByAppleJwtIdToken',
   method: 'GET',
   path: '/api/v2/access_token/applejwt',
   security: [['socialApiKey']],
@@ -86,13 +86,30 @@ const getAccessTokenByAppleJWTIdTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByAppleJWTIdToken(
+export function getAccessTokenByAppleJwtIdToken(
   client: LoginRadiusClient,
-  params: GetAccessTokenByAppleJWTIdTokenParams,
+  params: GetAccessTokenByAppleJwtIdTokenParams,
   options?: RequestOptions,
-): Promise<GetAccessTokenByAppleJWTIdTokenResult> {
-  return client.call(getAccessTokenByAppleJWTIdTokenOperation, params, options);
+): Promise<GetAccessTokenByAppleJwtIdTokenResult> {
+  return client.call(getAccessTokenByAppleJwtIdTokenOperation, params, options);
 }
+
+/**
+ * `getAccessTokenByAppleJWTIdToken`, the earlier name of {@link getAccessTokenByAppleJwtIdToken}.
+ * @deprecated Use {@link getAccessTokenByAppleJwtIdToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const getAccessTokenByAppleJWTIdToken = getAccessTokenByAppleJwtIdToken;
+/**
+ * The earlier name of {@link GetAccessTokenByAppleJwtIdTokenParams}.
+ * @deprecated Use {@link GetAccessTokenByAppleJwtIdTokenParams}.
+ */
+export type GetAccessTokenByAppleJWTIdTokenParams = GetAccessTokenByAppleJwtIdTokenParams;
+/**
+ * The earlier name of {@link GetAccessTokenByAppleJwtIdTokenResult}.
+ * @deprecated Use {@link GetAccessTokenByAppleJwtIdTokenResult}.
+ */
+export type GetAccessTokenByAppleJWTIdTokenResult = GetAccessTokenByAppleJwtIdTokenResult;
 
 /** Parameters of {@link getAccessTokenByAppleRefreshToken}. */
 export interface GetAccessTokenByAppleRefreshTokenParams {
@@ -183,17 +200,17 @@ export function getAccessTokenByFacebookAccessToken(
   return client.call(getAccessTokenByFacebookAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link getAccessTokenByFacebookJWTAccessToken}. */
-export interface GetAccessTokenByFacebookJWTAccessTokenParams {
+/** Parameters of {@link getAccessTokenByFacebookJwtAccessToken}. */
+export interface GetAccessTokenByFacebookJwtAccessTokenParams {
   /** Query parameters (required: id_token). */
-  query: QueryOf<operations['getAccessTokenByFacebookJWTAccessToken']>;
+  query: QueryOf<operations['getAccessTokenByFacebookJwtAccessToken']>;
 }
 
-/** What {@link getAccessTokenByFacebookJWTAccessToken} resolves to. */
-export type GetAccessTokenByFacebookJWTAccessTokenResult = JsonResultOf<operations['getAccessTokenByFacebookJWTAccessToken']>;
+/** What {@link getAccessTokenByFacebookJwtAccessToken} resolves to. */
+export type GetAccessTokenByFacebookJwtAccessTokenResult = JsonResultOf<operations['getAccessTokenByFacebookJwtAccessToken']>;
 
-const getAccessTokenByFacebookJWTAccessTokenOperation: OperationDescriptor = {
-  id: 'getAccessTokenByFacebookJWTAccessToken',
+const getAccessTokenByFacebookJwtAccessTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByFacebookJwtAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/facebookjwt',
   security: [['socialApiKey']],
@@ -219,13 +236,30 @@ const getAccessTokenByFacebookJWTAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByFacebookJWTAccessToken(
+export function getAccessTokenByFacebookJwtAccessToken(
   client: LoginRadiusClient,
-  params: GetAccessTokenByFacebookJWTAccessTokenParams,
+  params: GetAccessTokenByFacebookJwtAccessTokenParams,
   options?: RequestOptions,
-): Promise<GetAccessTokenByFacebookJWTAccessTokenResult> {
-  return client.call(getAccessTokenByFacebookJWTAccessTokenOperation, params, options);
+): Promise<GetAccessTokenByFacebookJwtAccessTokenResult> {
+  return client.call(getAccessTokenByFacebookJwtAccessTokenOperation, params, options);
 }
+
+/**
+ * `getAccessTokenByFacebookJWTAccessToken`, the earlier name of {@link getAccessTokenByFacebookJwtAccessToken}.
+ * @deprecated Use {@link getAccessTokenByFacebookJwtAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const getAccessTokenByFacebookJWTAccessToken = getAccessTokenByFacebookJwtAccessToken;
+/**
+ * The earlier name of {@link GetAccessTokenByFacebookJwtAccessTokenParams}.
+ * @deprecated Use {@link GetAccessTokenByFacebookJwtAccessTokenParams}.
+ */
+export type GetAccessTokenByFacebookJWTAccessTokenParams = GetAccessTokenByFacebookJwtAccessTokenParams;
+/**
+ * The earlier name of {@link GetAccessTokenByFacebookJwtAccessTokenResult}.
+ * @deprecated Use {@link GetAccessTokenByFacebookJwtAccessTokenResult}.
+ */
+export type GetAccessTokenByFacebookJWTAccessTokenResult = GetAccessTokenByFacebookJwtAccessTokenResult;
 
 /** Parameters of {@link getAccessTokenByFoursquareAccessToken}. */
 export interface GetAccessTokenByFoursquareAccessTokenParams {
@@ -431,17 +465,17 @@ export function getAccessTokenByGoogleAuthCode(
   return client.call(getAccessTokenByGoogleAuthCodeOperation, params, options);
 }
 
-/** Parameters of {@link getAccessTokenByGoogleJWTAccessToken}. */
-export interface GetAccessTokenByGoogleJWTAccessTokenParams {
+/** Parameters of {@link getAccessTokenByGoogleJwtAccessToken}. */
+export interface GetAccessTokenByGoogleJwtAccessTokenParams {
   /** Query parameters (required: id_Token). */
-  query: QueryOf<operations['getAccessTokenByGoogleJWTAccessToken']>;
+  query: QueryOf<operations['getAccessTokenByGoogleJwtAccessToken']>;
 }
 
-/** What {@link getAccessTokenByGoogleJWTAccessToken} resolves to. */
-export type GetAccessTokenByGoogleJWTAccessTokenResult = JsonResultOf<operations['getAccessTokenByGoogleJWTAccessToken']>;
+/** What {@link getAccessTokenByGoogleJwtAccessToken} resolves to. */
+export type GetAccessTokenByGoogleJwtAccessTokenResult = JsonResultOf<operations['getAccessTokenByGoogleJwtAccessToken']>;
 
-const getAccessTokenByGoogleJWTAccessTokenOperation: OperationDescriptor = {
-  id: 'getAccessTokenByGoogleJWTAccessToken',
+const getAccessTokenByGoogleJwtAccessTokenOperation: OperationDescriptor = {
+  id: 'getAccessTokenByGoogleJwtAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/googlejwt',
   security: [['socialApiKey']],
@@ -468,25 +502,42 @@ const getAccessTokenByGoogleJWTAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getAccessTokenByGoogleJWTAccessToken(
+export function getAccessTokenByGoogleJwtAccessToken(
   client: LoginRadiusClient,
-  params: GetAccessTokenByGoogleJWTAccessTokenParams,
+  params: GetAccessTokenByGoogleJwtAccessTokenParams,
   options?: RequestOptions,
-): Promise<GetAccessTokenByGoogleJWTAccessTokenResult> {
-  return client.call(getAccessTokenByGoogleJWTAccessTokenOperation, params, options);
+): Promise<GetAccessTokenByGoogleJwtAccessTokenResult> {
+  return client.call(getAccessTokenByGoogleJwtAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link accessTokenViaCustomJWTToken}. */
-export interface AccessTokenViaCustomJWTTokenParams {
+/**
+ * `getAccessTokenByGoogleJWTAccessToken`, the earlier name of {@link getAccessTokenByGoogleJwtAccessToken}.
+ * @deprecated Use {@link getAccessTokenByGoogleJwtAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const getAccessTokenByGoogleJWTAccessToken = getAccessTokenByGoogleJwtAccessToken;
+/**
+ * The earlier name of {@link GetAccessTokenByGoogleJwtAccessTokenParams}.
+ * @deprecated Use {@link GetAccessTokenByGoogleJwtAccessTokenParams}.
+ */
+export type GetAccessTokenByGoogleJWTAccessTokenParams = GetAccessTokenByGoogleJwtAccessTokenParams;
+/**
+ * The earlier name of {@link GetAccessTokenByGoogleJwtAccessTokenResult}.
+ * @deprecated Use {@link GetAccessTokenByGoogleJwtAccessTokenResult}.
+ */
+export type GetAccessTokenByGoogleJWTAccessTokenResult = GetAccessTokenByGoogleJwtAccessTokenResult;
+
+/** Parameters of {@link accessTokenViaCustomJwtToken}. */
+export interface AccessTokenViaCustomJwtTokenParams {
   /** Query parameters (required: id_Token, providername). */
-  query: QueryOf<operations['accessTokenViaCustomJWTToken']>;
+  query: QueryOf<operations['accessTokenViaCustomJwtToken']>;
 }
 
-/** What {@link accessTokenViaCustomJWTToken} resolves to. */
-export type AccessTokenViaCustomJWTTokenResult = JsonResultOf<operations['accessTokenViaCustomJWTToken']>;
+/** What {@link accessTokenViaCustomJwtToken} resolves to. */
+export type AccessTokenViaCustomJwtTokenResult = JsonResultOf<operations['accessTokenViaCustomJwtToken']>;
 
-const accessTokenViaCustomJWTTokenOperation: OperationDescriptor = {
-  id: 'accessTokenViaCustomJWTToken',
+const accessTokenViaCustomJwtTokenOperation: OperationDescriptor = {
+  id: 'accessTokenViaCustomJwtToken',
   method: 'GET',
   path: '/api/v2/access_token/jwt',
   security: [['socialApiKey']],
@@ -513,13 +564,30 @@ const accessTokenViaCustomJWTTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function accessTokenViaCustomJWTToken(
+export function accessTokenViaCustomJwtToken(
   client: LoginRadiusClient,
-  params: AccessTokenViaCustomJWTTokenParams,
+  params: AccessTokenViaCustomJwtTokenParams,
   options?: RequestOptions,
-): Promise<AccessTokenViaCustomJWTTokenResult> {
-  return client.call(accessTokenViaCustomJWTTokenOperation, params, options);
+): Promise<AccessTokenViaCustomJwtTokenResult> {
+  return client.call(accessTokenViaCustomJwtTokenOperation, params, options);
 }
+
+/**
+ * `accessTokenViaCustomJWTToken`, the earlier name of {@link accessTokenViaCustomJwtToken}.
+ * @deprecated Use {@link accessTokenViaCustomJwtToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const accessTokenViaCustomJWTToken = accessTokenViaCustomJwtToken;
+/**
+ * The earlier name of {@link AccessTokenViaCustomJwtTokenParams}.
+ * @deprecated Use {@link AccessTokenViaCustomJwtTokenParams}.
+ */
+export type AccessTokenViaCustomJWTTokenParams = AccessTokenViaCustomJwtTokenParams;
+/**
+ * The earlier name of {@link AccessTokenViaCustomJwtTokenResult}.
+ * @deprecated Use {@link AccessTokenViaCustomJwtTokenResult}.
+ */
+export type AccessTokenViaCustomJWTTokenResult = AccessTokenViaCustomJwtTokenResult;
 
 /** Parameters of {@link getAccessTokenByLinkedinAccessToken}. */
 export interface GetAccessTokenByLinkedinAccessTokenParams {

@@ -147,7 +147,7 @@ const loginByNoRegistrationPassCodeOperation: OperationDescriptor = {
 /**
  * Verify a One Touch Login OTP with POST, as LoginRadius's public description documents it.
  *
- * The POST form of `oneTouchLoginOTPVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
+ * The POST form of `oneTouchLoginOtpVerification`: checks the OTP that `oneTouchLoginByPhone` sent to the phone
  * number in the body. LoginRadius's public description documents POST with an `IsPosted` answer; its docs and
  * the official SDKs use PUT, which answers with the session. Both are offered; prefer the PUT form unless your
  * app was built on the public description. The code cannot be reused. With captcha on, send one of the captcha
@@ -171,19 +171,19 @@ export function loginByNoRegistrationPassCode(
   return client.call(loginByNoRegistrationPassCodeOperation, params, options);
 }
 
-/** Parameters of {@link oneTouchLoginOTPVerification}. */
-export interface OneTouchLoginOTPVerificationParams {
+/** Parameters of {@link oneTouchLoginOtpVerification}. */
+export interface OneTouchLoginOtpVerificationParams {
   /** Query parameters (required: otp). */
-  query: QueryOf<operations['oneTouchLoginOTPVerification']>;
+  query: QueryOf<operations['oneTouchLoginOtpVerification']>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
 }
 
-/** What {@link oneTouchLoginOTPVerification} resolves to. */
-export type OneTouchLoginOTPVerificationResult = JsonResultOf<operations['oneTouchLoginOTPVerification']>;
+/** What {@link oneTouchLoginOtpVerification} resolves to. */
+export type OneTouchLoginOtpVerificationResult = JsonResultOf<operations['oneTouchLoginOtpVerification']>;
 
-const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
-  id: 'oneTouchLoginOTPVerification',
+const oneTouchLoginOtpVerificationOperation: OperationDescriptor = {
+  id: 'oneTouchLoginOtpVerification',
   method: 'PUT',
   path: '/identity/v2/auth/onetouchlogin/phone/verify',
   security: [['apiKey']],
@@ -218,13 +218,30 @@ const oneTouchLoginOTPVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function oneTouchLoginOTPVerification(
+export function oneTouchLoginOtpVerification(
   client: LoginRadiusClient,
-  params: OneTouchLoginOTPVerificationParams,
+  params: OneTouchLoginOtpVerificationParams,
   options?: RequestOptions,
-): Promise<OneTouchLoginOTPVerificationResult> {
-  return client.call(oneTouchLoginOTPVerificationOperation, params, options);
+): Promise<OneTouchLoginOtpVerificationResult> {
+  return client.call(oneTouchLoginOtpVerificationOperation, params, options);
 }
+
+/**
+ * `oneTouchLoginOTPVerification`, the earlier name of {@link oneTouchLoginOtpVerification}.
+ * @deprecated Use {@link oneTouchLoginOtpVerification}: the same call, spelled consistently.
+ * @alias
+ */
+export const oneTouchLoginOTPVerification = oneTouchLoginOtpVerification;
+/**
+ * The earlier name of {@link OneTouchLoginOtpVerificationParams}.
+ * @deprecated Use {@link OneTouchLoginOtpVerificationParams}.
+ */
+export type OneTouchLoginOTPVerificationParams = OneTouchLoginOtpVerificationParams;
+/**
+ * The earlier name of {@link OneTouchLoginOtpVerificationResult}.
+ * @deprecated Use {@link OneTouchLoginOtpVerificationResult}.
+ */
+export type OneTouchLoginOTPVerificationResult = OneTouchLoginOtpVerificationResult;
 
 /** Parameters of {@link oneTouchLoginByPhone}. */
 export interface OneTouchLoginByPhoneParams {
@@ -260,7 +277,7 @@ const oneTouchLoginByPhoneOperation: OperationDescriptor = {
  * Send a One Touch Login OTP to a phone, creating the account if the number is new.
  *
  * Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code, registering the number first if
- * no account uses it; complete the login with `oneTouchLoginOTPVerification`. With reCAPTCHA on, send
+ * no account uses it; complete the login with `oneTouchLoginOtpVerification`. With reCAPTCHA on, send
  * `g-recaptcha-response`. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted; the
  * Python SDK always sends `isVoiceOtp=False`.
  *

@@ -5,17 +5,17 @@ import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, PathOf, Quer
 import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link resetMFAPasskeyAuthenticatorByAccessToken}. */
-export interface ResetMFAPasskeyAuthenticatorByAccessTokenParams {
+/** Parameters of {@link resetMfaPasskeyAuthenticatorByAccessToken}. */
+export interface ResetMfaPasskeyAuthenticatorByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link resetMFAPasskeyAuthenticatorByAccessToken} resolves to. */
-export type ResetMFAPasskeyAuthenticatorByAccessTokenResult = JsonResultOf<operations['resetMFAPasskeyAuthenticatorByAccessToken']>;
+/** What {@link resetMfaPasskeyAuthenticatorByAccessToken} resolves to. */
+export type ResetMfaPasskeyAuthenticatorByAccessTokenResult = JsonResultOf<operations['resetMfaPasskeyAuthenticatorByAccessToken']>;
 
-const resetMFAPasskeyAuthenticatorByAccessTokenOperation: OperationDescriptor = {
-  id: 'resetMFAPasskeyAuthenticatorByAccessToken',
+const resetMfaPasskeyAuthenticatorByAccessTokenOperation: OperationDescriptor = {
+  id: 'resetMfaPasskeyAuthenticatorByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/account/2fa/authenticator/passkey',
   security: [['apiKey', 'accessToken']],
@@ -25,9 +25,9 @@ const resetMFAPasskeyAuthenticatorByAccessTokenOperation: OperationDescriptor = 
  * Remove the signed-in user's passkey authenticator (docs path).
  *
  * Removes the passkey second factor from the account the access token belongs to, at the path LoginRadius's
- * docs give (`resetMFAPasskeyByAccessToken` is the path of its public description). The docs show this path a
+ * docs give (`resetMfaPasskeyByAccessToken` is the path of its public description). The docs show this path a
  * second time with the API secret and a `uid` query parameter; this spec treats that as an error of the docs
- * and offers the server-side reset as `resetMFAPasskeyByUid`.
+ * and offers the server-side reset as `resetMfaPasskeyByUid`.
  *
  * `DELETE /identity/v2/auth/account/2fa/authenticator/passkey` · credentials: API key + user's access token
  *
@@ -39,25 +39,42 @@ const resetMFAPasskeyAuthenticatorByAccessTokenOperation: OperationDescriptor = 
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetMFAPasskeyAuthenticatorByAccessToken(
+export function resetMfaPasskeyAuthenticatorByAccessToken(
   client: LoginRadiusClient,
-  params: ResetMFAPasskeyAuthenticatorByAccessTokenParams,
+  params: ResetMfaPasskeyAuthenticatorByAccessTokenParams,
   options?: RequestOptions,
-): Promise<ResetMFAPasskeyAuthenticatorByAccessTokenResult> {
-  return client.call(resetMFAPasskeyAuthenticatorByAccessTokenOperation, params, options);
+): Promise<ResetMfaPasskeyAuthenticatorByAccessTokenResult> {
+  return client.call(resetMfaPasskeyAuthenticatorByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link resetMFAPasskeyByAccessToken}. */
-export interface ResetMFAPasskeyByAccessTokenParams {
+/**
+ * `resetMFAPasskeyAuthenticatorByAccessToken`, the earlier name of {@link resetMfaPasskeyAuthenticatorByAccessToken}.
+ * @deprecated Use {@link resetMfaPasskeyAuthenticatorByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetMFAPasskeyAuthenticatorByAccessToken = resetMfaPasskeyAuthenticatorByAccessToken;
+/**
+ * The earlier name of {@link ResetMfaPasskeyAuthenticatorByAccessTokenParams}.
+ * @deprecated Use {@link ResetMfaPasskeyAuthenticatorByAccessTokenParams}.
+ */
+export type ResetMFAPasskeyAuthenticatorByAccessTokenParams = ResetMfaPasskeyAuthenticatorByAccessTokenParams;
+/**
+ * The earlier name of {@link ResetMfaPasskeyAuthenticatorByAccessTokenResult}.
+ * @deprecated Use {@link ResetMfaPasskeyAuthenticatorByAccessTokenResult}.
+ */
+export type ResetMFAPasskeyAuthenticatorByAccessTokenResult = ResetMfaPasskeyAuthenticatorByAccessTokenResult;
+
+/** Parameters of {@link resetMfaPasskeyByAccessToken}. */
+export interface ResetMfaPasskeyByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link resetMFAPasskeyByAccessToken} resolves to. */
-export type ResetMFAPasskeyByAccessTokenResult = JsonResultOf<operations['resetMFAPasskeyByAccessToken']>;
+/** What {@link resetMfaPasskeyByAccessToken} resolves to. */
+export type ResetMfaPasskeyByAccessTokenResult = JsonResultOf<operations['resetMfaPasskeyByAccessToken']>;
 
-const resetMFAPasskeyByAccessTokenOperation: OperationDescriptor = {
-  id: 'resetMFAPasskeyByAccessToken',
+const resetMfaPasskeyByAccessTokenOperation: OperationDescriptor = {
+  id: 'resetMfaPasskeyByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/account/2fa/passkey',
   security: [['apiKey', 'accessToken']],
@@ -67,7 +84,7 @@ const resetMFAPasskeyByAccessTokenOperation: OperationDescriptor = {
  * Remove the signed-in user's passkey second factor.
  *
  * Removes the passkeys set up as a second factor from the account the access token belongs to; passkeys used for
- * passwordless login stay. See also `resetMFAPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
+ * passwordless login stay. See also `resetMfaPasskeyAuthenticatorByAccessToken`, the path LoginRadius's docs
  * give for the same action.
  *
  * `DELETE /identity/v2/auth/account/2fa/passkey` · credentials: API key + user's access token
@@ -80,25 +97,42 @@ const resetMFAPasskeyByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetMFAPasskeyByAccessToken(
+export function resetMfaPasskeyByAccessToken(
   client: LoginRadiusClient,
-  params: ResetMFAPasskeyByAccessTokenParams,
+  params: ResetMfaPasskeyByAccessTokenParams,
   options?: RequestOptions,
-): Promise<ResetMFAPasskeyByAccessTokenResult> {
-  return client.call(resetMFAPasskeyByAccessTokenOperation, params, options);
+): Promise<ResetMfaPasskeyByAccessTokenResult> {
+  return client.call(resetMfaPasskeyByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link beginMFAPasskeyRegistrationByAccessToken}. */
-export interface BeginMFAPasskeyRegistrationByAccessTokenParams {
+/**
+ * `resetMFAPasskeyByAccessToken`, the earlier name of {@link resetMfaPasskeyByAccessToken}.
+ * @deprecated Use {@link resetMfaPasskeyByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetMFAPasskeyByAccessToken = resetMfaPasskeyByAccessToken;
+/**
+ * The earlier name of {@link ResetMfaPasskeyByAccessTokenParams}.
+ * @deprecated Use {@link ResetMfaPasskeyByAccessTokenParams}.
+ */
+export type ResetMFAPasskeyByAccessTokenParams = ResetMfaPasskeyByAccessTokenParams;
+/**
+ * The earlier name of {@link ResetMfaPasskeyByAccessTokenResult}.
+ * @deprecated Use {@link ResetMfaPasskeyByAccessTokenResult}.
+ */
+export type ResetMFAPasskeyByAccessTokenResult = ResetMfaPasskeyByAccessTokenResult;
+
+/** Parameters of {@link beginMfaPasskeyRegistrationByAccessToken}. */
+export interface BeginMfaPasskeyRegistrationByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link beginMFAPasskeyRegistrationByAccessToken} resolves to. */
-export type BeginMFAPasskeyRegistrationByAccessTokenResult = JsonResultOf<operations['beginMFAPasskeyRegistrationByAccessToken']>;
+/** What {@link beginMfaPasskeyRegistrationByAccessToken} resolves to. */
+export type BeginMfaPasskeyRegistrationByAccessTokenResult = JsonResultOf<operations['beginMfaPasskeyRegistrationByAccessToken']>;
 
-const beginMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
-  id: 'beginMFAPasskeyRegistrationByAccessToken',
+const beginMfaPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
+  id: 'beginMfaPasskeyRegistrationByAccessToken',
   method: 'GET',
   path: '/identity/v2/auth/account/2fa/register/passkey/begin',
   security: [['apiKey', 'accessToken']],
@@ -109,7 +143,7 @@ const beginMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
  *
  * Returns WebAuthn creation options for a passkey second factor of the account the access token belongs to (MFA
  * optional and set up from the account settings). Send the credential to
- * `finishMFAPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
+ * `finishMfaPasskeyRegistrationByAccessToken`. The challenge is single-use, so the call is not repeatable.
  *
  * `GET /identity/v2/auth/account/2fa/register/passkey/begin` · credentials: API key + user's access token
  *
@@ -121,27 +155,44 @@ const beginMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function beginMFAPasskeyRegistrationByAccessToken(
+export function beginMfaPasskeyRegistrationByAccessToken(
   client: LoginRadiusClient,
-  params: BeginMFAPasskeyRegistrationByAccessTokenParams,
+  params: BeginMfaPasskeyRegistrationByAccessTokenParams,
   options?: RequestOptions,
-): Promise<BeginMFAPasskeyRegistrationByAccessTokenResult> {
-  return client.call(beginMFAPasskeyRegistrationByAccessTokenOperation, params, options);
+): Promise<BeginMfaPasskeyRegistrationByAccessTokenResult> {
+  return client.call(beginMfaPasskeyRegistrationByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link finishMFAPasskeyRegistrationByAccessToken}. */
-export interface FinishMFAPasskeyRegistrationByAccessTokenParams {
+/**
+ * `beginMFAPasskeyRegistrationByAccessToken`, the earlier name of {@link beginMfaPasskeyRegistrationByAccessToken}.
+ * @deprecated Use {@link beginMfaPasskeyRegistrationByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const beginMFAPasskeyRegistrationByAccessToken = beginMfaPasskeyRegistrationByAccessToken;
+/**
+ * The earlier name of {@link BeginMfaPasskeyRegistrationByAccessTokenParams}.
+ * @deprecated Use {@link BeginMfaPasskeyRegistrationByAccessTokenParams}.
+ */
+export type BeginMFAPasskeyRegistrationByAccessTokenParams = BeginMfaPasskeyRegistrationByAccessTokenParams;
+/**
+ * The earlier name of {@link BeginMfaPasskeyRegistrationByAccessTokenResult}.
+ * @deprecated Use {@link BeginMfaPasskeyRegistrationByAccessTokenResult}.
+ */
+export type BeginMFAPasskeyRegistrationByAccessTokenResult = BeginMfaPasskeyRegistrationByAccessTokenResult;
+
+/** Parameters of {@link finishMfaPasskeyRegistrationByAccessToken}. */
+export interface FinishMfaPasskeyRegistrationByAccessTokenParams {
   /** The JSON request body. */
   body: components['schemas']['PasskeyRegistrationCredentialRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link finishMFAPasskeyRegistrationByAccessToken} resolves to. */
-export type FinishMFAPasskeyRegistrationByAccessTokenResult = JsonResultOf<operations['finishMFAPasskeyRegistrationByAccessToken']>;
+/** What {@link finishMfaPasskeyRegistrationByAccessToken} resolves to. */
+export type FinishMfaPasskeyRegistrationByAccessTokenResult = JsonResultOf<operations['finishMfaPasskeyRegistrationByAccessToken']>;
 
-const finishMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
-  id: 'finishMFAPasskeyRegistrationByAccessToken',
+const finishMfaPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = {
+  id: 'finishMfaPasskeyRegistrationByAccessToken',
   method: 'POST',
   path: '/identity/v2/auth/account/2fa/register/passkey/finish',
   security: [['apiKey', 'accessToken']],
@@ -153,7 +204,7 @@ const finishMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = 
 /**
  * Set up the passkey the browser created as the signed-in user's second factor.
  *
- * Checks the credential created from the options of `beginMFAPasskeyRegistrationByAccessToken` and stores it as
+ * Checks the credential created from the options of `beginMfaPasskeyRegistrationByAccessToken` and stores it as
  * a second factor of the account. LoginRadius's public description returns the stored passkey
  * (`PasskeyCredentialObject`); its docs show a session (`IsPosted`, tokens, `Profile`): this spec follows the
  * public description and keeps the schema open for the other fields. The docs also list the registration
@@ -169,13 +220,30 @@ const finishMFAPasskeyRegistrationByAccessTokenOperation: OperationDescriptor = 
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function finishMFAPasskeyRegistrationByAccessToken(
+export function finishMfaPasskeyRegistrationByAccessToken(
   client: LoginRadiusClient,
-  params: FinishMFAPasskeyRegistrationByAccessTokenParams,
+  params: FinishMfaPasskeyRegistrationByAccessTokenParams,
   options?: RequestOptions,
-): Promise<FinishMFAPasskeyRegistrationByAccessTokenResult> {
-  return client.call(finishMFAPasskeyRegistrationByAccessTokenOperation, params, options);
+): Promise<FinishMfaPasskeyRegistrationByAccessTokenResult> {
+  return client.call(finishMfaPasskeyRegistrationByAccessTokenOperation, params, options);
 }
+
+/**
+ * `finishMFAPasskeyRegistrationByAccessToken`, the earlier name of {@link finishMfaPasskeyRegistrationByAccessToken}.
+ * @deprecated Use {@link finishMfaPasskeyRegistrationByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const finishMFAPasskeyRegistrationByAccessToken = finishMfaPasskeyRegistrationByAccessToken;
+/**
+ * The earlier name of {@link FinishMfaPasskeyRegistrationByAccessTokenParams}.
+ * @deprecated Use {@link FinishMfaPasskeyRegistrationByAccessTokenParams}.
+ */
+export type FinishMFAPasskeyRegistrationByAccessTokenParams = FinishMfaPasskeyRegistrationByAccessTokenParams;
+/**
+ * The earlier name of {@link FinishMfaPasskeyRegistrationByAccessTokenResult}.
+ * @deprecated Use {@link FinishMfaPasskeyRegistrationByAccessTokenResult}.
+ */
+export type FinishMFAPasskeyRegistrationByAccessTokenResult = FinishMfaPasskeyRegistrationByAccessTokenResult;
 
 /** Parameters of {@link deletePasskeyByAccessToken}. */
 export interface DeletePasskeyByAccessTokenParams {
@@ -352,17 +420,17 @@ export function finishPasskeyRegistrationByAccessToken(
   return client.call(finishPasskeyRegistrationByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link beginPasskeyMFAVerification}. */
-export interface BeginPasskeyMFAVerificationParams {
+/** Parameters of {@link beginPasskeyMfaVerification}. */
+export interface BeginPasskeyMfaVerificationParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['beginPasskeyMFAVerification']>;
+  query: QueryOf<operations['beginPasskeyMfaVerification']>;
 }
 
-/** What {@link beginPasskeyMFAVerification} resolves to. */
-export type BeginPasskeyMFAVerificationResult = JsonResultOf<operations['beginPasskeyMFAVerification']>;
+/** What {@link beginPasskeyMfaVerification} resolves to. */
+export type BeginPasskeyMfaVerificationResult = JsonResultOf<operations['beginPasskeyMfaVerification']>;
 
-const beginPasskeyMFAVerificationOperation: OperationDescriptor = {
-  id: 'beginPasskeyMFAVerification',
+const beginPasskeyMfaVerificationOperation: OperationDescriptor = {
+  id: 'beginPasskeyMfaVerification',
   method: 'GET',
   path: '/identity/v2/auth/login/2fa/passkey/begin',
   security: [['apiKey']],
@@ -374,7 +442,7 @@ const beginPasskeyMFAVerificationOperation: OperationDescriptor = {
  * Start verifying the passkey second factor of an MFA login.
  *
  * Returns WebAuthn request options listing the passkey second factors of the pending login's account. Send the
- * browser's answer to `finishPasskeyMFAVerification`. The challenge is single-use, so the call is not repeatable.
+ * browser's answer to `finishPasskeyMfaVerification`. The challenge is single-use, so the call is not repeatable.
  *
  * `GET /identity/v2/auth/login/2fa/passkey/begin` · credentials: API key
  *
@@ -386,27 +454,44 @@ const beginPasskeyMFAVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function beginPasskeyMFAVerification(
+export function beginPasskeyMfaVerification(
   client: LoginRadiusClient,
-  params: BeginPasskeyMFAVerificationParams,
+  params: BeginPasskeyMfaVerificationParams,
   options?: RequestOptions,
-): Promise<BeginPasskeyMFAVerificationResult> {
-  return client.call(beginPasskeyMFAVerificationOperation, params, options);
+): Promise<BeginPasskeyMfaVerificationResult> {
+  return client.call(beginPasskeyMfaVerificationOperation, params, options);
 }
 
-/** Parameters of {@link finishPasskeyMFAVerification}. */
-export interface FinishPasskeyMFAVerificationParams {
+/**
+ * `beginPasskeyMFAVerification`, the earlier name of {@link beginPasskeyMfaVerification}.
+ * @deprecated Use {@link beginPasskeyMfaVerification}: the same call, spelled consistently.
+ * @alias
+ */
+export const beginPasskeyMFAVerification = beginPasskeyMfaVerification;
+/**
+ * The earlier name of {@link BeginPasskeyMfaVerificationParams}.
+ * @deprecated Use {@link BeginPasskeyMfaVerificationParams}.
+ */
+export type BeginPasskeyMFAVerificationParams = BeginPasskeyMfaVerificationParams;
+/**
+ * The earlier name of {@link BeginPasskeyMfaVerificationResult}.
+ * @deprecated Use {@link BeginPasskeyMfaVerificationResult}.
+ */
+export type BeginPasskeyMFAVerificationResult = BeginPasskeyMfaVerificationResult;
+
+/** Parameters of {@link finishPasskeyMfaVerification}. */
+export interface FinishPasskeyMfaVerificationParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['finishPasskeyMFAVerification']>;
+  query: QueryOf<operations['finishPasskeyMfaVerification']>;
   /** The JSON request body. */
   body: components['schemas']['PasskeyAssertionCredentialRequest'];
 }
 
-/** What {@link finishPasskeyMFAVerification} resolves to. */
-export type FinishPasskeyMFAVerificationResult = JsonResultOf<operations['finishPasskeyMFAVerification']>;
+/** What {@link finishPasskeyMfaVerification} resolves to. */
+export type FinishPasskeyMfaVerificationResult = JsonResultOf<operations['finishPasskeyMfaVerification']>;
 
-const finishPasskeyMFAVerificationOperation: OperationDescriptor = {
-  id: 'finishPasskeyMFAVerification',
+const finishPasskeyMfaVerificationOperation: OperationDescriptor = {
+  id: 'finishPasskeyMfaVerification',
   method: 'POST',
   path: '/identity/v2/auth/login/2fa/passkey/finish',
   security: [['apiKey']],
@@ -435,7 +520,7 @@ const finishPasskeyMFAVerificationOperation: OperationDescriptor = {
 /**
  * Complete an MFA login with the passkey signature from the browser.
  *
- * Checks the signature produced from the options of `beginPasskeyMFAVerification` and completes the pending
+ * Checks the signature produced from the options of `beginPasskeyMfaVerification` and completes the pending
  * login: returns the profile with a new access token. Risk-based authentication notifications work as for the
  * other logins.
  *
@@ -449,25 +534,42 @@ const finishPasskeyMFAVerificationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function finishPasskeyMFAVerification(
+export function finishPasskeyMfaVerification(
   client: LoginRadiusClient,
-  params: FinishPasskeyMFAVerificationParams,
+  params: FinishPasskeyMfaVerificationParams,
   options?: RequestOptions,
-): Promise<FinishPasskeyMFAVerificationResult> {
-  return client.call(finishPasskeyMFAVerificationOperation, params, options);
+): Promise<FinishPasskeyMfaVerificationResult> {
+  return client.call(finishPasskeyMfaVerificationOperation, params, options);
 }
 
-/** Parameters of {@link beginMFAPasskeyRegistration}. */
-export interface BeginMFAPasskeyRegistrationParams {
+/**
+ * `finishPasskeyMFAVerification`, the earlier name of {@link finishPasskeyMfaVerification}.
+ * @deprecated Use {@link finishPasskeyMfaVerification}: the same call, spelled consistently.
+ * @alias
+ */
+export const finishPasskeyMFAVerification = finishPasskeyMfaVerification;
+/**
+ * The earlier name of {@link FinishPasskeyMfaVerificationParams}.
+ * @deprecated Use {@link FinishPasskeyMfaVerificationParams}.
+ */
+export type FinishPasskeyMFAVerificationParams = FinishPasskeyMfaVerificationParams;
+/**
+ * The earlier name of {@link FinishPasskeyMfaVerificationResult}.
+ * @deprecated Use {@link FinishPasskeyMfaVerificationResult}.
+ */
+export type FinishPasskeyMFAVerificationResult = FinishPasskeyMfaVerificationResult;
+
+/** Parameters of {@link beginMfaPasskeyRegistration}. */
+export interface BeginMfaPasskeyRegistrationParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['beginMFAPasskeyRegistration']>;
+  query: QueryOf<operations['beginMfaPasskeyRegistration']>;
 }
 
-/** What {@link beginMFAPasskeyRegistration} resolves to. */
-export type BeginMFAPasskeyRegistrationResult = JsonResultOf<operations['beginMFAPasskeyRegistration']>;
+/** What {@link beginMfaPasskeyRegistration} resolves to. */
+export type BeginMfaPasskeyRegistrationResult = JsonResultOf<operations['beginMfaPasskeyRegistration']>;
 
-const beginMFAPasskeyRegistrationOperation: OperationDescriptor = {
-  id: 'beginMFAPasskeyRegistration',
+const beginMfaPasskeyRegistrationOperation: OperationDescriptor = {
+  id: 'beginMfaPasskeyRegistration',
   method: 'GET',
   path: '/identity/v2/auth/login/2fa/register/passkey/begin',
   security: [['apiKey']],
@@ -479,7 +581,7 @@ const beginMFAPasskeyRegistrationOperation: OperationDescriptor = {
  * Start setting up a passkey as second factor during an MFA login.
  *
  * When a login stops at the second factor and the user has none set up, returns WebAuthn creation options for
- * a passkey second factor of the pending login's account. Send the credential to `finishMFAPasskeyRegistration`.
+ * a passkey second factor of the pending login's account. Send the credential to `finishMfaPasskeyRegistration`.
  * The challenge is single-use, so the call is not repeatable. Passkey must be enabled as an MFA method for the
  * app.
  *
@@ -493,27 +595,44 @@ const beginMFAPasskeyRegistrationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function beginMFAPasskeyRegistration(
+export function beginMfaPasskeyRegistration(
   client: LoginRadiusClient,
-  params: BeginMFAPasskeyRegistrationParams,
+  params: BeginMfaPasskeyRegistrationParams,
   options?: RequestOptions,
-): Promise<BeginMFAPasskeyRegistrationResult> {
-  return client.call(beginMFAPasskeyRegistrationOperation, params, options);
+): Promise<BeginMfaPasskeyRegistrationResult> {
+  return client.call(beginMfaPasskeyRegistrationOperation, params, options);
 }
 
-/** Parameters of {@link finishMFAPasskeyRegistration}. */
-export interface FinishMFAPasskeyRegistrationParams {
+/**
+ * `beginMFAPasskeyRegistration`, the earlier name of {@link beginMfaPasskeyRegistration}.
+ * @deprecated Use {@link beginMfaPasskeyRegistration}: the same call, spelled consistently.
+ * @alias
+ */
+export const beginMFAPasskeyRegistration = beginMfaPasskeyRegistration;
+/**
+ * The earlier name of {@link BeginMfaPasskeyRegistrationParams}.
+ * @deprecated Use {@link BeginMfaPasskeyRegistrationParams}.
+ */
+export type BeginMFAPasskeyRegistrationParams = BeginMfaPasskeyRegistrationParams;
+/**
+ * The earlier name of {@link BeginMfaPasskeyRegistrationResult}.
+ * @deprecated Use {@link BeginMfaPasskeyRegistrationResult}.
+ */
+export type BeginMFAPasskeyRegistrationResult = BeginMfaPasskeyRegistrationResult;
+
+/** Parameters of {@link finishMfaPasskeyRegistration}. */
+export interface FinishMfaPasskeyRegistrationParams {
   /** Query parameters (required: secondFactorAuthenticationToken). */
-  query: QueryOf<operations['finishMFAPasskeyRegistration']>;
+  query: QueryOf<operations['finishMfaPasskeyRegistration']>;
   /** The JSON request body. */
   body: components['schemas']['PasskeyRegistrationCredentialRequest'];
 }
 
-/** What {@link finishMFAPasskeyRegistration} resolves to. */
-export type FinishMFAPasskeyRegistrationResult = JsonResultOf<operations['finishMFAPasskeyRegistration']>;
+/** What {@link finishMfaPasskeyRegistration} resolves to. */
+export type FinishMfaPasskeyRegistrationResult = JsonResultOf<operations['finishMfaPasskeyRegistration']>;
 
-const finishMFAPasskeyRegistrationOperation: OperationDescriptor = {
-  id: 'finishMFAPasskeyRegistration',
+const finishMfaPasskeyRegistrationOperation: OperationDescriptor = {
+  id: 'finishMfaPasskeyRegistration',
   method: 'POST',
   path: '/identity/v2/auth/login/2fa/register/passkey/finish',
   security: [['apiKey']],
@@ -542,7 +661,7 @@ const finishMFAPasskeyRegistrationOperation: OperationDescriptor = {
 /**
  * Set up a passkey as second factor and complete the MFA login.
  *
- * Checks the credential created from the options of `beginMFAPasskeyRegistration`, stores it as the account's
+ * Checks the credential created from the options of `beginMfaPasskeyRegistration`, stores it as the account's
  * passkey second factor and completes the pending login: returns the profile with a new access token.
  * Risk-based authentication notifications work as for the other logins.
  *
@@ -556,13 +675,30 @@ const finishMFAPasskeyRegistrationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function finishMFAPasskeyRegistration(
+export function finishMfaPasskeyRegistration(
   client: LoginRadiusClient,
-  params: FinishMFAPasskeyRegistrationParams,
+  params: FinishMfaPasskeyRegistrationParams,
   options?: RequestOptions,
-): Promise<FinishMFAPasskeyRegistrationResult> {
-  return client.call(finishMFAPasskeyRegistrationOperation, params, options);
+): Promise<FinishMfaPasskeyRegistrationResult> {
+  return client.call(finishMfaPasskeyRegistrationOperation, params, options);
 }
+
+/**
+ * `finishMFAPasskeyRegistration`, the earlier name of {@link finishMfaPasskeyRegistration}.
+ * @deprecated Use {@link finishMfaPasskeyRegistration}: the same call, spelled consistently.
+ * @alias
+ */
+export const finishMFAPasskeyRegistration = finishMfaPasskeyRegistration;
+/**
+ * The earlier name of {@link FinishMfaPasskeyRegistrationParams}.
+ * @deprecated Use {@link FinishMfaPasskeyRegistrationParams}.
+ */
+export type FinishMFAPasskeyRegistrationParams = FinishMfaPasskeyRegistrationParams;
+/**
+ * The earlier name of {@link FinishMfaPasskeyRegistrationResult}.
+ * @deprecated Use {@link FinishMfaPasskeyRegistrationResult}.
+ */
+export type FinishMFAPasskeyRegistrationResult = FinishMfaPasskeyRegistrationResult;
 
 /** Parameters of {@link beginAutofillPasskeyLogin}: it takes none. */
 export type BeginAutofillPasskeyLoginParams = Record<string, never>;
@@ -1063,17 +1199,17 @@ export function finishPasskeyRegistration(
   return client.call(finishPasskeyRegistrationOperation, params, options);
 }
 
-/** Parameters of {@link resetMFAPasskeyByUid}. */
-export interface ResetMFAPasskeyByUidParams {
+/** Parameters of {@link resetMfaPasskeyByUid}. */
+export interface ResetMfaPasskeyByUidParams {
   /** Query parameters (required: uid). */
-  query: QueryOf<operations['resetMFAPasskeyByUid']>;
+  query: QueryOf<operations['resetMfaPasskeyByUid']>;
 }
 
-/** What {@link resetMFAPasskeyByUid} resolves to. */
-export type ResetMFAPasskeyByUidResult = JsonResultOf<operations['resetMFAPasskeyByUid']>;
+/** What {@link resetMfaPasskeyByUid} resolves to. */
+export type ResetMfaPasskeyByUidResult = JsonResultOf<operations['resetMfaPasskeyByUid']>;
 
-const resetMFAPasskeyByUidOperation: OperationDescriptor = {
-  id: 'resetMFAPasskeyByUid',
+const resetMfaPasskeyByUidOperation: OperationDescriptor = {
+  id: 'resetMfaPasskeyByUid',
   method: 'DELETE',
   path: '/identity/v2/manage/account/2fa/passkey',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -1097,13 +1233,30 @@ const resetMFAPasskeyByUidOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetMFAPasskeyByUid(
+export function resetMfaPasskeyByUid(
   client: LoginRadiusClient,
-  params: ResetMFAPasskeyByUidParams,
+  params: ResetMfaPasskeyByUidParams,
   options?: RequestOptions,
-): Promise<ResetMFAPasskeyByUidResult> {
-  return client.call(resetMFAPasskeyByUidOperation, params, options);
+): Promise<ResetMfaPasskeyByUidResult> {
+  return client.call(resetMfaPasskeyByUidOperation, params, options);
 }
+
+/**
+ * `resetMFAPasskeyByUid`, the earlier name of {@link resetMfaPasskeyByUid}.
+ * @deprecated Use {@link resetMfaPasskeyByUid}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetMFAPasskeyByUid = resetMfaPasskeyByUid;
+/**
+ * The earlier name of {@link ResetMfaPasskeyByUidParams}.
+ * @deprecated Use {@link ResetMfaPasskeyByUidParams}.
+ */
+export type ResetMFAPasskeyByUidParams = ResetMfaPasskeyByUidParams;
+/**
+ * The earlier name of {@link ResetMfaPasskeyByUidResult}.
+ * @deprecated Use {@link ResetMfaPasskeyByUidResult}.
+ */
+export type ResetMFAPasskeyByUidResult = ResetMfaPasskeyByUidResult;
 
 /** Parameters of {@link deletePasskeyByUid}. */
 export interface DeletePasskeyByUidParams {

@@ -59,19 +59,19 @@ export function passwordlessLoginVerification(
   return client.call(passwordlessLoginVerificationOperation, params, options);
 }
 
-/** Parameters of {@link passwordlessLoginVerificationByEmailAndOTP}. */
-export interface PasswordlessLoginVerificationByEmailAndOTPParams {
+/** Parameters of {@link passwordlessLoginVerificationByEmailAndOtp}. */
+export interface PasswordlessLoginVerificationByEmailAndOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['passwordlessLoginVerificationByEmailAndOTP']>;
+  query?: QueryOf<operations['passwordlessLoginVerificationByEmailAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['PasswordlessLoginByEmailAndOtpRequest'];
 }
 
-/** What {@link passwordlessLoginVerificationByEmailAndOTP} resolves to. */
-export type PasswordlessLoginVerificationByEmailAndOTPResult = JsonResultOf<operations['passwordlessLoginVerificationByEmailAndOTP']>;
+/** What {@link passwordlessLoginVerificationByEmailAndOtp} resolves to. */
+export type PasswordlessLoginVerificationByEmailAndOtpResult = JsonResultOf<operations['passwordlessLoginVerificationByEmailAndOtp']>;
 
-const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor = {
-  id: 'passwordlessLoginVerificationByEmailAndOTP',
+const passwordlessLoginVerificationByEmailAndOtpOperation: OperationDescriptor = {
+  id: 'passwordlessLoginVerificationByEmailAndOtp',
   method: 'POST',
   path: '/identity/v2/auth/login/passwordlesslogin/email/verifyotp',
   security: [['apiKey']],
@@ -117,13 +117,30 @@ const passwordlessLoginVerificationByEmailAndOTPOperation: OperationDescriptor =
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginVerificationByEmailAndOTP(
+export function passwordlessLoginVerificationByEmailAndOtp(
   client: LoginRadiusClient,
-  params: PasswordlessLoginVerificationByEmailAndOTPParams,
+  params: PasswordlessLoginVerificationByEmailAndOtpParams,
   options?: RequestOptions,
-): Promise<PasswordlessLoginVerificationByEmailAndOTPResult> {
-  return client.call(passwordlessLoginVerificationByEmailAndOTPOperation, params, options);
+): Promise<PasswordlessLoginVerificationByEmailAndOtpResult> {
+  return client.call(passwordlessLoginVerificationByEmailAndOtpOperation, params, options);
 }
+
+/**
+ * `passwordlessLoginVerificationByEmailAndOTP`, the earlier name of {@link passwordlessLoginVerificationByEmailAndOtp}.
+ * @deprecated Use {@link passwordlessLoginVerificationByEmailAndOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const passwordlessLoginVerificationByEmailAndOTP = passwordlessLoginVerificationByEmailAndOtp;
+/**
+ * The earlier name of {@link PasswordlessLoginVerificationByEmailAndOtpParams}.
+ * @deprecated Use {@link PasswordlessLoginVerificationByEmailAndOtpParams}.
+ */
+export type PasswordlessLoginVerificationByEmailAndOTPParams = PasswordlessLoginVerificationByEmailAndOtpParams;
+/**
+ * The earlier name of {@link PasswordlessLoginVerificationByEmailAndOtpResult}.
+ * @deprecated Use {@link PasswordlessLoginVerificationByEmailAndOtpResult}.
+ */
+export type PasswordlessLoginVerificationByEmailAndOTPResult = PasswordlessLoginVerificationByEmailAndOtpResult;
 
 /** Parameters of {@link passwordlessLogin}. */
 export interface PasswordlessLoginParams {
@@ -578,19 +595,19 @@ export function passwordlessLoginByPhoneWithProfile(
   return client.call(passwordlessLoginByPhoneWithProfileOperation, params, options);
 }
 
-/** Parameters of {@link passwordlessLoginVerificationByUserNameAndOTP}. */
-export interface PasswordlessLoginVerificationByUserNameAndOTPParams {
+/** Parameters of {@link passwordlessLoginVerificationByUserNameAndOtp}. */
+export interface PasswordlessLoginVerificationByUserNameAndOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['passwordlessLoginVerificationByUserNameAndOTP']>;
+  query?: QueryOf<operations['passwordlessLoginVerificationByUserNameAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['PasswordlessLoginByUserNameAndOtpRequest'];
 }
 
-/** What {@link passwordlessLoginVerificationByUserNameAndOTP} resolves to. */
-export type PasswordlessLoginVerificationByUserNameAndOTPResult = JsonResultOf<operations['passwordlessLoginVerificationByUserNameAndOTP']>;
+/** What {@link passwordlessLoginVerificationByUserNameAndOtp} resolves to. */
+export type PasswordlessLoginVerificationByUserNameAndOtpResult = JsonResultOf<operations['passwordlessLoginVerificationByUserNameAndOtp']>;
 
-const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescriptor = {
-  id: 'passwordlessLoginVerificationByUserNameAndOTP',
+const passwordlessLoginVerificationByUserNameAndOtpOperation: OperationDescriptor = {
+  id: 'passwordlessLoginVerificationByUserNameAndOtp',
   method: 'POST',
   path: '/identity/v2/auth/login/passwordlesslogin/username/verifyotp',
   security: [['apiKey']],
@@ -636,10 +653,27 @@ const passwordlessLoginVerificationByUserNameAndOTPOperation: OperationDescripto
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function passwordlessLoginVerificationByUserNameAndOTP(
+export function passwordlessLoginVerificationByUserNameAndOtp(
   client: LoginRadiusClient,
-  params: PasswordlessLoginVerificationByUserNameAndOTPParams,
+  params: PasswordlessLoginVerificationByUserNameAndOtpParams,
   options?: RequestOptions,
-): Promise<PasswordlessLoginVerificationByUserNameAndOTPResult> {
-  return client.call(passwordlessLoginVerificationByUserNameAndOTPOperation, params, options);
+): Promise<PasswordlessLoginVerificationByUserNameAndOtpResult> {
+  return client.call(passwordlessLoginVerificationByUserNameAndOtpOperation, params, options);
 }
+
+/**
+ * `passwordlessLoginVerificationByUserNameAndOTP`, the earlier name of {@link passwordlessLoginVerificationByUserNameAndOtp}.
+ * @deprecated Use {@link passwordlessLoginVerificationByUserNameAndOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const passwordlessLoginVerificationByUserNameAndOTP = passwordlessLoginVerificationByUserNameAndOtp;
+/**
+ * The earlier name of {@link PasswordlessLoginVerificationByUserNameAndOtpParams}.
+ * @deprecated Use {@link PasswordlessLoginVerificationByUserNameAndOtpParams}.
+ */
+export type PasswordlessLoginVerificationByUserNameAndOTPParams = PasswordlessLoginVerificationByUserNameAndOtpParams;
+/**
+ * The earlier name of {@link PasswordlessLoginVerificationByUserNameAndOtpResult}.
+ * @deprecated Use {@link PasswordlessLoginVerificationByUserNameAndOtpResult}.
+ */
+export type PasswordlessLoginVerificationByUserNameAndOTPResult = PasswordlessLoginVerificationByUserNameAndOtpResult;

@@ -5,19 +5,19 @@ import type { JsonResultOf, LoginRadiusClient, OperationDescriptor, QueryOf, Req
 import { bodyProblem } from '../../src/runtime';
 import type { components, operations } from '../schema';
 
-/** Parameters of {@link forgotPasswordByPhoneOTP}. */
-export interface ForgotPasswordByPhoneOTPParams {
+/** Parameters of {@link forgotPasswordByPhoneOtp}. */
+export interface ForgotPasswordByPhoneOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['forgotPasswordByPhoneOTP']>;
+  query?: QueryOf<operations['forgotPasswordByPhoneOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ForgotPasswordByPhoneOtpRequest'];
 }
 
-/** What {@link forgotPasswordByPhoneOTP} resolves to. */
-export type ForgotPasswordByPhoneOTPResult = JsonResultOf<operations['forgotPasswordByPhoneOTP']>;
+/** What {@link forgotPasswordByPhoneOtp} resolves to. */
+export type ForgotPasswordByPhoneOtpResult = JsonResultOf<operations['forgotPasswordByPhoneOtp']>;
 
-const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
-  id: 'forgotPasswordByPhoneOTP',
+const forgotPasswordByPhoneOtpOperation: OperationDescriptor = {
+  id: 'forgotPasswordByPhoneOtp',
   method: 'POST',
   path: '/identity/v2/auth/password/otp',
   security: [['apiKey']],
@@ -39,7 +39,7 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
  * Send a password reset OTP to the account's phone number.
  *
  * Sends an SMS (or a voice call with `isVoiceOtp=true`) with a one-time code that lets the user reset the
- * password with `resetPasswordByPhoneOTP`. Phone login must be enabled for the app. The official Node SDK
+ * password with `resetPasswordByPhoneOtp`. Phone login must be enabled for the app. The official Node SDK
  * sends an empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
  * When the app requires a captcha on this step, send its answer as a query parameter or in the body (LoginRadius
  * documents both).
@@ -55,27 +55,44 @@ const forgotPasswordByPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function forgotPasswordByPhoneOTP(
+export function forgotPasswordByPhoneOtp(
   client: LoginRadiusClient,
-  params: ForgotPasswordByPhoneOTPParams,
+  params: ForgotPasswordByPhoneOtpParams,
   options?: RequestOptions,
-): Promise<ForgotPasswordByPhoneOTPResult> {
-  return client.call(forgotPasswordByPhoneOTPOperation, params, options);
+): Promise<ForgotPasswordByPhoneOtpResult> {
+  return client.call(forgotPasswordByPhoneOtpOperation, params, options);
 }
 
-/** Parameters of {@link resetPasswordByPhoneOTP}. */
-export interface ResetPasswordByPhoneOTPParams {
+/**
+ * `forgotPasswordByPhoneOTP`, the earlier name of {@link forgotPasswordByPhoneOtp}.
+ * @deprecated Use {@link forgotPasswordByPhoneOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const forgotPasswordByPhoneOTP = forgotPasswordByPhoneOtp;
+/**
+ * The earlier name of {@link ForgotPasswordByPhoneOtpParams}.
+ * @deprecated Use {@link ForgotPasswordByPhoneOtpParams}.
+ */
+export type ForgotPasswordByPhoneOTPParams = ForgotPasswordByPhoneOtpParams;
+/**
+ * The earlier name of {@link ForgotPasswordByPhoneOtpResult}.
+ * @deprecated Use {@link ForgotPasswordByPhoneOtpResult}.
+ */
+export type ForgotPasswordByPhoneOTPResult = ForgotPasswordByPhoneOtpResult;
+
+/** Parameters of {@link resetPasswordByPhoneOtp}. */
+export interface ResetPasswordByPhoneOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['resetPasswordByPhoneOTP']>;
+  query?: QueryOf<operations['resetPasswordByPhoneOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPasswordByPhoneOtpRequest'];
 }
 
-/** What {@link resetPasswordByPhoneOTP} resolves to. */
-export type ResetPasswordByPhoneOTPResult = JsonResultOf<operations['resetPasswordByPhoneOTP']>;
+/** What {@link resetPasswordByPhoneOtp} resolves to. */
+export type ResetPasswordByPhoneOtpResult = JsonResultOf<operations['resetPasswordByPhoneOtp']>;
 
-const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
-  id: 'resetPasswordByPhoneOTP',
+const resetPasswordByPhoneOtpOperation: OperationDescriptor = {
+  id: 'resetPasswordByPhoneOtp',
   method: 'PUT',
   path: '/identity/v2/auth/password/otp',
   security: [['apiKey']],
@@ -101,7 +118,7 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
 /**
  * Set a new password with the OTP sent to the account's phone number.
  *
- * Completes the phone password reset started by `forgotPasswordByPhoneOTP`: checks the OTP and replaces the
+ * Completes the phone password reset started by `forgotPasswordByPhoneOtp`: checks the OTP and replaces the
  * password. Besides `phone`, `otp` and `password` (all the SDKs send), LoginRadius documents notification
  * templates, security answers (`SecurityAnswer`, when the app asks for them on a reset) and captcha answers in
  * the body, and `isVoiceOtp` and captcha answers as query parameters. LoginRadius's public description answers
@@ -121,29 +138,46 @@ const resetPasswordByPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPasswordByPhoneOTP(
+export function resetPasswordByPhoneOtp(
   client: LoginRadiusClient,
-  params: ResetPasswordByPhoneOTPParams,
+  params: ResetPasswordByPhoneOtpParams,
   options?: RequestOptions,
-): Promise<ResetPasswordByPhoneOTPResult> {
-  return client.call(resetPasswordByPhoneOTPOperation, params, options);
+): Promise<ResetPasswordByPhoneOtpResult> {
+  return client.call(resetPasswordByPhoneOtpOperation, params, options);
 }
 
-/** Parameters of {@link resendPhoneVerificationOTP}. */
-export interface ResendPhoneVerificationOTPParams {
+/**
+ * `resetPasswordByPhoneOTP`, the earlier name of {@link resetPasswordByPhoneOtp}.
+ * @deprecated Use {@link resetPasswordByPhoneOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPasswordByPhoneOTP = resetPasswordByPhoneOtp;
+/**
+ * The earlier name of {@link ResetPasswordByPhoneOtpParams}.
+ * @deprecated Use {@link ResetPasswordByPhoneOtpParams}.
+ */
+export type ResetPasswordByPhoneOTPParams = ResetPasswordByPhoneOtpParams;
+/**
+ * The earlier name of {@link ResetPasswordByPhoneOtpResult}.
+ * @deprecated Use {@link ResetPasswordByPhoneOtpResult}.
+ */
+export type ResetPasswordByPhoneOTPResult = ResetPasswordByPhoneOtpResult;
+
+/** Parameters of {@link resendPhoneVerificationOtp}. */
+export interface ResendPhoneVerificationOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['resendPhoneVerificationOTP']>;
+  query?: QueryOf<operations['resendPhoneVerificationOtp']>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken?: string;
 }
 
-/** What {@link resendPhoneVerificationOTP} resolves to. */
-export type ResendPhoneVerificationOTPResult = JsonResultOf<operations['resendPhoneVerificationOTP']>;
+/** What {@link resendPhoneVerificationOtp} resolves to. */
+export type ResendPhoneVerificationOtpResult = JsonResultOf<operations['resendPhoneVerificationOtp']>;
 
-const resendPhoneVerificationOTPOperation: OperationDescriptor = {
-  id: 'resendPhoneVerificationOTP',
+const resendPhoneVerificationOtpOperation: OperationDescriptor = {
+  id: 'resendPhoneVerificationOtp',
   method: 'POST',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey'], ['apiKey', 'accessToken']],
@@ -158,11 +192,11 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
  *
  * Sends a new verification code by SMS (or voice call) to a phone number that is not verified yet. Without an
  * access token it serves a registration in progress; with the signed-in user's access token
- * (`phoneResendVerificationOTPByToken`) it serves a phone number change. Either security requirement is
+ * (`phoneResendVerificationOtpByAccessToken`) it serves a phone number change. Either security requirement is
  * accepted. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted, and copies the access
  * token into the query string in the token variant.
  *
- * Typed variants: {@link phoneResendVerificationOTP}, {@link phoneResendVerificationOTPByToken}.
+ * Typed variants: {@link phoneResendVerificationOtp}, {@link phoneResendVerificationOtpByAccessToken}.
  *
  * `POST /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
  *
@@ -174,27 +208,44 @@ const resendPhoneVerificationOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resendPhoneVerificationOTP(
+export function resendPhoneVerificationOtp(
   client: LoginRadiusClient,
-  params: ResendPhoneVerificationOTPParams,
+  params: ResendPhoneVerificationOtpParams,
   options?: RequestOptions,
-): Promise<ResendPhoneVerificationOTPResult> {
-  return client.call(resendPhoneVerificationOTPOperation, params, options);
+): Promise<ResendPhoneVerificationOtpResult> {
+  return client.call(resendPhoneVerificationOtpOperation, params, options);
 }
 
-/** Parameters of {@link phoneResendVerificationOTP}. */
-export interface PhoneResendVerificationOTPParams {
+/**
+ * `resendPhoneVerificationOTP`, the earlier name of {@link resendPhoneVerificationOtp}.
+ * @deprecated Use {@link resendPhoneVerificationOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resendPhoneVerificationOTP = resendPhoneVerificationOtp;
+/**
+ * The earlier name of {@link ResendPhoneVerificationOtpParams}.
+ * @deprecated Use {@link ResendPhoneVerificationOtpParams}.
+ */
+export type ResendPhoneVerificationOTPParams = ResendPhoneVerificationOtpParams;
+/**
+ * The earlier name of {@link ResendPhoneVerificationOtpResult}.
+ * @deprecated Use {@link ResendPhoneVerificationOtpResult}.
+ */
+export type ResendPhoneVerificationOTPResult = ResendPhoneVerificationOtpResult;
+
+/** Parameters of {@link phoneResendVerificationOtp}. */
+export interface PhoneResendVerificationOtpParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['resendPhoneVerificationOTP']>, 'smsTemplate' | 'isVoiceOtp'>;
+  query?: Pick<QueryOf<operations['resendPhoneVerificationOtp']>, 'smsTemplate' | 'isVoiceOtp'>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
 }
 
-/** What {@link phoneResendVerificationOTP} resolves to. */
-export type PhoneResendVerificationOTPResult = JsonResultOf<operations['resendPhoneVerificationOTP']>;
+/** What {@link phoneResendVerificationOtp} resolves to. */
+export type PhoneResendVerificationOtpResult = JsonResultOf<operations['resendPhoneVerificationOtp']>;
 
-const phoneResendVerificationOTPOperation: OperationDescriptor = {
-  id: 'phoneResendVerificationOTP',
+const phoneResendVerificationOtpOperation: OperationDescriptor = {
+  id: 'phoneResendVerificationOtp',
   method: 'POST',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey']],
@@ -209,11 +260,11 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
  *
  * Sends a new verification code by SMS (or voice call) to a phone number that is not verified yet. Without an
  * access token it serves a registration in progress; with the signed-in user's access token
- * (`phoneResendVerificationOTPByToken`) it serves a phone number change. Either security requirement is
+ * (`phoneResendVerificationOtpByAccessToken`) it serves a phone number change. Either security requirement is
  * accepted. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted, and copies the access
  * token into the query string in the token variant.
  *
- * A typed variant of `resendPhoneVerificationOTP` (same endpoint).
+ * A typed variant of `resendPhoneVerificationOtp` (same endpoint).
  *
  * `POST /identity/v2/auth/phone/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.phoneResendVerificationOTP`, Python `phone_authentication.phone_resend_verification_otp`.
@@ -226,29 +277,46 @@ const phoneResendVerificationOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneResendVerificationOTP(
+export function phoneResendVerificationOtp(
   client: LoginRadiusClient,
-  params: PhoneResendVerificationOTPParams,
+  params: PhoneResendVerificationOtpParams,
   options?: RequestOptions,
-): Promise<PhoneResendVerificationOTPResult> {
-  return client.call(phoneResendVerificationOTPOperation, params, options);
+): Promise<PhoneResendVerificationOtpResult> {
+  return client.call(phoneResendVerificationOtpOperation, params, options);
 }
 
-/** Parameters of {@link phoneResendVerificationOTPByToken}. */
-export interface PhoneResendVerificationOTPByTokenParams {
+/**
+ * `phoneResendVerificationOTP`, the earlier name of {@link phoneResendVerificationOtp}.
+ * @deprecated Use {@link phoneResendVerificationOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const phoneResendVerificationOTP = phoneResendVerificationOtp;
+/**
+ * The earlier name of {@link PhoneResendVerificationOtpParams}.
+ * @deprecated Use {@link PhoneResendVerificationOtpParams}.
+ */
+export type PhoneResendVerificationOTPParams = PhoneResendVerificationOtpParams;
+/**
+ * The earlier name of {@link PhoneResendVerificationOtpResult}.
+ * @deprecated Use {@link PhoneResendVerificationOtpResult}.
+ */
+export type PhoneResendVerificationOTPResult = PhoneResendVerificationOtpResult;
+
+/** Parameters of {@link phoneResendVerificationOtpByAccessToken}. */
+export interface PhoneResendVerificationOtpByAccessTokenParams {
   /** Query parameters. */
-  query?: Pick<QueryOf<operations['resendPhoneVerificationOTP']>, 'smsTemplate' | 'isVoiceOtp'>;
+  query?: Pick<QueryOf<operations['resendPhoneVerificationOtp']>, 'smsTemplate' | 'isVoiceOtp'>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link phoneResendVerificationOTPByToken} resolves to. */
-export type PhoneResendVerificationOTPByTokenResult = JsonResultOf<operations['resendPhoneVerificationOTP']>;
+/** What {@link phoneResendVerificationOtpByAccessToken} resolves to. */
+export type PhoneResendVerificationOtpByAccessTokenResult = JsonResultOf<operations['resendPhoneVerificationOtp']>;
 
-const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
-  id: 'phoneResendVerificationOTPByToken',
+const phoneResendVerificationOtpByAccessTokenOperation: OperationDescriptor = {
+  id: 'phoneResendVerificationOtpByAccessToken',
   method: 'POST',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey', 'accessToken']],
@@ -263,11 +331,11 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
  *
  * Sends a new verification code by SMS (or voice call) to a phone number that is not verified yet. Without an
  * access token it serves a registration in progress; with the signed-in user's access token
- * (`phoneResendVerificationOTPByToken`) it serves a phone number change. Either security requirement is
+ * (`phoneResendVerificationOtpByAccessToken`) it serves a phone number change. Either security requirement is
  * accepted. The Node SDK sends an empty `isVoiceOtp=` when the argument is omitted, and copies the access
  * token into the query string in the token variant.
  *
- * A typed variant of `resendPhoneVerificationOTP` (same endpoint).
+ * A typed variant of `resendPhoneVerificationOtp` (same endpoint).
  *
  * `POST /identity/v2/auth/phone/otp` · credentials: API key + user's access token
  * Official SDKs: Node `phoneAuthenticationApi.phoneResendVerificationOTPByToken`, Python `phone_authentication.phone_resend_verification_otp_by_token`.
@@ -280,29 +348,46 @@ const phoneResendVerificationOTPByTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneResendVerificationOTPByToken(
+export function phoneResendVerificationOtpByAccessToken(
   client: LoginRadiusClient,
-  params: PhoneResendVerificationOTPByTokenParams,
+  params: PhoneResendVerificationOtpByAccessTokenParams,
   options?: RequestOptions,
-): Promise<PhoneResendVerificationOTPByTokenResult> {
-  return client.call(phoneResendVerificationOTPByTokenOperation, params, options);
+): Promise<PhoneResendVerificationOtpByAccessTokenResult> {
+  return client.call(phoneResendVerificationOtpByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link verifyPhoneOTP}. */
-export interface VerifyPhoneOTPParams {
+/**
+ * `phoneResendVerificationOTPByToken`, the earlier name of {@link phoneResendVerificationOtpByAccessToken}.
+ * @deprecated Use {@link phoneResendVerificationOtpByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const phoneResendVerificationOTPByToken = phoneResendVerificationOtpByAccessToken;
+/**
+ * The earlier name of {@link PhoneResendVerificationOtpByAccessTokenParams}.
+ * @deprecated Use {@link PhoneResendVerificationOtpByAccessTokenParams}.
+ */
+export type PhoneResendVerificationOTPByTokenParams = PhoneResendVerificationOtpByAccessTokenParams;
+/**
+ * The earlier name of {@link PhoneResendVerificationOtpByAccessTokenResult}.
+ * @deprecated Use {@link PhoneResendVerificationOtpByAccessTokenResult}.
+ */
+export type PhoneResendVerificationOTPByTokenResult = PhoneResendVerificationOtpByAccessTokenResult;
+
+/** Parameters of {@link verifyPhoneOtp}. */
+export interface VerifyPhoneOtpParams {
   /** Query parameters (required: otp). */
-  query: QueryOf<operations['verifyPhoneOTP']>;
+  query: QueryOf<operations['verifyPhoneOtp']>;
   /** The JSON request body. */
   body?: components['schemas']['PhoneVerificationByOtpRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken?: string;
 }
 
-/** What {@link verifyPhoneOTP} resolves to. */
-export type VerifyPhoneOTPResult = JsonResultOf<operations['verifyPhoneOTP']>;
+/** What {@link verifyPhoneOtp} resolves to. */
+export type VerifyPhoneOtpResult = JsonResultOf<operations['verifyPhoneOtp']>;
 
-const verifyPhoneOTPOperation: OperationDescriptor = {
-  id: 'verifyPhoneOTP',
+const verifyPhoneOtpOperation: OperationDescriptor = {
+  id: 'verifyPhoneOtp',
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey'], ['apiKey', 'accessToken']],
@@ -327,15 +412,15 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
  * Verify a phone number with the OTP sent to it.
  *
  * Checks the verification code and marks the phone number verified. Without an access token
- * (`phoneVerificationByOTP`, body with the phone number) it completes a phone registration and signs the user
+ * (`phoneVerificationByOtp`, body with the phone number) it completes a phone registration and signs the user
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
- * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
+ * (`phoneVerificationOtpByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
  * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
  * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
  * travel in the query.
  *
- * Typed variants: {@link phoneVerificationByOTP}, {@link phoneVerificationOTPByAccessToken}.
+ * Typed variants: {@link phoneVerificationByOtp}, {@link phoneVerificationOtpByAccessToken}.
  *
  * `PUT /identity/v2/auth/phone/otp` · credentials: API key, or API key + user's access token
  *
@@ -347,19 +432,36 @@ const verifyPhoneOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyPhoneOTP(
+export function verifyPhoneOtp(
   client: LoginRadiusClient,
-  params: VerifyPhoneOTPParams,
+  params: VerifyPhoneOtpParams,
   options?: RequestOptions,
-): Promise<VerifyPhoneOTPResult> {
-  return client.call(verifyPhoneOTPOperation, params, options);
+): Promise<VerifyPhoneOtpResult> {
+  return client.call(verifyPhoneOtpOperation, params, options);
 }
 
-/** Parameters of {@link phoneVerificationByOTP}. */
-export interface PhoneVerificationByOTPParams {
+/**
+ * `verifyPhoneOTP`, the earlier name of {@link verifyPhoneOtp}.
+ * @deprecated Use {@link verifyPhoneOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const verifyPhoneOTP = verifyPhoneOtp;
+/**
+ * The earlier name of {@link VerifyPhoneOtpParams}.
+ * @deprecated Use {@link VerifyPhoneOtpParams}.
+ */
+export type VerifyPhoneOTPParams = VerifyPhoneOtpParams;
+/**
+ * The earlier name of {@link VerifyPhoneOtpResult}.
+ * @deprecated Use {@link VerifyPhoneOtpResult}.
+ */
+export type VerifyPhoneOTPResult = VerifyPhoneOtpResult;
+
+/** Parameters of {@link phoneVerificationByOtp}. */
+export interface PhoneVerificationByOtpParams {
   /** Query parameters (required: otp). */
   query: Pick<
-    QueryOf<operations['verifyPhoneOTP']>,
+    QueryOf<operations['verifyPhoneOtp']>,
     | 'otp'
     | 'fields'
     | 'smsTemplate'
@@ -370,16 +472,16 @@ export interface PhoneVerificationByOTPParams {
     | 'qq_captcha_ticket'
     | 'qq_captcha_randstr'
   > &
-    Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
+    Required<Pick<QueryOf<operations['verifyPhoneOtp']>, 'otp'>>;
   /** The JSON request body. */
   body: components['schemas']['PhoneVerificationByOtpRequest'];
 }
 
-/** What {@link phoneVerificationByOTP} resolves to. */
-export type PhoneVerificationByOTPResult = components['schemas']['LoginResponse'];
+/** What {@link phoneVerificationByOtp} resolves to. */
+export type PhoneVerificationByOtpResult = components['schemas']['LoginResponse'];
 
-const phoneVerificationByOTPOperation: OperationDescriptor = {
-  id: 'phoneVerificationByOTP',
+const phoneVerificationByOtpOperation: OperationDescriptor = {
+  id: 'phoneVerificationByOtp',
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey']],
@@ -404,15 +506,15 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  * Verify a phone number with its OTP and sign the user in.
  *
  * Checks the verification code and marks the phone number verified. Without an access token
- * (`phoneVerificationByOTP`, body with the phone number) it completes a phone registration and signs the user
+ * (`phoneVerificationByOtp`, body with the phone number) it completes a phone registration and signs the user
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
- * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
+ * (`phoneVerificationOtpByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
  * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
  * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
  * travel in the query.
  *
- * A typed variant of `verifyPhoneOTP` (same endpoint).
+ * A typed variant of `verifyPhoneOtp` (same endpoint).
  *
  * `PUT /identity/v2/auth/phone/otp` · credentials: API key
  * Official SDKs: Node `phoneAuthenticationApi.phoneVerificationByOTP`, Python `phone_authentication.phone_verification_by_otp`.
@@ -425,28 +527,45 @@ const phoneVerificationByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneVerificationByOTP(
+export function phoneVerificationByOtp(
   client: LoginRadiusClient,
-  params: PhoneVerificationByOTPParams,
+  params: PhoneVerificationByOtpParams,
   options?: RequestOptions,
-): Promise<PhoneVerificationByOTPResult> {
-  return client.call(phoneVerificationByOTPOperation, params, options);
+): Promise<PhoneVerificationByOtpResult> {
+  return client.call(phoneVerificationByOtpOperation, params, options);
 }
 
-/** Parameters of {@link phoneVerificationOTPByAccessToken}. */
-export interface PhoneVerificationOTPByAccessTokenParams {
+/**
+ * `phoneVerificationByOTP`, the earlier name of {@link phoneVerificationByOtp}.
+ * @deprecated Use {@link phoneVerificationByOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const phoneVerificationByOTP = phoneVerificationByOtp;
+/**
+ * The earlier name of {@link PhoneVerificationByOtpParams}.
+ * @deprecated Use {@link PhoneVerificationByOtpParams}.
+ */
+export type PhoneVerificationByOTPParams = PhoneVerificationByOtpParams;
+/**
+ * The earlier name of {@link PhoneVerificationByOtpResult}.
+ * @deprecated Use {@link PhoneVerificationByOtpResult}.
+ */
+export type PhoneVerificationByOTPResult = PhoneVerificationByOtpResult;
+
+/** Parameters of {@link phoneVerificationOtpByAccessToken}. */
+export interface PhoneVerificationOtpByAccessTokenParams {
   /** Query parameters (required: otp). */
-  query: Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp' | 'smsTemplate' | 'isVoiceOtp'> &
-    Required<Pick<QueryOf<operations['verifyPhoneOTP']>, 'otp'>>;
+  query: Pick<QueryOf<operations['verifyPhoneOtp']>, 'otp' | 'smsTemplate' | 'isVoiceOtp'> &
+    Required<Pick<QueryOf<operations['verifyPhoneOtp']>, 'otp'>>;
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link phoneVerificationOTPByAccessToken} resolves to. */
-export type PhoneVerificationOTPByAccessTokenResult = components['schemas']['PostResponse'];
+/** What {@link phoneVerificationOtpByAccessToken} resolves to. */
+export type PhoneVerificationOtpByAccessTokenResult = components['schemas']['PostResponse'];
 
-const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
-  id: 'phoneVerificationOTPByAccessToken',
+const phoneVerificationOtpByAccessTokenOperation: OperationDescriptor = {
+  id: 'phoneVerificationOtpByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/phone/otp',
   security: [['apiKey', 'accessToken']],
@@ -458,15 +577,15 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  * Verify the signed-in user's new phone number with its OTP.
  *
  * Checks the verification code and marks the phone number verified. Without an access token
- * (`phoneVerificationByOTP`, body with the phone number) it completes a phone registration and signs the user
+ * (`phoneVerificationByOtp`, body with the phone number) it completes a phone registration and signs the user
  * in: the response is a session with the profile and an access token. With the signed-in user's access token
- * (`phoneVerificationOTPByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
+ * (`phoneVerificationOtpByAccessToken`, no body) it confirms a phone number change and returns `IsPosted`.
  * Either security requirement is accepted; the Node SDK copies the access token into the query string and
  * sends an empty `isVoiceOtp=` when the argument is omitted. When the app's settings ask for them, the body
  * also carries security answers (`SecurityAnswer`) and a captcha answer, and the captcha answer may instead
  * travel in the query.
  *
- * A typed variant of `verifyPhoneOTP` (same endpoint).
+ * A typed variant of `verifyPhoneOtp` (same endpoint).
  *
  * `PUT /identity/v2/auth/phone/otp` · credentials: API key + user's access token
  * Official SDKs: Node `phoneAuthenticationApi.phoneVerificationOTPByAccessToken`, Python `phone_authentication.phone_verification_otp_by_access_token`.
@@ -479,13 +598,30 @@ const phoneVerificationOTPByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function phoneVerificationOTPByAccessToken(
+export function phoneVerificationOtpByAccessToken(
   client: LoginRadiusClient,
-  params: PhoneVerificationOTPByAccessTokenParams,
+  params: PhoneVerificationOtpByAccessTokenParams,
   options?: RequestOptions,
-): Promise<PhoneVerificationOTPByAccessTokenResult> {
-  return client.call(phoneVerificationOTPByAccessTokenOperation, params, options);
+): Promise<PhoneVerificationOtpByAccessTokenResult> {
+  return client.call(phoneVerificationOtpByAccessTokenOperation, params, options);
 }
+
+/**
+ * `phoneVerificationOTPByAccessToken`, the earlier name of {@link phoneVerificationOtpByAccessToken}.
+ * @deprecated Use {@link phoneVerificationOtpByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const phoneVerificationOTPByAccessToken = phoneVerificationOtpByAccessToken;
+/**
+ * The earlier name of {@link PhoneVerificationOtpByAccessTokenParams}.
+ * @deprecated Use {@link PhoneVerificationOtpByAccessTokenParams}.
+ */
+export type PhoneVerificationOTPByAccessTokenParams = PhoneVerificationOtpByAccessTokenParams;
+/**
+ * The earlier name of {@link PhoneVerificationOtpByAccessTokenResult}.
+ * @deprecated Use {@link PhoneVerificationOtpByAccessTokenResult}.
+ */
+export type PhoneVerificationOTPByAccessTokenResult = PhoneVerificationOtpByAccessTokenResult;
 
 /** Parameters of {@link checkPhoneNumberAvailability}. */
 export interface CheckPhoneNumberAvailabilityParams {
@@ -564,7 +700,7 @@ const updatePhoneNumberOperation: OperationDescriptor = {
  * Change the login phone number of the signed-in user.
  *
  * Sends a verification OTP by SMS (or voice call) to the new phone number; the number becomes the account's
- * PhoneId once it is verified with `phoneVerificationOTPByAccessToken`. The Node SDK also copies the access
+ * PhoneId once it is verified with `phoneVerificationOtpByAccessToken`. The Node SDK also copies the access
  * token into the query string and sends an empty `isVoiceOtp=` when the argument is omitted.
  *
  * `PUT /identity/v2/auth/phone` · credentials: API key + user's access token
@@ -586,17 +722,17 @@ export function updatePhoneNumber(
   return client.call(updatePhoneNumberOperation, params, options);
 }
 
-/** Parameters of {@link removePhoneIDByAccessToken}. */
-export interface RemovePhoneIDByAccessTokenParams {
+/** Parameters of {@link removePhoneIdByAccessToken}. */
+export interface RemovePhoneIdByAccessTokenParams {
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link removePhoneIDByAccessToken} resolves to. */
-export type RemovePhoneIDByAccessTokenResult = JsonResultOf<operations['removePhoneIDByAccessToken']>;
+/** What {@link removePhoneIdByAccessToken} resolves to. */
+export type RemovePhoneIdByAccessTokenResult = JsonResultOf<operations['removePhoneIdByAccessToken']>;
 
-const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
-  id: 'removePhoneIDByAccessToken',
+const removePhoneIdByAccessTokenOperation: OperationDescriptor = {
+  id: 'removePhoneIdByAccessToken',
   method: 'DELETE',
   path: '/identity/v2/auth/phone',
   security: [['apiKey', 'accessToken']],
@@ -619,10 +755,27 @@ const removePhoneIDByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function removePhoneIDByAccessToken(
+export function removePhoneIdByAccessToken(
   client: LoginRadiusClient,
-  params: RemovePhoneIDByAccessTokenParams,
+  params: RemovePhoneIdByAccessTokenParams,
   options?: RequestOptions,
-): Promise<RemovePhoneIDByAccessTokenResult> {
-  return client.call(removePhoneIDByAccessTokenOperation, params, options);
+): Promise<RemovePhoneIdByAccessTokenResult> {
+  return client.call(removePhoneIdByAccessTokenOperation, params, options);
 }
+
+/**
+ * `removePhoneIDByAccessToken`, the earlier name of {@link removePhoneIdByAccessToken}.
+ * @deprecated Use {@link removePhoneIdByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const removePhoneIDByAccessToken = removePhoneIdByAccessToken;
+/**
+ * The earlier name of {@link RemovePhoneIdByAccessTokenParams}.
+ * @deprecated Use {@link RemovePhoneIdByAccessTokenParams}.
+ */
+export type RemovePhoneIDByAccessTokenParams = RemovePhoneIdByAccessTokenParams;
+/**
+ * The earlier name of {@link RemovePhoneIdByAccessTokenResult}.
+ * @deprecated Use {@link RemovePhoneIdByAccessTokenResult}.
+ */
+export type RemovePhoneIDByAccessTokenResult = RemovePhoneIdByAccessTokenResult;

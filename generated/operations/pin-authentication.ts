@@ -57,21 +57,21 @@ export function pinLogin(client: LoginRadiusClient, params: PinLoginParams, opti
   return client.call(pinLoginOperation, params, options);
 }
 
-/** Parameters of {@link changePINByAccessToken}. */
-export interface ChangePINByAccessTokenParams {
+/** Parameters of {@link changePinByAccessToken}. */
+export interface ChangePinByAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['changePINByAccessToken']>;
+  query?: QueryOf<operations['changePinByAccessToken']>;
   /** The JSON request body. */
   body: components['schemas']['ChangePinRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link changePINByAccessToken} resolves to. */
-export type ChangePINByAccessTokenResult = JsonResultOf<operations['changePINByAccessToken']>;
+/** What {@link changePinByAccessToken} resolves to. */
+export type ChangePinByAccessTokenResult = JsonResultOf<operations['changePinByAccessToken']>;
 
-const changePINByAccessTokenOperation: OperationDescriptor = {
-  id: 'changePINByAccessToken',
+const changePinByAccessTokenOperation: OperationDescriptor = {
+  id: 'changePinByAccessToken',
   method: 'PUT',
   path: '/identity/v2/auth/pin/change',
   security: [['apiKey', 'accessToken']],
@@ -109,27 +109,44 @@ const changePINByAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function changePINByAccessToken(
+export function changePinByAccessToken(
   client: LoginRadiusClient,
-  params: ChangePINByAccessTokenParams,
+  params: ChangePinByAccessTokenParams,
   options?: RequestOptions,
-): Promise<ChangePINByAccessTokenResult> {
-  return client.call(changePINByAccessTokenOperation, params, options);
+): Promise<ChangePinByAccessTokenResult> {
+  return client.call(changePinByAccessTokenOperation, params, options);
 }
 
-/** Parameters of {@link sendForgotPINEmailByEmail}. */
-export interface SendForgotPINEmailByEmailParams {
+/**
+ * `changePINByAccessToken`, the earlier name of {@link changePinByAccessToken}.
+ * @deprecated Use {@link changePinByAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const changePINByAccessToken = changePinByAccessToken;
+/**
+ * The earlier name of {@link ChangePinByAccessTokenParams}.
+ * @deprecated Use {@link ChangePinByAccessTokenParams}.
+ */
+export type ChangePINByAccessTokenParams = ChangePinByAccessTokenParams;
+/**
+ * The earlier name of {@link ChangePinByAccessTokenResult}.
+ * @deprecated Use {@link ChangePinByAccessTokenResult}.
+ */
+export type ChangePINByAccessTokenResult = ChangePinByAccessTokenResult;
+
+/** Parameters of {@link sendForgotPinEmailByEmail}. */
+export interface SendForgotPinEmailByEmailParams {
   /** Query parameters. */
-  query?: QueryOf<operations['sendForgotPINEmailByEmail']>;
+  query?: QueryOf<operations['sendForgotPinEmailByEmail']>;
   /** The JSON request body. */
   body: components['schemas']['EmailAddressRequest'];
 }
 
-/** What {@link sendForgotPINEmailByEmail} resolves to. */
-export type SendForgotPINEmailByEmailResult = JsonResultOf<operations['sendForgotPINEmailByEmail']>;
+/** What {@link sendForgotPinEmailByEmail} resolves to. */
+export type SendForgotPinEmailByEmailResult = JsonResultOf<operations['sendForgotPinEmailByEmail']>;
 
-const sendForgotPINEmailByEmailOperation: OperationDescriptor = {
-  id: 'sendForgotPINEmailByEmail',
+const sendForgotPinEmailByEmailOperation: OperationDescriptor = {
+  id: 'sendForgotPinEmailByEmail',
   method: 'POST',
   path: '/identity/v2/auth/pin/forgot/email',
   security: [['apiKey']],
@@ -156,27 +173,44 @@ const sendForgotPINEmailByEmailOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINEmailByEmail(
+export function sendForgotPinEmailByEmail(
   client: LoginRadiusClient,
-  params: SendForgotPINEmailByEmailParams,
+  params: SendForgotPinEmailByEmailParams,
   options?: RequestOptions,
-): Promise<SendForgotPINEmailByEmailResult> {
-  return client.call(sendForgotPINEmailByEmailOperation, params, options);
+): Promise<SendForgotPinEmailByEmailResult> {
+  return client.call(sendForgotPinEmailByEmailOperation, params, options);
 }
 
-/** Parameters of {@link sendForgotPINSMSByPhone}. */
-export interface SendForgotPINSMSByPhoneParams {
+/**
+ * `sendForgotPINEmailByEmail`, the earlier name of {@link sendForgotPinEmailByEmail}.
+ * @deprecated Use {@link sendForgotPinEmailByEmail}: the same call, spelled consistently.
+ * @alias
+ */
+export const sendForgotPINEmailByEmail = sendForgotPinEmailByEmail;
+/**
+ * The earlier name of {@link SendForgotPinEmailByEmailParams}.
+ * @deprecated Use {@link SendForgotPinEmailByEmailParams}.
+ */
+export type SendForgotPINEmailByEmailParams = SendForgotPinEmailByEmailParams;
+/**
+ * The earlier name of {@link SendForgotPinEmailByEmailResult}.
+ * @deprecated Use {@link SendForgotPinEmailByEmailResult}.
+ */
+export type SendForgotPINEmailByEmailResult = SendForgotPinEmailByEmailResult;
+
+/** Parameters of {@link sendForgotPinSmsByPhone}. */
+export interface SendForgotPinSmsByPhoneParams {
   /** Query parameters. */
-  query?: QueryOf<operations['sendForgotPINSMSByPhone']>;
+  query?: QueryOf<operations['sendForgotPinSmsByPhone']>;
   /** The JSON request body. */
   body: components['schemas']['PhoneNumberRequest'];
 }
 
-/** What {@link sendForgotPINSMSByPhone} resolves to. */
-export type SendForgotPINSMSByPhoneResult = JsonResultOf<operations['sendForgotPINSMSByPhone']>;
+/** What {@link sendForgotPinSmsByPhone} resolves to. */
+export type SendForgotPinSmsByPhoneResult = JsonResultOf<operations['sendForgotPinSmsByPhone']>;
 
-const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
-  id: 'sendForgotPINSMSByPhone',
+const sendForgotPinSmsByPhoneOperation: OperationDescriptor = {
+  id: 'sendForgotPinSmsByPhone',
   method: 'POST',
   path: '/identity/v2/auth/pin/forgot/otp',
   security: [['apiKey']],
@@ -189,7 +223,7 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
 /**
  * Send a PIN reset OTP to the account's phone number.
  *
- * Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPINByPhoneAndOtp`. The Node SDK sends an
+ * Sends an SMS (or a voice call with `isVoiceOtp=true`) with a code for `resetPinByPhoneAndOtp`. The Node SDK sends an
  * empty `isVoiceOtp=` when the argument is omitted; the Python SDK always sends `isVoiceOtp=False`.
  *
  * `POST /identity/v2/auth/pin/forgot/otp` · credentials: API key
@@ -203,27 +237,44 @@ const sendForgotPINSMSByPhoneOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINSMSByPhone(
+export function sendForgotPinSmsByPhone(
   client: LoginRadiusClient,
-  params: SendForgotPINSMSByPhoneParams,
+  params: SendForgotPinSmsByPhoneParams,
   options?: RequestOptions,
-): Promise<SendForgotPINSMSByPhoneResult> {
-  return client.call(sendForgotPINSMSByPhoneOperation, params, options);
+): Promise<SendForgotPinSmsByPhoneResult> {
+  return client.call(sendForgotPinSmsByPhoneOperation, params, options);
 }
 
-/** Parameters of {@link sendForgotPINEmailByUsername}. */
-export interface SendForgotPINEmailByUsernameParams {
+/**
+ * `sendForgotPINSMSByPhone`, the earlier name of {@link sendForgotPinSmsByPhone}.
+ * @deprecated Use {@link sendForgotPinSmsByPhone}: the same call, spelled consistently.
+ * @alias
+ */
+export const sendForgotPINSMSByPhone = sendForgotPinSmsByPhone;
+/**
+ * The earlier name of {@link SendForgotPinSmsByPhoneParams}.
+ * @deprecated Use {@link SendForgotPinSmsByPhoneParams}.
+ */
+export type SendForgotPINSMSByPhoneParams = SendForgotPinSmsByPhoneParams;
+/**
+ * The earlier name of {@link SendForgotPinSmsByPhoneResult}.
+ * @deprecated Use {@link SendForgotPinSmsByPhoneResult}.
+ */
+export type SendForgotPINSMSByPhoneResult = SendForgotPinSmsByPhoneResult;
+
+/** Parameters of {@link sendForgotPinEmailByUserName}. */
+export interface SendForgotPinEmailByUserNameParams {
   /** Query parameters. */
-  query?: QueryOf<operations['sendForgotPINEmailByUsername']>;
+  query?: QueryOf<operations['sendForgotPinEmailByUserName']>;
   /** The JSON request body. */
   body: components['schemas']['ForgotPinByUserNameRequest'];
 }
 
-/** What {@link sendForgotPINEmailByUsername} resolves to. */
-export type SendForgotPINEmailByUsernameResult = JsonResultOf<operations['sendForgotPINEmailByUsername']>;
+/** What {@link sendForgotPinEmailByUserName} resolves to. */
+export type SendForgotPinEmailByUserNameResult = JsonResultOf<operations['sendForgotPinEmailByUserName']>;
 
-const sendForgotPINEmailByUsernameOperation: OperationDescriptor = {
-  id: 'sendForgotPINEmailByUsername',
+const sendForgotPinEmailByUserNameOperation: OperationDescriptor = {
+  id: 'sendForgotPinEmailByUserName',
   method: 'POST',
   path: '/identity/v2/auth/pin/forgot/username',
   security: [['apiKey']],
@@ -250,27 +301,44 @@ const sendForgotPINEmailByUsernameOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function sendForgotPINEmailByUsername(
+export function sendForgotPinEmailByUserName(
   client: LoginRadiusClient,
-  params: SendForgotPINEmailByUsernameParams,
+  params: SendForgotPinEmailByUserNameParams,
   options?: RequestOptions,
-): Promise<SendForgotPINEmailByUsernameResult> {
-  return client.call(sendForgotPINEmailByUsernameOperation, params, options);
+): Promise<SendForgotPinEmailByUserNameResult> {
+  return client.call(sendForgotPinEmailByUserNameOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByEmailAndOtp}. */
-export interface ResetPINByEmailAndOtpParams {
+/**
+ * `sendForgotPINEmailByUsername`, the earlier name of {@link sendForgotPinEmailByUserName}.
+ * @deprecated Use {@link sendForgotPinEmailByUserName}: the same call, spelled consistently.
+ * @alias
+ */
+export const sendForgotPINEmailByUsername = sendForgotPinEmailByUserName;
+/**
+ * The earlier name of {@link SendForgotPinEmailByUserNameParams}.
+ * @deprecated Use {@link SendForgotPinEmailByUserNameParams}.
+ */
+export type SendForgotPINEmailByUsernameParams = SendForgotPinEmailByUserNameParams;
+/**
+ * The earlier name of {@link SendForgotPinEmailByUserNameResult}.
+ * @deprecated Use {@link SendForgotPinEmailByUserNameResult}.
+ */
+export type SendForgotPINEmailByUsernameResult = SendForgotPinEmailByUserNameResult;
+
+/** Parameters of {@link resetPinByEmailAndOtp}. */
+export interface ResetPinByEmailAndOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['resetPINByEmailAndOtp']>;
+  query?: QueryOf<operations['resetPinByEmailAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByEmailAndOtpRequest'];
 }
 
-/** What {@link resetPINByEmailAndOtp} resolves to. */
-export type ResetPINByEmailAndOtpResult = JsonResultOf<operations['resetPINByEmailAndOtp']>;
+/** What {@link resetPinByEmailAndOtp} resolves to. */
+export type ResetPinByEmailAndOtpResult = JsonResultOf<operations['resetPinByEmailAndOtp']>;
 
-const resetPINByEmailAndOtpOperation: OperationDescriptor = {
-  id: 'resetPINByEmailAndOtp',
+const resetPinByEmailAndOtpOperation: OperationDescriptor = {
+  id: 'resetPinByEmailAndOtp',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/email',
   security: [['apiKey']],
@@ -290,7 +358,7 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
 /**
  * Reset a PIN with an email address and the OTP sent for it.
  *
- * Checks the OTP from the PIN reset email (`sendForgotPINEmailByEmail` with an OTP template) and sets the new PIN.
+ * Checks the OTP from the PIN reset email (`sendForgotPinEmailByEmail` with an OTP template) and sets the new PIN.
  *
  * `PUT /identity/v2/auth/pin/reset/otp/email` · credentials: API key
  * Official SDKs: Node `pinAuthenticationApi.resetPINByEmailAndOtp`, Python `pin_authentication.reset_pin_by_email_and_otp`.
@@ -303,27 +371,44 @@ const resetPINByEmailAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByEmailAndOtp(
+export function resetPinByEmailAndOtp(
   client: LoginRadiusClient,
-  params: ResetPINByEmailAndOtpParams,
+  params: ResetPinByEmailAndOtpParams,
   options?: RequestOptions,
-): Promise<ResetPINByEmailAndOtpResult> {
-  return client.call(resetPINByEmailAndOtpOperation, params, options);
+): Promise<ResetPinByEmailAndOtpResult> {
+  return client.call(resetPinByEmailAndOtpOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByPhoneAndOtp}. */
-export interface ResetPINByPhoneAndOtpParams {
+/**
+ * `resetPINByEmailAndOtp`, the earlier name of {@link resetPinByEmailAndOtp}.
+ * @deprecated Use {@link resetPinByEmailAndOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByEmailAndOtp = resetPinByEmailAndOtp;
+/**
+ * The earlier name of {@link ResetPinByEmailAndOtpParams}.
+ * @deprecated Use {@link ResetPinByEmailAndOtpParams}.
+ */
+export type ResetPINByEmailAndOtpParams = ResetPinByEmailAndOtpParams;
+/**
+ * The earlier name of {@link ResetPinByEmailAndOtpResult}.
+ * @deprecated Use {@link ResetPinByEmailAndOtpResult}.
+ */
+export type ResetPINByEmailAndOtpResult = ResetPinByEmailAndOtpResult;
+
+/** Parameters of {@link resetPinByPhoneAndOtp}. */
+export interface ResetPinByPhoneAndOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['resetPINByPhoneAndOtp']>;
+  query?: QueryOf<operations['resetPinByPhoneAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByPhoneAndOtpRequest'];
 }
 
-/** What {@link resetPINByPhoneAndOtp} resolves to. */
-export type ResetPINByPhoneAndOtpResult = JsonResultOf<operations['resetPINByPhoneAndOtp']>;
+/** What {@link resetPinByPhoneAndOtp} resolves to. */
+export type ResetPinByPhoneAndOtpResult = JsonResultOf<operations['resetPinByPhoneAndOtp']>;
 
-const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
-  id: 'resetPINByPhoneAndOtp',
+const resetPinByPhoneAndOtpOperation: OperationDescriptor = {
+  id: 'resetPinByPhoneAndOtp',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/phone',
   security: [['apiKey']],
@@ -343,7 +428,7 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
 /**
  * Reset a PIN with a phone number and the OTP sent for it.
  *
- * Checks the OTP sent by `sendForgotPINSMSByPhone` and sets the new PIN.
+ * Checks the OTP sent by `sendForgotPinSmsByPhone` and sets the new PIN.
  *
  * `PUT /identity/v2/auth/pin/reset/otp/phone` · credentials: API key
  * Official SDKs: Node `pinAuthenticationApi.resetPINByPhoneAndOtp`, Python `pin_authentication.reset_pin_by_phone_and_otp`.
@@ -356,27 +441,44 @@ const resetPINByPhoneAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByPhoneAndOtp(
+export function resetPinByPhoneAndOtp(
   client: LoginRadiusClient,
-  params: ResetPINByPhoneAndOtpParams,
+  params: ResetPinByPhoneAndOtpParams,
   options?: RequestOptions,
-): Promise<ResetPINByPhoneAndOtpResult> {
-  return client.call(resetPINByPhoneAndOtpOperation, params, options);
+): Promise<ResetPinByPhoneAndOtpResult> {
+  return client.call(resetPinByPhoneAndOtpOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByUsernameAndOtp}. */
-export interface ResetPINByUsernameAndOtpParams {
+/**
+ * `resetPINByPhoneAndOtp`, the earlier name of {@link resetPinByPhoneAndOtp}.
+ * @deprecated Use {@link resetPinByPhoneAndOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByPhoneAndOtp = resetPinByPhoneAndOtp;
+/**
+ * The earlier name of {@link ResetPinByPhoneAndOtpParams}.
+ * @deprecated Use {@link ResetPinByPhoneAndOtpParams}.
+ */
+export type ResetPINByPhoneAndOtpParams = ResetPinByPhoneAndOtpParams;
+/**
+ * The earlier name of {@link ResetPinByPhoneAndOtpResult}.
+ * @deprecated Use {@link ResetPinByPhoneAndOtpResult}.
+ */
+export type ResetPINByPhoneAndOtpResult = ResetPinByPhoneAndOtpResult;
+
+/** Parameters of {@link resetPinByUserNameAndOtp}. */
+export interface ResetPinByUserNameAndOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['resetPINByUsernameAndOtp']>;
+  query?: QueryOf<operations['resetPinByUserNameAndOtp']>;
   /** The JSON request body. */
   body: components['schemas']['ResetPinByUserNameAndOtpRequest'];
 }
 
-/** What {@link resetPINByUsernameAndOtp} resolves to. */
-export type ResetPINByUsernameAndOtpResult = JsonResultOf<operations['resetPINByUsernameAndOtp']>;
+/** What {@link resetPinByUserNameAndOtp} resolves to. */
+export type ResetPinByUserNameAndOtpResult = JsonResultOf<operations['resetPinByUserNameAndOtp']>;
 
-const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
-  id: 'resetPINByUsernameAndOtp',
+const resetPinByUserNameAndOtpOperation: OperationDescriptor = {
+  id: 'resetPinByUserNameAndOtp',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/otp/username',
   security: [['apiKey']],
@@ -396,7 +498,7 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
 /**
  * Reset a PIN with a username and the OTP sent for it.
  *
- * Checks the OTP sent for the account with this username (`sendForgotPINEmailByUsername` with an OTP template) and sets the new PIN.
+ * Checks the OTP sent for the account with this username (`sendForgotPinEmailByUserName` with an OTP template) and sets the new PIN.
  *
  * `PUT /identity/v2/auth/pin/reset/otp/username` · credentials: API key
  * Official SDKs: Node `pinAuthenticationApi.resetPINByUsernameAndOtp`, Python `pin_authentication.reset_pin_by_username_and_otp`.
@@ -409,25 +511,42 @@ const resetPINByUsernameAndOtpOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByUsernameAndOtp(
+export function resetPinByUserNameAndOtp(
   client: LoginRadiusClient,
-  params: ResetPINByUsernameAndOtpParams,
+  params: ResetPinByUserNameAndOtpParams,
   options?: RequestOptions,
-): Promise<ResetPINByUsernameAndOtpResult> {
-  return client.call(resetPINByUsernameAndOtpOperation, params, options);
+): Promise<ResetPinByUserNameAndOtpResult> {
+  return client.call(resetPinByUserNameAndOtpOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByEmailAndSecurityAnswer}. */
-export interface ResetPINByEmailAndSecurityAnswerParams {
+/**
+ * `resetPINByUsernameAndOtp`, the earlier name of {@link resetPinByUserNameAndOtp}.
+ * @deprecated Use {@link resetPinByUserNameAndOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByUsernameAndOtp = resetPinByUserNameAndOtp;
+/**
+ * The earlier name of {@link ResetPinByUserNameAndOtpParams}.
+ * @deprecated Use {@link ResetPinByUserNameAndOtpParams}.
+ */
+export type ResetPINByUsernameAndOtpParams = ResetPinByUserNameAndOtpParams;
+/**
+ * The earlier name of {@link ResetPinByUserNameAndOtpResult}.
+ * @deprecated Use {@link ResetPinByUserNameAndOtpResult}.
+ */
+export type ResetPINByUsernameAndOtpResult = ResetPinByUserNameAndOtpResult;
+
+/** Parameters of {@link resetPinByEmailAndSecurityAnswer}. */
+export interface ResetPinByEmailAndSecurityAnswerParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPinBySecurityAnswerAndEmailRequest'];
 }
 
-/** What {@link resetPINByEmailAndSecurityAnswer} resolves to. */
-export type ResetPINByEmailAndSecurityAnswerResult = JsonResultOf<operations['resetPINByEmailAndSecurityAnswer']>;
+/** What {@link resetPinByEmailAndSecurityAnswer} resolves to. */
+export type ResetPinByEmailAndSecurityAnswerResult = JsonResultOf<operations['resetPinByEmailAndSecurityAnswer']>;
 
-const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
-  id: 'resetPINByEmailAndSecurityAnswer',
+const resetPinByEmailAndSecurityAnswerOperation: OperationDescriptor = {
+  id: 'resetPinByEmailAndSecurityAnswer',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/securityanswer/email',
   security: [['apiKey']],
@@ -455,25 +574,42 @@ const resetPINByEmailAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByEmailAndSecurityAnswer(
+export function resetPinByEmailAndSecurityAnswer(
   client: LoginRadiusClient,
-  params: ResetPINByEmailAndSecurityAnswerParams,
+  params: ResetPinByEmailAndSecurityAnswerParams,
   options?: RequestOptions,
-): Promise<ResetPINByEmailAndSecurityAnswerResult> {
-  return client.call(resetPINByEmailAndSecurityAnswerOperation, params, options);
+): Promise<ResetPinByEmailAndSecurityAnswerResult> {
+  return client.call(resetPinByEmailAndSecurityAnswerOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByPhoneAndSecurityAnswer}. */
-export interface ResetPINByPhoneAndSecurityAnswerParams {
+/**
+ * `resetPINByEmailAndSecurityAnswer`, the earlier name of {@link resetPinByEmailAndSecurityAnswer}.
+ * @deprecated Use {@link resetPinByEmailAndSecurityAnswer}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByEmailAndSecurityAnswer = resetPinByEmailAndSecurityAnswer;
+/**
+ * The earlier name of {@link ResetPinByEmailAndSecurityAnswerParams}.
+ * @deprecated Use {@link ResetPinByEmailAndSecurityAnswerParams}.
+ */
+export type ResetPINByEmailAndSecurityAnswerParams = ResetPinByEmailAndSecurityAnswerParams;
+/**
+ * The earlier name of {@link ResetPinByEmailAndSecurityAnswerResult}.
+ * @deprecated Use {@link ResetPinByEmailAndSecurityAnswerResult}.
+ */
+export type ResetPINByEmailAndSecurityAnswerResult = ResetPinByEmailAndSecurityAnswerResult;
+
+/** Parameters of {@link resetPinByPhoneAndSecurityAnswer}. */
+export interface ResetPinByPhoneAndSecurityAnswerParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPinBySecurityAnswerAndPhoneRequest'];
 }
 
-/** What {@link resetPINByPhoneAndSecurityAnswer} resolves to. */
-export type ResetPINByPhoneAndSecurityAnswerResult = JsonResultOf<operations['resetPINByPhoneAndSecurityAnswer']>;
+/** What {@link resetPinByPhoneAndSecurityAnswer} resolves to. */
+export type ResetPinByPhoneAndSecurityAnswerResult = JsonResultOf<operations['resetPinByPhoneAndSecurityAnswer']>;
 
-const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
-  id: 'resetPINByPhoneAndSecurityAnswer',
+const resetPinByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
+  id: 'resetPinByPhoneAndSecurityAnswer',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/securityanswer/phone',
   security: [['apiKey']],
@@ -501,25 +637,42 @@ const resetPINByPhoneAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByPhoneAndSecurityAnswer(
+export function resetPinByPhoneAndSecurityAnswer(
   client: LoginRadiusClient,
-  params: ResetPINByPhoneAndSecurityAnswerParams,
+  params: ResetPinByPhoneAndSecurityAnswerParams,
   options?: RequestOptions,
-): Promise<ResetPINByPhoneAndSecurityAnswerResult> {
-  return client.call(resetPINByPhoneAndSecurityAnswerOperation, params, options);
+): Promise<ResetPinByPhoneAndSecurityAnswerResult> {
+  return client.call(resetPinByPhoneAndSecurityAnswerOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByUsernameAndSecurityAnswer}. */
-export interface ResetPINByUsernameAndSecurityAnswerParams {
+/**
+ * `resetPINByPhoneAndSecurityAnswer`, the earlier name of {@link resetPinByPhoneAndSecurityAnswer}.
+ * @deprecated Use {@link resetPinByPhoneAndSecurityAnswer}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByPhoneAndSecurityAnswer = resetPinByPhoneAndSecurityAnswer;
+/**
+ * The earlier name of {@link ResetPinByPhoneAndSecurityAnswerParams}.
+ * @deprecated Use {@link ResetPinByPhoneAndSecurityAnswerParams}.
+ */
+export type ResetPINByPhoneAndSecurityAnswerParams = ResetPinByPhoneAndSecurityAnswerParams;
+/**
+ * The earlier name of {@link ResetPinByPhoneAndSecurityAnswerResult}.
+ * @deprecated Use {@link ResetPinByPhoneAndSecurityAnswerResult}.
+ */
+export type ResetPINByPhoneAndSecurityAnswerResult = ResetPinByPhoneAndSecurityAnswerResult;
+
+/** Parameters of {@link resetPinByUserNameAndSecurityAnswer}. */
+export interface ResetPinByUserNameAndSecurityAnswerParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPinBySecurityAnswerAndUserNameRequest'];
 }
 
-/** What {@link resetPINByUsernameAndSecurityAnswer} resolves to. */
-export type ResetPINByUsernameAndSecurityAnswerResult = JsonResultOf<operations['resetPINByUsernameAndSecurityAnswer']>;
+/** What {@link resetPinByUserNameAndSecurityAnswer} resolves to. */
+export type ResetPinByUserNameAndSecurityAnswerResult = JsonResultOf<operations['resetPinByUserNameAndSecurityAnswer']>;
 
-const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
-  id: 'resetPINByUsernameAndSecurityAnswer',
+const resetPinByUserNameAndSecurityAnswerOperation: OperationDescriptor = {
+  id: 'resetPinByUserNameAndSecurityAnswer',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/securityanswer/username',
   security: [['apiKey']],
@@ -547,25 +700,42 @@ const resetPINByUsernameAndSecurityAnswerOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByUsernameAndSecurityAnswer(
+export function resetPinByUserNameAndSecurityAnswer(
   client: LoginRadiusClient,
-  params: ResetPINByUsernameAndSecurityAnswerParams,
+  params: ResetPinByUserNameAndSecurityAnswerParams,
   options?: RequestOptions,
-): Promise<ResetPINByUsernameAndSecurityAnswerResult> {
-  return client.call(resetPINByUsernameAndSecurityAnswerOperation, params, options);
+): Promise<ResetPinByUserNameAndSecurityAnswerResult> {
+  return client.call(resetPinByUserNameAndSecurityAnswerOperation, params, options);
 }
 
-/** Parameters of {@link resetPINByResetToken}. */
-export interface ResetPINByResetTokenParams {
+/**
+ * `resetPINByUsernameAndSecurityAnswer`, the earlier name of {@link resetPinByUserNameAndSecurityAnswer}.
+ * @deprecated Use {@link resetPinByUserNameAndSecurityAnswer}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByUsernameAndSecurityAnswer = resetPinByUserNameAndSecurityAnswer;
+/**
+ * The earlier name of {@link ResetPinByUserNameAndSecurityAnswerParams}.
+ * @deprecated Use {@link ResetPinByUserNameAndSecurityAnswerParams}.
+ */
+export type ResetPINByUsernameAndSecurityAnswerParams = ResetPinByUserNameAndSecurityAnswerParams;
+/**
+ * The earlier name of {@link ResetPinByUserNameAndSecurityAnswerResult}.
+ * @deprecated Use {@link ResetPinByUserNameAndSecurityAnswerResult}.
+ */
+export type ResetPINByUsernameAndSecurityAnswerResult = ResetPinByUserNameAndSecurityAnswerResult;
+
+/** Parameters of {@link resetPinByResetToken}. */
+export interface ResetPinByResetTokenParams {
   /** The JSON request body. */
   body: components['schemas']['ResetPinByResetTokenRequest'];
 }
 
-/** What {@link resetPINByResetToken} resolves to. */
-export type ResetPINByResetTokenResult = JsonResultOf<operations['resetPINByResetToken']>;
+/** What {@link resetPinByResetToken} resolves to. */
+export type ResetPinByResetTokenResult = JsonResultOf<operations['resetPinByResetToken']>;
 
-const resetPINByResetTokenOperation: OperationDescriptor = {
-  id: 'resetPINByResetToken',
+const resetPinByResetTokenOperation: OperationDescriptor = {
+  id: 'resetPinByResetToken',
   method: 'PUT',
   path: '/identity/v2/auth/pin/reset/token',
   security: [['apiKey']],
@@ -578,7 +748,7 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
 /**
  * Reset a PIN with the reset token from a PIN reset email.
  *
- * Sets a new PIN using the token from the reset link that `sendForgotPINEmailByEmail` or `sendForgotPINEmailByUsername` sent.
+ * Sets a new PIN using the token from the reset link that `sendForgotPinEmailByEmail` or `sendForgotPinEmailByUserName` sent.
  *
  * `PUT /identity/v2/auth/pin/reset/token` · credentials: API key
  * Official SDKs: Node `pinAuthenticationApi.resetPINByResetToken`, Python `pin_authentication.reset_pin_by_reset_token`.
@@ -591,27 +761,44 @@ const resetPINByResetTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function resetPINByResetToken(
+export function resetPinByResetToken(
   client: LoginRadiusClient,
-  params: ResetPINByResetTokenParams,
+  params: ResetPinByResetTokenParams,
   options?: RequestOptions,
-): Promise<ResetPINByResetTokenResult> {
-  return client.call(resetPINByResetTokenOperation, params, options);
+): Promise<ResetPinByResetTokenResult> {
+  return client.call(resetPinByResetTokenOperation, params, options);
 }
 
-/** Parameters of {@link setPINByPinAuthToken}. */
-export interface SetPINByPinAuthTokenParams {
+/**
+ * `resetPINByResetToken`, the earlier name of {@link resetPinByResetToken}.
+ * @deprecated Use {@link resetPinByResetToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const resetPINByResetToken = resetPinByResetToken;
+/**
+ * The earlier name of {@link ResetPinByResetTokenParams}.
+ * @deprecated Use {@link ResetPinByResetTokenParams}.
+ */
+export type ResetPINByResetTokenParams = ResetPinByResetTokenParams;
+/**
+ * The earlier name of {@link ResetPinByResetTokenResult}.
+ * @deprecated Use {@link ResetPinByResetTokenResult}.
+ */
+export type ResetPINByResetTokenResult = ResetPinByResetTokenResult;
+
+/** Parameters of {@link setPinByPinAuthToken}. */
+export interface SetPinByPinAuthTokenParams {
   /** Query parameters (required: pinAuthToken). */
-  query: QueryOf<operations['setPINByPinAuthToken']>;
+  query: QueryOf<operations['setPinByPinAuthToken']>;
   /** The JSON request body. */
   body: components['schemas']['PinRequest'];
 }
 
-/** What {@link setPINByPinAuthToken} resolves to. */
-export type SetPINByPinAuthTokenResult = JsonResultOf<operations['setPINByPinAuthToken']>;
+/** What {@link setPinByPinAuthToken} resolves to. */
+export type SetPinByPinAuthTokenResult = JsonResultOf<operations['setPinByPinAuthToken']>;
 
-const setPINByPinAuthTokenOperation: OperationDescriptor = {
-  id: 'setPINByPinAuthToken',
+const setPinByPinAuthTokenOperation: OperationDescriptor = {
+  id: 'setPinByPinAuthToken',
   method: 'POST',
   path: '/identity/v2/auth/pin/set/pinauthtoken',
   security: [['apiKey']],
@@ -639,25 +826,42 @@ const setPINByPinAuthTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function setPINByPinAuthToken(
+export function setPinByPinAuthToken(
   client: LoginRadiusClient,
-  params: SetPINByPinAuthTokenParams,
+  params: SetPinByPinAuthTokenParams,
   options?: RequestOptions,
-): Promise<SetPINByPinAuthTokenResult> {
-  return client.call(setPINByPinAuthTokenOperation, params, options);
+): Promise<SetPinByPinAuthTokenResult> {
+  return client.call(setPinByPinAuthTokenOperation, params, options);
 }
 
-/** Parameters of {@link inValidatePinSessionToken}. */
-export interface InValidatePinSessionTokenParams {
+/**
+ * `setPINByPinAuthToken`, the earlier name of {@link setPinByPinAuthToken}.
+ * @deprecated Use {@link setPinByPinAuthToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const setPINByPinAuthToken = setPinByPinAuthToken;
+/**
+ * The earlier name of {@link SetPinByPinAuthTokenParams}.
+ * @deprecated Use {@link SetPinByPinAuthTokenParams}.
+ */
+export type SetPINByPinAuthTokenParams = SetPinByPinAuthTokenParams;
+/**
+ * The earlier name of {@link SetPinByPinAuthTokenResult}.
+ * @deprecated Use {@link SetPinByPinAuthTokenResult}.
+ */
+export type SetPINByPinAuthTokenResult = SetPinByPinAuthTokenResult;
+
+/** Parameters of {@link invalidatePinSessionToken}. */
+export interface InvalidatePinSessionTokenParams {
   /** Query parameters (required: session_token). */
-  query: QueryOf<operations['inValidatePinSessionToken']>;
+  query: QueryOf<operations['invalidatePinSessionToken']>;
 }
 
-/** What {@link inValidatePinSessionToken} resolves to. */
-export type InValidatePinSessionTokenResult = JsonResultOf<operations['inValidatePinSessionToken']>;
+/** What {@link invalidatePinSessionToken} resolves to. */
+export type InvalidatePinSessionTokenResult = JsonResultOf<operations['invalidatePinSessionToken']>;
 
-const inValidatePinSessionTokenOperation: OperationDescriptor = {
-  id: 'inValidatePinSessionToken',
+const invalidatePinSessionTokenOperation: OperationDescriptor = {
+  id: 'invalidatePinSessionToken',
   method: 'GET',
   path: '/identity/v2/auth/session_token/invalidate',
   security: [['apiKey']],
@@ -682,10 +886,27 @@ const inValidatePinSessionTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function inValidatePinSessionToken(
+export function invalidatePinSessionToken(
   client: LoginRadiusClient,
-  params: InValidatePinSessionTokenParams,
+  params: InvalidatePinSessionTokenParams,
   options?: RequestOptions,
-): Promise<InValidatePinSessionTokenResult> {
-  return client.call(inValidatePinSessionTokenOperation, params, options);
+): Promise<InvalidatePinSessionTokenResult> {
+  return client.call(invalidatePinSessionTokenOperation, params, options);
 }
+
+/**
+ * `inValidatePinSessionToken`, the earlier name of {@link invalidatePinSessionToken}.
+ * @deprecated Use {@link invalidatePinSessionToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const inValidatePinSessionToken = invalidatePinSessionToken;
+/**
+ * The earlier name of {@link InvalidatePinSessionTokenParams}.
+ * @deprecated Use {@link InvalidatePinSessionTokenParams}.
+ */
+export type InValidatePinSessionTokenParams = InvalidatePinSessionTokenParams;
+/**
+ * The earlier name of {@link InvalidatePinSessionTokenResult}.
+ * @deprecated Use {@link InvalidatePinSessionTokenResult}.
+ */
+export type InValidatePinSessionTokenResult = InvalidatePinSessionTokenResult;

@@ -361,21 +361,21 @@ export function reAuthSendEmailOtp(
   return client.call(reAuthSendEmailOtpOperation, params, options);
 }
 
-/** Parameters of {@link mfaReAuthenticateByOTP}. */
-export interface MfaReAuthenticateByOTPParams {
+/** Parameters of {@link mfaReAuthenticateByOtp}. */
+export interface MfaReAuthenticateByOtpParams {
   /** Query parameters. */
-  query?: QueryOf<operations['mfaReAuthenticateByOTP']>;
+  query?: QueryOf<operations['mfaReAuthenticateByOtp']>;
   /** The JSON request body. */
   body: components['schemas']['MfaOtpRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link mfaReAuthenticateByOTP} resolves to. */
-export type MfaReAuthenticateByOTPResult = JsonResultOf<operations['mfaReAuthenticateByOTP']>;
+/** What {@link mfaReAuthenticateByOtp} resolves to. */
+export type MfaReAuthenticateByOtpResult = JsonResultOf<operations['mfaReAuthenticateByOtp']>;
 
-const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
-  id: 'mfaReAuthenticateByOTP',
+const mfaReAuthenticateByOtpOperation: OperationDescriptor = {
+  id: 'mfaReAuthenticateByOtp',
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/2fa/otp',
   security: [['apiKey', 'accessToken']],
@@ -409,13 +409,30 @@ const mfaReAuthenticateByOTPOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function mfaReAuthenticateByOTP(
+export function mfaReAuthenticateByOtp(
   client: LoginRadiusClient,
-  params: MfaReAuthenticateByOTPParams,
+  params: MfaReAuthenticateByOtpParams,
   options?: RequestOptions,
-): Promise<MfaReAuthenticateByOTPResult> {
-  return client.call(mfaReAuthenticateByOTPOperation, params, options);
+): Promise<MfaReAuthenticateByOtpResult> {
+  return client.call(mfaReAuthenticateByOtpOperation, params, options);
 }
+
+/**
+ * `mfaReAuthenticateByOTP`, the earlier name of {@link mfaReAuthenticateByOtp}.
+ * @deprecated Use {@link mfaReAuthenticateByOtp}: the same call, spelled consistently.
+ * @alias
+ */
+export const mfaReAuthenticateByOTP = mfaReAuthenticateByOtp;
+/**
+ * The earlier name of {@link MfaReAuthenticateByOtpParams}.
+ * @deprecated Use {@link MfaReAuthenticateByOtpParams}.
+ */
+export type MfaReAuthenticateByOTPParams = MfaReAuthenticateByOtpParams;
+/**
+ * The earlier name of {@link MfaReAuthenticateByOtpResult}.
+ * @deprecated Use {@link MfaReAuthenticateByOtpResult}.
+ */
+export type MfaReAuthenticateByOTPResult = MfaReAuthenticateByOtpResult;
 
 /** Parameters of {@link reAuthBySecurityQuestion}. */
 export interface ReAuthBySecurityQuestionParams {
@@ -652,21 +669,21 @@ export function mfaReAuthenticateByPassword(
   return client.call(mfaReAuthenticateByPasswordOperation, params, options);
 }
 
-/** Parameters of {@link verifyPINAuthentication}. */
-export interface VerifyPINAuthenticationParams {
+/** Parameters of {@link verifyPinAuthentication}. */
+export interface VerifyPinAuthenticationParams {
   /** Query parameters. */
-  query?: QueryOf<operations['verifyPINAuthentication']>;
+  query?: QueryOf<operations['verifyPinAuthentication']>;
   /** The JSON request body. */
   body: components['schemas']['PinRequest'];
   /** The signed-in user's access token (sent as a Bearer token). */
   accessToken: string;
 }
 
-/** What {@link verifyPINAuthentication} resolves to. */
-export type VerifyPINAuthenticationResult = JsonResultOf<operations['verifyPINAuthentication']>;
+/** What {@link verifyPinAuthentication} resolves to. */
+export type VerifyPinAuthenticationResult = JsonResultOf<operations['verifyPinAuthentication']>;
 
-const verifyPINAuthenticationOperation: OperationDescriptor = {
-  id: 'verifyPINAuthentication',
+const verifyPinAuthenticationOperation: OperationDescriptor = {
+  id: 'verifyPinAuthentication',
   method: 'PUT',
   path: '/identity/v2/auth/account/reauth/pin',
   security: [['apiKey', 'accessToken']],
@@ -693,13 +710,30 @@ const verifyPINAuthenticationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyPINAuthentication(
+export function verifyPinAuthentication(
   client: LoginRadiusClient,
-  params: VerifyPINAuthenticationParams,
+  params: VerifyPinAuthenticationParams,
   options?: RequestOptions,
-): Promise<VerifyPINAuthenticationResult> {
-  return client.call(verifyPINAuthenticationOperation, params, options);
+): Promise<VerifyPinAuthenticationResult> {
+  return client.call(verifyPinAuthenticationOperation, params, options);
 }
+
+/**
+ * `verifyPINAuthentication`, the earlier name of {@link verifyPinAuthentication}.
+ * @deprecated Use {@link verifyPinAuthentication}: the same call, spelled consistently.
+ * @alias
+ */
+export const verifyPINAuthentication = verifyPinAuthentication;
+/**
+ * The earlier name of {@link VerifyPinAuthenticationParams}.
+ * @deprecated Use {@link VerifyPinAuthenticationParams}.
+ */
+export type VerifyPINAuthenticationParams = VerifyPinAuthenticationParams;
+/**
+ * The earlier name of {@link VerifyPinAuthenticationResult}.
+ * @deprecated Use {@link VerifyPinAuthenticationResult}.
+ */
+export type VerifyPINAuthenticationResult = VerifyPinAuthenticationResult;
 
 /** Parameters of {@link verifyMultiFactorOtpReauthentication}. */
 export interface VerifyMultiFactorOtpReauthenticationParams {
@@ -800,19 +834,19 @@ export function verifyMultiFactorPasswordReauthentication(
   return client.call(verifyMultiFactorPasswordReauthenticationOperation, params, options);
 }
 
-/** Parameters of {@link verifyMultiFactorPINReauthentication}. */
-export interface VerifyMultiFactorPINReauthenticationParams {
+/** Parameters of {@link verifyMultiFactorPinReauthentication}. */
+export interface VerifyMultiFactorPinReauthenticationParams {
   /** Path parameters: uid. */
-  path: PathOf<operations['verifyMultiFactorPINReauthentication']>;
+  path: PathOf<operations['verifyMultiFactorPinReauthentication']>;
   /** The JSON request body. */
   body: components['schemas']['SecondFactorValidationTokenRequest'];
 }
 
-/** What {@link verifyMultiFactorPINReauthentication} resolves to. */
-export type VerifyMultiFactorPINReauthenticationResult = JsonResultOf<operations['verifyMultiFactorPINReauthentication']>;
+/** What {@link verifyMultiFactorPinReauthentication} resolves to. */
+export type VerifyMultiFactorPinReauthenticationResult = JsonResultOf<operations['verifyMultiFactorPinReauthentication']>;
 
-const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
-  id: 'verifyMultiFactorPINReauthentication',
+const verifyMultiFactorPinReauthenticationOperation: OperationDescriptor = {
+  id: 'verifyMultiFactorPinReauthentication',
   method: 'POST',
   path: '/identity/v2/manage/account/{uid}/reauth/pin',
   security: [['apiKey', 'apiSecret'], ['apiKey', 'requestSignature', 'requestExpires'], ['m2mToken']],
@@ -826,7 +860,7 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
 /**
  * Verify on the server a token from a PIN re-authentication.
  *
- * Server-side check of the `SecondFactorValidationToken` returned by `verifyPINAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
+ * Server-side check of the `SecondFactorValidationToken` returned by `verifyPinAuthentication` for the account `uid`; call it before allowing the sensitive action. LoginRadius's docs spell the path `.../{uid}/reAuth/pin`.
  *
  * `POST /identity/v2/manage/account/{uid}/reauth/pin` · credentials: API key + API secret (or a request signature), or m2mToken
  * Official SDKs: Node `reAuthenticationApi.verifyMultiFactorPINReauthentication`, Python `re_authentication.verify_multi_factor_pin_reauthentication`.
@@ -840,10 +874,27 @@ const verifyMultiFactorPINReauthenticationOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function verifyMultiFactorPINReauthentication(
+export function verifyMultiFactorPinReauthentication(
   client: LoginRadiusClient,
-  params: VerifyMultiFactorPINReauthenticationParams,
+  params: VerifyMultiFactorPinReauthenticationParams,
   options?: RequestOptions,
-): Promise<VerifyMultiFactorPINReauthenticationResult> {
-  return client.call(verifyMultiFactorPINReauthenticationOperation, params, options);
+): Promise<VerifyMultiFactorPinReauthenticationResult> {
+  return client.call(verifyMultiFactorPinReauthenticationOperation, params, options);
 }
+
+/**
+ * `verifyMultiFactorPINReauthentication`, the earlier name of {@link verifyMultiFactorPinReauthentication}.
+ * @deprecated Use {@link verifyMultiFactorPinReauthentication}: the same call, spelled consistently.
+ * @alias
+ */
+export const verifyMultiFactorPINReauthentication = verifyMultiFactorPinReauthentication;
+/**
+ * The earlier name of {@link VerifyMultiFactorPinReauthenticationParams}.
+ * @deprecated Use {@link VerifyMultiFactorPinReauthenticationParams}.
+ */
+export type VerifyMultiFactorPINReauthenticationParams = VerifyMultiFactorPinReauthenticationParams;
+/**
+ * The earlier name of {@link VerifyMultiFactorPinReauthenticationResult}.
+ * @deprecated Use {@link VerifyMultiFactorPinReauthenticationResult}.
+ */
+export type VerifyMultiFactorPINReauthenticationResult = VerifyMultiFactorPinReauthenticationResult;

@@ -23,7 +23,7 @@ const slidingAccessTokenOperation: OperationDescriptor = {
 /**
  * Get a fresh access token and refresh token from the current access token.
  *
- * Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
+ * Exchanges the user's access token, expired or not, for a new access token and refresh token, so an active session can slide forward without the user signing in again; the sliding-token setting must be enabled for the app. Use it where the user's token lives (a front end or app): it needs only the API key; a server that holds the API secret renews a token with `refreshAccessToken`. The Node SDK also puts `access_token` in the query string; this spec sends it only as a Bearer token. LoginRadius's API docs do not document this endpoint.
  *
  * `GET /identity/v2/auth/access_token/sliding_token` · credentials: API key + user's access token
  * Official SDKs: Node `slidingTokenApi.slidingAccessToken`, Python `sliding_token.sliding_access_token`.

@@ -33,7 +33,7 @@ const listActiveSessionsOperation: OperationDescriptor = {
  * pair as an alternative to the `key` / `secret` query parameters its docs and both SDKs send; the client uses
  * the headers, so the API secret stays out of the URL.
  *
- * Typed variants: {@link getActiveSession}, {@link getActiveSessionByAccountID}, {@link getActiveSessionByProfileID}.
+ * Typed variants: {@link getActiveSession}, {@link getActiveSessionByAccountId}, {@link getActiveSessionByProfileId}.
  *
  * `GET /api/v2/access_token/activesession` · credentials: API key (in the `X-LoginRadius-ApiKey` header) + API secret · safe to retry
  *
@@ -105,18 +105,18 @@ export function getActiveSession(
   return client.call(getActiveSessionOperation, params, options);
 }
 
-/** Parameters of {@link getActiveSessionByAccountID}. */
-export interface GetActiveSessionByAccountIDParams {
+/** Parameters of {@link getActiveSessionByAccountId}. */
+export interface GetActiveSessionByAccountIdParams {
   /** Query parameters (required: accountId). */
   query: Pick<QueryOf<operations['listActiveSessions']>, 'accountId'> &
     Required<Pick<QueryOf<operations['listActiveSessions']>, 'accountId'>>;
 }
 
-/** What {@link getActiveSessionByAccountID} resolves to. */
-export type GetActiveSessionByAccountIDResult = JsonResultOf<operations['listActiveSessions']>;
+/** What {@link getActiveSessionByAccountId} resolves to. */
+export type GetActiveSessionByAccountIdResult = JsonResultOf<operations['listActiveSessions']>;
 
-const getActiveSessionByAccountIDOperation: OperationDescriptor = {
-  id: 'getActiveSessionByAccountID',
+const getActiveSessionByAccountIdOperation: OperationDescriptor = {
+  id: 'getActiveSessionByAccountId',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
   security: [['apiKeyHeader', 'apiSecret']],
@@ -148,26 +148,43 @@ const getActiveSessionByAccountIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getActiveSessionByAccountID(
+export function getActiveSessionByAccountId(
   client: LoginRadiusClient,
-  params: GetActiveSessionByAccountIDParams,
+  params: GetActiveSessionByAccountIdParams,
   options?: RequestOptions,
-): Promise<GetActiveSessionByAccountIDResult> {
-  return client.call(getActiveSessionByAccountIDOperation, params, options);
+): Promise<GetActiveSessionByAccountIdResult> {
+  return client.call(getActiveSessionByAccountIdOperation, params, options);
 }
 
-/** Parameters of {@link getActiveSessionByProfileID}. */
-export interface GetActiveSessionByProfileIDParams {
+/**
+ * `getActiveSessionByAccountID`, the earlier name of {@link getActiveSessionByAccountId}.
+ * @deprecated Use {@link getActiveSessionByAccountId}: the same call, spelled consistently.
+ * @alias
+ */
+export const getActiveSessionByAccountID = getActiveSessionByAccountId;
+/**
+ * The earlier name of {@link GetActiveSessionByAccountIdParams}.
+ * @deprecated Use {@link GetActiveSessionByAccountIdParams}.
+ */
+export type GetActiveSessionByAccountIDParams = GetActiveSessionByAccountIdParams;
+/**
+ * The earlier name of {@link GetActiveSessionByAccountIdResult}.
+ * @deprecated Use {@link GetActiveSessionByAccountIdResult}.
+ */
+export type GetActiveSessionByAccountIDResult = GetActiveSessionByAccountIdResult;
+
+/** Parameters of {@link getActiveSessionByProfileId}. */
+export interface GetActiveSessionByProfileIdParams {
   /** Query parameters (required: profileId). */
   query: Pick<QueryOf<operations['listActiveSessions']>, 'profileId'> &
     Required<Pick<QueryOf<operations['listActiveSessions']>, 'profileId'>>;
 }
 
-/** What {@link getActiveSessionByProfileID} resolves to. */
-export type GetActiveSessionByProfileIDResult = JsonResultOf<operations['listActiveSessions']>;
+/** What {@link getActiveSessionByProfileId} resolves to. */
+export type GetActiveSessionByProfileIdResult = JsonResultOf<operations['listActiveSessions']>;
 
-const getActiveSessionByProfileIDOperation: OperationDescriptor = {
-  id: 'getActiveSessionByProfileID',
+const getActiveSessionByProfileIdOperation: OperationDescriptor = {
+  id: 'getActiveSessionByProfileId',
   method: 'GET',
   path: '/api/v2/access_token/activesession',
   security: [['apiKeyHeader', 'apiSecret']],
@@ -199,27 +216,44 @@ const getActiveSessionByProfileIDOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function getActiveSessionByProfileID(
+export function getActiveSessionByProfileId(
   client: LoginRadiusClient,
-  params: GetActiveSessionByProfileIDParams,
+  params: GetActiveSessionByProfileIdParams,
   options?: RequestOptions,
-): Promise<GetActiveSessionByProfileIDResult> {
-  return client.call(getActiveSessionByProfileIDOperation, params, options);
+): Promise<GetActiveSessionByProfileIdResult> {
+  return client.call(getActiveSessionByProfileIdOperation, params, options);
 }
 
-/** Parameters of {@link inValidateAccessToken}. */
-export interface InValidateAccessTokenParams {
+/**
+ * `getActiveSessionByProfileID`, the earlier name of {@link getActiveSessionByProfileId}.
+ * @deprecated Use {@link getActiveSessionByProfileId}: the same call, spelled consistently.
+ * @alias
+ */
+export const getActiveSessionByProfileID = getActiveSessionByProfileId;
+/**
+ * The earlier name of {@link GetActiveSessionByProfileIdParams}.
+ * @deprecated Use {@link GetActiveSessionByProfileIdParams}.
+ */
+export type GetActiveSessionByProfileIDParams = GetActiveSessionByProfileIdParams;
+/**
+ * The earlier name of {@link GetActiveSessionByProfileIdResult}.
+ * @deprecated Use {@link GetActiveSessionByProfileIdResult}.
+ */
+export type GetActiveSessionByProfileIDResult = GetActiveSessionByProfileIdResult;
+
+/** Parameters of {@link invalidateAccessToken}. */
+export interface InvalidateAccessTokenParams {
   /** Query parameters. */
-  query?: QueryOf<operations['inValidateAccessToken']>;
+  query?: QueryOf<operations['invalidateAccessToken']>;
   /** The signed-in user's access token (sent as the `access_token` query parameter). */
   accessToken: string;
 }
 
-/** What {@link inValidateAccessToken} resolves to. */
-export type InValidateAccessTokenResult = JsonResultOf<operations['inValidateAccessToken']>;
+/** What {@link invalidateAccessToken} resolves to. */
+export type InvalidateAccessTokenResult = JsonResultOf<operations['invalidateAccessToken']>;
 
-const inValidateAccessTokenOperation: OperationDescriptor = {
-  id: 'inValidateAccessToken',
+const invalidateAccessTokenOperation: OperationDescriptor = {
+  id: 'invalidateAccessToken',
   method: 'GET',
   path: '/api/v2/access_token/invalidate',
   security: [['apiKeyHeader', 'apiSecret', 'accessTokenInQuery']],
@@ -229,8 +263,10 @@ const inValidateAccessTokenOperation: OperationDescriptor = {
 /**
  * Invalidate an access token from the server side.
  *
- * Ends the session of the access token; the Authentication group's `authInValidateAccessToken` does the same
- * without the API secret. LoginRadius documents the user's token only as the `access_token` query parameter
+ * Ends the session of the access token. Use it only on a server that holds the API secret (e.g. ending a
+ * session from an admin tool); for the user's own sign-out, in a front end that must never hold the secret,
+ * use `authInvalidateAccessToken`, which needs only the API key and keeps the token out of the URL.
+ * LoginRadius documents the user's token only as the `access_token` query parameter
  * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
  * described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -251,13 +287,30 @@ const inValidateAccessTokenOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusApiError} for any other error answer, including HTTP 200 with a non-zero `ErrorCode`.
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  */
-export function inValidateAccessToken(
+export function invalidateAccessToken(
   client: LoginRadiusClient,
-  params: InValidateAccessTokenParams,
+  params: InvalidateAccessTokenParams,
   options?: RequestOptions,
-): Promise<InValidateAccessTokenResult> {
-  return client.call(inValidateAccessTokenOperation, params, options);
+): Promise<InvalidateAccessTokenResult> {
+  return client.call(invalidateAccessTokenOperation, params, options);
 }
+
+/**
+ * `inValidateAccessToken`, the earlier name of {@link invalidateAccessToken}.
+ * @deprecated Use {@link invalidateAccessToken}: the same call, spelled consistently.
+ * @alias
+ */
+export const inValidateAccessToken = invalidateAccessToken;
+/**
+ * The earlier name of {@link InvalidateAccessTokenParams}.
+ * @deprecated Use {@link InvalidateAccessTokenParams}.
+ */
+export type InValidateAccessTokenParams = InvalidateAccessTokenParams;
+/**
+ * The earlier name of {@link InvalidateAccessTokenResult}.
+ * @deprecated Use {@link InvalidateAccessTokenResult}.
+ */
+export type InValidateAccessTokenResult = InvalidateAccessTokenResult;
 
 /** Parameters of {@link refreshAccessToken}. */
 export interface RefreshAccessTokenParams {
@@ -281,7 +334,10 @@ const refreshAccessTokenOperation: OperationDescriptor = {
 /**
  * Extend the lifetime of an access token (server side).
  *
- * Renews the access token and returns it with its new expiry and a refresh token. LoginRadius documents the
+ * Renews the access token and returns it with its new expiry and a refresh token. Use it on a server that holds
+ * the API secret; a front end renews the session with `slidingAccessToken` (API key and the token only), and a
+ * server holding a refresh token rather than the access token uses `refreshAccessTokenByRefreshToken`.
+ * LoginRadius documents the
  * user's token only as the `access_token` query parameter (the Node SDK also adds a Bearer header), so the
  * client sends it there and redacts it wherever a request is described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header
@@ -330,8 +386,9 @@ const validateAccessTokenOperation: OperationDescriptor = {
 /**
  * Check that an access token is valid and read its expiry (server side).
  *
- * Returns the token with its expiry when it is valid, an error otherwise. LoginRadius's docs spell the path
- * `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
+ * Returns the token with its expiry when it is valid, an error otherwise. Use it only on a server that holds
+ * the API secret; `authValidateAccessToken` makes the same check with only the API key (front ends included)
+ * and keeps the token out of the URL, so prefer it. LoginRadius's docs spell the path `access_token/Validate`. LoginRadius documents the user's token only as the `access_token` query parameter
  * (the Node SDK also adds a Bearer header), so the client sends it there and redacts it wherever a request is
  * described.
  * LoginRadius's public description documents the `X-LoginRadius-ApiKey` / `X-LoginRadius-ApiSecret` header

@@ -46,17 +46,17 @@ export function webhookTest(
   return client.call(webhookTestOperation, params, options);
 }
 
-/** Parameters of {@link getWebHookSubscribedURLs}. */
-export interface GetWebHookSubscribedURLsParams {
+/** Parameters of {@link getWebhookSubscribedUrls}. */
+export interface GetWebhookSubscribedUrlsParams {
   /** Query parameters. */
-  query?: QueryOf<operations['getWebHookSubscribedURLs']>;
+  query?: QueryOf<operations['getWebhookSubscribedUrls']>;
 }
 
-/** What {@link getWebHookSubscribedURLs} resolves to. */
-export type GetWebHookSubscribedURLsResult = JsonResultOf<operations['getWebHookSubscribedURLs']>;
+/** What {@link getWebhookSubscribedUrls} resolves to. */
+export type GetWebhookSubscribedUrlsResult = JsonResultOf<operations['getWebhookSubscribedUrls']>;
 
-const getWebHookSubscribedURLsOperation: OperationDescriptor = {
-  id: 'getWebHookSubscribedURLs',
+const getWebhookSubscribedUrlsOperation: OperationDescriptor = {
+  id: 'getWebhookSubscribedUrls',
   method: 'GET',
   path: '/api/v2/webhook',
   security: [
@@ -85,25 +85,42 @@ const getWebHookSubscribedURLsOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function getWebHookSubscribedURLs(
+export function getWebhookSubscribedUrls(
   client: LoginRadiusClient,
-  params: GetWebHookSubscribedURLsParams = {},
+  params: GetWebhookSubscribedUrlsParams = {},
   options?: RequestOptions,
-): Promise<GetWebHookSubscribedURLsResult> {
-  return client.call(getWebHookSubscribedURLsOperation, params, options);
+): Promise<GetWebhookSubscribedUrlsResult> {
+  return client.call(getWebhookSubscribedUrlsOperation, params, options);
 }
 
-/** Parameters of {@link webHookSubscribe}. */
-export interface WebHookSubscribeParams {
+/**
+ * `getWebHookSubscribedURLs`, the earlier name of {@link getWebhookSubscribedUrls}.
+ * @deprecated Use {@link getWebhookSubscribedUrls}: the same call, spelled consistently.
+ * @alias
+ */
+export const getWebHookSubscribedURLs = getWebhookSubscribedUrls;
+/**
+ * The earlier name of {@link GetWebhookSubscribedUrlsParams}.
+ * @deprecated Use {@link GetWebhookSubscribedUrlsParams}.
+ */
+export type GetWebHookSubscribedURLsParams = GetWebhookSubscribedUrlsParams;
+/**
+ * The earlier name of {@link GetWebhookSubscribedUrlsResult}.
+ * @deprecated Use {@link GetWebhookSubscribedUrlsResult}.
+ */
+export type GetWebHookSubscribedURLsResult = GetWebhookSubscribedUrlsResult;
+
+/** Parameters of {@link webhookSubscribe}. */
+export interface WebhookSubscribeParams {
   /** The JSON request body. */
   body: components['schemas']['WebhookSubscribeRequest'];
 }
 
-/** What {@link webHookSubscribe} resolves to. */
-export type WebHookSubscribeResult = JsonResultOf<operations['webHookSubscribe']>;
+/** What {@link webhookSubscribe} resolves to. */
+export type WebhookSubscribeResult = JsonResultOf<operations['webhookSubscribe']>;
 
-const webHookSubscribeOperation: OperationDescriptor = {
-  id: 'webHookSubscribe',
+const webhookSubscribeOperation: OperationDescriptor = {
+  id: 'webhookSubscribe',
   method: 'POST',
   path: '/api/v2/webhook',
   security: [
@@ -133,25 +150,42 @@ const webHookSubscribeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function webHookSubscribe(
+export function webhookSubscribe(
   client: LoginRadiusClient,
-  params: WebHookSubscribeParams,
+  params: WebhookSubscribeParams,
   options?: RequestOptions,
-): Promise<WebHookSubscribeResult> {
-  return client.call(webHookSubscribeOperation, params, options);
+): Promise<WebhookSubscribeResult> {
+  return client.call(webhookSubscribeOperation, params, options);
 }
 
-/** Parameters of {@link webHookUnsubscribe}. */
-export interface WebHookUnsubscribeParams {
+/**
+ * `webHookSubscribe`, the earlier name of {@link webhookSubscribe}.
+ * @deprecated Use {@link webhookSubscribe}: the same call, spelled consistently.
+ * @alias
+ */
+export const webHookSubscribe = webhookSubscribe;
+/**
+ * The earlier name of {@link WebhookSubscribeParams}.
+ * @deprecated Use {@link WebhookSubscribeParams}.
+ */
+export type WebHookSubscribeParams = WebhookSubscribeParams;
+/**
+ * The earlier name of {@link WebhookSubscribeResult}.
+ * @deprecated Use {@link WebhookSubscribeResult}.
+ */
+export type WebHookSubscribeResult = WebhookSubscribeResult;
+
+/** Parameters of {@link webhookUnsubscribe}. */
+export interface WebhookUnsubscribeParams {
   /** The JSON request body. */
   body: components['schemas']['WebhookSubscribeRequest'];
 }
 
-/** What {@link webHookUnsubscribe} resolves to. */
-export type WebHookUnsubscribeResult = JsonResultOf<operations['webHookUnsubscribe']>;
+/** What {@link webhookUnsubscribe} resolves to. */
+export type WebhookUnsubscribeResult = JsonResultOf<operations['webhookUnsubscribe']>;
 
-const webHookUnsubscribeOperation: OperationDescriptor = {
-  id: 'webHookUnsubscribe',
+const webhookUnsubscribeOperation: OperationDescriptor = {
+  id: 'webhookUnsubscribe',
   method: 'DELETE',
   path: '/api/v2/webhook',
   security: [
@@ -181,13 +215,30 @@ const webHookUnsubscribeOperation: OperationDescriptor = {
  * @throws {@link LoginRadiusConnectionError}, {@link LoginRadiusTimeoutError}, {@link LoginRadiusAbortError} or {@link LoginRadiusResponseTooLargeError} when no usable answer arrives.
  * @deprecated LoginRadius keeps this endpoint for older integrations; see the description.
  */
-export function webHookUnsubscribe(
+export function webhookUnsubscribe(
   client: LoginRadiusClient,
-  params: WebHookUnsubscribeParams,
+  params: WebhookUnsubscribeParams,
   options?: RequestOptions,
-): Promise<WebHookUnsubscribeResult> {
-  return client.call(webHookUnsubscribeOperation, params, options);
+): Promise<WebhookUnsubscribeResult> {
+  return client.call(webhookUnsubscribeOperation, params, options);
 }
+
+/**
+ * `webHookUnsubscribe`, the earlier name of {@link webhookUnsubscribe}.
+ * @deprecated Use {@link webhookUnsubscribe}: the same call, spelled consistently.
+ * @alias
+ */
+export const webHookUnsubscribe = webhookUnsubscribe;
+/**
+ * The earlier name of {@link WebhookUnsubscribeParams}.
+ * @deprecated Use {@link WebhookUnsubscribeParams}.
+ */
+export type WebHookUnsubscribeParams = WebhookUnsubscribeParams;
+/**
+ * The earlier name of {@link WebhookUnsubscribeResult}.
+ * @deprecated Use {@link WebhookUnsubscribeResult}.
+ */
+export type WebHookUnsubscribeResult = WebhookUnsubscribeResult;
 
 /** Parameters of {@link getWebhookEvents}: it takes none. */
 export type GetWebhookEventsParams = Record<string, never>;

@@ -70,6 +70,28 @@ describe('diffApi', () => {
     ]);
   });
 
+  test('a rename that keeps the old name as a deprecated alias breaks nobody, and is compared with the old function', () => {
+    const after: ApiSurface = {
+      ...before,
+      readProfile: { ...before.getProfile!, result: { Uid: 'string' }, formerly: ['getProfile'] },
+    };
+    delete (after as Record<string, unknown>).getProfile;
+    expect(diffApi(before, after)).toEqual([
+      { fn: 'readProfile', breaking: true, what: 'result field `Email` removed' },
+      { fn: 'getProfile', breaking: false, what: 'renamed to `readProfile`; the old name stays exported as a deprecated alias' },
+    ]);
+  });
+
+  test('a rename without the alias is a removal; dropping an alias later breaks its callers', () => {
+    const renamed: ApiSurface = { ...before, readProfile: before.getProfile! };
+    delete (renamed as Record<string, unknown>).getProfile;
+    expect(diffApi(before, renamed).filter((c) => c.breaking)).toEqual([
+      { fn: 'getProfile', breaking: true, what: 'removed (was `GET /identity/v2/auth/account`)' },
+    ]);
+    const aliased: ApiSurface = { ...renamed, readProfile: { ...before.getProfile!, formerly: ['getProfile'] } };
+    expect(diffApi(aliased, renamed)).toEqual([{ fn: 'readProfile', breaking: true, what: 'deprecated alias `getProfile` removed' }]);
+  });
+
   test('the committed spec: renaming a query parameter is reported as breaking', () => {
     const surface = apiSurface(spec, callables);
     const renamed = structuredClone(surface) as Record<string, { params: Record<string, string> }>;

@@ -2,6 +2,7 @@ import { Project, type StatementStructures } from 'ts-morph';
 import { describe, expect, test } from 'vitest';
 import {
   credentialNeed,
+  emitDeprecatedAliases,
   emitDescriptor,
   emitFunction,
   emitParamsType,
@@ -12,6 +13,7 @@ import type { Callable } from '../../codegen/spec-model';
 
 const base: Callable = {
   name: 'getThing',
+  deprecatedNames: [],
   operationId: 'getThing',
   isVariant: false,
   variants: [],
@@ -139,6 +141,28 @@ describe('emitFunction', () => {
     const open = { ...base, pathParams: [], security: [['apiKey']] };
     expect(paramsAreOptional(open)).toBe(true);
     expect(print(emitFunction(open))).toContain('params: GetThingParams = {}');
+  });
+});
+
+describe('emitDeprecatedAliases', () => {
+  const printAll = (c: Callable): string => emitDeprecatedAliases(c).map(print).join('');
+
+  test('nothing for a function that was never renamed', () => expect(emitDeprecatedAliases(base)).toEqual([]));
+
+  test('each old name aliases the function and its Params and Result types, marked deprecated', () => {
+    const text = printAll({ ...base, deprecatedNames: ['getTHING'] });
+    expect(text).toContain(
+      '/**\n * `getTHING`, the earlier name of {@link getThing}.\n * @deprecated Use {@link getThing}: the same call, spelled consistently.\n * @alias\n */\nexport const getTHING = getThing;',
+    );
+    for (const suffix of ['Params', 'Result'])
+      expect(text).toContain(
+        `/**\n * The earlier name of {@link GetThing${suffix}}.\n * @deprecated Use {@link GetThing${suffix}}.\n */\nexport type GetTHING${suffix} = GetThing${suffix};`,
+      );
+  });
+
+  test('a paginated function is named in code font, as {@link} cannot resolve it', () => {
+    const text = printAll({ ...base, deprecatedNames: ['getTHING'], pagination: { cursor: 'c', next: 'n', items: 'i' } });
+    expect(text).toContain('@deprecated Use `getThing`: the same call');
   });
 });
 

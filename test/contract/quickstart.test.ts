@@ -16,6 +16,6 @@ test('examples/quickstart.ts completes its five steps against the mock', async (
     '2. getProfileByAccessToken',
     '3. updateProfileByAccessToken',
     '4. authValidateAccessToken',
-    '5. authInValidateAccessToken',
+    '5. authInvalidateAccessToken',
   ]);
 });

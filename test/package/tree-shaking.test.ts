@@ -103,6 +103,20 @@ export const taken = (email) => checkEmailAvailability(createClient({ apiKey: 'k
     expect(callables.every((c) => all.code.includes(`"${c.name}"`))).toBe(true);
   });
 
+  test('a deprecated alias (an old spelling of a function name) brings only the function it stands for', async () => {
+    const renamed = callables.find(
+      (c) => c.deprecatedNames.length > 0 && !c.isVariant && c.security.every((set) => !set.includes('sott')),
+    )!;
+    const old = renamed.deprecatedNames[0]!;
+    const aliased = await bundle(
+      'deprecated-alias',
+      `import { createClient, ${old} } from 'loginradius-client';\nexport const call = (params) => ${old}(createClient({ apiKey: 'key' }), params);`,
+    );
+    const ids = (code: string): string[] => callables.map((c) => c.name).filter((name) => code.includes(`"${name}"`));
+    expect(ids(aliased.code).filter((name) => !ids(core.code).includes(name))).toEqual([renamed.name]);
+    expect(aliased.fromPackage - core.fromPackage).toBeLessThan(PER_OPERATION_MAX_BYTES);
+  });
+
   test('the SOTT code (AES key derivation, MD5) comes only with the operations that need a SOTT', async () => {
     const registration = await bundle(
       'registration',

@@ -192,11 +192,11 @@ describe('credentials an operation cannot send', () => {
     await refused(client.call(readProfile, { accessToken: 'tok-1234', sott: 'sott-1234' }), capture, 'sott');
   });
 
-  test('a given access token picks the alternative that sends it (resendPhoneVerificationOTP, verifyPhoneOTP)', async () => {
+  test('a given access token picks the alternative that sends it (resendPhoneVerificationOtp, verifyPhoneOtp)', async () => {
     const { client, capture } = setup();
-    await api.resendPhoneVerificationOTP(client, { body: { phone: '+15550100' }, accessToken: 'tok-5678' } as never);
+    await api.resendPhoneVerificationOtp(client, { body: { phone: '+15550100' }, accessToken: 'tok-5678' } as never);
     expect(capture.requests[0]!.headers.get('authorization')).toBe('Bearer tok-5678');
-    await api.resendPhoneVerificationOTP(client, { body: { phone: '+15550100' } } as never);
+    await api.resendPhoneVerificationOtp(client, { body: { phone: '+15550100' } } as never);
     expect(capture.requests[1]!.headers.get('authorization')).toBeNull();
   });
 });

@@ -143,7 +143,7 @@ describe.each(Object.entries(ECHOES))('with %s', (_name, echo) => {
 });
 
 test('the markers reach the wire (so the walk above can fail)', async () => {
-  const c = callables.find((x) => x.name === 'resetPasswordByEmailOTP' || x.sensitive.includes('otp'))!;
+  const c = callables.find((x) => x.name === 'resetPasswordByEmailOtp' || x.sensitive.includes('otp'))!;
   const { params, markers } = markedParams(c);
   let wire = '';
   const client = api.createClient({

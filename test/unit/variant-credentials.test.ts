@@ -11,10 +11,10 @@ type OperationFunction = (client: api.LoginRadiusClient, params: unknown) => Pro
 const EXPECTED: Record<string, { readonly apiKeyAs: 'apikey' | 'key'; readonly bearer: boolean }> = {
   getAccessTokenByGoogleAccessToken: { apiKeyAs: 'key', bearer: false },
   getAccessTokenByGoogleAuthCode: { apiKeyAs: 'apikey', bearer: false },
-  phoneResendVerificationOTP: { apiKeyAs: 'apikey', bearer: false },
-  phoneResendVerificationOTPByToken: { apiKeyAs: 'apikey', bearer: true },
-  phoneVerificationByOTP: { apiKeyAs: 'apikey', bearer: false },
-  phoneVerificationOTPByAccessToken: { apiKeyAs: 'apikey', bearer: true },
+  phoneResendVerificationOtp: { apiKeyAs: 'apikey', bearer: false },
+  phoneResendVerificationOtpByAccessToken: { apiKeyAs: 'apikey', bearer: true },
+  phoneVerificationByOtp: { apiKeyAs: 'apikey', bearer: false },
+  phoneVerificationOtpByAccessToken: { apiKeyAs: 'apikey', bearer: true },
 };
 
 describe('variants with their own credentials', () => {
@@ -40,9 +40,9 @@ describe('variants with their own credentials', () => {
   });
 
   test('a token-less variant refuses a token instead of dropping it', async () => {
-    const c = callables.find((x) => x.name === 'phoneResendVerificationOTP')!;
+    const c = callables.find((x) => x.name === 'phoneResendVerificationOtp')!;
     const client = api.createClient({ apiKey: 'k', fetch: capturingFetch().fetch });
-    const call = (api as unknown as Record<string, OperationFunction>).phoneResendVerificationOTP!(client, {
+    const call = (api as unknown as Record<string, OperationFunction>).phoneResendVerificationOtp!(client, {
       ...exampleParams(c),
       accessToken: 'tok-1234',
     });
