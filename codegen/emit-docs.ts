@@ -4,7 +4,7 @@
  */
 import { documentedErrors, errorCodeAnchor, type ErrorCatalogue } from './emit-error-codes';
 import { documentedErrorsLine } from './emit-operation';
-import { describeCall } from './names';
+import { describeCall, typePrefix } from './names';
 import type { Callable, OpenApiDocument, ParamModel } from './spec-model';
 import type { Task } from './tasks';
 
@@ -73,6 +73,7 @@ function functionSection(doc: OpenApiDocument, c: Callable, catalogue: ErrorCata
     rows.push(...bodyFieldRows(doc, c.body.schemaName));
   }
   if (rows.length) lines.push('| param | type | required | description |', '|---|---|---|---|', ...rows, '');
+  lines.push(...resultLines(doc, c));
   const sdk = [c.sdk?.node && `Node \`${c.sdk.node}\``, c.sdk?.python && `Python \`${c.sdk.python}\``].filter(Boolean);
   if (sdk.length) lines.push(`Official SDKs: ${sdk.join(', ')}.`, '');
   const errors = documentedErrors(c, catalogue);
@@ -84,25 +85,85 @@ function functionSection(doc: OpenApiDocument, c: Callable, catalogue: ErrorCata
   return lines;
 }
 
+interface FieldSchema {
+  readonly type?: unknown;
+  readonly description?: string;
+  readonly $ref?: string;
+  readonly items?: { readonly $ref?: string; readonly type?: unknown };
+  readonly oneOf?: readonly FieldSchema[];
+  readonly properties?: Readonly<Record<string, FieldSchema>>;
+  readonly required?: readonly string[];
+}
+
 /** One row per top-level field of a named body schema. */
 function bodyFieldRows(doc: OpenApiDocument, schemaName: string | undefined): string[] {
-  const schema = schemaName ? doc.components?.schemas?.[schemaName] : undefined;
-  const properties = (schema?.properties ?? {}) as Record<
-    string,
-    { type?: unknown; description?: string; $ref?: string; items?: { $ref?: string } }
-  >;
-  const required = new Set((schema?.required as string[] | undefined) ?? []);
-  return Object.entries(properties).map(([name, p]) => {
-    const ref = (p.$ref ?? p.items?.$ref)?.split('/').pop();
-    const type = ref
-      ? p.items
-        ? `${ref}[]`
-        : ref
-      : Array.isArray(p.type)
-        ? p.type.filter((t) => t !== 'null').join(' \\| ')
-        : String(p.type ?? 'any');
-    return `| body \`.${name}\` | ${type} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description)} |`;
-  });
+  const schema = schemaName ? (doc.components?.schemas?.[schemaName] as FieldSchema | undefined) : undefined;
+  const required = new Set(schema?.required ?? []);
+  return Object.entries(schema?.properties ?? {}).map(
+    ([name, p]) => `| body \`.${name}\` | ${fieldType(p)} | ${required.has(name) ? 'yes' : 'no'} | ${cell(p.description)} |`,
+  );
+}
+
+/** A field's type as a reader wants it: the schema name for a `$ref`, `X[]` for arrays, `null` left out. */
+function fieldType(p: FieldSchema): string {
+  const alternatives = p.oneOf?.filter((o) => o.type !== 'null');
+  if (alternatives?.length) return alternatives.map(fieldType).join(' \\| ');
+  const ref = p.$ref?.split('/').pop();
+  if (ref) return ref;
+  const all = (Array.isArray(p.type) ? p.type : [p.type ?? 'any']).map(String);
+  const types = all.length > 1 ? all.filter((t) => t !== 'null') : all;
+  if (types.includes('array') && p.items) return `${p.items.$ref ? p.items.$ref.split('/').pop() : fieldType(p.items)}[]`;
+  return types.join(' \\| ');
+}
+
+/** How many fields of a result are listed before pointing at the model type for the rest. */
+const RESULT_FIELDS_SHOWN = 12;
+
+/**
+ * What the function resolves to: the Result type, the model it is, and its main fields (so a reader sees that
+ * `updateProfileByAccessToken` answers `{ IsPosted, Data }`, not the profile itself).
+ */
+function resultLines(doc: OpenApiDocument, c: Callable): string[] {
+  const resultType = `\`${typePrefix(c.name)}Result\``;
+  if (c.noContent) return [`Resolves to \`undefined\` (LoginRadius answers with an empty body).`, ''];
+  if (c.textResponse) return [`Resolves to a \`string\`: the page or document LoginRadius answers with.`, ''];
+  const schema = c.response
+    ? ({ $ref: `#/components/schemas/${c.response.schemaName}` } as FieldSchema)
+    : (responseSchema(doc, c) as FieldSchema | undefined);
+  if (schema === undefined) return [];
+  const alternatives = schema.oneOf ?? [schema];
+  if (alternatives.length === 1) {
+    const { model, fields } = describeResult(doc, schema);
+    return [`Resolves to ${resultType}${model ? ` (the \`${model}\` model)` : ''}${fields ? `: ${fields}` : ''}.`, ''];
+  }
+  return [
+    `Resolves to ${resultType}, one of:`,
+    '',
+    ...alternatives.map((alternative) => {
+      const { model, fields } = describeResult(doc, alternative);
+      return `- ${model ? `\`${model}\`` : 'an object'}${fields ? `: ${fields}` : ''}`;
+    }),
+    '',
+  ];
+}
+
+/** The model name of one result schema (when it is named) and its main fields (`` `Uid` string, … ``). */
+function describeResult(doc: OpenApiDocument, schema: FieldSchema): { model: string | undefined; fields: string } {
+  const model = schema.$ref?.split('/').pop();
+  const resolved = model ? (doc.components?.schemas?.[model] as FieldSchema | undefined) : schema;
+  const isArray = (Array.isArray(resolved?.type) ? resolved.type : [resolved?.type]).includes('array');
+  if (isArray && resolved?.items) return { model, fields: `an array of \`${fieldType(resolved.items)}\`` };
+  const fields = Object.entries(resolved?.properties ?? {});
+  const shown = fields.slice(0, RESULT_FIELDS_SHOWN).map(([field, p]) => `\`${field}\` ${fieldType(p)}`);
+  const more = fields.length > RESULT_FIELDS_SHOWN ? `, and ${fields.length - RESULT_FIELDS_SHOWN} more` : '';
+  return { model, fields: shown.length ? `${shown.join(', ')}${more}` : '' };
+}
+
+/** The JSON schema of an operation's 200 response, as written in the spec. */
+function responseSchema(doc: OpenApiDocument, c: Callable): unknown {
+  const operation = (doc.paths?.[c.path] as Record<string, { responses?: Record<string, unknown> }> | undefined)?.[c.method.toLowerCase()];
+  const ok = operation?.responses?.['200'] as { content?: Record<string, { schema?: unknown }> } | undefined;
+  return ok?.content?.['application/json']?.schema;
 }
 
 function cell(text: string | undefined): string {

@@ -13,7 +13,7 @@ import {
   type VariableStatementStructure,
 } from 'ts-morph';
 import type { ErrorCodeEntry } from './emit-error-codes';
-import { describeCall, describeSecurity, descriptorName, typePrefix } from './names';
+import { describeCall, descriptorName, typePrefix } from './names';
 import type { Callable, ParamModel } from './spec-model';
 import { quote, tsLiteralBlock } from './ts-literal';
 
