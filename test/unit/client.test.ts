@@ -239,6 +239,80 @@ describe('form-encoded bodies (OAuth token endpoints)', () => {
   });
 });
 
+describe('request-building problems are named precisely, and nothing is sent', () => {
+  const formOp: api.OperationDescriptor = {
+    id: 'tokenLike',
+    method: 'POST',
+    path: '/token',
+    security: [['apiKey']],
+    body: 'required',
+    bodyEncoding: 'form',
+  };
+  const refusal = async (op: api.OperationDescriptor, params: object, config: object = {}) => {
+    const capture = capturingFetch({ body: {} });
+    const error = await api
+      .createClient({ apiKey: 'k', fetch: capture.fetch, ...config })
+      .call(op, params)
+      .catch((e: unknown) => e);
+    expect(capture.requests).toHaveLength(0);
+    expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
+    return error as api.LoginRadiusValidationError;
+  };
+
+  test('a nested form value names the field and what it may be', async () => {
+    const error = await refusal(formOp, { body: { claims: [{ a: 1 }] } });
+    expect(error.message).toBe('tokenLike: body.claims cannot be form-encoded: give a string, number or boolean');
+  });
+
+  test.each([[['a', 'b']], ['grant_type=password']])('a form body that is not an object (%j) is refused', async (body) => {
+    const error = await refusal(formOp, { body });
+    expect(error).toMatchObject({ parameter: 'body' });
+    expect(error.message).toMatch(/^tokenLike: the request body must be (an object|a JSON object, got string)$/);
+  });
+
+  test('undefined form fields are left out like null ones', async () => {
+    const capture = capturingFetch({ body: {} });
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(formOp, { body: { a: undefined, b: [undefined, 'x'], c: false } });
+    expect(capture.requests[0]!.body).toBe('b=x&c=false');
+  });
+
+  test('a JSON body with a BigInt says why it cannot be sent', async () => {
+    const jsonOp: api.OperationDescriptor = { id: 'jsonLike', method: 'POST', path: '/json', security: [['apiKey']], body: 'required' };
+    const error = await refusal(jsonOp, { body: { n: 1n } });
+    expect(error).toMatchObject({ parameter: 'body' });
+    expect(error.message).toContain('cannot be serialised as JSON (TypeError: a BigInt, a circular reference or a failing toJSON)');
+  });
+
+  test('a hub operation without config.hub says how to fix it', async () => {
+    const hubOp: api.OperationDescriptor = {
+      id: 'hubLike',
+      method: 'GET',
+      path: '/service/thing',
+      security: [['apiKey']],
+      server: 'https://{tenant}.hub.loginradius.com',
+    };
+    const error = await refusal(hubOp, {});
+    expect(error).toMatchObject({ parameter: 'hub' });
+    expect(error.message).toContain(
+      "this operation is served by your app's hub domain: set config.hub to your app name or custom domain URL",
+    );
+  });
+
+  test('an operation on another fixed host goes there; a custom baseUrl serves it instead', async () => {
+    const hostOp: api.OperationDescriptor = {
+      id: 'cdLike',
+      method: 'GET',
+      path: '/x',
+      security: [['apiKey']],
+      server: 'https://cloud.example.com',
+    };
+    const capture = capturingFetch({ body: {} });
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(hostOp, {});
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch, baseUrl: 'http://127.0.0.1:4010' }).call(hostOp, {});
+    expect(capture.requests.map((r) => r.url)).toEqual(['https://cloud.example.com/x?apikey=k', 'http://127.0.0.1:4010/x?apikey=k']);
+  });
+});
+
 describe('per-call context', () => {
   test('options.originIp overrides the client origin IP for one call', async () => {
     const capture = capturingFetch({ body: { IsPosted: true } });

@@ -11,7 +11,7 @@ const manageOp: api.OperationDescriptor = {
   security: [['m2mToken']],
 };
 
-function jwtWithExp(exp: number): string {
+function jwtWithExp(exp: number | string): string {
   const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
   return `${part({ alg: 'RS256' })}.${part({ exp })}.sig`;
 }
@@ -79,6 +79,83 @@ describe('the client-credentials token source', () => {
     clock += 2_000;
     await source.get();
     expect(asked).toBe(2);
+  });
+
+  /** A source on a moved clock that counts its grants; each grant answers what `answer` gives. */
+  function countingSource(answer: (n: number) => Record<string, unknown>, start = 1_700_000_000_000) {
+    const state = { clock: start, asked: 0 };
+    const source = m2mTokenSource(
+      CLIENT,
+      async () => answer(++state.asked),
+      () => state.clock,
+    );
+    return { source, state };
+  }
+
+  test('renews exactly at a minute before expiry, not a moment later', async () => {
+    const { source, state } = countingSource(() => ({ access_token: 'tok', expire_in: 120 }));
+    await source.get();
+    state.clock += 59_999;
+    await source.get();
+    expect(state.asked).toBe(1);
+    state.clock += 1;
+    await source.get();
+    expect(state.asked).toBe(2);
+  });
+
+  test('expires_in (the RFC 6749 spelling) counts when expire_in is absent', async () => {
+    const { source, state } = countingSource(() => ({ access_token: 'tok', expires_in: '600' }));
+    await source.get();
+    state.clock += 539_000;
+    await source.get();
+    expect(state.asked).toBe(1);
+    state.clock += 1_000;
+    await source.get();
+    expect(state.asked).toBe(2);
+  });
+
+  test.each([[0], [-30], ['soon'], [null]])('an unusable expire_in (%j) falls back to the JWT exp claim', async (expireIn) => {
+    const { source, state } = countingSource(() => ({ access_token: jwtWithExp(1_700_000_000 + 300), expire_in: expireIn }));
+    await source.get();
+    state.clock += 239_000;
+    await source.get();
+    expect(state.asked).toBe(1);
+    state.clock += 1_000;
+    await source.get();
+    expect(state.asked).toBe(2);
+  });
+
+  test('a JWT payload with base64url characters is decoded', async () => {
+    const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+    const payload = part({ sub: '>>>???', exp: 1_700_000_000 + 300 });
+    expect(payload).toMatch(/[-_]/);
+    const { source, state } = countingSource(() => ({ access_token: `${part({ alg: 'RS256' })}.${payload}.sig` }));
+    await source.get();
+    state.clock += 239_000;
+    await source.get();
+    expect(state.asked).toBe(1);
+  });
+
+  test.each([
+    ['an opaque token', 'opaque-token-without-dots'],
+    ['a payload that is not JSON', `x.${btoa('not json')}.sig`],
+    ['an exp that is not a number', jwtWithExp('1700000300' as never)],
+  ])('%s is trusted five minutes', async (_what, token) => {
+    const { source, state } = countingSource(() => ({ access_token: token }));
+    await source.get();
+    state.clock += 239_000;
+    await source.get();
+    expect(state.asked).toBe(1);
+    state.clock += 1_000;
+    await source.get();
+    expect(state.asked).toBe(2);
+  });
+
+  test('a JWT that has already expired is asked for again on the next call', async () => {
+    const { source, state } = countingSource(() => ({ access_token: jwtWithExp(1_700_000_000 - 10) }));
+    await source.get();
+    await source.get();
+    expect(state.asked).toBe(2);
   });
 
   test('a refused token is dropped; another token is not', async () => {
