@@ -24,8 +24,16 @@ import { join, relative } from 'node:path';
 export const REPO = join(__dirname, '..', '..', '..');
 export const BIN = join(REPO, 'node_modules', '.bin');
 
+/**
+ * The largest tarball (gzip) the package may be: 454 operations with their types and JSDoc, the bundled spec,
+ * and docs/API.md and docs/ERRORS.md, about 1.1 MiB in all.
+ */
+export const MAX_PACKED_BYTES = 1.2 * 1024 * 1024;
+
 /** What the packaging step produced, with the measurements the report prints. */
 export interface PackageFixture {
+  /** The package as `npm pack` saw it: the built dist/ and the files package.json ships as they are. */
+  readonly staged: string;
   /** The packed tarball (`npm pack` of the built package). */
   readonly tarball: string;
   /** A consumer project with the tarball installed (and Prism linked in, as a user would install it). */
@@ -43,18 +51,24 @@ export interface PackageFixture {
   readonly timings: { readonly build: number; readonly pack: number; readonly install: number };
 }
 
+// What the tarball takes from the repository as it is: package.json's `files` (except dist/, which the build
+// writes) and the files npm always adds. Read from package.json, so the tests see what a publish would ship.
+const SHIPPED_AS_IS = [
+  'package.json',
+  'README.md',
+  'LICENSE',
+  ...(JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { files: string[] }).files.filter((f) => f !== 'dist'),
+];
 // What goes into the tarball, the lockfile (it fixes the versions of the build tools and of the Prism the
 // consumer links) and this recipe itself: a change to any of these means a new build.
 const INPUTS = [
   'src',
   'generated',
-  'bin',
   'tsup.config.ts',
   'tsconfig.json',
-  'package.json',
   'package-lock.json',
-  'README.md',
   'test/package/support/package-fixture.ts',
+  ...SHIPPED_AS_IS,
 ];
 const CACHE_ROOT = join(tmpdir(), 'loginradius-client-package-tests');
 const STALE_LOCK_MS = 10 * 60_000;
@@ -114,7 +128,7 @@ function build(dir: string): PackageFixture {
   rmSync(dir, { recursive: true, force: true });
   const staging = join(dir, 'package');
   mkdirSync(staging, { recursive: true });
-  for (const file of ['package.json', 'README.md', 'bin']) cpSync(join(REPO, file), join(staging, file), { recursive: true });
+  for (const file of SHIPPED_AS_IS) cpSync(join(REPO, file), join(staging, file), { recursive: true });
 
   // The real build (tsup.config.ts), written next to the staged package.json instead of the repo's dist/.
   let started = Date.now();
@@ -147,6 +161,7 @@ function build(dir: string): PackageFixture {
   run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--no-package-lock', tarball], withoutPrism);
 
   return {
+    staged: staging,
     tarball,
     consumer,
     installed,
