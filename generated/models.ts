@@ -337,7 +337,7 @@ export type SocialProfile = components['schemas']['SocialProfile'];
  * or by profile updates, and the fields social providers supply. Every field may be missing or null; which are
  * filled depends on the providers the user signed in with and the app's registration form. The field list
  * joins LoginRadius's `Profile`, `Identity` and `UserProfile` schemas and the docs' response examples;
- * LoginRadius may add fields, which are passed through untouched.
+ * LoginRadius may add fields: they reach the caller untouched, but the type lists only the documented ones.
  */
 export type Profile = components['schemas']['Profile'];
 /** One email address as the registration and account calls take it (type and value, lower case). */
@@ -584,8 +584,9 @@ export type PasskeyLoginRequest = components['schemas']['PasskeyLoginRequest'];
  * A login that stopped before the second factor: the account has MFA set up (or the app requires it), so
  * LoginRadius returns the pending step instead of a session. Complete it with one of the MFA verification calls
  * using `SecondFactorAuthentication.SecondFactorAuthenticationToken`. `Profile` is null until then; LoginRadius
- * also sends placeholder `access_token` (all zeros) and `expires_in` (`0001-01-01T00:00:00`) values, left untyped
- * here so that nothing mistakes them for a session.
+ * also sends placeholder `access_token` (all zeros) and `expires_in` (`0001-01-01T00:00:00`) values, left out of
+ * the type (and the examples) so that nothing mistakes them for a session: reading `access_token` needs a check
+ * that the answer is a session first.
  */
 export type SecondFactorRequiredResponse = components['schemas']['SecondFactorRequiredResponse'];
 /** The OTP from a passwordless login email, with the email address it was sent to. */

@@ -9484,8 +9484,6 @@ export interface components {
       Ip?: string | null;
       /** @description When the session was opened (LoginRadius date string, usually ISO 8601). */
       LoginDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The active sessions LoginRadius holds for a user, one page at a time. */
     ActiveSessionList: {
@@ -9493,8 +9491,6 @@ export interface components {
       data: components['schemas']['ActiveSession'][];
       /** @description Cursor of the next page of sessions; `0` when there is none. */
       nextcursor?: number | string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An access token and its lifetime. */
     AccessToken: {
@@ -9506,8 +9502,6 @@ export interface components {
       refresh_token?: string;
       session_token?: string;
       session_expires_in?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description LoginRadius's acknowledgement that an access token was invalidated through the `/api/v2/access_token/invalidate`
@@ -9519,8 +9513,6 @@ export interface components {
       isPosted?: boolean;
       /** @description The same flag in the spelling other LoginRadius acknowledgements use. */
       IsPosted?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A photo album of the user at the social provider. */
     SocialAlbum: {
@@ -9543,8 +9535,6 @@ export interface components {
       /** @description How many photos the album holds (a numeric string). */
       ImageCount?: string | null;
       DirectoryUrl?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An audio file the user shared at the social provider. */
     SocialAudio: {
@@ -9559,8 +9549,6 @@ export interface components {
       OwnerName?: string | null;
       CreatedDate?: string | null;
       UpdatedDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The user's audio files. */
     SocialAudioList: components['schemas']['SocialAudio'][];
@@ -9582,15 +9570,11 @@ export interface components {
       ImageUrl?: string | null;
       City?: string | null;
       Country?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A company the user follows. */
     SocialCompany: {
       ID?: string | null;
       Name?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The companies the user follows. */
     SocialCompanyList: components['schemas']['SocialCompany'][];
@@ -9608,16 +9592,12 @@ export interface components {
       Location?: string | null;
       Gender?: string | null;
       DateOfBirth?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One page of the user's contacts. */
     SocialContactPage: {
       Data?: components['schemas']['SocialContact'][] | null;
       /** @description The cursor of the next page (pass it as `nextCursor`); empty on the last page. */
       NextCursor?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An event the user was invited to or takes part in. */
     SocialEvent: {
@@ -9633,8 +9613,6 @@ export interface components {
       EndTime?: string | null;
       UpdatedDate?: string | null;
       Privacy?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The user's events. */
     SocialEventList: components['schemas']['SocialEvent'][];
@@ -9653,8 +9631,6 @@ export interface components {
       Logo?: string | null;
       Image?: string | null;
       MemberCount?: number | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A page or object the user liked. */
     SocialLike: {
@@ -9664,8 +9640,6 @@ export interface components {
       CreatedDate?: string | null;
       Website?: string | null;
       Description?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A status update, tweet or mention of the user. */
     SocialStatus: {
@@ -9679,8 +9653,6 @@ export interface components {
       ImageUrl?: string | null;
       LinkUrl?: string | null;
       Name?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Posts that mention the user. */
     SocialMentionList: components['schemas']['SocialStatus'][];
@@ -9690,8 +9662,6 @@ export interface components {
       isPosted: boolean;
       /** @description Extra data some providers return about the new post; usually null. */
       data?: unknown;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A page (company, brand or public figure) at the social provider. */
     SocialPage: {
@@ -9725,16 +9695,12 @@ export interface components {
             [key: string]: unknown;
           }[]
         | null;
-      CoverImage?:
-        | ({
-            Id?: string | null;
-            Source?: string | null;
-            OffsetY?: string | null;
-            OffsetX?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      CoverImage?: {
+        Id?: string | null;
+        Source?: string | null;
+        OffsetY?: string | null;
+        OffsetX?: string | null;
+      } | null;
       EmployeeCountRange?:
         | {
             [key: string]: unknown;
@@ -9745,8 +9711,6 @@ export interface components {
       Specialties?: unknown[] | null;
       Status?: string | null;
       StockExchange?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A photo in one of the user's albums. */
     SocialPhoto: {
@@ -9768,16 +9732,12 @@ export interface components {
       UpdatedDate?: string | null;
       /** @description The photo in other sizes. */
       Images?:
-        | ({
+        | {
             /** @description `<width>x<height>`. */
             Dimensions?: string | null;
             Image?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A post on the user's wall or timeline. */
     SocialPost: {
@@ -9793,8 +9753,6 @@ export interface components {
       Share?: number | null;
       /** @description e.g. `status`, `link`, `photo`. */
       Type?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The profile fields a REST hook delivers, as one sample profile whose keys are the field names (`ID`, `Provider`,
@@ -9825,8 +9783,6 @@ export interface components {
       event?: string | null;
       /** @description The subscribed URL. */
       target_url?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The REST hook subscription to remove, named by its target URL. */
     RestHookUnsubscribeRequest: {
@@ -9842,16 +9798,12 @@ export interface components {
       Id?: string | null;
       /** @description The trackable short URL, when one was made. */
       Url?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description How people reacted to a trackable status. */
     SocialTrackableStatusStats: {
       Shares?: number | null;
       Likes?: number | null;
       Comments?: number | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A status update to post with a trackable link. */
     TrackableStatusRequest: {
@@ -9899,12 +9851,10 @@ export interface components {
       RegistrationSource?: string | null;
       IsCustomUid?: boolean | null;
       UnverifiedEmail?:
-        | ({
+        | {
             Type?: string | null;
             Value?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       IsSecurePassword?: boolean | null;
       /** @description The user's id at the social provider. */
@@ -9923,21 +9873,15 @@ export interface components {
       Gender?: string | null;
       Website?: string | null;
       Email?:
-        | ({
+        | {
             Type?: string | null;
             Value?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
-      Country?:
-        | ({
-            Code?: string | null;
-            Name?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      Country?: {
+        Code?: string | null;
+        Name?: string | null;
+      } | null;
       ThumbnailImageUrl?: string | null;
       ImageUrl?: string | null;
       Favicon?: string | null;
@@ -9955,37 +9899,27 @@ export interface components {
       Verified?: boolean | null;
       UpdatedTime?: string | null;
       Positions?:
-        | ({
+        | {
             Position?: string | null;
             Summary?: string | null;
             StartDate?: string | null;
             EndDate?: string | null;
             IsCurrent?: string | null;
             Location?: string | null;
-            Comapny?:
-              | ({
-                  Name?: string | null;
-                  Type?: string | null;
-                  Industry?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })
-              | null;
-            Company?:
-              | ({
-                  Name?: string | null;
-                  Type?: string | null;
-                  Industry?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })
-              | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+            Comapny?: {
+              Name?: string | null;
+              Type?: string | null;
+              Industry?: string | null;
+            } | null;
+            Company?: {
+              Name?: string | null;
+              Type?: string | null;
+              Industry?: string | null;
+            } | null;
+          }[]
         | null;
       Educations?:
-        | ({
+        | {
             School?: string | null;
             year?: string | null;
             type?: string | null;
@@ -9995,28 +9929,22 @@ export interface components {
             fieldofstudy?: string | null;
             StartDate?: string | null;
             EndDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       PhoneNumbers?:
-        | ({
+        | {
             PhoneType?: string | null;
             PhoneNumber?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       IMAccounts?:
-        | ({
+        | {
             AccountType?: string | null;
             AccountName?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Addresses?:
-        | ({
+        | {
             Type?: string | null;
             Address1?: string | null;
             Address2?: string | null;
@@ -10025,9 +9953,7 @@ export interface components {
             PostalCode?: string | null;
             Region?: string | null;
             Country?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       MainAddress?: string | null;
       Created?: string | null;
@@ -10044,30 +9970,24 @@ export interface components {
       Quote?: string | null;
       InterestedIn?: string[] | null;
       Interests?:
-        | ({
+        | {
             InterestedType?: string | null;
             InterestedName?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Religion?: string | null;
       Political?: string | null;
       Sports?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       InspirationalPeople?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       HttpsImageUrl?: string | null;
       FollowersCount?: number | null;
@@ -10079,133 +9999,107 @@ export interface components {
       NumRecommenders?: number | null;
       Honors?: string | null;
       Awards?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Issuer?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Skills?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       CurrentStatus?:
-        | ({
+        | {
             Id?: string | null;
             Text?: string | null;
             Source?: string | null;
             CreateDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Certifications?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Authority?: string | null;
             Number?: string | null;
             StartDate?: string | null;
             EndDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Courses?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Number?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Volunteer?:
-        | ({
+        | {
             Id?: string | null;
             Role?: string | null;
             Organization?: string | null;
             Cause?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       RecommendationsReceived?:
-        | ({
+        | {
             Id?: string | null;
             RecommendationType?: string | null;
             RecommendationText?: string | null;
             Recommender?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Languages?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Proficiency?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Projects?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Summary?: string | null;
             With?:
-              | ({
+              | {
                   Id?: string | null;
                   Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
+                }[]
               | null;
             StartDate?: string | null;
             EndDate?: string | null;
             isCurrent?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Games?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Category?: string | null;
             CreateDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Family?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Relationship?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       TeleVisionShow?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Category?: string | null;
             CreateDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       MutualFriends?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             FirstName?: string | null;
@@ -10214,208 +10108,148 @@ export interface components {
             Hometown?: string | null;
             Link?: string | null;
             Gender?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Movies?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Category?: string | null;
             CreateDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Books?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Category?: string | null;
             CreateDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
-      AgeRange?:
-        | ({
-            Min?: string | null;
-            Max?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      AgeRange?: {
+        Min?: string | null;
+        Max?: string | null;
+      } | null;
       PublicRepository?: number | null;
       Hireable?: boolean | null;
       RepositoryUrl?: string | null;
       Age?: string | null;
       Patents?:
-        | ({
+        | {
             Id?: string | null;
             Title?: string | null;
             Date?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       FavoriteThings?:
-        | ({
+        | {
             Id?: string | null;
             Name?: string | null;
             Type?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       ProfessionalHeadline?: string | null;
       /** @description The provider's own access token (and, for OAuth 1.0a providers, token secret) for this user. */
-      ProviderAccessCredential?:
-        | ({
-            AccessToken?: string | null;
-            TokenSecret?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      ProviderAccessCredential?: {
+        AccessToken?: string | null;
+        TokenSecret?: string | null;
+      } | null;
       RelatedProfileViews?:
-        | ({
+        | {
             Id?: string | null;
             FirstName?: string | null;
             LastName?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
-      KloutScore?:
-        | ({
-            KloutId?: string | null;
-            Score?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      KloutScore?: {
+        KloutId?: string | null;
+        Score?: string | null;
+      } | null;
       /** @description A legacy LoginRadius user id. */
       LRUserID?: string | null;
       PlacesLived?:
-        | ({
+        | {
             Name?: string | null;
             IsPrimary?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       Publications?:
-        | ({
+        | {
             Id?: string | null;
             Title?: string | null;
             Publisher?: string | null;
             Authors?:
-              | ({
+              | {
                   Id?: string | null;
                   Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
+                }[]
               | null;
             Date?: string | null;
             Url?: string | null;
             Summary?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       JobBookmarks?:
-        | ({
+        | {
             IsApplied?: string | null;
             ApplyTimestamp?: string | null;
             IsSaved?: string | null;
             SavedTimestamp?: string | null;
-            Job?:
-              | ({
-                  Active?: string | null;
-                  Id?: string | null;
-                  DescriptionSnippet?: string | null;
-                  Compony?:
-                    | ({
-                        Id?: string | null;
-                        Name?: string | null;
-                      } & {
-                        [key: string]: unknown;
-                      })
-                    | null;
-                  Position?:
-                    | ({
-                        Title?: string | null;
-                      } & {
-                        [key: string]: unknown;
-                      })
-                    | null;
-                  PostingTimestamp?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })
-              | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+            Job?: {
+              Active?: string | null;
+              Id?: string | null;
+              DescriptionSnippet?: string | null;
+              Compony?: {
+                Id?: string | null;
+                Name?: string | null;
+              } | null;
+              Position?: {
+                Title?: string | null;
+              } | null;
+              PostingTimestamp?: string | null;
+            } | null;
+          }[]
         | null;
-      Suggestions?:
-        | ({
-            CompaniestoFollow?:
-              | ({
-                  Id?: string | null;
-                  Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-            IndustriestoFollow?:
-              | ({
-                  Id?: string | null;
-                  Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-            NewssourcetoFollow?:
-              | ({
-                  Id?: string | null;
-                  Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-            PeopletoFollow?:
-              | ({
-                  Id?: string | null;
-                  Name?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      Suggestions?: {
+        CompaniestoFollow?:
+          | {
+              Id?: string | null;
+              Name?: string | null;
+            }[]
+          | null;
+        IndustriestoFollow?:
+          | {
+              Id?: string | null;
+              Name?: string | null;
+            }[]
+          | null;
+        NewssourcetoFollow?:
+          | {
+              Id?: string | null;
+              Name?: string | null;
+            }[]
+          | null;
+        PeopletoFollow?:
+          | {
+              Id?: string | null;
+              Name?: string | null;
+            }[]
+          | null;
+      } | null;
       Badges?:
-        | ({
+        | {
             BadgeId?: string | null;
             Name?: string | null;
             BadgeMessage?: string | null;
             Description?: string | null;
             ImageUrl?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       MemberUrlResources?:
-        | ({
+        | {
             Url?: string | null;
             UrlName?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       TotalPrivateRepository?: number | null;
       Currency?: string | null;
@@ -10423,16 +10257,12 @@ export interface components {
       GistsUrl?: string | null;
       PublicGists?: number | null;
       PrivateGists?: number | null;
-      Subscription?:
-        | ({
-            Name?: string | null;
-            Space?: string | null;
-            PrivateRepos?: string | null;
-            Collaborators?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      Subscription?: {
+        Name?: string | null;
+        Space?: string | null;
+        PrivateRepos?: string | null;
+        Collaborators?: string | null;
+      } | null;
       Company?: string | null;
       GravatarImageUrl?: string | null;
       /** @description Profile picture URLs keyed by size name. */
@@ -10460,8 +10290,6 @@ export interface components {
       LikesCount?: number | null;
       SignupDate?: string | null;
       LastLoginDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A video the user uploaded or shared. */
     SocialVideo: {
@@ -10479,39 +10307,29 @@ export interface components {
       OwnerName?: string | null;
       CreatedDate?: string | null;
       UpdatedDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One page of the user's videos. */
     SocialVideoPage: {
       Data?: components['schemas']['SocialVideo'][] | null;
       /** @description The cursor of the next page (pass it as `nextCursor`); empty on the last page. */
       NextCursor?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Whether webhooks can be used by the app. */
     WebhookTestResponse: {
       /** @description True when the app's plan and settings allow webhooks. */
       IsAllowed: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The target URLs subscribed through the legacy webhook API. */
     LegacyWebhookSubscriptionList: {
       /** @description One entry per subscription (LoginRadius spells this member in lower case). */
-      data?: ({
+      data?: {
         /** @description The URL LoginRadius posts the event to. */
         TargetUrl?: string;
         /** @description The event the URL is subscribed to. */
         Event?: string;
-      } & {
-        [key: string]: unknown;
-      })[];
+      }[];
       /** @description The number of entries in `data`. */
       Count?: number;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An event and a target URL, identifying a subscription of the legacy webhook API. */
     WebhookSubscribeRequest: {
@@ -11054,34 +10872,24 @@ export interface components {
       /** @description The app (site) name in LoginRadius. */
       AppName?: string;
       /** @description Which API versions are enabled for the app. */
-      ApiVersion?:
-        | ({
-            v1?: boolean;
-            v2?: boolean;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      ApiVersion?: {
+        v1?: boolean;
+        v2?: boolean;
+      } | null;
       /** @description The social providers configured for the app. */
-      SocialSchema?:
-        | ({
-            Providers?:
-              | ({
-                  /** @description The provider's display name, e.g. `Google`. */
-                  Name?: string;
-                  /** @description The hosted URL that starts a login with this provider. */
-                  Endpoint?: string;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      SocialSchema?: {
+        Providers?:
+          | {
+              /** @description The provider's display name, e.g. `Google`. */
+              Name?: string;
+              /** @description The hosted URL that starts a login with this provider. */
+              Endpoint?: string;
+            }[]
+          | null;
+      } | null;
       /** @description The fields of the registration form, in display order. */
       RegistrationFormSchema?:
-        | ({
+        | {
             Checked?: boolean;
             /** @description The input type, e.g. `string`, `password`, `option`. */
             type?: string;
@@ -11098,26 +10906,18 @@ export interface components {
             DataSource?: string | null;
             Parent?: string | null;
             ParentDataSource?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       /** @description The security questions users may answer, and how many answers are required. */
-      SecurityQuestions?:
-        | ({
-            Questions?:
-              | ({
-                  QuestionId?: string;
-                  Question?: string;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-            SecurityQuestionCount?: number;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      SecurityQuestions?: {
+        Questions?:
+          | {
+              QuestionId?: string;
+              Question?: string;
+            }[]
+          | null;
+        SecurityQuestionCount?: number;
+      } | null;
       IsHttps?: boolean;
       IsCustomerRegistration?: boolean;
       /** @description `required`, `optional` or `disabled`: whether users must verify their email address. */
@@ -11150,47 +10950,49 @@ export interface components {
         [key: string]: unknown;
       } | null;
       /** @description Which instant sign-in methods (email link, SMS OTP) are enabled. */
-      IsInstantSignin?:
-        | ({
-            EmailLink?: boolean;
-            SmsOtp?: boolean;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      IsInstantSignin?: {
+        EmailLink?: boolean;
+        SmsOtp?: boolean;
+      } | null;
       IsLoginOnEmailVerification?: boolean;
       LoginOnPasswordReset?: boolean;
       /** @description Multi-factor authentication settings (enabled, required, which factors). */
-      TwoFactorAuthentication?:
-        | ({
-            IsEnabled?: boolean;
-            IsRequired?: boolean;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      TwoFactorAuthentication?: {
+        IsEnabled?: boolean;
+        IsRequired?: boolean;
+        /** @description True when an authenticator app (Google Authenticator and the like) is offered as a second factor. */
+        IsGoogleAuthenticator?: boolean;
+        /** @description True when the authenticator factor is offered. */
+        IsAuthenticator?: boolean;
+        /** @description True when push notifications to a registered device are offered as a second factor. */
+        IsPushAuthenticator?: boolean;
+        /** @description True when a one-time code by email is offered as a second factor. */
+        IsEmailOTPAuthenticator?: boolean;
+        /** @description True when security questions are offered as a second factor. */
+        IsSecurityQuestionAuthenticator?: boolean;
+        /** @description True when a one-time code by SMS is offered as a second factor. */
+        IsSmsOTPAuthenticator?: boolean;
+        /** @description True when Duo Security is offered as a second factor. */
+        IsDuoSecurityAuthenticator?: boolean;
+        /** @description True when a passkey is offered as a second factor. */
+        IsPasskeyAuthenticator?: boolean;
+      } | null;
       IsRememberMe?: boolean;
       V2RecaptchaSiteKey?: string | null;
       QQTencentCaptchaKey?: string | null;
       NoRegistration?: boolean;
       CustomDomain?: string | null;
       /** @description The privacy policy mode and its versions. */
-      PrivacyPolicyConfiguration?:
-        | ({
-            IsEnabled?: boolean;
-            Mode?: string | null;
-            PrivacyPolicies?:
-              | ({
-                  Version?: string;
-                  StartDateTime?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })[]
-              | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      PrivacyPolicyConfiguration?: {
+        IsEnabled?: boolean;
+        Mode?: string | null;
+        PrivacyPolicies?:
+          | {
+              Version?: string;
+              StartDateTime?: string | null;
+            }[]
+          | null;
+      } | null;
       /** @description Which APIs require a reCAPTCHA response. */
       OptionalRecaptchaConfiguration?: {
         [key: string]: unknown;
@@ -11207,8 +11009,6 @@ export interface components {
       PassKeysConfig?: {
         [key: string]: unknown;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An event at which a consent form is shown (a built-in one such as `Register` or `Login`, or one the app defines). */
     ManagementConsentFormEvent: {
@@ -11216,8 +11016,6 @@ export interface components {
       Name?: string;
       /** @description True for an event the app defined, false for one LoginRadius triggers itself. */
       IsCustom?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A consent option as it appears on a consent form. */
     ManagementConsentFormOption: {
@@ -11227,8 +11025,6 @@ export interface components {
       IsRequired?: boolean;
       /** @description True while the option is in use on the form. */
       IsActive?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One version of the app's consent form, as the Management API returns it. */
     ManagementConsentForm: {
@@ -11259,15 +11055,11 @@ export interface components {
       PrivacyPolicy?: string;
       /** @description True when the form belongs to an identity workflow rather than the standard consent flow. */
       IsWorkflowForm?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Consent forms of the app. */
     ManagementConsentFormList: {
       /** @description The forms. */
       Data?: components['schemas']['ManagementConsentForm'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A consent option to put on a new consent form. */
     ManagementConsentFormOptionRequest: {
@@ -11309,15 +11101,11 @@ export interface components {
       CreatedOn?: string | null;
       /** @description True while the option can be used on forms. */
       IsActive?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Consent options of the app. */
     ManagementConsentOptionList: {
       /** @description The options. */
       Data?: components['schemas']['ManagementConsentOption'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new consent option. */
     ManagementConsentOptionRequest: {
@@ -11459,8 +11247,6 @@ export interface components {
     HpaExistResponse: {
       /** @description True when an account already uses the value. */
       Exists: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description Email address and password for a High-Performance Auth login.
@@ -11517,8 +11303,6 @@ export interface components {
       SourceId?: string | null;
       /** @description In an update: `add` or `delete`. */
       Operation?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The privacy policy version the user accepted last. */
     ProfilePrivacyPolicy: {
@@ -11527,8 +11311,6 @@ export interface components {
       AcceptSource?: string | null;
       /** Format: date-time */
       AcceptDateTime?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The state of the account's PIN (PIN authentication). */
     ProfilePin: {
@@ -11542,56 +11324,40 @@ export interface components {
       LastPINChangeToken?: string | null;
       /** Format: date-time */
       LastPINChangeDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A user's consent record, the consent form versions accepted and the consent options given. */
     ConsentProfile: {
       /** @description The consent form versions the user accepted, per event. */
       AcceptedConsentVersions?:
-        | ({
+        | {
             /** @description The event the form belongs to. */
             Event?: string;
             /** @description The version of the form that was accepted. */
             Version?: number;
             /** @description True for a custom event. */
             IsCustom?: boolean;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
       /** @description The consent options currently given. */
       Consents?:
-        | ({
+        | {
             /** @description The id of the consent option. */
             ConsentOptionId?: string;
             /** @description When the user accepted it. */
             AcceptOnDate?: string | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+          }[]
         | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Values the user picked from the app's registration data sources (custom dropdowns). */
     ProfileRegistrationData: {
       Data?:
-        | ({
+        | {
             DataSource?: string | null;
-            Value?:
-              | ({
-                  Id?: string | null;
-                } & {
-                  [key: string]: unknown;
-                })
-              | null;
-          } & {
-            [key: string]: unknown;
-          })[]
+            Value?: {
+              Id?: string | null;
+            } | null;
+          }[]
         | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The account's passkey enrolment state. */
     ProfilePasskeyLogin: {
@@ -11600,31 +11366,23 @@ export interface components {
       LocalEnrollmentFlag?: boolean | null;
       /** Format: date-time */
       ProgressiveEnrollmentDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An organization (B2B tenant) the account belongs to. */
     ProfileOrganization: {
       Id?: string | null;
       Name?: string | null;
       LogoURL?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The age range a social provider reports. */
     ProfileAgeRange: {
       Min?: number | null;
       Max?: number | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The user's country. */
     ProfileCountry: {
       /** @description ISO 3166 country code. */
       Code?: string | null;
       Name?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A postal address of a profile. */
     ProfileAddress: {
@@ -11646,8 +11404,6 @@ export interface components {
       Op?: string | null;
       /** @description The same as `Op`, as profiles return it. */
       Operation?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A phone number listed in a profile (not the login phone number `PhoneId`). */
     ProfilePhoneNumber: {
@@ -11659,8 +11415,6 @@ export interface components {
       Op?: string | null;
       /** @description The same as `Op`, as profiles return it. */
       Operation?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An instant-messaging account of the user. */
     ProfileImAccount: {
@@ -11668,8 +11422,6 @@ export interface components {
       AccountType?: string | null;
       /** @description The user's name on it. */
       AccountName?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A language the user speaks. */
     ProfileLanguage: {
@@ -11678,15 +11430,11 @@ export interface components {
       Proficiency?: string | null;
       /** @description In an update: `add` or `delete`. */
       Op?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The legacy Klout influence score. */
     ProfileKloutScore: {
       KloutId?: string | null;
       Score?: number | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The subscription plan a social provider reports (GitHub). */
     ProfileSubscription: {
@@ -11694,8 +11442,6 @@ export interface components {
       Space?: string | null;
       PrivateRepos?: string | null;
       Collaborators?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An entry of a social profile list that has only an id and a name (a sport, a person, a skill, a company or person to follow, an author). */
     ProfileNamedEntry: {
@@ -11703,8 +11449,6 @@ export interface components {
       Id?: string | null;
       /** @description The entry's name. */
       Name?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Follow suggestions a social provider reports (LinkedIn). */
     ProfileSuggestions: {
@@ -11716,8 +11460,6 @@ export interface components {
       NewssourceToFollow?: components['schemas']['ProfileNamedEntry'][] | null;
       /** @description People. */
       PeopleToFollow?: components['schemas']['ProfileNamedEntry'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The credentials the social provider issued, kept so the app can call the provider's API. */
     ProfileProviderAccessCredential: {
@@ -11729,8 +11471,6 @@ export interface components {
       RefreshToken?: string | null;
       /** @description When the provider's access token expires. */
       ExpiresIn?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The employer of a position. */
     ProfilePositionCompany: {
@@ -11738,8 +11478,6 @@ export interface components {
       /** @description The kind of organisation. */
       Type?: string | null;
       Industry?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A job the user holds or held. */
     ProfilePosition: {
@@ -11755,8 +11493,6 @@ export interface components {
       Location?: string | null;
       /** @description The employer. */
       Company?: components['schemas']['ProfilePositionCompany'] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A school or university the user attended. */
     ProfileEducation: {
@@ -11772,8 +11508,6 @@ export interface components {
       StartDate?: string | null;
       /** Format: date-time */
       EndDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An interest of the user. LoginRadius returns `InterestedType`/`InterestedName` and accepts `InterestType`/`InterestName` in updates. */
     ProfileInterest: {
@@ -11781,16 +11515,12 @@ export interface components {
       InterestedName?: string | null;
       InterestType?: string | null;
       InterestName?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description An award the user received. */
     ProfileAward: {
       Id?: string | null;
       Name?: string | null;
       Issuer?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A status message the user posted. */
     ProfileCurrentStatus: {
@@ -11800,8 +11530,6 @@ export interface components {
       Source?: string | null;
       /** Format: date-time */
       CreatedDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A certification the user holds. */
     ProfileCertification: {
@@ -11815,16 +11543,12 @@ export interface components {
       StartDate?: string | null;
       /** Format: date-time */
       EndDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A course the user took. */
     ProfileCourse: {
       Id?: string | null;
       Name?: string | null;
       Number?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Volunteer work of the user. */
     ProfileVolunteer: {
@@ -11832,8 +11556,6 @@ export interface components {
       Organization?: string | null;
       Role?: string | null;
       Cause?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A recommendation another member wrote about the user. */
     ProfileRecommendation: {
@@ -11842,8 +11564,6 @@ export interface components {
       RecommendationText?: string | null;
       /** @description Who wrote it. */
       Recommender?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A project the user worked on. */
     ProfileProject: {
@@ -11858,8 +11578,6 @@ export interface components {
       IsCurrent?: string | null;
       /** @description People the user worked with on it. */
       With?: components['schemas']['ProfileNamedEntry'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A game, book, movie or television show the user likes. */
     ProfileMediaItem: {
@@ -11871,16 +11589,12 @@ export interface components {
        * @description When the user added it.
        */
       CreatedDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A family member listed in a social profile. */
     ProfileFamilyMember: {
       Id?: string | null;
       Name?: string | null;
       Relationship?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A friend the user has in common with the app's page or user, from a social provider. */
     ProfileMutualFriend: {
@@ -11893,8 +11607,6 @@ export interface components {
       Hometown?: string | null;
       Link?: string | null;
       Gender?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A patent the user holds. */
     ProfilePatent: {
@@ -11902,24 +11614,18 @@ export interface components {
       Title?: string | null;
       /** Format: date-time */
       Date?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Something the user marked as a favourite. */
     ProfileFavoriteThing: {
       Id?: string | null;
       Name?: string | null;
       Type?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Another profile viewed together with this one. */
     ProfileRelatedProfileView: {
       Id?: string | null;
       FirstName?: string | null;
       LastName?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A place the user lived. */
     ProfilePlaceLived: {
@@ -11928,8 +11634,6 @@ export interface components {
       IsPrimary?: boolean | null;
       /** @description In an update: `add` or `delete`. */
       Operation?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A publication of the user. */
     ProfilePublication: {
@@ -11942,8 +11646,6 @@ export interface components {
       Summary?: string | null;
       /** @description Its authors. */
       Authors?: components['schemas']['ProfileNamedEntry'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A job posting the user bookmarked. */
     ProfileJob: {
@@ -11955,15 +11657,9 @@ export interface components {
       /** @description The hiring company (LoginRadius spells the field `Compony`). */
       Compony?: components['schemas']['ProfileNamedEntry'] | null;
       /** @description The advertised position. */
-      Position?:
-        | ({
-            Title?: string | null;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
-    } & {
-      [key: string]: unknown;
+      Position?: {
+        Title?: string | null;
+      } | null;
     };
     /** @description A job posting the user saved or applied to. */
     ProfileJobBookmark: {
@@ -11975,8 +11671,6 @@ export interface components {
       SavedTimestamp?: string | null;
       /** @description The job posting. */
       Job?: components['schemas']['ProfileJob'] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A badge the user earned. */
     ProfileBadge: {
@@ -11985,16 +11679,12 @@ export interface components {
       BadgeMessage?: string | null;
       Description?: string | null;
       ImageUrl?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A link the user lists in a social profile. */
     ProfileMemberUrlResource: {
       Url?: string | null;
       /** @description The link's label. */
       UrlName?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A profile from a social identity provider, linked to a LoginRadius account. */
     SocialProfile: {
@@ -12008,15 +11698,13 @@ export interface components {
       Email?: components['schemas']['EmailAddress'][] | null;
       ImageUrl?: string | null;
       ProfileUrl?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description A LoginRadius identity: the account fields LoginRadius manages, the profile fields collected at registration
      *     or by profile updates, and the fields social providers supply. Every field may be missing or null; which are
      *     filled depends on the providers the user signed in with and the app's registration form. The field list
      *     joins LoginRadius's `Profile`, `Identity` and `UserProfile` schemas and the docs' response examples;
-     *     LoginRadius may add fields, which are passed through untouched.
+     *     LoginRadius may add fields: they reach the caller untouched, but the type lists only the documented ones.
      */
     Profile: {
       /** @description The account's unique id inside your LoginRadius app (the same for all its linked identities). */
@@ -12309,8 +11997,6 @@ export interface components {
       MemberUrlResources?: components['schemas']['ProfileMemberUrlResource'][] | null;
       /** @description Social profiles linked to this account. */
       Identities?: components['schemas']['SocialProfile'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One email address as the registration and account calls take it (type and value, lower case). */
     RegistrationEmailAddress: {
@@ -12436,8 +12122,6 @@ export interface components {
       provider?: string;
       /** @description True when the user asked to stay signed in, so the token has the longer lifetime. */
       isrememberme?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description Selects the authenticator app (TOTP) as the second factor to remove.
@@ -12510,8 +12194,6 @@ export interface components {
       id: string;
       /** @description How the browser can reach the authenticator that holds the passkey. */
       transports?: ('usb' | 'nfc' | 'ble' | 'internal' | 'hybrid' | 'smart-card')[];
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description WebAuthn options for creating a passkey (`PublicKeyCredentialCreationOptions`), JSON-encoded: binary values
@@ -12529,8 +12211,6 @@ export interface components {
         name: string;
         /** @description Legacy icon URL of the relying party; browsers ignore it. */
         icon?: string;
-      } & {
-        [key: string]: unknown;
       };
       /** @description The account the passkey is created for. */
       user: {
@@ -12542,8 +12222,6 @@ export interface components {
         displayName: string;
         /** @description Legacy icon URL of the user; browsers ignore it. */
         icon?: string;
-      } & {
-        [key: string]: unknown;
       };
       /** @description The single-use challenge (base64url) the authenticator signs; valid only for this registration attempt. */
       challenge: string;
@@ -12580,8 +12258,6 @@ export interface components {
          * @enum {string}
          */
         userVerification?: 'required' | 'preferred' | 'discouraged';
-      } & {
-        [key: string]: unknown;
       };
       /**
        * @description Which attestation statement LoginRadius asks the authenticator for.
@@ -12595,8 +12271,6 @@ export interface components {
       } & {
         [key: string]: unknown;
       };
-    } & {
-      [key: string]: unknown;
     };
     /** @description The WebAuthn options for creating a passkey, as the begin step of a passkey registration returns them. */
     PasskeyCreationOptionsResponse: {
@@ -12703,8 +12377,6 @@ export interface components {
        * @description When the passkey was registered (ISO 8601).
        */
       CreatedAt?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Security question answers to set up as the signed-in user's second factor. */
     MfaSecurityQuestionAnswerByAccessTokenRequest: {
@@ -12792,8 +12464,6 @@ export interface components {
       QuestionId: string;
       /** @description The question text shown to the user. */
       Question: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The second-factor state of an account: which authenticators (authenticator app, SMS OTP, email OTP,
@@ -12832,22 +12502,16 @@ export interface components {
       /** @description The (masked) email addresses that can receive an email OTP. */
       Email?: string[] | null;
       /** @description Where an email OTP was sent with this response, if any. */
-      EmailOTPStatus?:
-        | ({
-            /** @description The masked address the OTP was sent to. */
-            Email?: string;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      EmailOTPStatus?: {
+        /** @description The masked address the OTP was sent to. */
+        Email?: string;
+      } | null;
       /** @description True when security questions are set up as a second factor (the docs' name for the field). */
       IsSecurityQuestionEnabled?: boolean;
       /** @description True when security questions are set up as a second factor (the public description's name for the field). */
       IsSecurityQuestionAuthenticatorVerified?: boolean;
       /** @description The security questions available for setting up or answering. */
       SecurityQuestions?: components['schemas']['MfaSecurityQuestion'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The OTP that `sendDeleteOtp` texted to the account's phone number, with the security answers and the captcha
@@ -12920,8 +12584,6 @@ export interface components {
       SecondFactorValidationToken: string;
       /** @description When the token expires (ISO 8601, UTC, with up to seven fractional digits). */
       ExpireIn?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description One of the signed-in user's MFA backup codes, to re-authenticate, with the extra answers LoginRadius may ask for after failed attempts.
@@ -13305,20 +12967,18 @@ export interface components {
       /** @description The uid of the account. */
       Uid?: string;
       /** @description One entry per consent change, oldest first. */
-      ConsentLogs?: ({
+      ConsentLogs?: {
         /** @description The id of the log entry. */
         Id?: string;
         /** @description How the change was made (e.g. `Default` for a consent form, `ConsentEditor` for an edit). */
         UpdateType?: string;
         /** @description The consent form versions in force at that time. */
         CurrentConsentFormsVersions?:
-          | ({
+          | {
               Event?: string;
               Version?: number;
               IsCustom?: boolean;
-            } & {
-              [key: string]: unknown;
-            })[]
+            }[]
           | null;
         /** @description When the change was recorded. */
         LoggedOnDate?: string;
@@ -13329,19 +12989,13 @@ export interface components {
         /** @description The host the request was sent to. */
         Host?: string | null;
         /** @description The consent options changed, with what happened to each. */
-        ConsentLogs?: ({
+        ConsentLogs?: {
           /** @description The id of the consent option. */
           ConsentId?: string;
           /** @description `Subscribe` when consent was given, `Unsubscribe` when it was withdrawn. */
           Event?: string;
-        } & {
-          [key: string]: unknown;
-        })[];
-      } & {
-        [key: string]: unknown;
-      })[];
-    } & {
-      [key: string]: unknown;
+        }[];
+      }[];
     };
     /** @description A submitted consent form: the user's choice for each consent option and the events the form was shown for. */
     ConsentSubmitRequest: {
@@ -13365,8 +13019,6 @@ export interface components {
       /** @description True when the user has accepted the current consent form of the event. */
       IsValid: boolean;
       ConsentProfile?: components['schemas']['ConsentProfile'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description Changes to the signed-in user's consent choices. */
     ConsentUpdateRequest: {
@@ -13391,8 +13043,6 @@ export interface components {
       session_token?: string;
       /** @description When the session token expires (ISO 8601). */
       session_expires_in?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The free-form JSON document stored in a custom object record. Its fields are whatever your app
@@ -13416,8 +13066,6 @@ export interface components {
       /** @description The uid of the account that owns the record. */
       Uid: string;
       CustomObject: components['schemas']['CustomObjectData'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description All records of one custom object type that belong to a user. */
     CustomObjectRecordList: {
@@ -13425,8 +13073,6 @@ export interface components {
       data: components['schemas']['CustomObjectRecord'][];
       /** @description How many records `data` holds. */
       Count: number;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The outcome of verifying the token of a Smart Login or One Touch Login email link. */
     LoginLinkVerificationResponse: {
@@ -13473,8 +13119,6 @@ export interface components {
       refresh_token?: string;
       /** @description When the access token expires (direct session form, ISO 8601). */
       expires_in?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The OTP from a verification email, with the address it was sent to.
@@ -13553,8 +13197,6 @@ export interface components {
       Status?: 'Accepted' | 'Revoked' | 'Expired' | 'Invited';
       /** @description True when an account with that address already exists (the user should sign in rather than register). */
       IsEmailExist?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One of the account's MFA backup codes. */
     MfaBackupCodeRequest: {
@@ -13612,8 +13254,6 @@ export interface components {
       } & {
         [key: string]: unknown;
       };
-    } & {
-      [key: string]: unknown;
     };
     /** @description The WebAuthn options for signing in with a passkey, as the begin step of a passkey login or verification returns them. */
     PasskeyRequestOptionsResponse: {
@@ -13791,20 +13431,14 @@ export interface components {
       /** @description The (masked) email addresses that can receive an email OTP. */
       Email?: string[] | null;
       /** @description Where an email OTP was sent for this login, if any. */
-      EmailOTPStatus?:
-        | ({
-            /** @description The masked address the OTP was sent to. */
-            Email?: string;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      EmailOTPStatus?: {
+        /** @description The masked address the OTP was sent to. */
+        Email?: string;
+      } | null;
       /** @description True when security questions are set up as a second factor. */
       IsSecurityQuestionAuthenticatorVerified?: boolean;
       /** @description The security questions the user can answer (or set up answers for). */
       SecurityQuestions?: components['schemas']['MfaSecurityQuestion'][] | null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The result of the first MFA login step. When a second factor is needed, `SecondFactorAuthentication` describes
@@ -13824,8 +13458,6 @@ export interface components {
       refresh_token?: string;
       session_token?: string;
       session_expires_in?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The last step of an autofill (conditional UI) passkey login: the signature of the passkey the user picked from
@@ -13901,15 +13533,14 @@ export interface components {
      * @description A login that stopped before the second factor: the account has MFA set up (or the app requires it), so
      *     LoginRadius returns the pending step instead of a session. Complete it with one of the MFA verification calls
      *     using `SecondFactorAuthentication.SecondFactorAuthenticationToken`. `Profile` is null until then; LoginRadius
-     *     also sends placeholder `access_token` (all zeros) and `expires_in` (`0001-01-01T00:00:00`) values, left untyped
-     *     here so that nothing mistakes them for a session.
+     *     also sends placeholder `access_token` (all zeros) and `expires_in` (`0001-01-01T00:00:00`) values, left out of
+     *     the type (and the examples) so that nothing mistakes them for a session: reading `access_token` needs a check
+     *     that the answer is a session first.
      */
     SecondFactorRequiredResponse: {
       SecondFactorAuthentication: components['schemas']['MfaSecondFactorAuthentication'];
       /** @description Always null while the second factor is pending. */
       Profile?: null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The OTP from a passwordless login email, with the email address it was sent to.
@@ -14566,7 +14197,7 @@ export interface components {
      * @description The second-factor part of a login answer: the pending login's token with the factors the user has set up
      *     (or can set up), including the push, Duo and passkey flags LoginRadius added to its MFA settings.
      */
-    LoginMfaChallengeDetails: ({
+    LoginMfaChallengeDetails: {
       /** @description True when a device is registered for push-notification approval. */
       IsPushDeviceRegistered?: boolean;
       /** @description A QR code image (URL or data URI) that registers a device for push approval, when none is registered yet. */
@@ -14577,10 +14208,7 @@ export interface components {
       DuoAuthEndpoint?: string | null;
       /** @description True when a passkey is registered as a second factor. */
       IsPasskeyAuthenticatorVerified?: boolean;
-    } & {
-      [key: string]: unknown;
-    }) &
-      components['schemas']['MfaSecondFactorAuthentication'];
+    } & components['schemas']['MfaSecondFactorAuthentication'];
     /**
      * @description A completed login: the profile and the tokens LoginRadius issued. LoginRadius's `AuthResponseOptionalMfa`.
      *     `Profile` is always an object here, which tells it apart from a `LoginMfaChallenge` (whose `Profile` is null).
@@ -14602,8 +14230,6 @@ export interface components {
        *     …); the login is complete either way.
        */
       SecondFactorAuthentication?: components['schemas']['LoginMfaChallengeDetails'] | null;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description A login that needs a second factor before it completes (LoginRadius's `AuthResponseRequiredMfa`). Finish it
@@ -14619,8 +14245,6 @@ export interface components {
       access_token?: string;
       /** @description A placeholder date (`0001-01-01T00:00:00`). */
       expires_in?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description Starts a One Touch Login by email for a device identified by a client GUID.
@@ -14778,21 +14402,15 @@ export interface components {
       /** @description True when the password was changed. */
       IsPosted: boolean;
       /** @description The session opened after the reset, when the app signs users in on a password reset. */
-      Data?:
-        | ({
-            Profile?: components['schemas']['Profile'];
-            /** @description The new access token of the user. */
-            access_token?: string;
-            /** @description A refresh token for the session, when refresh tokens are enabled. */
-            refresh_token?: string;
-            /** @description When the access token expires (ISO 8601). */
-            expires_in?: string;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
-    } & {
-      [key: string]: unknown;
+      Data?: {
+        Profile?: components['schemas']['Profile'];
+        /** @description The new access token of the user. */
+        access_token?: string;
+        /** @description A refresh token for the session, when refresh tokens are enabled. */
+        refresh_token?: string;
+        /** @description When the access token expires (ISO 8601). */
+        expires_in?: string;
+      } | null;
     };
     /**
      * @description The phone number to send a password reset OTP to, with the captcha answer LoginRadius asks for when the app
@@ -15916,8 +15534,6 @@ export interface components {
       DateCreated?: string;
       /** @description When the option was last changed (ISO 8601). */
       DateModified?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The options of a registration data source. */
     RegistrationDataList: components['schemas']['RegistrationDataEntry'][];
@@ -15978,18 +15594,12 @@ export interface components {
       /** @description A token that renews the access token, when refresh tokens are enabled. */
       refresh_token?: string | null;
       /** @description A session token issued with the access token, when the app uses session tokens. */
-      SessionToken?:
-        | ({
-            /** @description The session token. */
-            session_token?: string;
-            /** @description When the session token expires (ISO 8601). */
-            session_expires_in?: string;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
-    } & {
-      [key: string]: unknown;
+      SessionToken?: {
+        /** @description The session token. */
+        session_token?: string;
+        /** @description When the session token expires (ISO 8601). */
+        session_expires_in?: string;
+      } | null;
     };
     /**
      * @description The account (and optional context) an email token or email OTP is generated for. Identify the account by
@@ -16055,23 +15665,17 @@ export interface components {
         AdditionalPermissions?: string[] | null;
         /** @description When the context expires (ISO 8601), or null when it does not. */
         Expiration?: string | null;
-      } & {
-        [key: string]: unknown;
       };
       FullName?: string | null;
       Email?: components['schemas']['EmailAddress'][] | null;
       ImageUrl?: string | null;
       /** @description When the user last signed in (ISO 8601, as LoginRadius formats it). */
       LastLoginDate?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The users who have a given role context. */
     RoleContextMemberList: {
       /** @description One entry per user. */
       Data: components['schemas']['RoleContextMember'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The account and phone number an SMS OTP is generated for. */
     MultipurposeSmsOtpRequest: {
@@ -16129,8 +15733,6 @@ export interface components {
     AccountRolesResponse: {
       /** @description The names of the user's roles. */
       Roles: string[] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A list of role names, to assign to or remove from a user, or to remove from one of the user's role contexts. */
     RoleNamesRequest: {
@@ -16152,15 +15754,11 @@ export interface components {
       AdditionalPermissions?: string[] | null;
       /** @description When the context expires (ISO 8601), or null when it does not. */
       Expiration?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The role contexts of a user. */
     RoleContextList: {
       /** @description One entry per context. */
       Data: components['schemas']['RoleContext'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description Role contexts to create for a user or to replace (matched by context name). */
     RoleContextUpsertRequest: {
@@ -16211,8 +15809,6 @@ export interface components {
       /** @description True when the option was updated. */
       IsPosted: boolean;
       Data?: components['schemas']['RegistrationDataEntry'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description One option to add to a registration data source (a dropdown of the registration form). */
     RegistrationDataOption: {
@@ -16247,8 +15843,6 @@ export interface components {
       Permissions?: {
         [key: string]: boolean;
       } | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A list of roles with their permissions. */
     RoleDefinitionList: {
@@ -16256,8 +15850,6 @@ export interface components {
       data: components['schemas']['RoleDefinition'][];
       /** @description How many roles `data` holds. */
       Count: number;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Roles to create, each with its permissions. */
     CreateRolesRequest: {
@@ -16287,11 +15879,7 @@ export interface components {
         EndTime?: string;
         /** @description The window length in words, e.g. `5 Minutes`. */
         TimeDifference?: string;
-      } & {
-        [key: string]: unknown;
       };
-    } & {
-      [key: string]: unknown;
     };
     /** @description One range of a range aggregation (LoginRadius's `RangeObj`); a missing bound leaves that side open. */
     CloudDirectoryAggregationRange: {
@@ -16641,8 +16229,6 @@ export interface components {
       UrlBase36Key?: string;
       /** @description The short link, which redirects to the long URL. */
       ShortUrl?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description A one-time URL that signs the user into a BigCommerce store (customer login API). LoginRadius's public
@@ -16653,8 +16239,6 @@ export interface components {
       loginUrl?: string;
       /** @description The same URL under the name the docs repository shows. */
       url?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The signed-in user to log into the BigCommerce store, with the token in the body rather than the URL. */
     BigCommerceLoginUrlRequest: {
@@ -16676,22 +16260,16 @@ export interface components {
     BigCommercePasswordValidation: {
       /** @description True when the store accepted the email address and password. */
       verified?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A cross-device SSO code, to show as a QR code on the device that is not signed in. */
     CrossDeviceSsoCode: {
       /** @description The code; whoever holds it can obtain the access token that a signed-in device attaches to it. */
       code?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The access token a signed-in device attached to a cross-device SSO code. */
     CrossDeviceSsoAccessToken: {
       /** @description The user's LoginRadius access token; null while no signed-in device has attached one to the code. */
       access_token?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Attaches the access token of a signed-in device to a cross-device SSO code scanned from another device. */
     CrossDeviceSsoTokenMapRequest: {
@@ -16704,8 +16282,6 @@ export interface components {
     CrossDeviceSsoTokenMapResponse: {
       /** @description True when the other device can now collect the access token. */
       isPosted?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The PerfectMind contacts that match the LoginRadius user. */
     PerfectMindContact: {
@@ -16713,8 +16289,6 @@ export interface components {
       Email?: string;
       /** @description The ids of the matching PerfectMind contacts. */
       ContactId?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A PerfectMind sign-in session created for the LoginRadius user. */
     PerfectMindSession: {
@@ -16724,8 +16298,6 @@ export interface components {
       URL?: string;
       /** @description True when the sign-in link was newly created on this call rather than reused. */
       IsNewLink?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description A one-time Shopify Multipass URL that signs the user into a Shopify store. LoginRadius's public description
@@ -16736,8 +16308,6 @@ export interface components {
       url?: string;
       /** @description The same URL under the name the docs repository shows. */
       loginUrl?: string;
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The app's multi-factor authentication switches: whether a second factor is offered or required, and which
@@ -16931,8 +16501,6 @@ export interface components {
       Value?: string | null;
       /** @description The text shown for the choice. */
       Text?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description How a custom field appears and is validated on the app's registration form. */
     CustomFieldFormField: {
@@ -16950,29 +16518,21 @@ export interface components {
       Options?: components['schemas']['CustomFieldOption'][];
       /** @description Whether a checkbox field starts checked. */
       Checked?: boolean | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The registration form settings of the app's custom fields. */
     CustomFieldFormFieldList: {
       /** @description One entry per custom field on the form. */
       Data?: components['schemas']['CustomFieldFormField'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description How many custom fields the app's plan allows. */
     CustomFieldLimitResponse: {
       /** @description The maximum number of custom fields. */
       CustomFieldLimit?: number;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The names of the app's custom fields. */
     CustomFieldNameList: {
       /** @description The field names. */
       Data?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A custom profile field defined for the app. */
     CustomField: {
@@ -16980,15 +16540,11 @@ export interface components {
       Key?: string | null;
       /** @description The label shown for the field. */
       Display?: string | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The app's custom profile fields. */
     CustomFieldList: {
       /** @description The custom fields. */
       Data?: components['schemas']['CustomField'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description How one custom field should appear and be validated on the app's registration form. */
     CustomFieldFormFieldInput: {
@@ -17107,8 +16663,6 @@ export interface components {
        * @description When the provider was last changed.
        */
       LastModifiedDate?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for a JWT custom provider (its name cannot change). */
     JwtCustomProviderUpdateRequest: {
@@ -17157,8 +16711,6 @@ export interface components {
     JwtCustomProviderList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['JwtCustomProvider'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new JWT custom provider. */
     JwtCustomProviderCreateRequest: {
@@ -17211,15 +16763,11 @@ export interface components {
       Key?: string;
       /** @description The label the Admin Console shows for the field. */
       Display?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The profile fields OAuth 2.0 custom providers can map. */
     OAuthCustomProviderMappingKeyList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['OAuthCustomProviderMappingKey'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description An OAuth 2.0 custom provider: an external OAuth 2.0 / OpenID Connect server users can log in with. */
     OAuthCustomProvider: {
@@ -17277,15 +16825,11 @@ export interface components {
       EnableAutoLookUp?: boolean | null;
       /** @description Whether the provider is shown among the login options of the hosted login page. */
       ListInInterface?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The OAuth 2.0 custom providers of the app. */
     OAuthCustomProviderList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['OAuthCustomProvider'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for an existing OAuth 2.0 custom provider, named by `ProviderName`; fields left out keep their value. */
     OAuthCustomProviderUpdateRequest: {
@@ -17393,8 +16937,6 @@ export interface components {
     SamlCustomProviderMappingKeyList: {
       /** @description The keys, in groups as LoginRadius returns them (each entry is itself a list of key names). */
       Data?: string[][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description An X.509 certificate in PEM form with its private key. */
     SamlCertificateWithKey: {
@@ -17469,8 +17011,6 @@ export interface components {
        * @description When the provider was last changed.
        */
       LastModifiedDate?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The settings of a SAML custom provider. */
     SamlCustomProviderRequest: {
@@ -17503,8 +17043,6 @@ export interface components {
     SamlCustomProviderList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['SamlCustomProvider'][];
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The kind of account message an email template is used for.
@@ -17586,8 +17124,6 @@ export interface components {
        * @enum {string}
        */
       VerificationTokenType?: 'MagicLink' | 'Otp';
-    } & {
-      [key: string]: unknown;
     };
     /** @description Which email template of a kind to delete. */
     DeleteEmailTemplateRequest: {
@@ -17598,8 +17134,6 @@ export interface components {
     EmailTemplateList: {
       /** @description The templates. */
       Data?: components['schemas']['EmailTemplate'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new email template. */
     CreateEmailTemplateRequest: {
@@ -17630,15 +17164,11 @@ export interface components {
     JwtIntegrationAlgorithmList: {
       /** @description The algorithm names (`HS256`, `RS256`, …). */
       Data?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The LoginRadius profile fields a JWT integration can map to claims. */
     JwtIntegrationDataMappingFieldList: {
       /** @description The profile field names. */
       Data?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A JWT integration: an application LoginRadius signs users into by issuing it a JWT. */
     JwtIntegration: {
@@ -17676,8 +17206,6 @@ export interface components {
       ResponseMode?: 'query' | 'fragment' | 'form_post';
       /** @description The URL of the target application that receives the JWT. */
       LoginUrl?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for a JWT integration (its name cannot change). */
     JwtIntegrationUpdateRequest: {
@@ -17718,8 +17246,6 @@ export interface components {
     JwtIntegrationList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['JwtIntegration'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new JWT integration. */
     JwtIntegrationCreateRequest: {
@@ -17764,8 +17290,6 @@ export interface components {
       ClientId?: string;
       /** @description The new OAuth 2.0 client secret; the previous one stops working. A credential. */
       ClientSecret?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description One login method of an OAuth client or integration, switched on or off. */
     OAuthConnectionProvider: {
@@ -17837,8 +17361,6 @@ export interface components {
       DefaultWorkflow?: string;
       /** @description The login methods the integration offers. */
       Connections?: components['schemas']['OAuthIntegrationConnections'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for an OAuth integration. */
     OAuthIntegrationUpdateRequest: {
@@ -17878,8 +17400,6 @@ export interface components {
     OAuthIntegrationList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['OAuthIntegration'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new OAuth integration. */
     OAuthIntegrationCreateRequest: {
@@ -17988,11 +17508,7 @@ export interface components {
         IdpSHA1Fingerprint?: string;
         /** @description The account name at the service provider. */
         AccountName?: string;
-      } & {
-        [key: string]: unknown;
       };
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for a SAML integration (its name cannot change). */
     SamlIntegrationUpdateRequest: {
@@ -18039,8 +17555,6 @@ export interface components {
     SamlIntegrationList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['SamlIntegration'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new SAML integration. */
     SamlIntegrationCreateRequest: {
@@ -18159,8 +17673,6 @@ export interface components {
       Enterprise?: string[];
       /** @description The social providers of the app. */
       SocialLogins?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The client credentials of an OAuth client after a secret reset. */
     OAuthClientCredentials: {
@@ -18171,8 +17683,6 @@ export interface components {
       ClientId?: string;
       /** @description The new OAuth 2.0 client secret; the previous one stops working. A credential. */
       ClientSecret?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The login methods an OAuth client offers. */
     OAuthClientConnections: {
@@ -18236,38 +17746,30 @@ export interface components {
         [key: string]: string[];
       };
       /** @description OpenID Connect back-channel logout settings, or null. */
-      BackChannelLogout?:
-        | ({
-            /** @description Whether back-channel logout is on. */
-            IsEnabled?: boolean;
-            /** @description What triggers a back-channel logout. */
-            LogoutInitiator?: {
-              /** @description The initiator mode LoginRadius reports. */
-              Mode?: string;
-              /** @description The events that trigger it (LoginRadius spells this field `Intiators`). */
-              Intiators?: {
-                /** @description A logout started by a relying party. */
-                RPLogout?: boolean;
-                /** @description A logout started at LoginRadius. */
-                IDPLogout?: boolean;
-                /** @description A password change. */
-                PasswordChange?: boolean;
-                /** @description An account deletion. */
-                AccountDelete?: boolean;
-              } & {
-                [key: string]: unknown;
-              };
-            } & {
-              [key: string]: unknown;
-            };
-            /** @description Logout token lifetime, in seconds. */
-            LogoutTokenTTL?: number;
-            /** @description The client's back-channel logout URIs. */
-            LogoutURIs?: string[];
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      BackChannelLogout?: {
+        /** @description Whether back-channel logout is on. */
+        IsEnabled?: boolean;
+        /** @description What triggers a back-channel logout. */
+        LogoutInitiator?: {
+          /** @description The initiator mode LoginRadius reports. */
+          Mode?: string;
+          /** @description The events that trigger it (LoginRadius spells this field `Intiators`). */
+          Intiators?: {
+            /** @description A logout started by a relying party. */
+            RPLogout?: boolean;
+            /** @description A logout started at LoginRadius. */
+            IDPLogout?: boolean;
+            /** @description A password change. */
+            PasswordChange?: boolean;
+            /** @description An account deletion. */
+            AccountDelete?: boolean;
+          };
+        };
+        /** @description Logout token lifetime, in seconds. */
+        LogoutTokenTTL?: number;
+        /** @description The client's back-channel logout URIs. */
+        LogoutURIs?: string[];
+      } | null;
       /**
        * Format: uuid
        * @description The OAuth 2.0 client id.
@@ -18302,18 +17804,14 @@ export interface components {
       /** @description Extra `aud` values of the ID tokens issued to the client. */
       IdTokenAudiences?: string[];
       /** @description JWT settings of the tokens issued to the client, or null. */
-      JwtTokenConfig?:
-        | ({
-            /** @description The algorithm tokens are signed with. */
-            Algorithm?: string;
-            /** @description ID token lifetime, in seconds. */
-            IdTokenTTL?: number;
-            /** @description Access token lifetime, in seconds. */
-            TokenTTL?: number;
-          } & {
-            [key: string]: unknown;
-          })
-        | null;
+      JwtTokenConfig?: {
+        /** @description The algorithm tokens are signed with. */
+        Algorithm?: string;
+        /** @description ID token lifetime, in seconds. */
+        IdTokenTTL?: number;
+        /** @description Access token lifetime, in seconds. */
+        TokenTTL?: number;
+      } | null;
       /**
        * Format: date-time
        * @description When the client was last changed.
@@ -18351,8 +17849,6 @@ export interface components {
       TokenAuthMethod?: string;
       /** @description Whether token requests must come from `AllowedWebOrigin`. */
       TokenWebOriginMatch?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description New settings for an OAuth client (its name cannot change). */
     OAuthClientUpdateRequest: {
@@ -18447,8 +17943,6 @@ export interface components {
     OAuthClientList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['OAuthClient'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new OAuth client. */
     OAuthClientCreateRequest: {
@@ -19056,8 +18550,6 @@ export interface components {
        * @description When the permission was last changed.
        */
       ModifiedDate?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The new name and description of a Management API permission. */
     UpdateTenantPermissionRequest: {
@@ -19072,8 +18564,6 @@ export interface components {
     TenantPermissionList: {
       /** @description The permissions. */
       Data?: components['schemas']['TenantPermission'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new Management API permission. */
     CreateTenantPermissionRequest: {
@@ -19090,22 +18580,16 @@ export interface components {
       ProviderName?: string;
       /** @description Whether users can log in with it. */
       IsActive?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Social providers and whether each is enabled. */
     SocialProviderStatusList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['SocialProviderStatus'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The order of the social providers on the login page. */
     SocialProviderOrder: {
       /** @description The provider names, first shown first. */
       Data?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description What LoginRadius needs to build the client secret of Sign in with Apple. */
     AppleSignInKeyConfiguration: {
@@ -19151,15 +18635,11 @@ export interface components {
       IsActive?: boolean;
       /** @description The Sign in with Apple key, for the `APPLE` provider. */
       AppleSecretConfiguration?: components['schemas']['AppleSignInKeyConfiguration'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The social providers configured for the app. */
     SocialProviderConfigurationList: {
       /** @description The records, in the order LoginRadius returns them. */
       Data?: components['schemas']['SocialProviderConfiguration'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The social providers to switch on or off. */
     SocialProviderStatusUpdateRequest: {
@@ -19189,8 +18669,6 @@ export interface components {
     TenantRoleDefaultResponse: {
       /** @description True when the role is now the default role. */
       IsDefault?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A permission as it appears inside a Management API tenant role. */
     TenantRolePermission: {
@@ -19204,8 +18682,6 @@ export interface components {
       OriginalName?: string;
       /** @description The id of the resource (API or app) the permission belongs to, when it is scoped to one. */
       ResourceId?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description A role defined for the whole tenant (or for one organization) through the Management API, with the permissions it grants by id. Unlike the Identity API's roles (`getRolesList`), which are named sets of permission strings, these roles have ids, descriptions, levels and permission objects. */
     TenantRole: {
@@ -19233,8 +18709,6 @@ export interface components {
        * @description When the role was last changed.
        */
       ModifiedDate?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The complete new definition of a Management API tenant role; every member is required and replaces the stored one. */
     UpdateTenantRoleRequest: {
@@ -19249,8 +18723,6 @@ export interface components {
     TenantRoleList: {
       /** @description The roles. */
       Data?: components['schemas']['TenantRole'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new Management API tenant role. */
     CreateTenantRoleRequest: {
@@ -19277,15 +18749,11 @@ export interface components {
       QuestionId?: string;
       /** @description The question text. */
       Question?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The security questions the app offers. */
     AppSecurityQuestionList: {
       /** @description The questions. */
       Data?: components['schemas']['AppSecurityQuestion'][];
-    } & {
-      [key: string]: unknown;
     };
     /**
      * @description The kind of phone message an SMS template is used for.
@@ -19328,8 +18796,6 @@ export interface components {
       Template: string;
       /** @description Whether this is the template used for its kind of message when a call names none. */
       IsDefault?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description Which SMS template of a kind to delete. */
     DeleteSmsTemplateRequest: {
@@ -19340,8 +18806,6 @@ export interface components {
     SmsTemplateList: {
       /** @description The templates. */
       Data?: components['schemas']['SmsTemplate'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new SMS template. */
     CreateSmsTemplateRequest: {
@@ -19374,15 +18838,11 @@ export interface components {
       IsEncoded?: boolean;
       /** @description The note given when the SOTT was generated. */
       Comment?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The SOTTs issued through the Management API. */
     SottRecordList: {
       /** @description The SOTTs. */
       Data?: components['schemas']['SottRecord'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description What a new Management API SOTT is for and how long it lasts. */
     CreateSottRequest: {
@@ -19415,14 +18875,10 @@ export interface components {
       DateRange?: string;
       /** @description Whether the SOTT is URL-encoded. */
       IsEncoded?: boolean;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The event names a webhook can subscribe to. */
     WebhookEventList: {
       Data?: string[];
-    } & {
-      [key: string]: unknown;
     };
     /** @description How LoginRadius authenticates itself to the webhook's target URL. */
     WebhookAuthentication: {
@@ -19472,8 +18928,6 @@ export interface components {
       } | null;
       /** @description How deliveries authenticate to the target URL, or null. */
       Authentication?: components['schemas']['WebhookAuthentication'] | null;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The new settings of an existing webhook (its target URL is always given; the other fields replace the stored ones). */
     UpdateWebhookSubscriptionRequest: {
@@ -19501,8 +18955,6 @@ export interface components {
     /** @description The webhook subscriptions of the app. */
     WebhookSubscriptionList: {
       Data?: components['schemas']['WebhookSubscription'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new webhook subscription. */
     CreateWebhookSubscriptionRequest: {
@@ -19530,27 +18982,21 @@ export interface components {
       Authentication?: components['schemas']['WebhookAuthentication'];
     };
     /** @description The form settings of a workflow node that asks the user for input, or null. */
-    WorkflowNodeFormProps:
-      | ({
-          /** @description The control used for a choice, e.g. `radio` or `dropdown`. */
-          choiceFieldType?: string;
-          /** @description The choices offered. */
-          choices?: ({
-            /** @description The value recorded when the choice is picked. */
-            value?: string;
-            /** @description The text shown for the choice. */
-            text?: string;
-          } & {
-            [key: string]: unknown;
-          })[];
-          /** @description The profile attribute the answer is stored in. */
-          attributeMapping?: string;
-          /** @description The value selected initially. */
-          defaultChoice?: string;
-        } & {
-          [key: string]: unknown;
-        })
-      | null;
+    WorkflowNodeFormProps: {
+      /** @description The control used for a choice, e.g. `radio` or `dropdown`. */
+      choiceFieldType?: string;
+      /** @description The choices offered. */
+      choices?: {
+        /** @description The value recorded when the choice is picked. */
+        value?: string;
+        /** @description The text shown for the choice. */
+        text?: string;
+      }[];
+      /** @description The profile attribute the answer is stored in. */
+      attributeMapping?: string;
+      /** @description The value selected initially. */
+      defaultChoice?: string;
+    } | null;
     /** @description A step inside a node of a workflow graph. */
     WorkflowInnerNode: {
       /** @description The step's id in the graph. */
@@ -19566,8 +19012,6 @@ export interface components {
         [key: string]: unknown;
       };
       formnodeprops?: components['schemas']['WorkflowNodeFormProps'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The node graph of one saved version of an identity workflow. */
     WorkflowVersionData: {
@@ -19586,12 +19030,8 @@ export interface components {
             connections?: {
               [key: string]: string;
             }[];
-          } & {
-            [key: string]: unknown;
           };
         };
-      } & {
-        [key: string]: unknown;
       };
       /** @description The nodes by id, with their steps and settings. */
       nodes?: {
@@ -19612,8 +19052,6 @@ export interface components {
           };
           /** @description Whether the node was selected in the editor when the version was saved. */
           selected?: boolean;
-        } & {
-          [key: string]: unknown;
         };
       };
       /** @description Every step of every node, by id. */
@@ -19635,19 +19073,15 @@ export interface components {
       createdDate?: string;
       /** @description A note saved with the version. */
       description?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The workflow version that is now current. */
     WorkflowVersionRestoreResponse: {
       Data?: components['schemas']['WorkflowVersionData'];
-    } & {
-      [key: string]: unknown;
     };
     /** @description The saved versions of an identity workflow. */
     WorkflowVersionList: {
       /** @description The versions. */
-      Data?: ({
+      Data?: {
         /** @description The version's id (`version` in the version paths). */
         versionId?: string;
         /**
@@ -19655,11 +19089,7 @@ export interface components {
          * @description When the version was saved.
          */
         createdDate?: string;
-      } & {
-        [key: string]: unknown;
-      })[];
-    } & {
-      [key: string]: unknown;
+      }[];
     };
     /** @description An identity workflow with its node graph. */
     Workflow: {
@@ -19677,8 +19107,6 @@ export interface components {
       };
       /** @description The workflow's state, `ACTIVE`, `DEBUG` or `ARCHIVE`. */
       State?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The members of an identity workflow to change; members left out keep their value. */
     UpdateWorkflowRequest: {
@@ -19710,15 +19138,11 @@ export interface components {
       Description?: string;
       /** @description The workflow's state, `ACTIVE`, `DEBUG` or `ARCHIVE`. */
       State?: string;
-    } & {
-      [key: string]: unknown;
     };
     /** @description The app's identity workflows, without their node graphs. */
     WorkflowSummaryList: {
       /** @description The workflows. */
       Data?: components['schemas']['WorkflowSummary'][];
-    } & {
-      [key: string]: unknown;
     };
     /** @description A new identity workflow. */
     CreateWorkflowRequest: {
