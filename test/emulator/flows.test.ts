@@ -156,6 +156,11 @@ describe('account management with the API secret', () => {
     expect(await mock.accounts()).toEqual([]);
   });
 
+  test('a wrong API key is API_KEY_INVALID (400)', async () => {
+    const wrong = createClient({ apiKey: 'not-the-app-key', baseUrl: mock.url });
+    expect(await failure(loginByEmail(wrong, { body: jane }))).toEqual({ code: 'API_KEY_INVALID', status: 400 });
+  });
+
   test('a wrong API secret is API_SECRET_UNAUTHORIZED (401)', async () => {
     const wrong = createClient({ apiKey: mock.app.apiKey, apiSecret: 'wrong-secret', baseUrl: mock.url });
     expect(await failure(getAccountProfileByEmail(wrong, { query: { email: jane.email } }))).toEqual({
