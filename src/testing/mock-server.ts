@@ -124,12 +124,21 @@ export function startMockLoginRadius(options: MockLoginRadiusOptions | StatefulM
  *   await checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } });
  * });
  * ```
+ *
+ * With `{ stateful: true }`, `fn` gets the stateful mock and its helpers (`outbox()`, `seed()`, …).
  */
+export function withMockLoginRadius<T>(
+  fn: (mock: StatefulMockLoginRadius) => Promise<T> | T,
+  options: StatefulMockLoginRadiusOptions,
+): Promise<T>;
+/** Runs `fn` with a freshly started plain mock and stops it afterwards (see the stateful overload). */
+export function withMockLoginRadius<T>(fn: (mock: MockLoginRadius) => Promise<T> | T, options?: MockLoginRadiusOptions): Promise<T>;
 export async function withMockLoginRadius<T>(
-  fn: (mock: MockLoginRadius) => Promise<T> | T,
-  options: MockLoginRadiusOptions = {},
+  fn: (mock: StatefulMockLoginRadius) => Promise<T> | T,
+  options: MockLoginRadiusOptions | StatefulMockLoginRadiusOptions = {},
 ): Promise<T> {
-  const mock = await startMockLoginRadius(options);
+  // The overloads pair a stateful callback with stateful options only.
+  const mock = (await startMockLoginRadius(options as StatefulMockLoginRadiusOptions)) as StatefulMockLoginRadius;
   try {
     return await fn(mock);
   } finally {

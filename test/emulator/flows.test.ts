@@ -2,7 +2,9 @@
 // (request validated before the emulator saw it, answer validated against the spec's responses).
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import {
+  accountDeleteByEmail,
   authInvalidateAccessToken,
+  checkEmailAvailability,
   authValidateAccessToken,
   createClient,
   createAccount,
@@ -154,6 +156,19 @@ describe('account management with the API secret', () => {
     await deleteAccountByUid(server, { path: { uid } });
     expect(await failure(getAccountProfileByUid(server, { path: { uid } }))).toEqual({ code: 'USER_NOT_FOUND', status: 403 });
     expect(await mock.accounts()).toEqual([]);
+  });
+
+  test('delete by email; email availability follows', async () => {
+    await mock.seed([jane]);
+    expect(await checkEmailAvailability(lr, { query: { email: jane.email } })).toEqual({ IsExist: true });
+    await accountDeleteByEmail(server, { query: { email: jane.email } });
+    expect(await checkEmailAvailability(lr, { query: { email: jane.email } })).toEqual({ IsExist: false });
+  });
+
+  test('an address named like a prototype key is stored as data (seeding it twice is refused)', async () => {
+    await mock.seed([{ email: '__proto__', password: 'pw-123456' }]);
+    await expect(mock.seed([{ email: '__proto__', password: 'pw-123456' }])).rejects.toThrow(/already registered/);
+    expect(await mock.accounts()).toHaveLength(1);
   });
 
   test('a wrong API key is API_KEY_INVALID (400)', async () => {

@@ -52,5 +52,21 @@ export interface EmulatorState {
 
 /** A new, empty state. */
 export function emptyState(): EmulatorState {
-  return { version: 1, clockOffsetMs: 0, accounts: {}, emails: {}, sessions: {}, verificationTokens: {}, outbox: [] };
+  return {
+    version: 1,
+    clockOffsetMs: 0,
+    accounts: record(),
+    emails: record(),
+    sessions: record(),
+    verificationTokens: record(),
+    outbox: [],
+  };
+}
+
+/**
+ * A record without a prototype: its keys come from requests (an email address, a token), and a key like
+ * `__proto__` must be stored as data, never reach Object.prototype.
+ */
+export function record<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
 }
