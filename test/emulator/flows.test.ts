@@ -6,6 +6,7 @@ import {
   authInvalidateAccessToken,
   checkEmailAvailability,
   authValidateAccessToken,
+  changePassword,
   createClient,
   createAccount,
   deleteAccountByUid,
@@ -110,6 +111,19 @@ describe('registration, verification and login', () => {
   test('a blocked account cannot log in', async () => {
     await mock.seed([{ ...jane, blocked: true }]);
     expect(await failure(loginByEmail(lr, { body: jane }))).toEqual({ code: 'ACCOUNT_BLOCKED', status: 403 });
+  });
+});
+
+describe('change password', () => {
+  test('needs the current password; the new one logs in, the old one no longer does', async () => {
+    await mock.seed([jane]);
+    const { access_token: accessToken } = await loginByEmail(lr, { body: jane });
+    const change = (oldPassword: string) =>
+      changePassword(lr, { accessToken: accessToken!, body: { oldPassword, newPassword: 'new-password-1' } });
+    expect(await failure(change('wrong'))).toEqual({ code: 'CURRENT_PASSWORD_INVALID', status: 401 });
+    await change(jane.password);
+    expect((await failure(loginByEmail(lr, { body: jane }))).code).toBe('INVALID_CREDENTIALS');
+    await expect(loginByEmail(lr, { body: { ...jane, password: 'new-password-1' } })).resolves.toBeDefined();
   });
 });
 

@@ -15,6 +15,7 @@ const DESCRIPTIONS = {
   936: 'Email address is already registered with your LoginRadius site',
   938: 'User does not exist',
   966: 'Invalid user ID and/or password',
+  967: 'Current password is invalid',
   970: 'Email is not verified',
   973: 'Invalid email verification link',
   991: 'Your account is blocked',

@@ -7,6 +7,7 @@ import { lrError } from './errors';
 import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
 import { loginByEmail } from './handlers/login';
+import { changePassword } from './handlers/password';
 import { getProfile, updateProfile } from './handlers/profile';
 import { emailLookup, register } from './handlers/registration';
 import { invalidateTokenHandler, validateToken } from './handlers/tokens';
@@ -23,6 +24,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   invalidateAccessToken: invalidateTokenHandler,
   getProfileByAccessToken: getProfile,
   updateProfileByAccessToken: updateProfile,
+  changePassword,
   createAccount: accounts.createAccountHandler,
   getAccountProfile: accounts.getAccountByEmail,
   accountDeleteByEmail: accounts.deleteAccountByEmail,
