@@ -9,6 +9,8 @@ import {
   changePassword,
   createClient,
   createAccount,
+  forgotPassword,
+  resetPasswordByResetToken,
   deleteAccountByUid,
   getAccountProfileByEmail,
   getAccountProfileByUid,
@@ -124,6 +126,23 @@ describe('change password', () => {
     await change(jane.password);
     expect((await failure(loginByEmail(lr, { body: jane }))).code).toBe('INVALID_CREDENTIALS');
     await expect(loginByEmail(lr, { body: { ...jane, password: 'new-password-1' } })).resolves.toBeDefined();
+  });
+});
+
+describe('forgot password', () => {
+  test('forgot → reset token from the outbox → reset → the new password logs in; the token works once', async () => {
+    await mock.seed([jane]);
+    await forgotPassword(lr, { query: { resetPasswordUrl: 'https://app.example.com/reset' }, body: { email: jane.email } });
+    const message = (await mock.outbox(jane.email)).find((m) => m.purpose === 'reset-password')!;
+    await resetPasswordByResetToken(lr, { body: { resetToken: message.token, password: 'new-password-2' } });
+    await expect(loginByEmail(lr, { body: { ...jane, password: 'new-password-2' } })).resolves.toBeDefined();
+    const again = resetPasswordByResetToken(lr, { body: { resetToken: message.token, password: 'new-password-3' } });
+    expect((await failure(again)).code).toBe('VERIFICATION_TOKEN_VTOKEN_INVALID');
+  });
+
+  test('an unknown address is USER_NOT_FOUND', async () => {
+    const call = forgotPassword(lr, { query: { resetPasswordUrl: 'https://app.example.com/reset' }, body: { email: jane.email } });
+    expect((await failure(call)).code).toBe('USER_NOT_FOUND');
   });
 });
 

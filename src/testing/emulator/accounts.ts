@@ -66,4 +66,5 @@ export function deleteAccount(state: EmulatorState, account: EmulatedAccount): v
   delete state.accounts[uid];
   for (const [token, session] of Object.entries(state.sessions)) if (session.uid === uid) delete state.sessions[token];
   for (const [token, pending] of Object.entries(state.verificationTokens)) if (pending.uid === uid) delete state.verificationTokens[token];
+  for (const [token, pending] of Object.entries(state.resetTokens)) if (pending.uid === uid) delete state.resetTokens[token];
 }

@@ -21,6 +21,7 @@ const DESCRIPTIONS = {
   991: 'Your account is blocked',
   1048: 'Secured one-time token (SOTT) is required',
   1049: 'Secured one-time token (SOTT) is invalid',
+  1063: 'Verification token (vtoken) is invalid',
   1134: 'Validation failed for one or more fields',
 } as const;
 

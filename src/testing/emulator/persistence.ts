@@ -14,6 +14,7 @@ export function loadState(file: string): EmulatorState {
     emails: record(state.emails),
     sessions: record(state.sessions),
     verificationTokens: record(state.verificationTokens),
+    resetTokens: record(state.resetTokens),
   };
 }
 

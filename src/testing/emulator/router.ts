@@ -7,7 +7,7 @@ import { lrError } from './errors';
 import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
 import { loginByEmail } from './handlers/login';
-import { changePassword } from './handlers/password';
+import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
 import { getProfile, updateProfile } from './handlers/profile';
 import { emailLookup, register } from './handlers/registration';
 import { invalidateTokenHandler, validateToken } from './handlers/tokens';
@@ -25,6 +25,9 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   getProfileByAccessToken: getProfile,
   updateProfileByAccessToken: updateProfile,
   changePassword,
+  forgotPassword,
+  resetPassword: resetPasswordByResetToken,
+  resetPasswordWithResetToken: resetPasswordByResetToken,
   createAccount: accounts.createAccountHandler,
   getAccountProfile: accounts.getAccountByEmail,
   accountDeleteByEmail: accounts.deleteAccountByEmail,

@@ -47,6 +47,8 @@ export interface EmulatorState {
   sessions: Record<string, EmulatedSession>;
   /** Email verification token → the uid and address it verifies. */
   verificationTokens: Record<string, { readonly uid: string; readonly email: string }>;
+  /** Password reset token (from a forgot-password email) → the uid whose password it resets. */
+  resetTokens: Record<string, { readonly uid: string }>;
   outbox: OutboxMessage[];
 }
 
@@ -59,6 +61,7 @@ export function emptyState(): EmulatorState {
     emails: record(),
     sessions: record(),
     verificationTokens: record(),
+    resetTokens: record(),
     outbox: [],
   };
 }
