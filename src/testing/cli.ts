@@ -17,6 +17,11 @@ Options:
   --no-errors      send such a response anyway, flagged in an sl-violations header
   --dynamic        generate responses from the schemas instead of the documented examples
   --spec <file>    serve another OpenAPI document
+  --stateful       run the emulator that remembers accounts, sessions and messages (still validated by
+                   Prism); control surface under /__emulator/ (outbox, accounts, reset, seed, clock)
+  --state <file>   with --stateful: keep the state in this JSON file across restarts
+  --api-key <key>  with --stateful: the emulated app's API key (default test-api-key)
+  --api-secret <s> with --stateful: the emulated app's API secret (default test-api-secret)
   --quiet          do not print the request log
   -h, --help       show this help`;
 
@@ -24,6 +29,14 @@ Options:
 export interface MockCliOptions extends MockLoginRadiusOptions {
   readonly help: boolean;
   readonly quiet: boolean;
+  /** Run the stateful emulator (`--stateful`). */
+  readonly stateful: boolean;
+  /** `--state <file>`: where the stateful emulator keeps its state. */
+  readonly stateFile?: string;
+  /** `--api-key`: the emulated app's API key. */
+  readonly apiKey?: string;
+  /** `--api-secret`: the emulated app's API secret. */
+  readonly apiSecret?: string;
 }
 
 /** Parses the command line (without the node and script paths). Throws an `Error` naming a bad option. */
@@ -35,6 +48,8 @@ export function parseMockCliArgs(argv: readonly string[]): MockCliOptions {
   let help = false;
   let quiet = false;
   let specFile: string | undefined;
+  let stateful = false;
+  const app: { stateFile?: string; apiKey?: string; apiSecret?: string } = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] =
@@ -63,6 +78,18 @@ export function parseMockCliArgs(argv: readonly string[]): MockCliOptions {
       case '--no-errors':
         errors = false;
         break;
+      case '--stateful':
+        stateful = true;
+        break;
+      case '--state':
+        app.stateFile = value();
+        break;
+      case '--api-key':
+        app.apiKey = value();
+        break;
+      case '--api-secret':
+        app.apiSecret = value();
+        break;
       case '--dynamic':
         dynamic = true;
         break;
@@ -77,7 +104,10 @@ export function parseMockCliArgs(argv: readonly string[]): MockCliOptions {
         throw new Error(`unknown option "${arg}"`);
     }
   }
-  return { port, host, errors, dynamic, help, quiet, ...(specFile === undefined ? {} : { specFile }) };
+  if (!stateful && Object.keys(app).length > 0) throw new Error('--state, --api-key and --api-secret need --stateful');
+  if (stateful && !errors)
+    throw new Error('--no-errors cannot be used with --stateful: Prism always refuses an emulated answer that breaks the spec');
+  return { port, host, errors, dynamic, help, quiet, stateful, ...app, ...(specFile === undefined ? {} : { specFile }) };
 }
 
 /**
@@ -100,8 +130,14 @@ export async function runMockCli(argv: readonly string[]): Promise<void> {
   let started = false;
   const log = { write: (text: string) => started && !options.quiet && process.stdout.write(text) };
   let mock: MockLoginRadius;
+  let credentials = "apiKey: 'any-api-key', apiSecret: 'any-api-secret'";
   try {
-    mock = await startMockLoginRadius({ ...options, log });
+    if (options.stateful) {
+      const { errors: _errors, ...rest } = options;
+      const stateful = await startMockLoginRadius({ ...rest, stateful: true, log });
+      credentials = `apiKey: '${stateful.app.apiKey}', apiSecret: '${stateful.app.apiSecret}'`;
+      mock = stateful;
+    } else mock = await startMockLoginRadius({ ...options, log });
   } catch (error) {
     process.stderr.write(`loginradius-mock: ${(error as Error).message}\n`);
     process.exit(1);
@@ -109,8 +145,10 @@ export async function runMockCli(argv: readonly string[]): Promise<void> {
   started = true;
   process.stdout.write(
     `Mock LoginRadius API listening on ${mock.url}` +
-      ` (${options.dynamic ? 'generated' : 'documented example'} responses${options.errors === false ? ', --no-errors' : ''})\n` +
-      `Point the client at it: createClient({ apiKey: 'any-api-key', apiSecret: 'any-api-secret', baseUrl: '${mock.url}' })\n` +
+      (options.stateful
+        ? ` (stateful emulator${options.stateFile === undefined ? '' : `, state in ${options.stateFile}`}; outbox at ${mock.url}/__emulator/outbox)\n`
+        : ` (${options.dynamic ? 'generated' : 'documented example'} responses${options.errors === false ? ', --no-errors' : ''})\n`) +
+      `Point the client at it: createClient({ ${credentials}, baseUrl: '${mock.url}' })\n` +
       'Press Ctrl-C to stop.\n',
   );
   const stop = (): void => {

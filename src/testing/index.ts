@@ -22,5 +22,10 @@ export {
   withMockLoginRadius,
   type MockLoginRadius,
   type MockLoginRadiusOptions,
+  type StatefulMockLoginRadius,
+  type StatefulMockLoginRadiusOptions,
 } from './mock-server';
+export type { EmulatorControls } from './emulator/mock-handle';
+export type { SeedUser } from './emulator/seed';
+export type { OutboxMessage } from './emulator/state';
 export { parseMockCliArgs, runMockCli, type MockCliOptions } from './cli';

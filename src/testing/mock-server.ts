@@ -5,9 +5,13 @@
  * the test suite, so the mock users run is the one the contract tests run.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { EmulatorControls } from './emulator/mock-handle';
+import { startStatefulMock } from './emulator/start';
+import { prismBin } from './prism-location';
+
+export { TESTED_PRISM_VERSION } from './prism-location';
 
 /** A running mock LoginRadius. */
 export interface MockLoginRadius {
@@ -17,7 +21,7 @@ export interface MockLoginRadius {
   stop(): Promise<void>;
 }
 
-/** Options of {@link startMockLoginRadius}. Every field is optional. */
+/** Options of `startMockLoginRadius`. Every field is optional. */
 export interface MockLoginRadiusOptions {
   /** The OpenAPI document to serve. Default: the LoginRadius spec bundled with this package. */
   readonly specFile?: string;
@@ -39,8 +43,31 @@ export interface MockLoginRadiusOptions {
   readonly startTimeoutMs?: number;
 }
 
-/** The Prism version this package is tested with; the hint in the "not installed" error names it. */
-export const TESTED_PRISM_VERSION = '5.14.2';
+/**
+ * Options of a stateful mock (`startMockLoginRadius` with `stateful: true`): an emulator that remembers
+ * accounts, sessions and messages, behind Prism, which still validates every request and every answer.
+ */
+export interface StatefulMockLoginRadiusOptions extends Omit<MockLoginRadiusOptions, 'errors' | 'startTimeoutMs'> {
+  /** Start the stateful emulator instead of the plain mock. */
+  readonly stateful: true;
+  /** Keep the state in this JSON file: loaded at start when it exists, saved after every change. Default: memory only. */
+  readonly stateFile?: string;
+  /** The emulated app's API key. Default `test-api-key`. */
+  readonly apiKey?: string;
+  /** The emulated app's API secret: SOTTs must be made with it, admin calls must send it. Default `test-api-secret`. */
+  readonly apiSecret?: string;
+  /** How long an access token lasts. Default 3600 seconds. */
+  readonly tokenLifetimeSeconds?: number;
+}
+
+/**
+ * A running stateful mock: the URL, the emulated app's credentials and typed helpers to read the outbox,
+ * seed accounts, reset and move the clock.
+ */
+export interface StatefulMockLoginRadius extends MockLoginRadius, EmulatorControls {
+  /** The emulated app's credentials, e.g. `createClient({ ...mock.app, baseUrl: mock.url })`. */
+  readonly app: { readonly apiKey: string; readonly apiSecret: string };
+}
 
 /**
  * Starts a mock LoginRadius and resolves once it accepts requests. Stop it with `mock.stop()` (for example
@@ -56,15 +83,35 @@ export const TESTED_PRISM_VERSION = '5.14.2';
  *   expect((await loginByEmail(lr, { body: { email, password } })).access_token).toBeTruthy();
  * });
  * ```
+ *
+ * With `{ stateful: true }` it starts an emulator that remembers accounts, sessions and messages (registered
+ * users can log in, a profile update reads back, an invalidated token is refused), still behind Prism: every
+ * request is validated against the spec first, every emulated answer against the spec's responses.
+ *
+ * ```ts
+ * const mock = await startMockLoginRadius({ stateful: true });
+ * const lr = createClient({ ...mock.app, baseUrl: mock.url });
+ * await userRegistrationByEmail(lr, { body: { email: [{ type: 'Primary', value: email }], password } });
+ * const [message] = await mock.outbox(email);
+ * await verifyEmail(lr, { query: { verificationToken: message.token } });
+ * ```
  */
-export function startMockLoginRadius(options: MockLoginRadiusOptions = {}): Promise<MockLoginRadius> {
+export function startMockLoginRadius(options: StatefulMockLoginRadiusOptions): Promise<StatefulMockLoginRadius>;
+/**
+ * Starts the plain mock: Prism answering every valid request with the spec's documented example (see the
+ * stateful overload for a mock that remembers).
+ */
+export function startMockLoginRadius(options?: MockLoginRadiusOptions): Promise<MockLoginRadius>;
+export function startMockLoginRadius(options: MockLoginRadiusOptions | StatefulMockLoginRadiusOptions = {}): Promise<MockLoginRadius> {
   const specFile = options.specFile ?? bundledSpecFile();
   if (!existsSync(specFile)) return Promise.reject(new Error(`The mock LoginRadius cannot start: no OpenAPI document at ${specFile}`));
-  const args = ['-e', WATCHDOG, prismBin(), 'mock', specFile, '--port', String(options.port ?? 0), '--host', options.host ?? '127.0.0.1'];
-  if (options.errors !== false) args.push('--errors');
-  if (options.dynamic) args.push('--dynamic');
+  if ('stateful' in options && options.stateful) return startStatefulMock({ ...options, specFile });
+  const plain: MockLoginRadiusOptions = options;
+  const args = ['-e', WATCHDOG, prismBin(), 'mock', specFile, '--port', String(plain.port ?? 0), '--host', plain.host ?? '127.0.0.1'];
+  if (plain.errors !== false) args.push('--errors');
+  if (plain.dynamic) args.push('--dynamic');
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] });
-  return waitUntilListening(child, options);
+  return waitUntilListening(child, plain);
 }
 
 /**
@@ -77,12 +124,21 @@ export function startMockLoginRadius(options: MockLoginRadiusOptions = {}): Prom
  *   await checkEmailAvailability(lr, { query: { email: 'jane.doe@example.com' } });
  * });
  * ```
+ *
+ * With `{ stateful: true }`, `fn` gets the stateful mock and its helpers (`outbox()`, `seed()`, …).
  */
+export function withMockLoginRadius<T>(
+  fn: (mock: StatefulMockLoginRadius) => Promise<T> | T,
+  options: StatefulMockLoginRadiusOptions,
+): Promise<T>;
+/** Runs `fn` with a freshly started plain mock and stops it afterwards (see the stateful overload). */
+export function withMockLoginRadius<T>(fn: (mock: MockLoginRadius) => Promise<T> | T, options?: MockLoginRadiusOptions): Promise<T>;
 export async function withMockLoginRadius<T>(
-  fn: (mock: MockLoginRadius) => Promise<T> | T,
-  options: MockLoginRadiusOptions = {},
+  fn: (mock: StatefulMockLoginRadius) => Promise<T> | T,
+  options: MockLoginRadiusOptions | StatefulMockLoginRadiusOptions = {},
 ): Promise<T> {
-  const mock = await startMockLoginRadius(options);
+  // The overloads pair a stateful callback with stateful options only.
+  const mock = (await startMockLoginRadius(options as StatefulMockLoginRadiusOptions)) as StatefulMockLoginRadius;
   try {
     return await fn(mock);
   } finally {
@@ -113,25 +169,6 @@ process.on('SIGTERM', stop);
 process.on('SIGINT', stop);
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 `;
-
-/** Finds Prism's CLI script: next to this package first, then in the project the command runs from. */
-function prismBin(): string {
-  const from = [__filename, join(process.cwd(), 'package.json')];
-  for (const base of from) {
-    let manifest: string;
-    try {
-      manifest = createRequire(base).resolve('@stoplight/prism-cli/package.json');
-    } catch {
-      continue;
-    }
-    const bin = (JSON.parse(readFileSync(manifest, 'utf8')) as { bin: { prism: string } }).bin.prism;
-    return join(dirname(manifest), bin);
-  }
-  throw new Error(
-    'The mock LoginRadius needs Prism, which is not installed. Add it to your project with ' +
-      `\`npm install --save-dev @stoplight/prism-cli@${TESTED_PRISM_VERSION}\` (an optional peer dependency of loginradius-client).`,
-  );
-}
 
 function waitUntilListening(child: ChildProcess, options: MockLoginRadiusOptions): Promise<MockLoginRadius> {
   const timeoutMs = options.startTimeoutMs ?? 30_000;

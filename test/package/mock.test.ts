@@ -126,6 +126,25 @@ describe('the loginradius-mock bin', { timeout: 90_000 }, () => {
     }
   });
 
+  test('--stateful remembers: a seeded account logs in with its password only', async () => {
+    const bin = startBin(['--port', '0', '--stateful', '--quiet'], fixture.consumer);
+    try {
+      const url = await waitFor('the URL', () => /listening on (http:\/\/\S+:\d+)/.exec(bin.output())?.[1]);
+      expect(bin.output()).toContain(`createClient({ apiKey: 'test-api-key', apiSecret: 'test-api-secret', baseUrl: '${url}' })`);
+      const post = (path: string, body: unknown): Promise<Response> =>
+        fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      expect((await post('/__emulator/seed', { users: [{ email: 'jane@example.com', password: 'pw-123456' }] })).status).toBe(200);
+      const wrong = await post('/identity/v2/auth/login?apikey=test-api-key', { email: 'jane@example.com', password: 'nope' });
+      expect({ status: wrong.status, code: ((await wrong.json()) as { ErrorCode: number }).ErrorCode }).toEqual({ status: 401, code: 966 });
+      const right = await post('/identity/v2/auth/login?apikey=test-api-key', { email: 'jane@example.com', password: 'pw-123456' });
+      expect(right.status).toBe(200);
+      process.kill(-bin.child.pid!, 'SIGTERM');
+      expect(await bin.exited).toBe(0);
+    } finally {
+      if (bin.child.exitCode === null) process.kill(-bin.child.pid!, 'SIGKILL');
+    }
+  });
+
   test('without @stoplight/prism-cli installed, exits 1 and says how to install it', async () => {
     const bin = startBin(['--port', '0'], fixture.withoutPrism);
     expect(await bin.exited).toBe(1);

@@ -1,0 +1,49 @@
+/**
+ * LoginRadius's error answers: the body LoginRadius sends (`Description`, `ErrorCode`, `Message`,
+ * `IsProviderError`, `ProviderErrorResponse`) with the HTTP status the error catalogue (spec/error-codes.yaml)
+ * documents for the code.
+ */
+import { ERROR_CODE_STATUSES } from '../../../generated/error-codes';
+import type { EmulatedResponse } from './http';
+
+/** The codes the emulator answers with: the catalogue's short message, sent as both `Message` and `Description`. */
+const DESCRIPTIONS = {
+  902: 'The API secret is unauthorized',
+  905: 'Access token is invalid',
+  906: 'Access token has expired',
+  920: 'API key is invalid',
+  936: 'Email address is already registered with your LoginRadius site',
+  938: 'User does not exist',
+  966: 'Invalid user ID and/or password',
+  967: 'Current password is invalid',
+  970: 'Email is not verified',
+  973: 'Invalid email verification link',
+  991: 'Your account is blocked',
+  1048: 'Secured one-time token (SOTT) is required',
+  1049: 'Secured one-time token (SOTT) is invalid',
+  1063: 'Verification token (vtoken) is invalid',
+  1134: 'Validation failed for one or more fields',
+} as const;
+
+/** An error code the emulator answers with. */
+export type EmulatorErrorCode = keyof typeof DESCRIPTIONS;
+
+/** The documented HTTP status of a code: 403 unless the catalogue says otherwise. */
+function statusOfCode(code: number): number {
+  for (const [status, codes] of Object.entries(ERROR_CODE_STATUSES)) if (codes.includes(code)) return Number(status);
+  return 403;
+}
+
+/** LoginRadius's error answer for `code`; `description` replaces the standard text when given. */
+export function lrError(code: EmulatorErrorCode, description?: string): EmulatedResponse {
+  return {
+    status: statusOfCode(code),
+    body: {
+      Description: description ?? DESCRIPTIONS[code],
+      ErrorCode: code,
+      Message: DESCRIPTIONS[code],
+      IsProviderError: false,
+      ProviderErrorResponse: null,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The modelled operations. A request for another operation, or one a handler declines (returns undefined,
+ * e.g. a phone registration), is not modelled: Prism answers it with the spec's documented example.
+ */
+import type { EmulatedApp, Handler } from './context';
+import { lrError } from './errors';
+import { type EmulatedRequest, type EmulatedResponse, single } from './http';
+import * as accounts from './handlers/accounts';
+import { loginByEmail } from './handlers/login';
+import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
+import { getProfile, updateProfile } from './handlers/profile';
+import { emailLookup, register } from './handlers/registration';
+import { invalidateTokenHandler, validateToken } from './handlers/tokens';
+import type { EmulatorState } from './state';
+
+/** The modelled operations, by the spec's operationId (Prism has already matched the request to one). */
+const HANDLERS: Readonly<Record<string, Handler>> = {
+  userRegistration: register,
+  emailLookup,
+  login: loginByEmail,
+  authValidateAccessToken: validateToken,
+  authInvalidateAccessToken: invalidateTokenHandler,
+  validateAccessToken: validateToken,
+  invalidateAccessToken: invalidateTokenHandler,
+  getProfileByAccessToken: getProfile,
+  updateProfileByAccessToken: updateProfile,
+  changePassword,
+  forgotPassword,
+  resetPassword: resetPasswordByResetToken,
+  resetPasswordWithResetToken: resetPasswordByResetToken,
+  createAccount: accounts.createAccountHandler,
+  getAccountProfile: accounts.getAccountByEmail,
+  accountDeleteByEmail: accounts.deleteAccountByEmail,
+  getAccountProfileByUid: accounts.getAccountByUid,
+  updateAccountByUid: accounts.updateAccountByUid,
+  deleteAccountByUid: accounts.deleteAccountByUid,
+  setAccountPasswordByUid: accounts.setPassword,
+};
+
+/**
+ * Answers a request Prism has validated and matched to `operationId` (path template `pathTemplate`), or
+ * returns undefined when the operation is not modelled.
+ */
+export function routeRequest(
+  state: EmulatorState,
+  app: EmulatedApp,
+  operation: { readonly operationId: string; readonly pathTemplate: string },
+  request: EmulatedRequest,
+): EmulatedResponse | undefined {
+  const handler = Object.hasOwn(HANDLERS, operation.operationId) ? HANDLERS[operation.operationId] : undefined;
+  if (handler === undefined) return undefined;
+  const refused = credentialProblem(app, request);
+  if (refused) return refused;
+  return handler({ state, app, request, params: pathParams(operation.pathTemplate, request.path) });
+}
+
+/** `{ uid: 'abc' }` from template `/account/{uid}` and path `/account/abc`. */
+function pathParams(template: string, path: string): Record<string, string> {
+  const pattern = new RegExp(`^${template.replace(/\{(\w+)\}/g, '(?<$1>[^/]+)')}$`);
+  const groups = pattern.exec(path)?.groups ?? {};
+  return Object.fromEntries(Object.entries(groups).map(([name, value]) => [name, decodeURIComponent(value)]));
+}
+
+/**
+ * Prism has checked that the credentials an operation needs are present; the emulator checks they are the
+ * app's. A signed request or an M2M token (no secret header) is accepted without checking the signature.
+ */
+function credentialProblem(app: EmulatedApp, request: EmulatedRequest): EmulatedResponse | undefined {
+  const apiKey = single(request.query.apikey) ?? single(request.headers['x-loginradius-apikey']);
+  if (apiKey !== undefined && apiKey !== app.apiKey) return lrError(920);
+  const secret = single(request.headers['x-loginradius-apisecret']);
+  if (secret !== undefined && secret !== app.apiSecret) return lrError(902);
+  return undefined;
+}

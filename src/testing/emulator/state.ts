@@ -1,0 +1,75 @@
+/**
+ * Everything the emulator remembers, as one plain JSON-serialisable object: accounts, sessions, pending
+ * verification tokens, the outbox and the clock offset. Plain records (not Maps) so persistence is one
+ * `JSON.stringify` and a saved file is readable by a person.
+ */
+
+/** One account: the profile LoginRadius would return, and what is never returned (the password hash). */
+export interface EmulatedAccount {
+  /** The profile in LoginRadius's PascalCase shape (`Uid`, `Email`, `FirstName`, `EmailVerified`, `IsActive`, …). */
+  profile: Record<string, unknown>;
+  /** salt:sha256(salt + password), hex. */
+  passwordHash: string;
+}
+
+/** A signed-in session. */
+export interface EmulatedSession {
+  readonly uid: string;
+  readonly refreshToken: string;
+  /** Milliseconds since the epoch, on the emulator's clock. */
+  readonly expiresAt: number;
+}
+
+/** A message the emulator would have sent: email or SMS, with the token or OTP it carries. */
+export interface OutboxMessage {
+  /** 1 for the first message, then counting up. */
+  readonly id: number;
+  /** How it would have been sent. */
+  readonly channel: 'email' | 'sms';
+  /** The email address or phone number it would have been sent to. */
+  readonly to: string;
+  /** What the message is for, e.g. `verification`. */
+  readonly purpose: string;
+  /** The verification token or OTP the message carries. */
+  readonly token: string;
+  /** ISO time on the emulator's clock. */
+  readonly sentAt: string;
+}
+
+/** The emulator's whole state. */
+export interface EmulatorState {
+  version: 1;
+  clockOffsetMs: number;
+  accounts: Record<string, EmulatedAccount>;
+  /** Lower-cased email address → uid. */
+  emails: Record<string, string>;
+  /** Access token → session. */
+  sessions: Record<string, EmulatedSession>;
+  /** Email verification token → the uid and address it verifies. */
+  verificationTokens: Record<string, { readonly uid: string; readonly email: string }>;
+  /** Password reset token (from a forgot-password email) → the uid whose password it resets. */
+  resetTokens: Record<string, { readonly uid: string }>;
+  outbox: OutboxMessage[];
+}
+
+/** A new, empty state. */
+export function emptyState(): EmulatorState {
+  return {
+    version: 1,
+    clockOffsetMs: 0,
+    accounts: record(),
+    emails: record(),
+    sessions: record(),
+    verificationTokens: record(),
+    resetTokens: record(),
+    outbox: [],
+  };
+}
+
+/**
+ * A record without a prototype: its keys come from requests (an email address, a token), and a key like
+ * `__proto__` must be stored as data, never reach Object.prototype.
+ */
+export function record<T>(entries: Record<string, T> = {}): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, entries);
+}
