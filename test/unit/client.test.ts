@@ -298,6 +298,31 @@ describe('request-building problems are named precisely, and nothing is sent', (
     );
   });
 
+  test('Accept asks for JSON, or for the page an operation answers with; Content-Type only with a body', async () => {
+    const capture = capturingFetch({ body: {} });
+    const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
+    await client.call({ id: 'readLike', method: 'GET', path: '/r', security: [['apiKey']] }, {});
+    await client.call({ id: 'pageLike', method: 'GET', path: '/p', security: [['apiKey']], textResponse: true }, {}).catch(() => undefined);
+    await client.call({ ...formOp, body: 'optional' }, {});
+    const [read, page, emptyForm] = capture.requests;
+    expect(read!.headers.get('accept')).toBe('application/json');
+    expect(page!.headers.get('accept')).toBe('text/html, application/xml;q=0.9, application/json;q=0.8');
+    expect([read!.headers.get('content-type'), emptyForm!.headers.get('content-type'), emptyForm!.body]).toEqual([null, null, '']);
+  });
+
+  test("a call's User-Agent wins among other headers of its own", async () => {
+    const capture = capturingFetch({ body: {} });
+    const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
+    await client.call(
+      { id: 'readLike', method: 'GET', path: '/r', security: [['apiKey']] },
+      {},
+      {
+        headers: { 'X-Trace': 't-1', 'user-agent': 'per-call/1' },
+      },
+    );
+    expect(capture.requests[0]!.headers.get('user-agent')).toBe('per-call/1');
+  });
+
   test('an operation on another fixed host goes there; a custom baseUrl serves it instead', async () => {
     const hostOp: api.OperationDescriptor = {
       id: 'cdLike',

@@ -115,9 +115,10 @@ describe('the client-credentials token source', () => {
   });
 
   test.each([[0], [-30], ['soon'], [null]])('an unusable expire_in (%j) falls back to the JWT exp claim', async (expireIn) => {
-    const { source, state } = countingSource(() => ({ access_token: jwtWithExp(1_700_000_000 + 300), expire_in: expireIn }));
+    // exp ten minutes ahead, so the answer differs from the five-minute fallback
+    const { source, state } = countingSource(() => ({ access_token: jwtWithExp(1_700_000_000 + 600), expire_in: expireIn }));
     await source.get();
-    state.clock += 239_000;
+    state.clock += 539_000;
     await source.get();
     expect(state.asked).toBe(1);
     state.clock += 1_000;
@@ -127,13 +128,16 @@ describe('the client-credentials token source', () => {
 
   test('a JWT payload with base64url characters is decoded', async () => {
     const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-    const payload = part({ sub: '>>>???', exp: 1_700_000_000 + 300 });
+    const payload = part({ sub: '>>>???', exp: 1_700_000_000 + 600 });
     expect(payload).toMatch(/[-_]/);
     const { source, state } = countingSource(() => ({ access_token: `${part({ alg: 'RS256' })}.${payload}.sig` }));
     await source.get();
-    state.clock += 239_000;
+    state.clock += 539_000;
     await source.get();
     expect(state.asked).toBe(1);
+    state.clock += 1_000;
+    await source.get();
+    expect(state.asked).toBe(2);
   });
 
   test.each([

@@ -63,6 +63,7 @@ describe('paginate, on scripted pages', () => {
       }
     })().catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(api.LoginRadiusAbortError);
+    expect(failure).toMatchObject({ operation: 'fn' });
     expect((failure as Error).message).toBe('fn: the iteration was aborted');
     expect(seen).toEqual([{ id: 1 }]);
     expect(asked).toEqual([undefined]);
@@ -75,6 +76,7 @@ describe('paginate, on scripted pages', () => {
     ]);
     const failure = await collect(api.paginate(fn, client, {})).catch((e: unknown) => e);
     expect(failure).toBeInstanceOf(api.LoginRadiusError);
+    expect(failure).toMatchObject({ operation: 'fn' });
     expect((failure as Error).message).toBe(
       'fn: LoginRadius returned a cursor it had already returned; stopping so no page is requested twice',
     );

@@ -77,6 +77,13 @@ describe('withResponse', () => {
   test('wrapping something that is not an operation fails with a typed error', async () => {
     const notAnOperation = async (_client: api.LoginRadiusClient, _params: object) => 42;
     const lr = api.createClient({ apiKey: 'k', fetch: scriptedFetch([{ status: 200, body: {} }]).fetch });
-    await expect(api.withResponse(notAnOperation)(lr, {})).rejects.toBeInstanceOf(api.LoginRadiusValidationError);
+    const error = await api
+      .withResponse(notAnOperation)(lr, {})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(api.LoginRadiusValidationError);
+    expect(error).toMatchObject({
+      parameter: 'fn',
+      message: 'withResponse() wraps the operation functions of loginradius-client only',
+    });
   });
 });

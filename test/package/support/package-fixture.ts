@@ -25,10 +25,11 @@ export const REPO = join(__dirname, '..', '..', '..');
 export const BIN = join(REPO, 'node_modules', '.bin');
 
 /**
- * The largest tarball (gzip) the package may be: 454 operations with their types and JSDoc, the bundled spec,
- * and docs/API.md and docs/ERRORS.md, about 1.1 MiB in all.
+ * The largest tarball (gzip) the package may be: 561 functions (and 71 deprecated aliases) with their types,
+ * JSDoc and body shapes, the bundled spec, docs/API.md and docs/ERRORS.md, and the stateful emulator in the
+ * testing entry: 1.20 MiB on 2026-12-02. Issue 15 tracks shrinking it (shared body shapes, split types).
  */
-export const MAX_PACKED_BYTES = 1.2 * 1024 * 1024;
+export const MAX_PACKED_BYTES = 1.3 * 1024 * 1024;
 
 /** What the packaging step produced, with the measurements the report prints. */
 export interface PackageFixture {
