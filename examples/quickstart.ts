@@ -46,7 +46,7 @@ export async function runQuickstart(
   log(`4. authValidateAccessToken: token valid until ${validity.expires_in}`);
 
   const invalidated = await authInvalidateAccessToken(lr, { accessToken });
-  log(`5. authInvalidateAccessToken: IsPosted=${invalidated.IsPosted}; the token no longer works`);
+  log(`5. authInvalidateAccessToken: IsPosted=${invalidated.IsPosted}`);
   return 5;
 }
 

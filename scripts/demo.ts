@@ -1,11 +1,13 @@
 /**
  * `npm run demo`, the main job on a fresh clone: regenerate if the spec changed, start the mock LoginRadius,
- * run examples/quickstart.ts against it, print each step, stop the mock. With LR_API_KEY (plus LR_EMAIL and
+ * run examples/quickstart.ts against it, print each step, stop the mock; then run examples/stateful.ts against
+ * the stateful mock (register, verify from the outbox, sign in, rename, sign out and be refused). With LR_API_KEY (plus LR_EMAIL and
  * LR_PASSWORD) set it runs the same flow against your real LoginRadius app instead.
  */
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { runQuickstart } from '../examples/quickstart';
+import { runStatefulFlow } from '../examples/stateful';
 import { createClient } from '../src/index';
 import { startMockLoginRadius } from '../src/testing/mock-server';
 
@@ -38,6 +40,20 @@ async function main(): Promise<void> {
   } finally {
     await mock.stop();
     console.log('▸ mock stopped');
+  }
+
+  // Prism answers every call with the documented example; the stateful mock remembers, so the flow shows real state.
+  console.log('▸ starting the stateful mock LoginRadius (an emulator behind Prism, which still validates every call)');
+  const stateful = await startMockLoginRadius({ stateful: true });
+  try {
+    console.log('▸ running examples/stateful.ts against it');
+    const steps = await runStatefulFlow(stateful, { email: 'jane.doe@example.com', password: 'correct-horse-battery-staple' }, (line) =>
+      console.log(`  ${line}`),
+    );
+    console.log(`✔ stateful flow completed: ${steps} steps`);
+  } finally {
+    await stateful.stop();
+    console.log('▸ stateful mock stopped');
   }
 }
 
