@@ -186,6 +186,16 @@ describe('preventWebhook', () => {
   });
 });
 
+/** A form-encoded operation like the OAuth token endpoints. */
+const FORM_OP: api.OperationDescriptor = {
+  id: 'tokenLike',
+  method: 'POST',
+  path: '/token',
+  security: [['apiKey']],
+  body: 'required',
+  bodyEncoding: 'form',
+};
+
 describe('form-encoded bodies (OAuth token endpoints)', () => {
   test('are sent as application/x-www-form-urlencoded, arrays repeated, null left out', async () => {
     const capture = capturingFetch({ body: { access_token: 't' } });
@@ -223,15 +233,7 @@ describe('form-encoded bodies (OAuth token endpoints)', () => {
   test('a nested value cannot be form-encoded: refused before anything is sent', async () => {
     const capture = capturingFetch({ body: {} });
     const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
-    const op: api.OperationDescriptor = {
-      id: 'tokenLike',
-      method: 'POST',
-      path: '/token',
-      security: [['apiKey']],
-      body: 'required',
-      bodyEncoding: 'form',
-    };
-    await expect(client.call(op, { body: { claims: { a: 1 } } })).rejects.toMatchObject({
+    await expect(client.call(FORM_OP, { body: { claims: { a: 1 } } })).rejects.toMatchObject({
       name: 'LoginRadiusValidationError',
       parameter: 'body.claims',
     });
@@ -240,14 +242,6 @@ describe('form-encoded bodies (OAuth token endpoints)', () => {
 });
 
 describe('request-building problems are named precisely, and nothing is sent', () => {
-  const formOp: api.OperationDescriptor = {
-    id: 'tokenLike',
-    method: 'POST',
-    path: '/token',
-    security: [['apiKey']],
-    body: 'required',
-    bodyEncoding: 'form',
-  };
   const refusal = async (op: api.OperationDescriptor, params: object, config: object = {}) => {
     const capture = capturingFetch({ body: {} });
     const error = await api
@@ -260,19 +254,19 @@ describe('request-building problems are named precisely, and nothing is sent', (
   };
 
   test('a nested form value names the field and what it may be', async () => {
-    const error = await refusal(formOp, { body: { claims: [{ a: 1 }] } });
+    const error = await refusal(FORM_OP, { body: { claims: [{ a: 1 }] } });
     expect(error.message).toBe('tokenLike: body.claims cannot be form-encoded: give a string, number or boolean');
   });
 
   test.each([[['a', 'b']], ['grant_type=password']])('a form body that is not an object (%j) is refused', async (body) => {
-    const error = await refusal(formOp, { body });
+    const error = await refusal(FORM_OP, { body });
     expect(error).toMatchObject({ parameter: 'body' });
     expect(error.message).toMatch(/^tokenLike: the request body must be (an object|a JSON object, got string)$/);
   });
 
   test('undefined form fields are left out like null ones', async () => {
     const capture = capturingFetch({ body: {} });
-    await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(formOp, { body: { a: undefined, b: [undefined, 'x'], c: false } });
+    await api.createClient({ apiKey: 'k', fetch: capture.fetch }).call(FORM_OP, { body: { a: undefined, b: [undefined, 'x'], c: false } });
     expect(capture.requests[0]!.body).toBe('b=x&c=false');
   });
 
@@ -303,7 +297,7 @@ describe('request-building problems are named precisely, and nothing is sent', (
     const client = api.createClient({ apiKey: 'k', fetch: capture.fetch });
     await client.call({ id: 'readLike', method: 'GET', path: '/r', security: [['apiKey']] }, {});
     await client.call({ id: 'pageLike', method: 'GET', path: '/p', security: [['apiKey']], textResponse: true }, {}).catch(() => undefined);
-    await client.call({ ...formOp, body: 'optional' }, {});
+    await client.call({ ...FORM_OP, body: 'optional' }, {});
     const [read, page, emptyForm] = capture.requests;
     expect(read!.headers.get('accept')).toBe('application/json');
     expect(page!.headers.get('accept')).toBe('text/html, application/xml;q=0.9, application/json;q=0.8');

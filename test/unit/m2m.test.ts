@@ -11,9 +11,13 @@ const manageOp: api.OperationDescriptor = {
   security: [['m2mToken']],
 };
 
+/** One JWT part: JSON in unpadded base64url. */
+function jwtPart(value: object): string {
+  return btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
+}
+
 function jwtWithExp(exp: number | string): string {
-  const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-  return `${part({ alg: 'RS256' })}.${part({ exp })}.sig`;
+  return `${jwtPart({ alg: 'RS256' })}.${jwtPart({ exp })}.sig`;
 }
 
 describe('the client-credentials token source', () => {
@@ -92,52 +96,35 @@ describe('the client-credentials token source', () => {
     return { source, state };
   }
 
-  test('renews exactly at a minute before expiry, not a moment later', async () => {
-    const { source, state } = countingSource(() => ({ access_token: 'tok', expire_in: 120 }));
+  /** A token from `answer` is reused until `renewAfterMs` after it was obtained, and renewed exactly then. */
+  async function expectRenewalAfter(answer: () => Record<string, unknown>, renewAfterMs: number): Promise<void> {
+    const { source, state } = countingSource(answer);
     await source.get();
-    state.clock += 59_999;
+    state.clock += renewAfterMs - 1;
     await source.get();
     expect(state.asked).toBe(1);
     state.clock += 1;
     await source.get();
     expect(state.asked).toBe(2);
+  }
+
+  test('renews exactly at a minute before expiry, not a moment later', async () => {
+    await expectRenewalAfter(() => ({ access_token: 'tok', expire_in: 120 }), 60_000);
   });
 
   test('expires_in (the RFC 6749 spelling) counts when expire_in is absent', async () => {
-    const { source, state } = countingSource(() => ({ access_token: 'tok', expires_in: '600' }));
-    await source.get();
-    state.clock += 539_000;
-    await source.get();
-    expect(state.asked).toBe(1);
-    state.clock += 1_000;
-    await source.get();
-    expect(state.asked).toBe(2);
+    await expectRenewalAfter(() => ({ access_token: 'tok', expires_in: '600' }), 540_000);
   });
 
   test.each([[0], [-30], ['soon'], [null]])('an unusable expire_in (%j) falls back to the JWT exp claim', async (expireIn) => {
     // exp ten minutes ahead, so the answer differs from the five-minute fallback
-    const { source, state } = countingSource(() => ({ access_token: jwtWithExp(1_700_000_000 + 600), expire_in: expireIn }));
-    await source.get();
-    state.clock += 539_000;
-    await source.get();
-    expect(state.asked).toBe(1);
-    state.clock += 1_000;
-    await source.get();
-    expect(state.asked).toBe(2);
+    await expectRenewalAfter(() => ({ access_token: jwtWithExp(1_700_000_000 + 600), expire_in: expireIn }), 540_000);
   });
 
   test('a JWT payload with base64url characters is decoded', async () => {
-    const part = (value: object) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
-    const payload = part({ sub: '>>>???', exp: 1_700_000_000 + 600 });
+    const payload = jwtPart({ sub: '>>>???', exp: 1_700_000_000 + 600 });
     expect(payload).toMatch(/[-_]/);
-    const { source, state } = countingSource(() => ({ access_token: `${part({ alg: 'RS256' })}.${payload}.sig` }));
-    await source.get();
-    state.clock += 539_000;
-    await source.get();
-    expect(state.asked).toBe(1);
-    state.clock += 1_000;
-    await source.get();
-    expect(state.asked).toBe(2);
+    await expectRenewalAfter(() => ({ access_token: `${jwtPart({ alg: 'RS256' })}.${payload}.sig` }), 540_000);
   });
 
   test.each([
@@ -145,14 +132,7 @@ describe('the client-credentials token source', () => {
     ['a payload that is not JSON', `x.${btoa('not json')}.sig`],
     ['an exp that is not a number', jwtWithExp('1700000300' as never)],
   ])('%s is trusted five minutes', async (_what, token) => {
-    const { source, state } = countingSource(() => ({ access_token: token }));
-    await source.get();
-    state.clock += 239_000;
-    await source.get();
-    expect(state.asked).toBe(1);
-    state.clock += 1_000;
-    await source.get();
-    expect(state.asked).toBe(2);
+    await expectRenewalAfter(() => ({ access_token: token }), 240_000);
   });
 
   test('a JWT that has already expired is asked for again on the next call', async () => {
