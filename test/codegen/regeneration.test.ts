@@ -17,5 +17,5 @@ describe('regeneration', () => {
       .filter(([path, text]) => !existsSync(join(ROOT, path)) || readFileSync(join(ROOT, path), 'utf8') !== text)
       .map(([p]) => p);
     expect(stale).toEqual([]);
-  }, 180_000); // two full generations (about 20 s each alone; issue 15 tracks making them fast) beside the rest of the suite on 2 cores
+  }, 120_000); // two full generations (about 3.5 s each alone) and a bundle, with room for the rest of the suite on 2 cores
 });
