@@ -1,9 +1,10 @@
 // The emulator's small pure parts: SOTT checking (against SOTTs made by the client's own Web Crypto
-// generator, an independent implementation), error answers and the clock.
+// generator, an independent implementation), error answers, one-time passcodes and the clock.
 import { describe, expect, test } from 'vitest';
 import { generateSott } from '../../src/index';
 import { advanceClock, emulatorNow } from '../../src/testing/emulator/clock';
 import { lrError } from '../../src/testing/emulator/errors';
+import { consumeOtp, issueOtp, OTP_LIFETIME_MS } from '../../src/testing/emulator/otps';
 import { sottKey, sottProblem } from '../../src/testing/emulator/sott-check';
 import { emptyState } from '../../src/testing/emulator/state';
 
@@ -49,4 +50,49 @@ test('advanceClock moves the emulator clock and refuses going back', () => {
   advanceClock(state, 60_000);
   expect(emulatorNow(state, 0)).toBe(60_000);
   expect(() => advanceClock(state, -1)).toThrow(RangeError);
+});
+
+describe('one-time passcodes', () => {
+  const address = { purpose: 'phone-verification', to: 'Jane@Example.com' };
+
+  test('are six digits, valid once, for the account they were issued to', () => {
+    const state = emptyState();
+    const code = issueOtp(state, address, 'uid-1');
+    expect(code).toMatch(/^\d{6}$/);
+    expect(consumeOtp(state, { ...address, to: 'jane@example.com' }, code)).toEqual({ status: 'valid', uid: 'uid-1' });
+    expect(consumeOtp(state, address, code)).toEqual({ status: 'invalid' });
+  });
+
+  test('a wrong code, another purpose or another recipient is invalid and leaves the code live', () => {
+    const state = emptyState();
+    const code = issueOtp(state, address, 'uid-1');
+    const wrong = code === '000000' ? '000001' : '000000';
+    expect(consumeOtp(state, address, wrong)).toEqual({ status: 'invalid' });
+    expect(consumeOtp(state, { ...address, purpose: 'login' }, code)).toEqual({ status: 'invalid' });
+    expect(consumeOtp(state, { ...address, to: 'john@example.com' }, code)).toEqual({ status: 'invalid' });
+    expect(consumeOtp(state, address, code)).toEqual({ status: 'valid', uid: 'uid-1' });
+  });
+
+  test('a new code replaces the earlier one', () => {
+    const state = emptyState();
+    const first = issueOtp(state, address, 'uid-1');
+    let second = issueOtp(state, address, 'uid-1');
+    while (second === first) second = issueOtp(state, address, 'uid-1');
+    expect(consumeOtp(state, address, first)).toEqual({ status: 'invalid' });
+    expect(consumeOtp(state, address, second)).toEqual({ status: 'valid', uid: 'uid-1' });
+  });
+
+  test('expire on the emulator clock after their lifetime, 15 minutes unless said otherwise', () => {
+    const state = emptyState();
+    const code = issueOtp(state, address, 'uid-1');
+    advanceClock(state, OTP_LIFETIME_MS - 60_000);
+    expect(consumeOtp(state, address, code)).toEqual({ status: 'valid', uid: 'uid-1' });
+    const again = issueOtp(state, address, 'uid-1');
+    advanceClock(state, OTP_LIFETIME_MS);
+    expect(consumeOtp(state, address, again)).toEqual({ status: 'expired' });
+    const short = issueOtp(state, address, 'uid-1', 1_000);
+    advanceClock(state, 1_000);
+    expect(consumeOtp(state, address, short)).toEqual({ status: 'expired' });
+    expect(OTP_LIFETIME_MS).toBe(900_000);
+  });
 });

@@ -15,6 +15,7 @@ export function loadState(file: string): EmulatorState {
     sessions: record(state.sessions),
     verificationTokens: record(state.verificationTokens),
     resetTokens: record(state.resetTokens),
+    otps: record(state.otps),
   };
 }
 

@@ -49,6 +49,8 @@ export interface EmulatorState {
   verificationTokens: Record<string, { readonly uid: string; readonly email: string }>;
   /** Password reset token (from a forgot-password email) → the uid whose password it resets. */
   resetTokens: Record<string, { readonly uid: string }>;
+  /** `<purpose> <recipient>` → the live one-time passcode sent there (see otps.ts). */
+  otps: Record<string, { readonly uid: string; readonly code: string; readonly expiresAt: number }>;
   outbox: OutboxMessage[];
 }
 
@@ -62,6 +64,7 @@ export function emptyState(): EmulatorState {
     sessions: record(),
     verificationTokens: record(),
     resetTokens: record(),
+    otps: record(),
     outbox: [],
   };
 }
