@@ -61,6 +61,7 @@ describe('emulated answers are validated against the spec', () => {
   const broken: Emulator = {
     answer: (operation) => (operation.operationId === 'getProfileByAccessToken' ? { status: 200, body: { Uid: 42 } } : undefined),
     control: () => ({ status: 404, body: {} }),
+    refuseSignature: () => undefined,
   };
 
   beforeAll(async () => {

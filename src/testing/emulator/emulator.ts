@@ -6,10 +6,12 @@
 import { advanceClock, emulatorNow } from './clock';
 import type { EmulatedApp } from './context';
 import type { EmulatedRequest, EmulatedResponse } from './http';
+import { lrError } from './errors';
 import { messagesTo } from './outbox';
 import { loadState, saveState } from './persistence';
 import { routeRequest } from './router';
 import { type SeedUser, seedAccounts } from './seed';
+import { type SignedRequest, signatureProblem } from './signature-check';
 import { emptyState, type EmulatorState } from './state';
 import { sottKey } from './sott-check';
 
@@ -31,6 +33,8 @@ export interface Emulator {
   ): EmulatedResponse | undefined;
   /** Answers a request under the control prefix. */
   control(request: EmulatedRequest): EmulatedResponse;
+  /** LoginRadius's 1208 for a signed request whose signature is not the app's or has expired; else undefined. */
+  refuseSignature(request: SignedRequest): EmulatedResponse | undefined;
 }
 
 /** The path prefix of the control surface: LoginRadius never uses it, so it cannot shadow an API path. */
@@ -60,6 +64,10 @@ export function createEmulator(options: EmulatorOptions): Emulator {
       });
       if (request.method !== 'GET') save();
       return response;
+    },
+    refuseSignature(request) {
+      const problem = signatureProblem(request, app.apiSecret, emulatorNow(state));
+      return problem === undefined ? undefined : lrError(1208, `API signature is invalid: ${problem}`);
     },
   };
 }

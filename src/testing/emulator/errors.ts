@@ -23,6 +23,7 @@ const DESCRIPTIONS = {
   1049: 'Secured one-time token (SOTT) is invalid',
   1063: 'Verification token (vtoken) is invalid',
   1134: 'Validation failed for one or more fields',
+  1208: 'API signature is invalid',
 } as const;
 
 /** An error code the emulator answers with. */

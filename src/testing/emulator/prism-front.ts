@@ -6,7 +6,7 @@
 import { Agent, createServer, type IncomingMessage, request as httpRequest, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CONTROL_PREFIX, type Emulator } from './emulator';
-import type { EmulatedResponse } from './http';
+import { type EmulatedResponse, single } from './http';
 import { startPrismReferee } from './prism-referee';
 
 /** A running emulator behind Prism. */
@@ -34,6 +34,7 @@ export async function startPrismFront(options: PrismFrontOptions): Promise<Prism
   const front = createServer((req, res) => {
     if (options.log) res.once('finish', () => options.log?.write(`${req.method} ${req.url?.split('?')[0]} → ${res.statusCode}\n`));
     if (req.url?.startsWith(CONTROL_PREFIX)) void answerControl(options.emulator, req, res);
+    else if (req.headers.digest !== undefined) void checkSignatureThenPipe(options.emulator, prismUrl, agent, req, res);
     else pipeTo(prismUrl, agent, req, res);
   });
   try {
@@ -66,8 +67,30 @@ export async function startPrismFront(options: PrismFrontOptions): Promise<Prism
   };
 }
 
-/** Relays a request to Prism unchanged and its answer back. */
-function pipeTo(target: URL, agent: Agent, req: IncomingMessage, res: ServerResponse): void {
+/**
+ * A signed request is checked here, where the exact URL and body text the client signed are still at hand
+ * (Prism only checks that the signature headers are present); a refused one never reaches Prism.
+ */
+async function checkSignatureThenPipe(
+  emulator: Emulator,
+  target: URL,
+  agent: Agent,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const body = await readBytes(req);
+  const refused = emulator.refuseSignature({
+    url: `http://${req.headers.host}${req.url}`,
+    body: body.toString('utf8'),
+    digest: String(req.headers.digest),
+    expires: single(req.headers['x-request-expires']),
+  });
+  if (refused !== undefined) return sendJson(res, refused);
+  pipeTo(target, agent, req, res, body);
+}
+
+/** Relays a request to Prism unchanged (its body read already when given) and its answer back. */
+function pipeTo(target: URL, agent: Agent, req: IncomingMessage, res: ServerResponse, body?: Buffer): void {
   const upstream = httpRequest(
     { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host }, agent },
     (answer) => {
@@ -79,7 +102,8 @@ function pipeTo(target: URL, agent: Agent, req: IncomingMessage, res: ServerResp
     if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
     res.end(`the emulator could not reach Prism: ${error.message}`);
   });
-  req.pipe(upstream);
+  if (body === undefined) req.pipe(upstream);
+  else upstream.end(body);
 }
 
 async function answerControl(emulator: Emulator, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -97,16 +121,24 @@ async function answerControl(emulator: Emulator, req: IncomingMessage, res: Serv
   } catch (error) {
     answer = { status: 400, body: { error: (error as Error).message } };
   }
+  sendJson(res, answer);
+}
+
+function sendJson(res: ServerResponse, answer: EmulatedResponse): void {
   res.writeHead(answer.status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(answer.body));
 }
 
-function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readBytes(req)).toString('utf8');
+}
+
+/** The body's exact bytes, so a relayed body is the one that was signed, byte for byte. */
+function readBytes(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    let text = '';
-    req.setEncoding('utf8');
-    req.on('data', (chunk: string) => (text += chunk));
-    req.once('end', () => resolve(text));
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.once('end', () => resolve(Buffer.concat(chunks)));
     req.once('error', reject);
   });
 }

@@ -63,7 +63,8 @@ function pathParams(template: string, path: string): Record<string, string> {
 
 /**
  * Prism has checked that the credentials an operation needs are present; the emulator checks they are the
- * app's. A signed request or an M2M token (no secret header) is accepted without checking the signature.
+ * app's. A signed request has had its signature checked before Prism (prism-front.ts); an M2M token is
+ * accepted without being checked.
  */
 function credentialProblem(app: EmulatedApp, request: EmulatedRequest): EmulatedResponse | undefined {
   const apiKey = single(request.query.apikey) ?? single(request.headers['x-loginradius-apikey']);
