@@ -29,6 +29,8 @@ export default {
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },
   concurrency: 2,
   timeoutMS: 30_000,
+  // The first run, with coverage, takes 3 minutes alone and much longer on a busy machine.
+  dryRunTimeoutMinutes: 30,
   thresholds: { high: 90, low: 80, break: null },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',

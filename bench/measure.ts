@@ -80,6 +80,11 @@ export function median(values: readonly number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
+/** The nearest-rank `p`th percentile of a non-empty list sorted in ascending order. */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
 // A full collection between rounds (when node runs with --expose-gc) keeps one contender's garbage from
 // being collected on another's clock.
 function collectGarbage(): void {

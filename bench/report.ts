@@ -3,6 +3,7 @@
  */
 import type { BundleSize } from './bundle';
 import type { CodegenTime } from './codegen';
+import type { MockThroughput } from './mocks';
 import type { CallKind, PerCallCost } from './per-call';
 import type { SottResult } from './sott';
 import type { TypecheckTime } from './typecheck';
@@ -37,6 +38,7 @@ export interface BenchResults {
   readonly bundle?: readonly BundleSize[];
   readonly codegen?: CodegenTime;
   readonly typecheck?: readonly TypecheckTime[];
+  readonly mocks?: readonly MockThroughput[];
   readonly targets: readonly TargetVerdict[];
 }
 
@@ -192,6 +194,22 @@ export function formatTables(results: BenchResults): string {
           t.tscMemoryMb.toFixed(0),
           String(t.files),
           t.errors || 'none',
+        ]),
+      ),
+    );
+  }
+  if (results.mocks) {
+    parts.push(
+      table(
+        'Mocks: the stateful emulator (refereed by Prism) beside the plain Prism mock, keep-alive fetch from another process',
+        ['mock', 'operation', 'in flight', 'requests/s', 'p50 ms', 'p99 ms'],
+        results.mocks.map((r) => [
+          r.mock,
+          r.operation,
+          String(r.concurrency),
+          r.requestsPerSecond.toFixed(0),
+          r.p50Ms.toFixed(1),
+          r.p99Ms.toFixed(1),
         ]),
       ),
     );

@@ -4,7 +4,7 @@
  *
  *   npm run bench                    the full run (about two to three minutes on 2 cores)
  *   npm run bench -- --quick         fewer rounds and calls, for checking the harness
- *   npm run bench -- --only=per-call,sott,bundle,codegen,typecheck
+ *   npm run bench -- --only=per-call,sott,bundle,codegen,typecheck,mocks
  *
  * Per-call timings run in a separate process (with --expose-gc) against a server in a third process, so
  * `process.cpuUsage()` counts the client's work only.
@@ -15,12 +15,13 @@ import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { runBundle } from './bundle';
 import { runCodegen } from './codegen';
+import { type MockLoadSettings, runMocks } from './mocks';
 import type { PerCallCost, PerCallSettings } from './per-call';
 import { formatTables, perCallRows, sottSummary, verdicts, type BenchResults } from './report';
 import { runSott, type SottSettings } from './sott';
 import { runTypecheck } from './typecheck';
 
-const SECTIONS = ['per-call', 'sott', 'bundle', 'codegen', 'typecheck'] as const;
+const SECTIONS = ['per-call', 'sott', 'bundle', 'codegen', 'typecheck', 'mocks'] as const;
 type Section = (typeof SECTIONS)[number];
 
 const FULL = {
@@ -28,12 +29,14 @@ const FULL = {
   sott: { rounds: 5, cachedCalls: 3000, derivingCalls: 40 } satisfies SottSettings,
   codegenRuns: 3,
   typecheckRuns: 3,
+  mocks: { calls: 2000, concurrency: 16, warmupCalls: 200 } satisfies MockLoadSettings,
 };
 const QUICK = {
   perCall: { rounds: 2, callsPerRound: 300, warmupCalls: 100 } satisfies PerCallSettings,
   sott: { rounds: 2, cachedCalls: 300, derivingCalls: 5 } satisfies SottSettings,
   codegenRuns: 1,
   typecheckRuns: 1,
+  mocks: { calls: 200, concurrency: 16, warmupCalls: 20 } satisfies MockLoadSettings,
 };
 
 async function main(): Promise<void> {
@@ -60,6 +63,7 @@ async function main(): Promise<void> {
   const bundle = await section('bundle', runBundle);
   const codegen = await section('codegen', () => runCodegen(settings.codegenRuns));
   const typecheck = await section('typecheck', () => runTypecheck(settings.typecheckRuns));
+  const mocks = await section('mocks', () => runMocks(settings.mocks));
 
   const cpu = cpus();
   const measured = {
@@ -78,6 +82,7 @@ async function main(): Promise<void> {
     ...(bundle && { bundle }),
     ...(codegen && { codegen }),
     ...(typecheck && { typecheck }),
+    ...(mocks && { mocks }),
   };
   const results: BenchResults = { ...measured, targets: verdicts(measured) };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
