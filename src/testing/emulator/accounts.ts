@@ -58,7 +58,7 @@ export function updateAccount(state: EmulatorState, account: EmulatedAccount, bo
   }
 }
 
-/** Deletes an account with its sessions and pending tokens. */
+/** Deletes an account with its sessions, pending tokens, role contexts and custom object records. */
 export function deleteAccount(state: EmulatorState, account: EmulatedAccount): void {
   const uid = account.profile.Uid as string;
   const email = primaryEmail(account.profile);
@@ -68,4 +68,6 @@ export function deleteAccount(state: EmulatorState, account: EmulatedAccount): v
   for (const [token, pending] of Object.entries(state.verificationTokens)) if (pending.uid === uid) delete state.verificationTokens[token];
   for (const [token, pending] of Object.entries(state.resetTokens)) if (pending.uid === uid) delete state.resetTokens[token];
   for (const [key, pending] of Object.entries(state.otps)) if (pending.uid === uid) delete state.otps[key];
+  delete state.roleContexts[uid];
+  for (const [id, stored] of Object.entries(state.customObjects)) if (stored.record.Uid === uid) delete state.customObjects[id];
 }

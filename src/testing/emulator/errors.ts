@@ -11,6 +11,7 @@ const DESCRIPTIONS = {
   902: 'The API secret is unauthorized',
   905: 'Access token is invalid',
   906: 'Access token has expired',
+  908: 'A parameter is not formatted correctly',
   920: 'API key is invalid',
   936: 'Email address is already registered with your LoginRadius site',
   938: 'User does not exist',
@@ -19,10 +20,15 @@ const DESCRIPTIONS = {
   970: 'Email is not verified',
   973: 'Invalid email verification link',
   991: 'Your account is blocked',
+  1047: 'Role does not exist',
   1048: 'Secured one-time token (SOTT) is required',
   1049: 'Secured one-time token (SOTT) is invalid',
+  1057: 'Custom object is not found or does not exist',
   1063: 'Verification token (vtoken) is invalid',
+  1133: 'Role Context Name is not Valid',
   1134: 'Validation failed for one or more fields',
+  1142: 'Additional Permission does not exist',
+  1175: 'Role Name is not valid or already exists',
   1208: 'API signature is invalid',
 } as const;
 

@@ -16,6 +16,11 @@ export function loadState(file: string): EmulatorState {
     verificationTokens: record(state.verificationTokens),
     resetTokens: record(state.resetTokens),
     otps: record(state.otps),
+    roles: record(
+      Object.fromEntries(Object.entries(state.roles).map(([name, role]) => [name, { ...role, Permissions: record(role.Permissions) }])),
+    ),
+    roleContexts: record(state.roleContexts),
+    customObjects: record(state.customObjects),
   };
 }
 

@@ -8,8 +8,11 @@ import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
 import { loginByEmail } from './handlers/login';
 import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
+import * as customObjects from './handlers/custom-objects';
 import { getProfile, updateProfile } from './handlers/profile';
 import { emailLookup, register } from './handlers/registration';
+import * as roleContexts from './handlers/role-contexts';
+import * as roles from './handlers/roles';
 import { invalidateTokenHandler, validateToken } from './handlers/tokens';
 import type { EmulatorState } from './state';
 
@@ -35,6 +38,31 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   updateAccountByUid: accounts.updateAccountByUid,
   deleteAccountByUid: accounts.deleteAccountByUid,
   setAccountPasswordByUid: accounts.setPassword,
+  // Roles, role contexts and custom objects.
+  getRolesList: roles.getRolesList,
+  createRoles: roles.createRoles,
+  deleteRole: roles.deleteRole,
+  addRolePermissions: roles.addRolePermissions,
+  removeRolePermissions: roles.removeRolePermissions,
+  getRolesByUid: roles.getRolesByUid,
+  assignRolesByUid: roles.assignRolesByUid,
+  unassignRolesByUid: roles.unassignRolesByUid,
+  getRoleContextByUid: roleContexts.getRoleContextByUid,
+  updateRoleContextByUid: roleContexts.updateRoleContextByUid,
+  deleteRoleContextByUid: roleContexts.deleteRoleContextByUid,
+  deleteRolesFromRoleContextByUid: roleContexts.deleteRolesFromRoleContextByUid,
+  deleteAdditionalPermissionFromRoleContextByUid: roleContexts.deleteAdditionalPermissionFromRoleContextByUid,
+  getRoleContextByContextName: roleContexts.getRoleContextByContextName,
+  getCustomObjectByAccessToken: customObjects.getCustomObjectByAccessToken,
+  createCustomObjectByAccessToken: customObjects.createCustomObjectByAccessToken,
+  getCustomObjectByRecordIdAndAccessToken: customObjects.getCustomObjectByRecordIdAndAccessToken,
+  updateCustomObjectByAccessToken: customObjects.updateCustomObjectByAccessToken,
+  deleteCustomObjectByAccessToken: customObjects.deleteCustomObjectByAccessToken,
+  getCustomObjectByUid: customObjects.getCustomObjectByUid,
+  createCustomObjectByUid: customObjects.createCustomObjectByUid,
+  getCustomObjectByRecordId: customObjects.getCustomObjectByRecordId,
+  updateCustomObjectByUid: customObjects.updateCustomObjectByUid,
+  deleteCustomObjectByRecordId: customObjects.deleteCustomObjectByRecordId,
 };
 
 /**

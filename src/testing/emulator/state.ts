@@ -36,6 +36,35 @@ export interface OutboxMessage {
   readonly sentAt: string;
 }
 
+/** A role the app defines (Role API), with its permissions: permission name → granted. */
+export interface EmulatedRole {
+  readonly Name: string;
+  readonly Permissions: Record<string, boolean>;
+}
+
+/** One of a user's role contexts: the roles and extra permissions the user holds in a named scope. */
+export interface EmulatedRoleContext {
+  readonly Context: string;
+  readonly Roles: string[];
+  readonly AdditionalPermissions: string[];
+  /** ISO 8601, or null when the context does not expire. */
+  readonly Expiration: string | null;
+}
+
+/** A custom object record: what LoginRadius returns for it, and the object type (by name) it belongs to. */
+export interface EmulatedCustomObject {
+  readonly objectName: string;
+  readonly record: {
+    readonly Id: string;
+    readonly Uid: string;
+    readonly IsActive: boolean;
+    readonly IsDeleted: boolean;
+    readonly DateCreated: string;
+    DateModified: string;
+    CustomObject: Record<string, unknown>;
+  };
+}
+
 /** The emulator's whole state. */
 export interface EmulatorState {
   version: 1;
@@ -52,6 +81,12 @@ export interface EmulatorState {
   /** `<purpose> <recipient>` → the live one-time passcode sent there (see otps.ts). */
   otps: Record<string, { readonly uid: string; readonly code: string; readonly expiresAt: number }>;
   outbox: OutboxMessage[];
+  /** Role name → the role. A user's roles are the profile's `Roles`. */
+  roles: Record<string, EmulatedRole>;
+  /** Uid → the user's role contexts. */
+  roleContexts: Record<string, EmulatedRoleContext[]>;
+  /** Custom object record id → the record. */
+  customObjects: Record<string, EmulatedCustomObject>;
 }
 
 /** A new, empty state. */
@@ -66,6 +101,9 @@ export function emptyState(): EmulatorState {
     resetTokens: record(),
     otps: record(),
     outbox: [],
+    roles: record(),
+    roleContexts: record(),
+    customObjects: record(),
   };
 }
 

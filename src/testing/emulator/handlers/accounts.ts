@@ -59,7 +59,8 @@ export const deleteAccountByEmail: Handler = (context) => {
   return ok({ IsDeleted: true, RecordsDeleted: 1 });
 };
 
-function withAccount(context: HandlerContext, then: (account: EmulatedAccount) => EmulatedResponse): EmulatedResponse {
+/** Runs `then` with the account of the path's `uid`, or answers 938 (user does not exist). */
+export function withAccount(context: HandlerContext, then: (account: EmulatedAccount) => EmulatedResponse): EmulatedResponse {
   const account = findByUid(context.state, context.params.uid ?? '');
   return account === undefined ? lrError(938) : then(account);
 }
