@@ -6,18 +6,21 @@ import type { EmulatedApp, Handler } from './context';
 import { lrError } from './errors';
 import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
-import { loginByEmail } from './handlers/login';
+import { loginByPassword } from './handlers/login';
 import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
+import * as phone from './handlers/phone';
 import { getProfile, updateProfile } from './handlers/profile';
+import * as refresh from './handlers/refresh';
 import { emailLookup, register } from './handlers/registration';
 import { invalidateTokenHandler, validateToken } from './handlers/tokens';
+import * as userName from './handlers/username';
 import type { EmulatorState } from './state';
 
 /** The modelled operations, by the spec's operationId (Prism has already matched the request to one). */
 const HANDLERS: Readonly<Record<string, Handler>> = {
   userRegistration: register,
   emailLookup,
-  login: loginByEmail,
+  login: loginByPassword,
   authValidateAccessToken: validateToken,
   authInvalidateAccessToken: invalidateTokenHandler,
   validateAccessToken: validateToken,
@@ -29,12 +32,21 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   resetPassword: resetPasswordByResetToken,
   resetPasswordWithResetToken: resetPasswordByResetToken,
   createAccount: accounts.createAccountHandler,
-  getAccountProfile: accounts.getAccountByEmail,
+  getAccountProfile: accounts.getAccountByIdentifier,
   accountDeleteByEmail: accounts.deleteAccountByEmail,
   getAccountProfileByUid: accounts.getAccountByUid,
   updateAccountByUid: accounts.updateAccountByUid,
   deleteAccountByUid: accounts.deleteAccountByUid,
   setAccountPasswordByUid: accounts.setPassword,
+  // Username and phone identities, and token renewal.
+  verifyPhoneOtp: phone.verifyPhoneOtp,
+  resendPhoneVerificationOtp: phone.resendPhoneVerificationOtp,
+  checkPhoneNumberAvailability: phone.checkPhoneNumberAvailability,
+  checkUserNameAvailability: userName.checkUserNameAvailability,
+  setOrChangeUserName: userName.setOrChangeUserName,
+  updatePhoneIdByUid: accounts.updatePhoneIdByUid,
+  refreshAccessTokenByRefreshToken: refresh.refreshAccessTokenByRefreshToken,
+  refreshAccessToken: refresh.refreshAccessToken,
 };
 
 /**
