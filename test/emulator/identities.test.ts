@@ -1,7 +1,7 @@
 // Usernames and phone numbers as identifiers, end to end through the real generated client: registration by
 // phone with the texted OTP, login by username and by phone, token renewal, and the Management API's lookups
 // and updates, each unique across the app.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -244,10 +244,10 @@ describe('Management API', () => {
 });
 
 describe('persistence', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'env.lr-emulator-ids-'));
+  const dir = mkdtempSync(join(tmpdir(), 'lr-emulator-ids-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  test('a phone and username account survives a state-file round trip, uniqueness included', async () => {
+  test('a phone and username account survives a state-file round trip, uniqueness included, from a file saved before OTPs were kept', async () => {
     const stateFile = join(dir, 'state.json');
     const first = await startMockLoginRadius({ stateful: true, stateFile });
     try {
@@ -256,6 +256,8 @@ describe('persistence', () => {
     } finally {
       await first.stop();
     }
+    const { otps: _, ...older } = JSON.parse(readFileSync(stateFile, 'utf8'));
+    writeFileSync(stateFile, JSON.stringify(older));
     const second = await startMockLoginRadius({ stateful: true, stateFile });
     try {
       const client = createClient({ ...second.app, baseUrl: second.url });
