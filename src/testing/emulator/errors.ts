@@ -4,6 +4,7 @@
  * documents for the code.
  */
 import { ERROR_CODE_STATUSES } from '../../../generated/error-codes';
+import type { Identifier } from './accounts';
 import type { EmulatedResponse } from './http';
 
 /** The codes the emulator answers with: the catalogue's short message, sent as both `Message` and `Description`. */
@@ -20,16 +21,23 @@ const DESCRIPTIONS = {
   970: 'Email is not verified',
   973: 'Invalid email verification link',
   991: 'Your account is blocked',
+  1017: 'This username is already registered with this website',
   1047: 'Role does not exist',
   1048: 'Secured one-time token (SOTT) is required',
   1049: 'Secured one-time token (SOTT) is invalid',
   1057: 'Custom object is not found or does not exist',
+  1058: 'Phone number is already registered with your LoginRadius site',
   1063: 'Verification token (vtoken) is invalid',
+  1066: 'Phone number is not verified',
+  1067: 'Invalid OTP Code',
+  1069: 'Verification OTP has expired',
+  1073: 'This phone number has already been confirmed',
   1133: 'Role Context Name is not Valid',
   1134: 'Validation failed for one or more fields',
   1142: 'Additional Permission does not exist',
   1175: 'Role Name is not valid or already exists',
   1208: 'API signature is invalid',
+  1217: 'Refresh token invalid',
 } as const;
 
 /** An error code the emulator answers with. */
@@ -53,4 +61,9 @@ export function lrError(code: EmulatorErrorCode, description?: string): Emulated
       ProviderErrorResponse: null,
     },
   };
+}
+
+/** What LoginRadius answers when a registration or an update would take another account's identifier. */
+export function identifierTaken(identifier: Identifier): EmulatedResponse {
+  return lrError(({ email: 936, userName: 1017, phone: 1058 } as const)[identifier]);
 }

@@ -7,9 +7,15 @@
 /** Fields a request may never set directly: the server owns them. */
 const SERVER_OWNED = new Set(['Uid', 'ID', 'Password', 'PasswordHash', 'Identities']);
 
-/** `firstName` → `FirstName`. */
+/** Identifier fields whose profile spelling is not the PascalCase of every spelling a request uses (`username`). */
+const IDENTIFIER_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['username', 'UserName'],
+  ['phoneid', 'PhoneId'],
+]);
+
+/** `firstName` → `FirstName`; `username` → `UserName`. */
 function pascalCase(name: string): string {
-  return name.charAt(0).toUpperCase() + name.slice(1);
+  return IDENTIFIER_FIELDS.get(name.toLowerCase()) ?? name.charAt(0).toUpperCase() + name.slice(1);
 }
 
 /** The profile fields of a request body, PascalCased, without the ones the server owns. */

@@ -6,21 +6,24 @@ import type { EmulatedApp, Handler } from './context';
 import { lrError } from './errors';
 import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
-import { loginByEmail } from './handlers/login';
+import { loginByPassword } from './handlers/login';
 import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
 import * as customObjects from './handlers/custom-objects';
+import * as phone from './handlers/phone';
 import { getProfile, updateProfile } from './handlers/profile';
+import * as refresh from './handlers/refresh';
 import { emailLookup, register } from './handlers/registration';
 import * as roleContexts from './handlers/role-contexts';
 import * as roles from './handlers/roles';
 import { invalidateTokenHandler, validateToken } from './handlers/tokens';
+import * as userName from './handlers/username';
 import type { EmulatorState } from './state';
 
 /** The modelled operations, by the spec's operationId (Prism has already matched the request to one). */
 const HANDLERS: Readonly<Record<string, Handler>> = {
   userRegistration: register,
   emailLookup,
-  login: loginByEmail,
+  login: loginByPassword,
   authValidateAccessToken: validateToken,
   authInvalidateAccessToken: invalidateTokenHandler,
   validateAccessToken: validateToken,
@@ -32,7 +35,7 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   resetPassword: resetPasswordByResetToken,
   resetPasswordWithResetToken: resetPasswordByResetToken,
   createAccount: accounts.createAccountHandler,
-  getAccountProfile: accounts.getAccountByEmail,
+  getAccountProfile: accounts.getAccountByIdentifier,
   accountDeleteByEmail: accounts.deleteAccountByEmail,
   getAccountProfileByUid: accounts.getAccountByUid,
   updateAccountByUid: accounts.updateAccountByUid,
@@ -63,6 +66,15 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   getCustomObjectByRecordId: customObjects.getCustomObjectByRecordId,
   updateCustomObjectByUid: customObjects.updateCustomObjectByUid,
   deleteCustomObjectByRecordId: customObjects.deleteCustomObjectByRecordId,
+  // Username and phone identities, and token renewal.
+  verifyPhoneOtp: phone.verifyPhoneOtp,
+  resendPhoneVerificationOtp: phone.resendPhoneVerificationOtp,
+  checkPhoneNumberAvailability: phone.checkPhoneNumberAvailability,
+  checkUserNameAvailability: userName.checkUserNameAvailability,
+  setOrChangeUserName: userName.setOrChangeUserName,
+  updatePhoneIdByUid: accounts.updatePhoneIdByUid,
+  refreshAccessTokenByRefreshToken: refresh.refreshAccessTokenByRefreshToken,
+  refreshAccessToken: refresh.refreshAccessToken,
 };
 
 /**

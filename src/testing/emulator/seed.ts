@@ -23,7 +23,7 @@ export function seedAccounts(state: EmulatorState, users: readonly SeedUser[]): 
       fields: { ...fields, Email: [{ Type: 'Primary', Value: email }], EmailVerified: emailVerified, IsActive: !blocked },
       password,
     });
-    if (account === undefined) throw new Error(`cannot seed ${email}: the address is already registered`);
+    if (account === undefined) throw new Error(`cannot seed ${email}: its email address, username or phone number is already registered`);
     return account.profile.Uid as string;
   });
 }

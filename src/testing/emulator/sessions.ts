@@ -29,6 +29,27 @@ export function lookUpToken(
   return { status: 'valid', session };
 }
 
+/**
+ * A new access token for the session that `refreshToken` was issued with, lasting `lifetimeMs`, or undefined
+ * for an unknown refresh token. The refresh token stays the same and the earlier access tokens stay valid until
+ * they expire: LoginRadius renews, it does not revoke (revoking is a call of its own). Refresh tokens do not
+ * expire on the emulator; they end with the account.
+ */
+export function refreshSession(state: EmulatorState, refreshToken: string, lifetimeMs: number): IssuedToken | undefined {
+  const session = Object.values(state.sessions).find((s) => s.refreshToken === refreshToken);
+  if (session === undefined) return undefined;
+  const accessToken = randomUUID();
+  state.sessions[accessToken] = { uid: session.uid, refreshToken, expiresAt: emulatorNow(state) + lifetimeMs };
+  return tokenAnswer(accessToken, state.sessions[accessToken]!);
+}
+
+/** Moves the expiry of a session's access token to `lifetimeMs` from now. */
+export function extendSession(state: EmulatorState, accessToken: string, lifetimeMs: number): IssuedToken {
+  const session = { ...state.sessions[accessToken]!, expiresAt: emulatorNow(state) + lifetimeMs };
+  state.sessions[accessToken] = session;
+  return tokenAnswer(accessToken, session);
+}
+
 /** Ends a session. */
 export function invalidateToken(state: EmulatorState, accessToken: string): void {
   delete state.sessions[accessToken];

@@ -1,26 +1,48 @@
-/** Login by email and password. */
-import { findByEmail } from '../accounts';
-import type { Handler } from '../context';
+/** Login by password, with an email address, a username or a phone number. */
+import { type Identifier, findByIdentifier } from '../accounts';
+import type { EmulatedApp, Handler } from '../context';
 import { lrError } from '../errors';
-import { ok } from '../http';
+import { type EmulatedResponse, ok } from '../http';
 import { passwordMatches } from '../passwords';
 import { field } from '../profile';
 import { issueToken } from '../sessions';
+import type { EmulatedAccount, EmulatorState } from '../state';
 
 /**
- * `POST /identity/v2/auth/login` with `email` and `password`: a wrong password or unknown address is 966,
- * then a blocked account 991 and an unverified address 970, as LoginRadius checks them. Username and phone
- * logins fall back to the example.
+ * `POST /identity/v2/auth/login` with `email`, `username` or `phone`, and `password`: a wrong password or
+ * unknown identifier is 966, then a blocked account 991, then an unverified identifier, as LoginRadius checks
+ * them: 1066 when the phone number is not verified, 970 when the email address is not (a username signs in
+ * on the strength of the account's email, so an unverified one is 970 there too).
  */
-export const loginByEmail: Handler = ({ state, app, request }) => {
-  const email = field(request.body, 'email');
+export const loginByPassword: Handler = ({ state, app, request }) => {
+  const signIn = signInIdentifier(request.body);
   const password = field(request.body, 'password');
-  if (typeof email !== 'string' || typeof password !== 'string') return undefined;
-  const account = findByEmail(state, email);
+  if (signIn === undefined || typeof password !== 'string') return undefined;
+  const account = findByIdentifier(state, signIn.identifier, signIn.value);
   if (account === undefined || !passwordMatches(account.passwordHash, password)) return lrError(966);
   if (account.profile.IsActive === false) return lrError(991);
-  if (account.profile.EmailVerified !== true) return lrError(970);
+  if (signIn.identifier === 'phone' ? account.profile.PhoneIdVerified !== true : account.profile.EmailVerified !== true) {
+    return lrError(signIn.identifier === 'phone' ? 1066 : 970);
+  }
+  return signInAnswer(state, app, account);
+};
+
+/** Which identifier a login body names (`email`, `username` or `phone`, in any letter case). */
+function signInIdentifier(body: unknown): { readonly identifier: Identifier; readonly value: string } | undefined {
+  for (const [name, identifier] of [
+    ['email', 'email'],
+    ['username', 'userName'],
+    ['phone', 'phone'],
+  ] as const) {
+    const value = field(body, name);
+    if (typeof value === 'string') return { identifier, value };
+  }
+  return undefined;
+}
+
+/** Signs `account` in: counts the login and answers LoginRadius's session (`Profile` and the tokens). */
+export function signInAnswer(state: EmulatorState, app: EmulatedApp, account: EmulatedAccount): EmulatedResponse {
   account.profile.NoOfLogins = ((account.profile.NoOfLogins as number | undefined) ?? 0) + 1;
   const token = issueToken(state, account.profile.Uid as string, app.tokenLifetimeMs);
   return ok({ Profile: account.profile, ...token });
-};
+}

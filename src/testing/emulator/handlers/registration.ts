@@ -1,30 +1,36 @@
-/** Registration by email with a SOTT, and the verification of the address through the emailed token. */
+/** Registration by email or phone with a SOTT, and the verification of the address through the emailed token. */
 import { randomUUID } from 'node:crypto';
-import { createAccount, findByEmail, findByUid } from '../accounts';
+import { createAccount, findByEmail, findByUid, takenIdentifier } from '../accounts';
 import { emulatorNow } from '../clock';
 import type { Handler } from '../context';
-import { lrError } from '../errors';
+import { identifierTaken, lrError } from '../errors';
 import { ok, single } from '../http';
 import { deliver } from '../outbox';
-import { emailList, field } from '../profile';
+import { emailList, field, profileFields } from '../profile';
 import { sottProblem } from '../sott-check';
 import type { EmulatorState } from '../state';
+import { sendPhoneVerificationOtp } from './phone';
 
-/** `POST /identity/v2/auth/register`: email registrations; phone registrations fall back to the example. */
+/**
+ * `POST /identity/v2/auth/register` with a SOTT: an email registration gets a verification email, a phone
+ * registration (`phoneId`) a verification OTP by SMS (and the email too when it also carries an address).
+ * A registration cannot verify itself: `EmailVerified` and `PhoneIdVerified` start false whatever it sends.
+ */
 export const register: Handler = ({ state, app, request }) => {
   const emails = emailList(field(request.body, 'email'));
+  const phone = field(request.body, 'phoneId');
   const password = field(request.body, 'password');
-  if (emails.length === 0 || field(request.body, 'phoneId') !== undefined) return undefined;
+  if (emails.length === 0 && typeof phone !== 'string') return undefined;
   const sott = single(request.headers['x-loginradius-sott']) ?? single(request.query.sott);
   if (sott === undefined || sott === '') return lrError(1048);
   const problem = sottProblem(sott, app.apiKey, app.sottKey, emulatorNow(state));
   if (problem !== undefined) return lrError(1049, `Secured one-time token (SOTT) is invalid: ${problem}`);
-  const account = createAccount(state, {
-    fields: request.body as Record<string, unknown>,
-    password: typeof password === 'string' ? password : undefined,
-  });
-  if (account === undefined) return lrError(936);
-  sendVerificationEmail(state, account.profile.Uid as string, emails[0]!.Value);
+  const fields = { ...profileFields(request.body), EmailVerified: false, PhoneIdVerified: false };
+  const account = createAccount(state, { fields, password: typeof password === 'string' ? password : undefined });
+  if (account === undefined) return identifierTaken(takenIdentifier(state, fields)!);
+  const uid = account.profile.Uid as string;
+  if (emails.length > 0) sendVerificationEmail(state, uid, emails[0]!.Value);
+  if (typeof phone === 'string') sendPhoneVerificationOtp(state, uid, phone);
   return ok({ IsPosted: true });
 };
 

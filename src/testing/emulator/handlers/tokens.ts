@@ -6,7 +6,7 @@ import { invalidateToken, lookUpToken, tokenAnswer } from '../sessions';
 import type { EmulatedSession } from '../state';
 
 /** The access token of a request: the Bearer header, else the `access_token` query parameter. */
-function accessTokenOf(context: HandlerContext): string | undefined {
+export function accessTokenOf(context: HandlerContext): string | undefined {
   const authorization = single(context.request.headers.authorization);
   const bearer = authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
   return bearer ?? single(context.request.query.access_token);
