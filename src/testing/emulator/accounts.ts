@@ -68,4 +68,5 @@ export function deleteAccount(state: EmulatorState, account: EmulatedAccount): v
   for (const [token, pending] of Object.entries(state.verificationTokens)) if (pending.uid === uid) delete state.verificationTokens[token];
   for (const [token, pending] of Object.entries(state.resetTokens)) if (pending.uid === uid) delete state.resetTokens[token];
   for (const [key, pending] of Object.entries(state.otps)) if (pending.uid === uid) delete state.otps[key];
+  for (const [token, pending] of Object.entries(state.mfaLogins)) if (pending.uid === uid) delete state.mfaLogins[token];
 }

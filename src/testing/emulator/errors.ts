@@ -22,6 +22,12 @@ const DESCRIPTIONS = {
   1048: 'Secured one-time token (SOTT) is required',
   1049: 'Secured one-time token (SOTT) is invalid',
   1063: 'Verification token (vtoken) is invalid',
+  1067: 'Invalid OTP Code',
+  1069: 'Verification OTP has expired',
+  1101: 'Two factor authentication is not configured for this profile',
+  1103: 'Two factor authentication token is invalid',
+  1104: 'Two factor authentication token has expired',
+  1121: 'This is not valid request for removing two factor authentication',
   1134: 'Validation failed for one or more fields',
 } as const;
 

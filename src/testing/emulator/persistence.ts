@@ -16,6 +16,7 @@ export function loadState(file: string): EmulatorState {
     verificationTokens: record(state.verificationTokens),
     resetTokens: record(state.resetTokens),
     otps: record(state.otps),
+    mfaLogins: record(state.mfaLogins),
   };
 }
 
