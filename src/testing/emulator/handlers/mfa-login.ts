@@ -8,7 +8,7 @@ import { findByUid } from '../accounts';
 import type { Handler, HandlerContext } from '../context';
 import { lrError } from '../errors';
 import { type EmulatedResponse, ok, single } from '../http';
-import { factorSummary, hasSecondFactor, lookUpMfaLogin, mfaOf, otpRefusal, ownsEmail, sendMfaOtp, startMfaLogin } from '../mfa';
+import { factorSummary, hasSecondFactor, lookUpMfaLogin, maskEmail, mfaOf, otpRefusal, ownsEmail, sendMfaOtp, startMfaLogin } from '../mfa';
 import { field, primaryEmail } from '../profile';
 import type { EmulatedAccount, PendingMfaLogin } from '../state';
 import { checkEmailLogin, signIn } from './login';
@@ -31,15 +31,15 @@ export const mfaLoginByEmail: Handler = ({ state, app, request }) => {
   const { phone, emailOtp } = mfaOf(account);
   const primary = primaryEmail(account.profile);
   const smsStatus = phone === undefined ? null : sendMfaOtp(state, uid, { channel: 'sms', to: phone, purpose: 'mfa-login' });
-  if (emailOtp && primary !== undefined) sendMfaOtp(state, uid, { channel: 'email', to: primary, purpose: 'mfa-login' });
-  const summary = factorSummary(account);
+  const emailed = emailOtp && primary !== undefined;
+  if (emailed) sendMfaOtp(state, uid, { channel: 'email', to: primary, purpose: 'mfa-login' });
   return ok({
     SecondFactorAuthentication: {
       SecondFactorAuthenticationToken: token,
       ExpireIn: new Date(expiresAt).toISOString(),
-      ...summary,
+      ...factorSummary(account),
       OTPStatus: smsStatus,
-      EmailOTPStatus: emailOtp && primary !== undefined ? { Email: (summary.Email as string[])[0] } : null,
+      EmailOTPStatus: emailed ? { Email: maskEmail(primary) } : null,
       IsSecurityQuestionAuthenticatorVerified: false,
     },
     Profile: null,
