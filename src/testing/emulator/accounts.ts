@@ -137,4 +137,5 @@ export function deleteAccount(state: EmulatorState, account: EmulatedAccount): v
   for (const [key, pending] of Object.entries(state.otps)) if (pending.uid === uid) delete state.otps[key];
   delete state.roleContexts[uid];
   for (const [id, stored] of Object.entries(state.customObjects)) if (stored.record.Uid === uid) delete state.customObjects[id];
+  for (const [token, pending] of Object.entries(state.mfaLogins)) if (pending.uid === uid) delete state.mfaLogins[token];
 }

@@ -21,6 +21,7 @@ export function loadState(file: string): EmulatorState {
     ),
     roleContexts: record(state.roleContexts),
     customObjects: record(state.customObjects),
+    mfaLogins: record(state.mfaLogins),
   };
 }
 

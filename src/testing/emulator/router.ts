@@ -7,6 +7,8 @@ import { lrError } from './errors';
 import { type EmulatedRequest, type EmulatedResponse, single } from './http';
 import * as accounts from './handlers/accounts';
 import { loginByPassword } from './handlers/login';
+import * as mfaLogin from './handlers/mfa-login';
+import * as mfaSettings from './handlers/mfa-settings';
 import { changePassword, forgotPassword, resetPasswordByResetToken } from './handlers/password';
 import * as customObjects from './handlers/custom-objects';
 import * as phone from './handlers/phone';
@@ -75,6 +77,35 @@ const HANDLERS: Readonly<Record<string, Handler>> = {
   updatePhoneIdByUid: accounts.updatePhoneIdByUid,
   refreshAccessTokenByRefreshToken: refresh.refreshAccessTokenByRefreshToken,
   refreshAccessToken: refresh.refreshAccessToken,
+  // Multi-factor authentication with email and SMS OTPs: the login challenge, then switching factors on and off.
+  mfaLogin: mfaLogin.mfaLoginByPassword,
+  mfaEmailOtp: mfaLogin.sendLoginEmailOtp,
+  mfaSendEmailOtpByMfaToken: mfaLogin.sendLoginEmailOtp,
+  mfaValidateEmailOtp: mfaLogin.finishWithEmailOtp,
+  mfaVerifyEmailOtpByMfaToken: mfaLogin.finishWithEmailOtp,
+  mfaResendOtp: mfaLogin.resendLoginSmsOtp,
+  mfaResendSmsOtpByMfaToken: mfaLogin.resendLoginSmsOtp,
+  mfaUpdatePhoneNumber: mfaLogin.setLoginPhone,
+  mfaUpdatePhoneNumberByMfaToken: mfaLogin.setLoginPhone,
+  mfaValidateOtpByPhone: mfaLogin.finishWithSmsOtp,
+  mfaVerifySmsOtpByMfaToken: mfaLogin.finishWithSmsOtp,
+  mfaConfigureByAccessToken: mfaSettings.mfaSettings,
+  mfaUpdatePhoneNumberInSettingsByAccessToken: mfaSettings.setMfaPhone,
+  mfaUpdatePhoneNumberByAccessToken: mfaSettings.setMfaPhone,
+  mfaUpdateSetting: mfaSettings.confirmMfaPhone,
+  mfaVerifyPhoneNumberByAccessToken: mfaSettings.confirmMfaPhone,
+  mfaEmailOtpByAccessToken: mfaSettings.sendSetupEmailOtp,
+  mfaSendEmailOtpByAccessToken: mfaSettings.sendSetupEmailOtp,
+  mfaValidateEmailOtpByAccessToken: mfaSettings.confirmEmailOtp,
+  mfaVerifyEmailOtpByAccessToken: mfaSettings.confirmEmailOtp,
+  mfaResetEmailOtpAuthenticatorByAccessToken: mfaSettings.resetEmailOtpBySession,
+  mfaResetEmailOtpByAccessToken: mfaSettings.resetEmailOtpBySession,
+  mfaResetSmsAuthByAccessToken: mfaSettings.resetSmsOtpBySession,
+  mfaResetByAccessToken: mfaSettings.resetSmsAuthenticatorBySession,
+  mfaResetEmailOtpAuthenticatorByUid: mfaSettings.resetEmailOtpByUid,
+  mfaResetEmailOtpByUid: mfaSettings.resetEmailOtpByUid,
+  mfaResetSmsAuthByUid: mfaSettings.resetSmsOtpByUid,
+  mfaResetByUid: mfaSettings.resetSmsAuthenticatorByUid,
 };
 
 /**

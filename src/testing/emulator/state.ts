@@ -10,6 +10,27 @@ export interface EmulatedAccount {
   profile: Record<string, unknown>;
   /** salt:sha256(salt + password), hex. */
   passwordHash: string;
+  /** The account's second factors; absent (as in state files saved before MFA was modelled) means none. */
+  mfa?: EmulatedMfa;
+}
+
+/** An account's multi-factor authentication: the OTP factors it has set up. */
+export interface EmulatedMfa {
+  /** Email OTP is set up: a code can go to any of the account's addresses. */
+  emailOtp: boolean;
+  /** The verified MFA phone number that receives SMS OTPs; absent when SMS OTP is not set up. */
+  phone?: string;
+  /** A number sent an OTP by the signed-in user, waiting for that OTP to become `phone`. */
+  pendingPhone?: string;
+}
+
+/** An MFA login waiting for its second factor, under its `SecondFactorAuthenticationToken`. */
+export interface PendingMfaLogin {
+  readonly uid: string;
+  /** Milliseconds since the epoch, on the emulator's clock. */
+  readonly expiresAt: number;
+  /** A number given during this login (`mfaUpdatePhoneNumber`): its SMS OTP finishes the login and sets it up. */
+  phone?: string;
 }
 
 /** A signed-in session. */
@@ -80,6 +101,8 @@ export interface EmulatorState {
   resetTokens: Record<string, { readonly uid: string }>;
   /** `<purpose> <recipient>` → the live one-time passcode sent there (see otps.ts). */
   otps: Record<string, { readonly uid: string; readonly code: string; readonly expiresAt: number }>;
+  /** Second-factor authentication token → the MFA login it continues (see mfa.ts). */
+  mfaLogins: Record<string, PendingMfaLogin>;
   outbox: OutboxMessage[];
   /** Role name → the role. A user's roles are the profile's `Roles`. */
   roles: Record<string, EmulatedRole>;
@@ -100,6 +123,7 @@ export function emptyState(): EmulatorState {
     verificationTokens: record(),
     resetTokens: record(),
     otps: record(),
+    mfaLogins: record(),
     outbox: [],
     roles: record(),
     roleContexts: record(),

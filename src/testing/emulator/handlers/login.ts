@@ -15,17 +15,30 @@ import type { EmulatedAccount, EmulatorState } from '../state';
  * on the strength of the account's email, so an unverified one is 970 there too).
  */
 export const loginByPassword: Handler = ({ state, app, request }) => {
-  const signIn = signInIdentifier(request.body);
-  const password = field(request.body, 'password');
+  const checked = checkPasswordLogin(state, request.body);
+  if (checked === undefined) return undefined;
+  return 'refused' in checked ? checked.refused : signInAnswer(state, app, checked.account);
+};
+
+/**
+ * The account a password login body signs in to, or LoginRadius's refusal in its order of checks; undefined
+ * when the body names no identifier or no password. Shared by the plain and the MFA login.
+ */
+export function checkPasswordLogin(
+  state: EmulatorState,
+  body: unknown,
+): { readonly account: EmulatedAccount } | { readonly refused: EmulatedResponse } | undefined {
+  const signIn = signInIdentifier(body);
+  const password = field(body, 'password');
   if (signIn === undefined || typeof password !== 'string') return undefined;
   const account = findByIdentifier(state, signIn.identifier, signIn.value);
-  if (account === undefined || !passwordMatches(account.passwordHash, password)) return lrError(966);
-  if (account.profile.IsActive === false) return lrError(991);
+  if (account === undefined || !passwordMatches(account.passwordHash, password)) return { refused: lrError(966) };
+  if (account.profile.IsActive === false) return { refused: lrError(991) };
   if (signIn.identifier === 'phone' ? account.profile.PhoneIdVerified !== true : account.profile.EmailVerified !== true) {
-    return lrError(signIn.identifier === 'phone' ? 1066 : 970);
+    return { refused: lrError(signIn.identifier === 'phone' ? 1066 : 970) };
   }
-  return signInAnswer(state, app, account);
-};
+  return { account };
+}
 
 /** Which identifier a login body names (`email`, `username` or `phone`, in any letter case). */
 function signInIdentifier(body: unknown): { readonly identifier: Identifier; readonly value: string } | undefined {
